@@ -1,0 +1,15 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Native module: loaded by Node at run time, never bundled.
+  serverExternalPackages: ["better-sqlite3"],
+  poweredByHeader: false,
+  experimental: {
+    serverActions: {
+      // Pastes up to MAX_INPUT_BYTES (1 MiB) plus form overhead; lib/limits.ts rejects anything larger.
+      bodySizeLimit: "2mb",
+    },
+  },
+};
+
+export default nextConfig;
