@@ -1,0 +1,375 @@
+import { cardFor } from "../branches";
+import type { BranchId, Diagnosis, Evidence, Occurrence, Route, Signal, Surface } from "../diagnosis";
+import {
+  findAttempts,
+  findEndpoint,
+  findGatewayRequestIds,
+  findModel,
+  findRateLimitHeaders,
+  findRequestIds,
+  findRetryAfterMs,
+  findSdk,
+  findShouldRetry,
+  findTimestamps,
+  type Located,
+} from "./extract";
+import { headlineFor } from "./headline";
+import { lineOf, lineStarts, normalize } from "./normalize";
+import { SIGNATURES, TIER, type HitFields, type Signature } from "./signatures";
+
+/** Bumped whenever a change to signatures or weighing can change a stored diagnosis. */
+export const CLASSIFIER_VERSION = "1";
+
+export type ClassifyOptions = { occurredAt?: string | null };
+
+type Hit = { sig: Signature; start: number; end: number; line: number; fields: HitFields };
+
+/** What a bare status means when nothing more specific is said (claude-errors.md §1.1, §5.5). */
+export function statusBranch(status: number): BranchId {
+  switch (status) {
+    case 400:
+    case 409:
+    case 422:
+      return "invalid_request";
+    case 401:
+      return "authentication";
+    case 402:
+      return "billing";
+    case 403:
+      return "permission";
+    case 404:
+      return "not_found";
+    case 408:
+    case 504:
+    case 524:
+      return "timeout";
+    case 413:
+      return "request_too_large";
+    case 429:
+      return "rate_limit";
+    case 529:
+      return "overloaded";
+    default:
+      return status >= 500 ? "api_error" : "invalid_request";
+  }
+}
+
+// A paste of 1 MiB of one repeated shape must not grow memory without bound: keep the first and the
+// last hits of each signature (the last ones matter most: the primary error is the final one).
+const HITS_KEPT_PER_SIGNATURE = 2000;
+
+function scan(norm: string, starts: number[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const sig of SIGNATURES) {
+    const head: Hit[] = [];
+    let tail: Hit[] = [];
+    for (const m of norm.matchAll(sig.pattern)) {
+      if (m[0].length === 0) continue;
+      const hit: Hit = { sig, start: m.index, end: m.index + m[0].length, line: 0, fields: sig.fields?.(m) ?? {} };
+      if (head.length < HITS_KEPT_PER_SIGNATURE / 2) head.push(hit);
+      else {
+        tail.push(hit);
+        if (tail.length > HITS_KEPT_PER_SIGNATURE) tail = tail.slice(-HITS_KEPT_PER_SIGNATURE / 2);
+      }
+    }
+    hits.push(...head, ...tail.slice(-HITS_KEPT_PER_SIGNATURE / 2));
+  }
+  for (const h of hits) h.line = lineOf(starts, h.start);
+  return hits.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+const votesFor = (h: Hit): BranchId | undefined =>
+  h.sig.branch ?? (h.fields.status !== undefined ? statusBranch(h.fields.status) : undefined);
+const tierOf = (h: Hit): number => h.sig.tier ?? TIER.status;
+const isMember = (h: Hit): boolean =>
+  votesFor(h) !== undefined || h.fields.errorType !== undefined || h.sig.head === true;
+
+type Cluster = { hits: Hit[]; firstLine: number; lastLine: number; headLine: number | null };
+
+const MAX_LINE_GAP = 3;
+const MAX_OCCURRENCES = 1000;
+
+/** Groups hits into error statements: neighbouring lines of one statement, split at blank lines and new heads. */
+function clusterHits(hits: Hit[], norm: string, starts: number[]): Cluster[] {
+  const clusters: Cluster[] = [];
+  let current: Cluster | null = null;
+  const blankBetween = (from: number, to: number): boolean => {
+    for (let l = from + 1; l < to; l++) {
+      const s = starts[l] ?? 0;
+      const e = (starts[l + 1] ?? norm.length + 1) - 1;
+      if (norm.slice(s, e).trim() === "") return true;
+    }
+    return false;
+  };
+  for (const h of hits) {
+    if (!isMember(h)) continue;
+    const startsNew =
+      current === null ||
+      h.line - current.lastLine > MAX_LINE_GAP ||
+      (h.line > current.lastLine && blankBetween(current.lastLine, h.line)) ||
+      (h.sig.head === true && current.headLine !== null && h.line > current.headLine);
+    if (startsNew || current === null) {
+      current = { hits: [], firstLine: h.line, lastLine: h.line, headLine: null };
+      clusters.push(current);
+    }
+    current.hits.push(h);
+    current.lastLine = Math.max(current.lastLine, h.line);
+    if (h.sig.head && current.headLine === null) current.headLine = h.line;
+  }
+  return mergeStatusWithBody(clusters);
+}
+
+const MAX_HEADER_LINES = 40;
+
+/**
+ * A status line and the body it introduced can sit apart (curl -i prints headers and a blank line
+ * between them): a cluster that only knows a status joins the next one when that one has none.
+ */
+function mergeStatusWithBody(clusters: Cluster[]): Cluster[] {
+  const out: Cluster[] = [];
+  for (const c of clusters) {
+    const prev = out.at(-1);
+    const prevStatusOnly =
+      prev !== undefined &&
+      prev.hits.some((h) => h.fields.status !== undefined && !h.sig.incidental) &&
+      prev.hits.every((h) => votesFor(h) === undefined || tierOf(h) <= TIER.status);
+    const hasStatus = c.hits.some((h) => h.fields.status !== undefined);
+    if (prev && prevStatusOnly && !hasStatus && c.firstLine - prev.lastLine <= MAX_HEADER_LINES) {
+      prev.hits.push(...c.hits);
+      prev.lastLine = c.lastLine;
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+type Decided = {
+  branch: BranchId;
+  variant: string | null;
+  topTier: number;
+  conflict: boolean;
+  status: number | null;
+  errorType: string | null;
+  deciders: Hit[];
+  incidentalOnly: boolean;
+};
+
+function decide(cluster: Cluster): Decided {
+  const score = new Map<BranchId, { tier: number; weight: number; last: number }>();
+  for (const h of cluster.hits) {
+    const b = votesFor(h);
+    if (!b) continue;
+    const t = tierOf(h);
+    const w = h.sig.weight ?? 1;
+    const cur = score.get(b);
+    if (!cur || t > cur.tier) score.set(b, { tier: t, weight: w, last: h.start });
+    else if (t === cur.tier) score.set(b, { tier: t, weight: cur.weight + w, last: h.start });
+  }
+  let branch: BranchId = "unknown";
+  let best: { tier: number; weight: number; last: number } | null = null;
+  for (const [b, s] of score) {
+    if (!best || s.tier > best.tier || (s.tier === best.tier && (s.weight > best.weight || (s.weight === best.weight && s.last > best.last)))) {
+      best = s;
+      branch = b;
+    }
+  }
+  const topTier = best?.tier ?? 0;
+  const conflict = [...score.entries()].some(([b, s]) => b !== branch && s.tier === topTier);
+  const deciders = cluster.hits.filter((h) => votesFor(h) === branch);
+  const withVariant = [...deciders].filter((h) => h.sig.variant).sort((a, b) => tierOf(b) - tierOf(a) || (b.sig.weight ?? 1) - (a.sig.weight ?? 1));
+  let variant = withVariant[0]?.sig.variant ?? null;
+  if (branch === "api_error" && cluster.hits.some((h) => h.sig.id === "msg.overloaded_bare")) variant = "overloaded_message";
+  const status = cluster.hits.find((h) => h.fields.status !== undefined && !h.sig.incidental)?.fields.status
+    ?? cluster.hits.find((h) => h.fields.status !== undefined)?.fields.status
+    ?? null;
+  const typed = cluster.hits.filter((h) => h.fields.errorType !== undefined);
+  const errorType = (typed.find((h) => h.sig.id.startsWith("type.") && h.sig.branch) ?? typed[0])?.fields.errorType ?? null;
+  const incidentalOnly = cluster.hits.every((h) => h.sig.incidental || votesFor(h) === undefined);
+  return { branch, variant, topTier, conflict, status, errorType, deciders, incidentalOnly };
+}
+
+const CONFIDENCE_BY_TIER: Record<number, number> = { 5: 0.95, 4: 0.9, 3: 0.75, 2: 0.6, 1: 0.5 };
+
+// Compact JSON bodies are printed by the TypeScript SDK and by curl alike: the weakest surface evidence.
+const SURFACE_ORDER: Array<Surface | "explicit-unknown" | "compact-json"> = ["claude-code", "sdk-python", "explicit-unknown", "sdk-typescript", "curl", "browser", "compact-json"];
+const ROUTE_ORDER: Route[] = ["bedrock", "vertex", "openrouter", "litellm", "other-gateway", "anthropic"];
+
+function pickSurface(hits: Hit[]): Surface {
+  const seen = new Set<Surface | "explicit-unknown" | "compact-json">();
+  for (const h of hits) {
+    if (!h.sig.surface) continue;
+    seen.add(h.sig.id === "ts.compact_body" ? "compact-json" : h.sig.surface === "unknown" ? "explicit-unknown" : h.sig.surface);
+  }
+  const first = SURFACE_ORDER.find((s) => seen.has(s));
+  if (first === "compact-json") return "sdk-typescript";
+  return !first || first === "explicit-unknown" ? "unknown" : first;
+}
+
+function pickRoute(hits: Hit[], surface: Surface, hasRequestId: boolean): Route {
+  const seen = new Set<Route>();
+  for (const h of hits) if (h.sig.route) seen.add(h.sig.route);
+  const first = ROUTE_ORDER.find((r) => seen.has(r));
+  if (first) return first;
+  if (hasRequestId && (surface === "claude-code" || surface === "sdk-python" || surface === "sdk-typescript" || surface === "curl")) return "anthropic";
+  return "unknown";
+}
+
+function pickStreaming(hits: Hit[]): boolean | null {
+  if (hits.some((h) => h.sig.streaming === true)) return true;
+  if (hits.some((h) => h.sig.streaming === false)) return false;
+  return null;
+}
+
+const MESSAGE_KEY = /message\\{0,3}["']\s?:\s?(\\{0,3})(["'])/g;
+const MAX_MESSAGE = 600;
+
+/** The `message` string of the first error body inside [from, to), unescaped; null when there is none. */
+function messageField(norm: string, from: number, to: number): string | null {
+  const region = norm.slice(from, Math.min(to, from + 200_000));
+  for (const m of region.matchAll(MESSAGE_KEY)) {
+    const slashes = m[1] ?? "";
+    const quote = m[2] ?? '"';
+    const closing = slashes + quote;
+    const begin = m.index + m[0].length;
+    let i = begin;
+    const limit = Math.min(region.length, begin + MAX_MESSAGE);
+    while (i < limit) {
+      const at = region.indexOf(closing, i);
+      if (at === -1 || at >= limit) break;
+      // A closing quote preceded by one more backslash is an escaped quote inside the message.
+      if (region[at - 1] === "\\" && (slashes.length === 0 || region.slice(at - slashes.length - 1, at) === "\\".repeat(slashes.length + 1))) {
+        i = at + closing.length;
+        continue;
+      }
+      const raw = region.slice(begin, at);
+      const text = raw.replace(/\\{1,8}n/g, " ").replace(/\\{1,8}(["'`])/g, "$1").replace(/\s{1,64}/g, " ").trim();
+      if (text && text !== "error") return text;
+      break;
+    }
+  }
+  return null;
+}
+
+const LOG_PREFIX = /^[\s>|*#]{0,40}(?:[\w.-]{1,40}\s{1,8}\|\s{1,8})?/;
+
+function lineText(norm: string, starts: number[], line: number): string {
+  const s = starts[line] ?? 0;
+  const e = (starts[line + 1] ?? norm.length + 1) - 1;
+  const raw = norm.slice(s, Math.min(e, s + 2000));
+  return raw.replace(LOG_PREFIX, "").replace(/\s+/g, " ").trim().slice(0, 300);
+}
+
+function nearestTime(times: Located<string>[], from: number, to: number, earliest: number): string | null {
+  let best: string | null = null;
+  for (const t of times) {
+    if (t.start >= from && t.start < to) return t.value;
+    if (t.start < from && t.start >= earliest) best = t.value;
+    if (t.start >= to) break;
+  }
+  return best;
+}
+
+function toOccurrence(
+  c: Cluster,
+  d: Decided,
+  norm: string,
+  starts: number[],
+  requestIds: Located<string>[],
+  times: Located<string>[],
+): Occurrence {
+  const from = starts[c.firstLine] ?? 0;
+  const to = (starts[c.lastLine + 1] ?? norm.length + 1) - 1;
+  const start = Math.min(...c.hits.map((h) => h.start));
+  const end = Math.max(...c.hits.map((h) => h.end));
+  const requestId = requestIds.find((r) => r.start >= from && r.start < to)?.value ?? null;
+  const earliest = starts[Math.max(0, c.firstLine - 50)] ?? 0;
+  return { branch: d.branch, variant: d.variant, status: d.status, errorType: d.errorType, requestId, at: nearestTime(times, from, to, earliest), start, end };
+}
+
+/** Classifies one paste. Pure and total: any string in, a valid Diagnosis out. */
+export function classify(text: string, options: ClassifyOptions = {}): Diagnosis {
+  const norm = normalize(text);
+  const starts = lineStarts(norm);
+  const hits = scan(norm, starts);
+  const claude = hits.some((h) => h.sig.claude);
+  const foreign = hits.some((h) => h.sig.foreign);
+
+  const clusters = clusterHits(hits, norm, starts).slice(-MAX_OCCURRENCES);
+  const decided = clusters.map((c) => decide(c));
+  const requestIds = findRequestIds(norm);
+  const times = findTimestamps(norm);
+  const occurrences = clusters.map((c, i) => toOccurrence(c, decided[i] as Decided, norm, starts, requestIds, times));
+
+  // The primary error is the last real statement: strong (a status or better) beats weak, echoes come last.
+  const rank = (d: Decided): number =>
+    d.branch === "unknown" ? 0 : d.incidentalOnly ? 1 : d.topTier >= TIER.status ? 3 : 2;
+  let primary = -1;
+  for (let i = 0; i < decided.length; i++) {
+    const d = decided[i] as Decided;
+    if (primary === -1 || rank(d) >= rank(decided[primary] as Decided)) primary = i;
+  }
+  const d: Decided | undefined = decided[primary];
+  const occ: Occurrence | undefined = occurrences[primary];
+  const cluster: Cluster | undefined = clusters[primary];
+
+  let branch: BranchId = d?.branch ?? "unknown";
+  let variant = d?.variant ?? null;
+  let confidence = d && branch !== "unknown" ? (CONFIDENCE_BY_TIER[d.topTier] ?? 0.5) - (d.conflict ? 0.15 : 0) : 0.15;
+  const untied = !claude && branch !== "unknown";
+  if (untied && foreign) {
+    branch = "unknown";
+    variant = "other_provider";
+    confidence = 0.7;
+  } else if (untied) {
+    confidence = Math.min(confidence * 0.6, 0.45);
+  }
+
+  const surface = pickSurface(hits);
+  const streaming = pickStreaming(hits);
+  if (branch === "overloaded" && streaming === true && variant === null) variant = "in_stream";
+
+  const timeRef = options.occurredAt ?? occ?.at ?? times.at(-1)?.value ?? null;
+  const from = cluster ? (starts[cluster.firstLine] ?? 0) : 0;
+  const to = cluster ? (starts[cluster.lastLine + 1] ?? norm.length + 1) - 1 : 0;
+  const topHit = d?.deciders.slice().sort((a, b) => tierOf(b) - tierOf(a))[0];
+  const message = cluster ? (messageField(norm, from, to) ?? (topHit ? lineText(norm, starts, topHit.line) : null)) : null;
+
+  const evidence: Evidence = {
+    status: d?.status ?? null,
+    errorType: d?.errorType ?? null,
+    message,
+    requestIds: [...new Set(requestIds.map((r) => r.value))],
+    gatewayRequestIds: [...new Set(findGatewayRequestIds(norm).map((r) => r.value))],
+    model: findModel(norm),
+    endpoint: findEndpoint(norm),
+    surface,
+    route: pickRoute(hits, surface, requestIds.length > 0),
+    streaming,
+    occurredAt: timeRef,
+    retryAfterMs: findRetryAfterMs(norm, timeRef),
+    shouldRetry: findShouldRetry(norm),
+    rateLimit: findRateLimitHeaders(norm),
+    attempts: findAttempts(norm),
+    sdk: findSdk(norm),
+  };
+
+  const signals: Signal[] =
+    branch === "unknown" || !d || !cluster
+      ? []
+      : cluster.hits
+          .filter((h) => votesFor(h) === branch || h.fields.status !== undefined || h.fields.errorType !== undefined)
+          .map((h) => ({ id: h.sig.id, label: h.sig.label, start: h.start, end: h.end }));
+
+  return {
+    classifierVersion: CLASSIFIER_VERSION,
+    branch,
+    variant,
+    confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100,
+    headline: headlineFor({ branch, variant, evidence, untied: untied && !foreign, foreign, empty: hits.length === 0 }),
+    card: cardFor(branch, variant),
+    evidence,
+    signals,
+    occurrences,
+  };
+}
