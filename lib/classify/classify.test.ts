@@ -74,6 +74,19 @@ const SHAPES: Case[] = [
   { name: "Relay context", text: `{"detail":"Prompt too long: 32799 tokens exceeds max context window of 32768 tokens"}`, branch: "context_window" },
   { name: "CORS", text: `Error: 401 {"type":"error","error":{"type":"authentication_error","message":"CORS requests are not allowed for this Organization because of its settings."}}`, branch: "authentication", variant: "cors" },
   { name: "Policy refusal", text: "API Error: Claude Code is unable to respond to this request, which appears to violate our Usage Policy (https://www.anthropic.com/legal/aup). Request ID: req_011CSHoEeqs5C35K2UUqR7Fy", branch: "invalid_request", variant: "policy_refusal" },
+  // Shapes seen around the reference's routes (wrappers, proxies, other SDKs)
+  { name: "PY async 413 as APIStatusError", text: `anthropic.APIStatusError: Error code: 413 - {'error': {'type': 'request_too_large', 'message': 'Request exceeds the maximum size'}}`, branch: "request_too_large", status: 413 },
+  { name: "LiteLLM Bedrock throttle", text: `litellm.RateLimitError: BedrockException - {"message":"Too many requests, please wait before trying again."}`, branch: "rate_limit", variant: "cloud_quota" },
+  { name: "Vertex 503 via the Python SDK", text: `anthropic.InternalServerError: Error code: 503 - {'error': {'code': 503, 'message': 'The service is currently unavailable.', 'status': 'UNAVAILABLE'}}\nAnthropicVertex client, model claude-sonnet-4@20250514`, branch: "overloaded", status: 503 },
+  { name: "Go SDK status error", text: `POST "https://api.anthropic.com/v1/messages": 529 Overloaded {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"},"request_id":"req_011CZAau32QzxDkriovTaFCB"}`, branch: "overloaded", status: 529 },
+  { name: "Bedrock tool_result validation", text: "botocore.errorfactory.ValidationException: An error occurred (ValidationException) when calling the Converse operation: messages.1.content.0.tool_result: unexpected tool_use_id found", branch: "invalid_request" },
+  { name: "httpx read timeout", text: "httpx.ReadTimeout: The read operation timed out\n\nThe above exception was the direct cause of the following exception:\n\nanthropic.APITimeoutError: Request timed out.", branch: "timeout" },
+  { name: "Bedrock bad AWS credentials", text: "botocore.exceptions.ClientError: An error occurred (UnrecognizedClientException) when calling the InvokeModel operation: The security token included in the request is invalid.", branch: "authentication" },
+  { name: "Envoy reset before headers", text: "anthropic.InternalServerError: Error code: 503 - upstream connect error or disconnect/reset before headers. reset reason: connection termination", branch: "api_error", variant: "edge_proxy", status: 503 },
+  { name: "DNS EAI_AGAIN", text: "Error: getaddrinfo EAI_AGAIN api.anthropic.com", branch: "connection", variant: "dns" },
+  { name: "TS stream ended early", text: "Error: Stream ended without producing a Message with role=assistant\n at node_modules/@anthropic-ai/sdk/lib/MessageStream.js:240:19", branch: "connection", variant: "stream_dropped" },
+  { name: "OpenRouter free-tier limit", text: `{"error":{"message":"Rate limit exceeded: free-models-per-day. ","code":429,"metadata":{"provider_name":null}}} model anthropic/claude-3.5-haiku`, branch: "rate_limit", status: 429 },
+  { name: "Cloudflare challenge", text: "API Error: 403 <!DOCTYPE html><html><head><title>Just a moment...</title></head>", branch: "permission", status: 403 },
   { name: "Output cap", text: "API Error: Claude's response exceeded the 32000 output token maximum. To configure this behavior, set the CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable.", branch: "invalid_request", variant: "output_limit" },
 ];
 
@@ -85,6 +98,7 @@ const NEAR_MISSES: Array<{ name: string; text: string }> = [
   { name: "a tracing backend's 413 (LangSmith)", text: "langsmith.utils.LangSmithError: Failed to POST https://api.smith.langchain.com/runs/multipart in LangSmith API. HTTPError('413 Client Error: Payload Too Large for url: https://api.smith.langchain.com/runs/multipart')" },
   { name: "an unrelated Python traceback", text: `Traceback (most recent call last):\n  File "/srv/app/main.py", line 12, in <module>\n    main()\n  File "/srv/app/main.py", line 8, in main\n    print(config["model"])\nKeyError: 'model'` },
   { name: "a Gemini overload", text: "google.genai.errors.ServerError: 503 UNAVAILABLE. {'error': {'code': 503, 'message': 'The model is overloaded. Please try again later.', 'status': 'UNAVAILABLE'}}" },
+  { name: "an OpenAI context-length error", text: `openai.BadRequestError: Error code: 400 - {'error': {'message': "This model's maximum context length is 128000 tokens.", 'type': 'invalid_request_error', 'param': 'messages', 'code': 'context_length_exceeded'}}` },
   { name: "plain prose", text: "hello, I think something broke in our deploy yesterday" },
 ];
 

@@ -538,11 +538,63 @@ const MESSAGES: Signature[] = [
     },
   },
   {
+    id: "msg.no_permission",
+    label: "key lacks permission",
+    pattern: /does\s{1,12}not\s{1,12}have\s{1,12}permission\s{1,12}to\s{1,12}use|not\s{1,12}authorized\s{1,12}to\s{1,12}perform:\s{1,12}bedrock:|Just\s{1,12}a\s{1,12}moment\.\.\.<\/title>/gi,
+    branch: "permission",
+    tier: TIER.message,
+    source: "DOC-ERR (permission_error); AWS-TS (AccessDenied IAM text); CCI #30437 (Cloudflare challenge)",
+    example: {
+      text: `anthropic.PermissionDeniedError: Error code: 403 - {'type': 'error', 'error': {'type': 'permission_error', 'message': 'Your API key does not have permission to use the specified resource.'}}`,
+      branch: "permission",
+    },
+  },
+  {
+    id: "msg.missing_key_header",
+    label: "API key header missing",
+    pattern: /x-api-key\s{1,12}header\s{1,12}is\s{1,12}required|security\s{1,12}token\s{1,12}included\s{1,12}in\s{1,12}the\s{1,12}request\s{1,12}is\s{1,12}(?:invalid|expired)/gi,
+    branch: "authentication",
+    variant: "invalid_key",
+    tier: TIER.message,
+    source: "DOC-ERR (401); AWS STS UnrecognizedClient/ExpiredToken texts",
+    example: {
+      text: `Error: 401 {"type":"error","error":{"type":"authentication_error","message":"x-api-key header is required"}}`,
+      branch: "authentication",
+    },
+  },
+  {
+    id: "msg.model_does_not_exist",
+    label: "model does not exist",
+    pattern: /\bmodel\b[^\n]{0,120}?\s(?:does\s{1,12}not\s{1,12}exist|is\s{1,12}not\s{1,12}a\s{1,12}valid\s{1,12}model)/gi,
+    branch: "not_found",
+    variant: "model",
+    tier: TIER.message,
+    source: "OpenAI-compatible gateways (OpenRouter, LiteLLM proxy) naming an unknown Claude model",
+    example: {
+      text: `Error code: 404 - {'error': {'message': 'The model anthropic/claude-opus-9 does not exist', 'code': 404}}`,
+      branch: "not_found",
+    },
+  },
+  {
+    id: "msg.envoy_reset",
+    label: "upstream reset before headers",
+    pattern: /upstream\s{1,12}connect\s{1,12}error\s{1,12}or\s{1,12}disconnect\/reset\s{1,12}before\s{1,12}headers|no\s{1,12}healthy\s{1,12}upstream/gi,
+    branch: "api_error",
+    variant: "edge_proxy",
+    tier: TIER.message,
+    source: "Envoy proxy replies (via: 1.1 google / x-envoy headers on api.anthropic.com, claude-errors.md §1.4)",
+    example: {
+      text: "anthropic.InternalServerError: Error code: 503 - upstream connect error or disconnect/reset before headers. reset reason: connection termination",
+      branch: "api_error",
+    },
+  },
+  {
     id: "msg.overloaded_friendly",
     label: "Overloaded (Claude Code wording)",
     pattern: /\b529\s{1,12}Overloaded|Repeated\s{1,12}529|experiencing\s{1,12}high\s{1,12}load|Bedrock\s{1,12}is\s{1,12}unable\s{1,12}to\s{1,12}process\s{1,12}your\s{1,12}request/gi,
     branch: "overloaded",
     tier: TIER.message,
+    fields: (m) => (/529/.test(m[0]) ? { status: 529 } : {}),
     source: "CCI #61365, #91817; CC-ERR; darko-mesaros/bedrust#47",
     example: {
       text: "API Error: 529 Overloaded. This is a server-side issue, usually temporary — try again in a moment. If it persists, check status.claude.com.",
@@ -612,7 +664,7 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.tls",
     label: "TLS certificate problem",
-    pattern: /self[-\s]signed\s{1,12}certificate|SELF_SIGNED_CERT_IN_CHAIN|CERTIFICATE_VERIFY_FAILED|unable\s{1,12}to\s{1,12}get\s{1,12}(?:local\s{1,12})?issuer\s{1,12}certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable\s{1,12}to\s{1,12}verify\s{1,12}the\s{1,12}first\s{1,12}certificate|CERT_HAS_EXPIRED/gi,
+    pattern: /self[-\s]signed\s{1,12}certificate|SELF_SIGNED_CERT_IN_CHAIN|CERTIFICATE_VERIFY_FAILED|unable\s{1,12}to\s{1,12}get\s{1,12}(?:local\s{1,12})?issuer\s{1,12}certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable\s{1,12}to\s{1,12}verify\s{1,12}the\s{1,12}first\s{1,12}certificate|CERT_HAS_EXPIRED|certificate\s{1,12}has\s{1,12}expired/gi,
     branch: "connection",
     variant: "tls",
     tier: TIER.message,
@@ -626,7 +678,7 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.stream_dropped",
     label: "connection closed mid-stream",
-    pattern: /peer\s{1,12}closed\s{1,12}connection\s{1,12}without\s{1,12}sending\s{1,12}complete\s{1,12}message\s{1,12}body|socket\s{1,12}connection\s{1,12}was\s{1,12}closed\s{1,12}unexpectedly|TypeError:\s{1,12}terminated|incomplete\s{1,12}chunked\s{1,12}read/gi,
+    pattern: /peer\s{1,12}closed\s{1,12}connection\s{1,12}without\s{1,12}sending\s{1,12}complete\s{1,12}message\s{1,12}body|socket\s{1,12}connection\s{1,12}was\s{1,12}closed\s{1,12}unexpectedly|TypeError:\s{1,12}terminated|incomplete\s{1,12}chunked\s{1,12}read|stream\s{1,12}ended\s{1,12}without\s{1,12}producing/gi,
     branch: "connection",
     variant: "stream_dropped",
     tier: TIER.message,
@@ -668,6 +720,8 @@ const TYPE_BRANCH: Record<string, BranchId> = {
   forbidden: "permission",
 };
 
+const SHARED_TYPE_NAMES = new Set(["invalid_request_error", "authentication_error", "api_error", "forbidden"]);
+
 const typeSignature = (errorType: string, branch: BranchId): Signature => ({
   id: `type.${errorType}`,
   label: `error.type ${errorType}`,
@@ -675,7 +729,8 @@ const typeSignature = (errorType: string, branch: BranchId): Signature => ({
   pattern: new RegExp(`\\btype\\\\{0,3}["']?\\s?:\\s?\\\\{0,3}["']${errorType}\\\\{0,3}["']`, "g"),
   branch,
   tier: TIER.type,
-  claude: errorType !== "forbidden",
+  // OpenAI and OpenAI-compatible gateways use some of the same type names: only Anthropic's own tie a paste to Claude.
+  claude: !SHARED_TYPE_NAMES.has(errorType),
   fields: () => ({ errorType }),
   source: "DOC-ERR §1.1; DOC-SHARED",
   example: {
@@ -950,7 +1005,7 @@ const GENERIC: Signature[] = [
   {
     id: "net.errno",
     label: "connection refused or reset",
-    pattern: /\b(?:ECONNRESET|ECONNREFUSED|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET|ECONNABORTED)\b|Connection\s{1,12}(?:refused|reset\s{1,12}by\s{1,12}peer)|RemoteProtocolError|fetch\s{1,12}failed|ConnectError|Network\s{1,12}is\s{1,12}unreachable/g,
+    pattern: /\b(?:ECONNRESET|ECONNREFUSED|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET|ECONNABORTED)\b|Connection\s{1,12}(?:refused|reset\s{1,12}by\s{1,12}peer)|RemoteProtocolError|fetch\s{1,12}failed|ConnectError|Network\s{1,12}is\s{1,12}unreachable|socket\s{1,12}hang\s{1,12}up|UND_ERR_CONNECT_TIMEOUT|Server\s{1,12}disconnected\s{1,12}without\s{1,12}sending/g,
     branch: "connection",
     tier: TIER.generic,
     source: "Node errno; httpx; undici (CC-ERR, CCI #4574)",
@@ -964,6 +1019,24 @@ const GENERIC: Signature[] = [
     tier: TIER.generic,
     source: "Node errno (CC-ERR: Unable to connect to API (ETIMEDOUT))",
     example: { text: "API Error: Unable to connect to API (ETIMEDOUT)", branch: "connection" },
+  },
+  {
+    id: "word.overloaded",
+    label: "overloaded",
+    pattern: /\boverloaded\b/gi,
+    branch: "overloaded",
+    tier: TIER.generic,
+    source: "free-text overload reports from wrappers that drop the status (claude-errors.md §9)",
+    example: { text: "ChatAnthropic error: Anthropic API is overloaded, giving up", branch: "overloaded" },
+  },
+  {
+    id: "word.rate_limit_exceeded",
+    label: "rate limit exceeded",
+    pattern: /\brate[\s_-]limit(?:ed|\s{1,12}exceeded|\s{1,12}reached)\b/gi,
+    branch: "rate_limit",
+    tier: TIER.generic,
+    source: "gateway and wrapper wording (OpenRouter, LiteLLM proxy)",
+    example: { text: "OpenRouter: Rate limit exceeded: free-models-per-min for anthropic/claude-3-haiku", branch: "rate_limit" },
   },
   {
     id: "net.timed_out",
@@ -999,6 +1072,7 @@ const FACTS: Signature[] = [
   fact({ id: "ts.compact_body", label: "compact JSON error body", pattern: /\{"type":"error","error":\{/g, claude: true, surface: "sdk-typescript", source: "TS makeMessage (JSON.stringify)" }),
   fact({ id: "ts.headers_dump", label: "response headers dump", pattern: /^\s{0,8}status:\s[45]\d\d,\s{0,4}$/gm, surface: "sdk-typescript", streaming: false, source: "TSI #616" }),
   // Go SDK: compact JSON too, but not the TypeScript SDK.
+  fact({ id: "go.status", label: "Go SDK status error", pattern: /(?:POST|GET)\s"https?:\/\/[^"\s]{1,200}":\s([45]\d\d)\b/g, claude: true, surface: "unknown", head: true, fields: (m) => ({ status: Number(m[1]) }), source: "anthropics/anthropic-sdk-go error format" }),
   fact({ id: "go.stream", label: "Go SDK stream error", pattern: /received\s{1,12}error\s{1,12}while\s{1,12}streaming/g, claude: true, surface: "unknown", streaming: true, head: true, source: "anthropics/anthropic-sdk-go#200" }),
   // curl
   fact({ id: "curl.verbose", label: "curl transcript", pattern: /^[<>*]\s(?:HTTP\/|POST\s|GET\s|Connected\sto|Trying\s)|\bcurl:\s\(\d{1,3}\)/gm, surface: "curl", source: "curl -v" }),
