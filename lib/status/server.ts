@@ -1,0 +1,27 @@
+import { createStatusClient, type StatusClient } from "./client";
+import { resolveStatusConfig } from "./env";
+import { createMemoryIncidentHistory } from "./history";
+
+// The one file under lib/status that reads process.env: the server's single client, so the TTL
+// cache and single flight hold across requests. Kept on globalThis because dev-mode module
+// reloads would otherwise start a fresh cache (and a fresh burst of upstream fetches) each time.
+const CLIENT_KEY = Symbol.for("claude-error-triage.status-client");
+
+type Holder = { [CLIENT_KEY]?: StatusClient };
+
+/** The process-wide status client, created from the environment on first use. */
+export function getStatusClient(): StatusClient {
+  const holder = globalThis as Holder;
+  const existing = holder[CLIENT_KEY];
+  if (existing !== undefined) return existing;
+  const config = resolveStatusConfig(process.env);
+  const client = createStatusClient({
+    ...config,
+    fetch: (url, init) => fetch(url, init),
+    now: () => Date.now(),
+    history: createMemoryIncidentHistory(),
+    onError: (error) => console.warn(`[status] ${error instanceof Error ? error.message : String(error)}`),
+  });
+  holder[CLIENT_KEY] = client;
+  return client;
+}
