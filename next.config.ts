@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+import { env } from "./lib/env";
+
+// A bad environment fails here, at start, with a message naming the variable.
+env();
 
 const nextConfig: NextConfig = {
   // Native module: loaded by Node at run time, never bundled.

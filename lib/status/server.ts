@@ -1,8 +1,8 @@
 import { createStatusClient, type StatusClient } from "./client";
-import { resolveStatusConfig } from "./env";
+import { env } from "../env";
 import { createMemoryIncidentHistory } from "./history";
 
-// The one file under lib/status that reads process.env: the server's single client, so the TTL
+// The server's single client (settings from lib/env.ts), so the TTL
 // cache and single flight hold across requests. Kept on globalThis because dev-mode module
 // reloads would otherwise start a fresh cache (and a fresh burst of upstream fetches) each time.
 const CLIENT_KEY = Symbol.for("claude-error-triage.status-client");
@@ -14,7 +14,7 @@ export function getStatusClient(): StatusClient {
   const holder = globalThis as Holder;
   const existing = holder[CLIENT_KEY];
   if (existing !== undefined) return existing;
-  const config = resolveStatusConfig(process.env);
+  const config = env().status;
   const client = createStatusClient({
     ...config,
     fetch: (url, init) => fetch(url, init),
