@@ -1,0 +1,3 @@
+export { buildPacket, type PacketInput } from "./build";
+export { packetFileName, renderPacketJson, renderPacketMarkdown } from "./render";
+export { checklistSchema, packetSchema, type AuthKind, type Checklist, type Packet } from "./schema";

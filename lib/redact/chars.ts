@@ -1,0 +1,80 @@
+/** A set of ASCII characters as a 128-entry lookup table; scanning with it is one array read per char. */
+export type CharSet = Uint8Array;
+
+export function charSet(chars: string): CharSet {
+  const set = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars.charCodeAt(i);
+    if (c < 128) set[c] = 1;
+  }
+  return set;
+}
+
+const DIGITS = "0123456789";
+const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const LOWER = "abcdefghijklmnopqrstuvwxyz";
+export const ALNUM_CHARS = DIGITS + UPPER + LOWER;
+
+/** Token alphabet of most API keys (base64url). */
+export const B64URL = charSet(`${ALNUM_CHARS}_-`);
+/** Standard base64 body. */
+export const B64 = charSet(`${ALNUM_CHARS}+/`);
+/** Characters a standalone random token can be made of (base64 and base64url, no padding). */
+export const TOKEN = charSet(`${ALNUM_CHARS}+/_-`);
+export const ALNUM = charSet(ALNUM_CHARS);
+
+export function inSet(set: CharSet, text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 && set[c] === 1;
+}
+
+/** End of the run of `set` characters starting at `from`, at most `max` long. */
+export function runEnd(text: string, from: number, set: CharSet, max = 8192): number {
+  const limit = Math.min(text.length, from + max);
+  let i = from;
+  while (i < limit && inSet(set, text, i)) i++;
+  return i;
+}
+
+/** Shannon entropy in bits per character. */
+export function entropy(s: string): number {
+  if (s.length === 0) return 0;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / s.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+export function charClasses(s: string): { upper: number; lower: number; digit: number; symbol: number } {
+  let upper = 0;
+  let lower = 0;
+  let digit = 0;
+  let symbol = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+    else if (c >= 48 && c <= 57) digit++;
+    else symbol++;
+  }
+  return { upper, lower, digit, symbol };
+}
+
+/** A plain word or hyphenated/underscored phrase (`expired`, `Retrying`, `request-id`): prose, not a key. */
+export function isWordLike(s: string): boolean {
+  return /^[A-Za-z][a-z]{0,40}(?:[-_][A-Za-z][a-z]{0,40}){0,6}$/.test(s);
+}
+
+/** Mixed character classes: what a machine-made token looks like, as opposed to a word. */
+export function looksRandom(s: string): boolean {
+  const k = charClasses(s);
+  const kinds = (k.upper > 0 ? 1 : 0) + (k.lower > 0 ? 1 : 0) + (k.digit > 0 ? 1 : 0);
+  return kinds >= 2 && !isWordLike(s);
+}

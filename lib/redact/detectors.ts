@@ -1,0 +1,493 @@
+import { B64URL, TOKEN, charSet, entropy, charClasses, inSet, isWordLike, looksRandom, runEnd, type CharSet } from "./chars";
+import { EVIDENCE_TOKEN_PREFIX, classifyName, isBenignValue, kindForName } from "./values";
+
+/** Reports a secret span [start, end) of the scanned text; `kind` overrides the rule's own kind. */
+export type Emit = (start: number, end: number, kind?: string) => void;
+/** Finds secrets of one kind (or a family of kinds) in a text. Must be linear and must not throw. */
+export type Detector = (text: string, emit: Emit) => void;
+
+const MAX_VALUE = 8192;
+
+function* matches(regex: RegExp, text: string): Generator<RegExpExecArray> {
+  regex.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = regex.exec(text)) !== null) {
+    if (m[0].length === 0) regex.lastIndex++;
+    yield m;
+  }
+}
+
+function lineStart(text: string, i: number): number {
+  const from = Math.max(0, i - 400);
+  const nl = text.lastIndexOf("\n", i - 1);
+  return nl >= from ? nl + 1 : from;
+}
+
+const WRAP_INDENT = charSet(" \t|>");
+
+/**
+ * Lets a token that stops at a line break swallow the next line's continuation (terminal hard wraps,
+ * redaction.md §4): when the known length is not reached, or, for unknown lengths, when the line is
+ * long and the continuation is a machine-made run rather than a word.
+ */
+function extendOverWraps(text: string, s: number, e: number, body: CharSet, total: number | undefined): number {
+  let end = e;
+  for (let lines = 0; lines < 40; lines++) {
+    let j = end;
+    if (text[j] === "\r") j++;
+    if (text[j] !== "\n") break;
+    const lineLength = end - lineStart(text, end);
+    j++;
+    const indentLimit = j + 20;
+    while (j < indentLimit && j < text.length && (inSet(WRAP_INDENT, text, j) || text[j] === "⎿" || text[j] === "│")) j++;
+    const r = runEnd(text, j, body, 4096);
+    if (r === j) break;
+    const after = text[r];
+    if (after !== undefined && !/[\s"'`\\,;)\]}]/.test(after)) break;
+    const piece = text.slice(j, r);
+    if (EVIDENCE_TOKEN_PREFIX.test(piece) || isWordLike(piece)) break;
+    if (total !== undefined) {
+      const remaining = total - (end - s);
+      if (remaining <= 0 || piece.length > remaining) break;
+    } else if (lineLength < 40 || !looksRandom(piece)) break;
+    end = r;
+  }
+  return end;
+}
+
+export interface TokenOptions {
+  /** Known total length, for wrap continuation. */
+  total?: number;
+  /** Follow terminal wraps even without a known length. */
+  wrap?: boolean;
+  /** Alphabet of the token body, for wrap continuation. */
+  body?: CharSet;
+  /** A literal that starts a new token of the same family: split back-to-back tokens there. */
+  split?: string;
+  /** The secret is the first capture group that matched (default: the whole match). */
+  group?: "first";
+  /** Picks the kind from the match, or null to skip it. */
+  kindOf?: (value: string) => string | null;
+}
+
+/** A prefix or shape rule: every match of `regex` (global, bounded quantifiers) is a secret. */
+export function token(regex: RegExp, opts: TokenOptions = {}): Detector {
+  return (text, emit) => {
+    for (const m of matches(regex, text)) {
+      const value = opts.group === undefined ? m[0] : m.slice(1).find((g) => g !== undefined);
+      if (value === undefined || value.length === 0) continue;
+      let s = opts.group === undefined ? m.index : m.index + m[0].lastIndexOf(value);
+      let e = s + value.length;
+      const kind = opts.kindOf ? opts.kindOf(value) : undefined;
+      if (kind === null) continue;
+      if (opts.split !== undefined) {
+        // `…AAsk-ant-api03-…`: two keys glued together are two secrets.
+        const inner = value.indexOf(opts.split, 1);
+        if (inner > 0) {
+          emit(s, s + inner, kind);
+          s += inner;
+          regex.lastIndex = s;
+          continue;
+        }
+      }
+      if (opts.total !== undefined || opts.wrap) e = extendOverWraps(text, s, e, opts.body ?? B64URL, opts.total);
+      emit(s, e, kind);
+    }
+  };
+}
+
+const VALUE_STOP = charSet(" \t\r\n\"'`,;)}]{<>&\\|");
+const AUTH_SCHEME = /^(Bearer|Basic|Token|Digest|Bot|JWT|OAuth|ApiKey|Key|Negotiate|NTLM|SSWS|AWS4-HMAC-SHA256|AWS)[ \t]{1,8}/i;
+
+/** Where a value starts after a separator: skips `b'`, quotes, `[`; returns the closer to look for. */
+function openValue(text: string, i: number): { at: number; closer: string | null } {
+  let j = i;
+  if (text[j] === "[") j++;
+  if (text[j] === "b" && (text[j + 1] === "'" || text[j + 1] === '"')) j++;
+  if (text[j] === "\\" && text[j + 1] === '"') return { at: j + 2, closer: '\\"' };
+  const q = text[j];
+  if (q === '"' || q === "'" || q === "`") return { at: j + 1, closer: q };
+  return { at: j, closer: null };
+}
+
+/** End of a quoted value (exclusive, before the closer); never crosses a line. */
+function quotedEnd(text: string, at: number, closer: string): number {
+  const limit = Math.min(text.length, at + MAX_VALUE);
+  let i = at;
+  while (i < limit) {
+    const c = text[i];
+    if (c === "\n" || c === "\r") return i;
+    if (closer === '\\"') {
+      if (c === "\\" && text[i + 1] === '"') return i;
+      if (c === "\\" && text[i + 1] === "\\") {
+        i += 2;
+        continue;
+      }
+    } else if (c === "\\" && closer === '"') {
+      i += 2;
+      continue;
+    } else if (c === closer) return i;
+    i++;
+  }
+  return Math.min(i, text.length);
+}
+
+function unquotedEnd(text: string, at: number): number {
+  const limit = Math.min(text.length, at + MAX_VALUE);
+  let i = at;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && VALUE_STOP[c] === 1) break;
+    i++;
+  }
+  return i;
+}
+
+/** Emits the credential part of an Authorization value, keeping the scheme word (redaction.md §2). */
+function emitAuthorization(text: string, s: number, e: number, quoted: boolean, emit: Emit): void {
+  const value = text.slice(s, e);
+  const scheme = AUTH_SCHEME.exec(value);
+  if (scheme) {
+    const word = (scheme[1] ?? "").toUpperCase();
+    // SigV4: the Credential scope (date, region, service) is evidence; the key id and Signature rules mask the rest.
+    if (word === "AWS4-HMAC-SHA256") return;
+    const from = s + scheme[0].length;
+    let to = quoted ? e : unquotedEnd(text, from);
+    if (!quoted && (word === "DIGEST" || word === "AWS")) to = lineEndWithin(text, from);
+    const cred = text.slice(from, to);
+    if (to > from && !isBenignValue(cred)) emit(from, to, "authorization");
+    return;
+  }
+  const to = quoted ? e : unquotedEnd(text, s);
+  if (to > s && !isBenignValue(text.slice(s, to))) emit(s, to, "authorization");
+}
+
+function lineEndWithin(text: string, from: number): number {
+  const limit = Math.min(text.length, from + MAX_VALUE);
+  let i = from;
+  while (i < limit && text[i] !== "\n" && text[i] !== "\r" && text[i] !== "'" && text[i] !== '"') i++;
+  return i;
+}
+
+const COOKIE_ATTRIBUTES = new Set(["path", "domain", "expires", "max-age", "samesite", "secure", "httponly", "priority", "partitioned", "version", "comment"]);
+const COOKIE_PAIR = /([^\s=;,]{1,128})=([^;\n\r]{0,4096})/g;
+
+/** Masks every cookie value, keeping cookie names and Set-Cookie attributes. */
+function emitCookies(text: string, s: number, e: number, emit: Emit): void {
+  const value = text.slice(s, e);
+  for (const m of matches(COOKIE_PAIR, value)) {
+    const name = (m[1] ?? "").toLowerCase();
+    let v = m[2] ?? "";
+    let cut = v.length;
+    while (cut > 0 && /[\s"']/.test(v[cut - 1] ?? "")) cut--;
+    v = v.slice(0, cut);
+    if (COOKIE_ATTRIBUTES.has(name) || v.length === 0 || isBenignValue(v)) continue;
+    const at = s + m.index + (m[1] ?? "").length + 1;
+    emit(at, at + v.length, "cookie");
+  }
+}
+
+/**
+ * Handles the value that follows a field or header name at `i`, by what the name says: Authorization keeps
+ * its scheme, Cookie keeps names, other secret names mask the whole value.
+ * `prose` is true when the separator was `name: ` and a plain word may just be prose.
+ */
+function emitNamedValue(text: string, name: string, i: number, prose: boolean, emit: Emit): void {
+  const cls = classifyName(name);
+  if (cls === null) return;
+  const { at, closer } = openValue(text, i);
+  const end = closer === null ? null : quotedEnd(text, at, closer);
+  if (cls === "authorization") {
+    emitAuthorization(text, at, end ?? lineEndWithin(text, at), end !== null, emit);
+    return;
+  }
+  if (cls === "cookie") {
+    emitCookies(text, at, end ?? lineEndWithin(text, at), emit);
+    return;
+  }
+  // `$VAR`, `${VAR}`, `$(gcloud auth print-access-token)`: a reference, not the secret.
+  if (end === null && text[at] === "$") return;
+  let s = at;
+  let e = end ?? unquotedEnd(text, at);
+  // `token: Bearer abc` and `API_KEY="Bearer abc"`: the scheme word stays.
+  const scheme = AUTH_SCHEME.exec(text.slice(s, Math.min(e + 16, s + 64)));
+  if (scheme && end === null) {
+    s += scheme[0].length;
+    e = unquotedEnd(text, s);
+  } else if (scheme && s + scheme[0].length < e) s += scheme[0].length;
+  if (e <= s) return;
+  const value = text.slice(s, e);
+  if (isBenignValue(value)) return;
+  if (end === null && prose && (isWordLike(value) || value.length < 6)) return;
+  emit(s, e, kindForName(name));
+}
+
+/**
+ * `name = value`, `name: value`, `"name": "value"`, `name => value`, `name := value`, Java `{name=[value]}`:
+ * env dumps, YAML, JSON, HTTP headers (curl `>`, HTTP/2 traces), Python kwargs (redaction.md §4).
+ */
+const NAME_SEP = /(?<![\w.$-])([A-Za-z_][\w.-]{0,80})(?:\\?["'])?\]?[ \t]{0,8}(:=|=>|[:=])[ \t]{0,8}/g;
+export const namedValues: Detector = (text, emit) => {
+  for (const m of matches(NAME_SEP, text)) {
+    const name = m[1] ?? "";
+    // `https://host:443` and `C:\path` are not assignments; `::` is not a separator.
+    const next = text[m.index + m[0].length];
+    if (m[2] === ":" && (next === "/" || next === ":")) continue;
+    emitNamedValue(text, name, m.index + m[0].length, m[2] === ":", emit);
+  }
+};
+
+/** HAR `{"name": "x-api-key", "value": "…"}` and Python `(b'x-api-key', b'…')` pairs. */
+const HAR_PAIR = /"name"[ \t]{0,4}:[ \t]{0,4}"([\w.-]{1,80})"[ \t]{0,4},[ \t\r\n]{0,80}"value"[ \t]{0,4}:[ \t]{0,4}/g;
+const TUPLE_PAIR = /\(b?(["'])([\w.-]{1,80})\1,[ \t]{0,4}/g;
+export const namedPairs: Detector = (text, emit) => {
+  for (const m of matches(HAR_PAIR, text)) emitNamedValue(text, m[1] ?? "", m.index + m[0].length, false, emit);
+  for (const m of matches(TUPLE_PAIR, text)) emitNamedValue(text, m[2] ?? "", m.index + m[0].length, false, emit);
+};
+
+/** Command-line flags: `--api-key X`, `--token=X`, curl `-u user:pass`, `-b 'cookies'`, `.netrc` `password X`. */
+const FLAG = /(?<![\w-])(--?[A-Za-z][\w-]{0,40}|password|passwd)(?:[ \t]{1,8}|=)/g;
+export const flags: Detector = (text, emit) => {
+  for (const m of matches(FLAG, text)) {
+    const flag = m[1] ?? "";
+    const i = m.index + m[0].length;
+    if (flag === "-u" || flag === "--user" || flag === "--proxy-user") {
+      const { at, closer } = openValue(text, i);
+      const e = closer === null ? unquotedEnd(text, at) : quotedEnd(text, at, closer);
+      const colon = text.indexOf(":", at);
+      if (colon >= at && colon < e - 1 && !isBenignValue(text.slice(colon + 1, e))) emit(colon + 1, e, "password");
+      continue;
+    }
+    if (flag === "-b" || flag === "--cookie") {
+      const { at, closer } = openValue(text, i);
+      const e = closer === null ? lineEndWithin(text, at) : quotedEnd(text, at, closer);
+      if (text.slice(at, e).includes("=")) emitCookies(text, at, e, emit);
+      continue;
+    }
+    const name = flag.replace(/^-{1,2}/, "");
+    emitNamedValue(text, name, i, !flag.startsWith("-"), emit);
+  }
+};
+
+/** A `Bearer <token>` anywhere, header name or not: the token after the scheme word. */
+const BEARER = /\bBearer[ \t]{1,8}(?=[\w.~+/-]{8})/gi;
+export const bearer: Detector = (text, emit) => {
+  for (const m of matches(BEARER, text)) {
+    const s = m.index + m[0].length;
+    const e = unquotedEnd(text, s);
+    const v = text.slice(s, e);
+    if (!isBenignValue(v) && !isWordLike(v)) emit(s, e, "authorization");
+  }
+};
+
+/** `scheme://user:password@host`: masks the password (and a token-shaped user), keeps host and port. */
+const URL_START = /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\//g;
+const AUTHORITY_STOP = charSet(" \t\r\n/?#\"'<>\\`]){},;");
+export const urlCredentials: Detector = (text, emit) => {
+  for (const m of matches(URL_START, text)) {
+    const a = m.index + m[0].length;
+    const limit = Math.min(text.length, a + 1024);
+    let i = a;
+    let at = -1;
+    while (i < limit && !inSet(AUTHORITY_STOP, text, i)) {
+      if (text[i] === "@") at = i;
+      i++;
+    }
+    if (at < 0) continue;
+    const userinfo = text.slice(a, at);
+    const colon = userinfo.indexOf(":");
+    if (colon >= 0) {
+      const pass = userinfo.slice(colon + 1);
+      if (pass.length > 0 && !isBenignValue(pass)) emit(a + colon + 1, at, "url-credentials");
+      const user = userinfo.slice(0, colon);
+      if (user.length >= 16 && looksRandom(user)) emit(a, a + colon, "url-credentials");
+    } else if (userinfo.length >= 16 && (looksRandom(userinfo) || /^[0-9a-f]{16,}$/.test(userinfo))) {
+      // Sentry DSNs and token-as-user remotes carry the secret as the user.
+      emit(a, at, "url-credentials");
+    }
+  }
+};
+
+/** Credential query parameters: `?key=`, `&access_token=`, `sig=`, `X-Amz-Signature=`, OAuth `code=`/`state=`. */
+const QUERY_PARAM = /[?&;]([A-Za-z][\w.-]{0,60})=/g;
+const QUERY_SECRET_NAMES = new Set(["key", "code", "state", "sig", "sv_sig", "x-amz-signature", "x-amz-security-token", "assertion", "client_secret", "session", "sessionkey"]);
+const QUERY_STOP = charSet(" \t\r\n&#\"'<>;)]}\\`");
+export const queryCredentials: Detector = (text, emit) => {
+  for (const m of matches(QUERY_PARAM, text)) {
+    const name = m[1] ?? "";
+    if (!QUERY_SECRET_NAMES.has(name.toLowerCase()) && classifyName(name) !== "secret") continue;
+    const s = m.index + m[0].length;
+    const limit = Math.min(text.length, s + MAX_VALUE);
+    let e = s;
+    while (e < limit && !inSet(QUERY_STOP, text, e)) e++;
+    if (e > s && !isBenignValue(text.slice(s, e))) emit(s, e, "query-credential");
+  }
+};
+
+/**
+ * PEM private keys, also with JSON-escaped `\n` line joins, and truncated ones without an END line
+ * (masked to the end of the base64 run). END positions are found in one forward pass, so many BEGIN
+ * lines without END cost linear time.
+ */
+const PEM_BEGIN = /-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+const PEM_BODY = charSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=:-,. \t\r\n\\");
+export const privateKeys: Detector = (text, emit) => {
+  const begins = [...matches(PEM_BEGIN, text)].map((m) => [m.index, m.index + m[0].length] as const);
+  let nextEnd = -1;
+  let noMoreEnds = false;
+  let covered = 0;
+  for (let k = 0; k < begins.length; k++) {
+    const [s, bodyStart] = begins[k] ?? [0, 0];
+    if (s < covered) continue;
+    if (!noMoreEnds && nextEnd < bodyStart) {
+      nextEnd = text.indexOf("-----END", bodyStart);
+      if (nextEnd < 0) noMoreEnds = true;
+    }
+    const nextBegin = begins[k + 1]?.[0] ?? Number.MAX_SAFE_INTEGER;
+    let e: number;
+    if (!noMoreEnds && nextEnd >= bodyStart && nextEnd < nextBegin && nextEnd - bodyStart <= 20000) {
+      const close = text.indexOf("-----", nextEnd + 8);
+      e = close >= 0 && close - nextEnd <= 60 ? close + 5 : nextEnd + 8;
+    } else {
+      e = bodyStart;
+      const limit = Math.min(text.length, bodyStart + 20000);
+      while (e < limit && inSet(PEM_BODY, text, e) && !text.startsWith("-----", e)) e++;
+      while (e > bodyStart && /[\s\\]/.test(text[e - 1] ?? "")) e--;
+    }
+    emit(s, e);
+    covered = e;
+  }
+};
+
+/** True when `i` sits in the userinfo of a `scheme://` URL (the URL rule owns that text). */
+function insideUrlAuthority(text: string, i: number): boolean {
+  const from = Math.max(0, i - 256);
+  let j = i - 1;
+  while (j >= from && !/[\s"'<>]/.test(text[j] ?? " ")) {
+    if (text[j] === "/" && text[j - 1] === "/" && text[j - 2] === ":") return !text.slice(j + 1, i).includes("/");
+    j--;
+  }
+  return false;
+}
+
+/** TLD-like last labels that are really file extensions (`name@file.ts`). */
+const FILE_EXTENSIONS = new Set(["js", "ts", "tsx", "jsx", "mjs", "cjs", "json", "md", "txt", "yaml", "yml", "lock", "log", "map", "css", "html", "vue", "svelte", "java", "kt", "go", "rs", "rb", "png", "jpg", "svg"]);
+const EMAIL = /(?<![\w.%+-])[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
+/** Email addresses with a real-looking TLD; skips `pkg@1.2.3`, `model@20250929` and scp remotes `git@host:org/repo`. */
+export const emails: Detector = (text, emit) => {
+  for (const m of matches(EMAIL, text)) {
+    const value = m[0];
+    const tld = value.slice(value.lastIndexOf(".") + 1);
+    if (!/^[A-Za-z]{2,24}$/.test(tld) || FILE_EXTENSIONS.has(tld.toLowerCase())) continue;
+    const after = text.slice(m.index + value.length, m.index + value.length + 2);
+    if (after[0] === ":" && /[\w~]/.test(after[1] ?? "") && value.startsWith("git@")) continue;
+    if (insideUrlAuthority(text, m.index)) continue;
+    emit(m.index, m.index + value.length);
+  }
+};
+
+function isPublicIPv4(octets: number[]): boolean {
+  const [a = 0, b = 0] = octets;
+  if (a === 0 || a === 10 || a === 127 || a >= 224) return false;
+  if (a === 169 && b === 254) return false;
+  if (a === 172 && b >= 16 && b <= 31) return false;
+  if (a === 192 && b === 168) return false;
+  if (a === 100 && b >= 64 && b <= 127) return false;
+  return true;
+}
+
+const IPV4 = /(?<![\w./])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)/g;
+/** Public client IPv4 addresses; keeps loopback, private ranges and server addresses (`ip:port`, `://ip`). */
+export const ipv4: Detector = (text, emit) => {
+  for (const m of matches(IPV4, text)) {
+    const octets = m[0].split(".").map(Number);
+    if (octets.some((o) => o > 255) || !isPublicIPv4(octets)) continue;
+    const end = m.index + m[0].length;
+    if (text[end] === ":" && /\d/.test(text[end + 1] ?? "")) continue;
+    if (text.slice(Math.max(0, m.index - 3), m.index) === "://" || text[m.index - 1] === "@") continue;
+    emit(m.index, end);
+  }
+};
+
+const IPV6 = /(?<![\w:.])[0-9A-Fa-f:]{2,39}(?![\w:])/g;
+/** Public IPv6 addresses, validated by group count; keeps `::1`, link-local and unique-local ranges. */
+export const ipv6: Detector = (text, emit) => {
+  for (const m of matches(IPV6, text)) {
+    const v = m[0];
+    const colons = v.split(":").length - 1;
+    if (colons < 2 || !validIPv6(v)) continue;
+    const lower = v.toLowerCase();
+    if (lower === "::" || lower === "::1" || /^fe[89ab]/.test(lower) || /^f[cd]/.test(lower)) continue;
+    if (!/[a-f]/i.test(v) && !v.includes("::")) continue;
+    emit(m.index, m.index + v.length);
+  }
+};
+
+function validIPv6(v: string): boolean {
+  const halves = v.split("::");
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((h) => (h.length === 0 ? [] : h.split(":")));
+  if (groups.some((g) => !/^[0-9A-Fa-f]{1,4}$/.test(g))) return false;
+  return halves.length === 2 ? groups.length <= 7 : groups.length === 8;
+}
+
+const PHONE_PLUS = /(?<![\w+])\+\d[\d ().-]{6,20}\d(?!\d)/g;
+const PHONE_AREA = /(?<![\w(])\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}(?!\d)/g;
+/** Phone numbers with a leading `+` or a parenthesised area code (bare digit runs are ids and epochs). */
+export const phones: Detector = (text, emit) => {
+  for (const m of matches(PHONE_PLUS, text)) {
+    const digits = m[0].replace(/\D/g, "").length;
+    if (digits >= 8 && digits <= 15 && !/\.\.|--|\s\s/.test(m[0])) emit(m.index, m.index + m[0].length);
+  }
+  for (const m of matches(PHONE_AREA, text)) emit(m.index, m.index + m[0].length);
+};
+
+/** CamelCase identifiers with version digits (`AnthropicBedrock2Client…`) are code, not keys. */
+const CAMEL_WORDS = /^(?:[A-Z][a-z]{1,24}\d{0,4}){3,40}$/;
+
+function isPathLike(value: string): boolean {
+  if (!value.includes("/")) return false;
+  return value.split("/").every((p) => p.length < 16 || !looksRandom(p));
+}
+
+/** The fallback's test: 32+ characters, both letter cases, digits or symbols, high entropy, not code or a path. */
+export function isRandomToken(value: string): boolean {
+  if (value.length < 32 || EVIDENCE_TOKEN_PREFIX.test(value) || isPathLike(value) || CAMEL_WORDS.test(value)) return false;
+  const k = charClasses(value);
+  if (k.upper === 0 || k.lower === 0 || k.digit + k.symbol === 0) return false;
+  return entropy(value) >= 3.8;
+}
+
+/**
+ * Fail-closed fallback: any standalone run of 32+ token characters that mixes letter cases with digits or
+ * base64 symbols and has high entropy is treated as a secret, unless it has an evidence shape (§7).
+ */
+export const highEntropy: Detector = (text, emit) => {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!inSet(TOKEN, text, i)) {
+      i++;
+      continue;
+    }
+    const s0 = i;
+    const e = runEnd(text, i, TOKEN, Number.MAX_SAFE_INTEGER);
+    i = e;
+    if (e - s0 < 32) continue;
+    let s = s0;
+    // Skip the letters of an escape that precedes the run: `\nAbc…`, `\u0022Abc…`, `%3DAbc…`.
+    if (text[s - 1] === "\\") s += text[s] === "u" ? 5 : 1;
+    else if (text[s - 1] === "[" && text[s - 2] === "\x1b") {
+      // Glued to an ANSI colour code: `ESC[31mAbc…`.
+      while (s < e && /[0-9;]/.test(text[s] ?? "")) s++;
+      s++;
+    }
+    else if (text[s - 1] === "%" && /^[0-9A-Fa-f]{2}/.test(text.slice(s, s + 2))) s += 2;
+    let end = e;
+    while (end < n && end - e < 2 && text[end] === "=") end++;
+    const value = text.slice(s, e);
+    const before = text.slice(Math.max(0, s0 - 8), s0);
+    if (/base64,$|h1:$|sha\d{1,3}[:=-]$/i.test(before)) continue;
+    if (isRandomToken(value)) emit(s, end);
+  }
+};

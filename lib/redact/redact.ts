@@ -1,0 +1,213 @@
+import { MAX_INPUT_BYTES } from "@/lib/input";
+import { findEncodedSecrets } from "./encoded";
+import { isRandomToken } from "./detectors";
+import { findPromptSpans, promptNote } from "./hide-prompt";
+import { DECODED_KIND_IDS, KIND_PRIORITY, REDACTION_KINDS } from "./rules";
+import { buildViews, decodeLayer, identityView, toOriginal } from "./views";
+
+/** Where one placeholder sits in the redacted text (UTF-16 offsets, end exclusive). */
+export interface RedactedSpan {
+  start: number;
+  end: number;
+}
+
+/** What was removed, by kind: `count` occurrences, each at a span of the *redacted* text. Never a value. */
+export interface RedactionFinding {
+  kind: string;
+  count: number;
+  spans: RedactedSpan[];
+}
+
+export interface RedactionResult {
+  text: string;
+  findings: RedactionFinding[];
+}
+
+export interface RedactOptions {
+  /** Replace `messages[].content` and `system` text of a pasted request payload with a length note. */
+  hidePrompt?: boolean;
+}
+
+/** Past this many characters the text is withheld whole rather than scanned (fail closed). */
+export const MAX_REDACT_CHARS = 4 * MAX_INPUT_BYTES;
+
+const PROMPT_KIND = "prompt-content";
+const PLACEHOLDER = /\[REDACTED:([a-z0-9-]{1,40})(?:#(\d{1,7}))?\]|\[prompt content hidden: \d{1,9} chars\]/g;
+
+interface Candidate {
+  start: number;
+  end: number;
+  kind: string;
+  priority: number;
+}
+
+const FALLBACK_KIND = "high-entropy-token";
+const DETECTORS = REDACTION_KINDS.flatMap((k) => (k.detect ? [{ id: k.id, detect: k.detect }] : []));
+const DECODED_DETECTORS = DETECTORS.filter((d) => DECODED_KIND_IDS.has(d.id));
+
+function priorityOf(kind: string): number {
+  return kind === PROMPT_KIND ? -1 : (KIND_PRIORITY.get(kind) ?? KIND_PRIORITY.size);
+}
+
+/** The same secret seen bare, JSON-escaped, %-encoded or wrapped gets one key, hence one placeholder. */
+function canonical(raw: string): string {
+  return decodeLayer(decodeLayer(identityView(raw))).text.replace(/[\s"'+\\]/g, "");
+}
+
+function collect(text: string, hidePrompt: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  const push = (start: number, end: number, kind: string) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s] ?? "")) s++;
+    while (e > s && /\s/.test(text[e - 1] ?? "")) e--;
+    if (e > s) out.push({ start: s, end: e, kind, priority: priorityOf(kind) });
+  };
+  const views = buildViews(text);
+  for (const view of views) {
+    for (const { id, detect } of DETECTORS) {
+      detect(view.text, (s, e, kind) => {
+        const span = view === views[0] ? [s, e] : toOriginal(view, s, e);
+        if (span) push(span[0] ?? 0, span[1] ?? 0, kind ?? id);
+      });
+    }
+  }
+  for (const view of views.slice(0, 2)) {
+    for (const hit of findEncodedSecrets(view.text, DECODED_DETECTORS)) {
+      const span = view === views[0] ? [hit.start, hit.end] : toOriginal(view, hit.start, hit.end);
+      if (span) push(span[0] ?? 0, span[1] ?? 0, hit.kind);
+    }
+  }
+  if (hidePrompt) for (const [s, e] of findPromptSpans(text)) push(s, e, PROMPT_KIND);
+  return settleFallback(text, out);
+}
+
+/**
+ * The fallback only claims what no typed rule explains: its runs are cut around typed spans, and a leftover
+ * piece stays only if it still passes the fallback's own test (so `31m` before a key or a SigV4 scope after a
+ * key id is not swallowed, while a random tail a typed rule stopped short of is).
+ */
+function settleFallback(text: string, candidates: Candidate[]): Candidate[] {
+  const typed = candidates.filter((c) => c.kind !== FALLBACK_KIND);
+  const fallback = candidates.filter((c) => c.kind === FALLBACK_KIND);
+  if (fallback.length === 0 || typed.length === 0) return candidates;
+  const covered = merge(typed).map((c) => [c.start, c.end] as [number, number]);
+  const kept = clip(text, fallback, covered).filter((c) => isRandomToken(text.slice(c.start, c.end)));
+  return [...typed, ...kept];
+}
+
+/** Placeholders already in the text: never re-detected, and their numbers are not reused. */
+function protectedRegions(text: string): { regions: Array<[number, number]>; maxIndex: Map<string, number> } {
+  const regions: Array<[number, number]> = [];
+  const maxIndex = new Map<string, number>();
+  PLACEHOLDER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PLACEHOLDER.exec(text)) !== null) {
+    regions.push([m.index, m.index + m[0].length]);
+    if (m[1] !== undefined && m[2] !== undefined) maxIndex.set(m[1], Math.max(maxIndex.get(m[1]) ?? 0, Number(m[2])));
+  }
+  return { regions, maxIndex };
+}
+
+/** Cuts candidates around protected regions; keeps only pieces that still hold a letter or digit. */
+function clip(text: string, candidates: Candidate[], regions: Array<[number, number]>): Candidate[] {
+  if (regions.length === 0) return candidates;
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    let pieces: Array<[number, number]> = [[c.start, c.end]];
+    // Regions are sorted; binary search the first that may overlap.
+    let lo = 0;
+    let hi = regions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((regions[mid]?.[1] ?? 0) <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let r = lo; r < regions.length && (regions[r]?.[0] ?? 0) < c.end; r++) {
+      const [rs, re] = regions[r] ?? [0, 0];
+      pieces = pieces.flatMap(([s, e]) => {
+        if (re <= s || rs >= e) return [[s, e] as [number, number]];
+        const left: Array<[number, number]> = rs > s ? [[s, rs]] : [];
+        const right: Array<[number, number]> = re < e ? [[re, e]] : [];
+        return [...left, ...right];
+      });
+    }
+    for (const [s, e] of pieces) if (/[A-Za-z0-9]/.test(text.slice(s, e))) out.push({ ...c, start: s, end: e });
+  }
+  return out;
+}
+
+function merge(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Candidate[] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && c.start < last.end) {
+      if (c.end > last.end) last.end = c.end;
+      if (c.priority < last.priority) {
+        last.priority = c.priority;
+        last.kind = c.kind;
+      }
+    } else out.push({ ...c });
+  }
+  return out;
+}
+
+function failClosed(kind: string): RedactionResult {
+  const text = `[REDACTED:${kind}#1]`;
+  return { text, findings: [{ kind, count: 1, spans: [{ start: 0, end: text.length }] }] };
+}
+
+function redactUnchecked(text: string, options: RedactOptions): RedactionResult {
+  if (text.length > MAX_REDACT_CHARS) return failClosed("oversize-input");
+  const { regions, maxIndex } = protectedRegions(text);
+  const spans = merge(clip(text, collect(text, options.hidePrompt === true), regions));
+
+  const numbers = new Map<string, Map<string, number>>();
+  const parts: string[] = [];
+  const byKind = new Map<string, RedactedSpan[]>();
+  let cursor = 0;
+  let outLength = 0;
+  for (const span of spans) {
+    const before = text.slice(cursor, span.start);
+    parts.push(before);
+    outLength += before.length;
+    let placeholder: string;
+    if (span.kind === PROMPT_KIND) placeholder = promptNote(span.end - span.start);
+    else {
+      let seen = numbers.get(span.kind);
+      if (seen === undefined) numbers.set(span.kind, (seen = new Map()));
+      const key = canonical(text.slice(span.start, span.end));
+      let n = seen.get(key);
+      if (n === undefined) {
+        n = (maxIndex.get(span.kind) ?? 0) + seen.size + 1;
+        seen.set(key, n);
+      }
+      placeholder = `[REDACTED:${span.kind}#${n}]`;
+    }
+    parts.push(placeholder);
+    const list = byKind.get(span.kind) ?? [];
+    list.push({ start: outLength, end: outLength + placeholder.length });
+    byKind.set(span.kind, list);
+    outLength += placeholder.length;
+    cursor = span.end;
+  }
+  parts.push(text.slice(cursor));
+  const findings = [...byKind.entries()]
+    .sort((a, b) => priorityOf(a[0]) - priorityOf(b[0]))
+    .map(([kind, list]) => ({ kind, count: list.length, spans: list }));
+  return { text: parts.join(""), findings };
+}
+
+/**
+ * Replaces every secret and piece of personal data in `text` with `[REDACTED:<kind>#<n>]` (the same secret
+ * keeps its number throughout the paste) and, with `hidePrompt`, prompt text with a length note.
+ * Linear in the input, idempotent, never throws; on any internal failure it withholds the whole text.
+ */
+export function redact(text: string, options: RedactOptions = {}): RedactionResult {
+  try {
+    return redactUnchecked(typeof text === "string" ? text : String(text ?? ""), options ?? {});
+  } catch {
+    return failClosed("redaction-failed");
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * Decisions about names and values for the name-based rules: which field names hold secrets, and which
+ * values are evidence or references rather than secrets (redaction.md §6 value-type allowlist, §7 keep list).
+ */
+
+/** Name segments that mark a secret-bearing field (after splitting snake, kebab, dot and camel case). */
+const SECRET_SEGMENTS = new Set([
+  "key",
+  "keys",
+  "apikey",
+  "token",
+  "secret",
+  "secrets",
+  "password",
+  "passwd",
+  "pwd",
+  "pass",
+  "passphrase",
+  "credential",
+  "credentials",
+  "creds",
+  "auth",
+  "authorization",
+  "bearer",
+  "cookie",
+  "cookies",
+  "signature",
+  "sig",
+  "dsn",
+  "privatekey",
+  "accesskey",
+  "secretkey",
+  "sessionkey",
+  "authtoken",
+  "accesstoken",
+  "refreshtoken",
+  "apitoken",
+  "clientsecret",
+  "jwt",
+]);
+
+/** Last segments that make the field a description of a secret rather than the secret itself. */
+const DESCRIPTIVE_LAST = new Set([
+  "id",
+  "ids",
+  "name",
+  "names",
+  "type",
+  "types",
+  "version",
+  "hint",
+  "alias",
+  "count",
+  "length",
+  "len",
+  "prefix",
+  "suffix",
+  "path",
+  "file",
+  "filename",
+  "dir",
+  "env",
+  "header",
+  "headers",
+  "field",
+  "reset",
+  "remaining",
+  "limit",
+  "limits",
+  "expires",
+  "expiry",
+  "expiration",
+  "at",
+  "kind",
+  "format",
+  "mode",
+  "present",
+  "enabled",
+  "required",
+  "source",
+  "url",
+  "uri",
+  "host",
+  "region",
+  "used",
+  "usage",
+  "ttl",
+  "fingerprint",
+  "method",
+  "scheme",
+  "location",
+  "provider",
+  "helper",
+  "command",
+  "var",
+  "variable",
+  "index",
+  "error",
+  "status",
+  "valid",
+  "invalid",
+  "missing",
+]);
+
+/** Segments anywhere in the name that make it a non-secret key (database keys, idempotency keys …). */
+const BENIGN_SEGMENTS = new Set(["public", "publishable", "idempotency", "cache", "partition", "sort", "primary", "foreign", "tokenizers"]);
+
+export function nameSegments(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((s) => s.length > 0);
+}
+
+export type NameClass = "authorization" | "cookie" | "secret" | null;
+
+/** What a field or header name says about its value. */
+export function classifyName(name: string): NameClass {
+  const lower = name.toLowerCase();
+  if (lower === "authorization" || lower === "proxy-authorization" || lower === "www-authenticate") {
+    return lower === "www-authenticate" ? null : "authorization";
+  }
+  if (lower === "cookie" || lower === "set-cookie" || lower === "cookies") return "cookie";
+  // SigV4 credential scope (key id/date/region/service): evidence; the key id rule masks the id inside.
+  if (lower === "credential" || lower === "x-amz-credential") return null;
+  const segs = nameSegments(name);
+  const last = segs[segs.length - 1];
+  if (last === undefined || DESCRIPTIVE_LAST.has(last)) return null;
+  if (segs.some((s) => BENIGN_SEGMENTS.has(s))) return null;
+  if (segs.some((s) => SECRET_SEGMENTS.has(s))) return "secret";
+  return null;
+}
+
+/** The placeholder kind for a secret found by its field name. */
+export function kindForName(name: string): string {
+  const segs = nameSegments(name);
+  const has = (s: string) => segs.includes(s);
+  if ((has("secret") && has("access")) || (has("aws") && has("secret"))) return "aws-secret-access-key";
+  if ((has("session") || has("security")) && has("token") && (has("aws") || has("amz"))) return "aws-session-token";
+  if (has("password") || has("passwd") || has("pwd") || has("pass") || has("passphrase")) return "password";
+  if (has("secret") || has("clientsecret") || has("secrets")) return "secret";
+  if (has("token") || has("authtoken") || has("accesstoken") || has("refreshtoken") || has("apitoken") || has("jwt")) return "token";
+  if (has("signature") || has("sig")) return "signature";
+  if (has("credential") || has("credentials") || has("creds") || has("auth") || has("dsn")) return "credential";
+  return "api-key";
+}
+
+const LITERAL_BENIGN = new Set([
+  "true",
+  "false",
+  "null",
+  "none",
+  "nil",
+  "undefined",
+  "yes",
+  "no",
+  "on",
+  "off",
+  "required",
+  "optional",
+  "redacted",
+  "hidden",
+  "masked",
+  "empty",
+  "string",
+  "str",
+  "bearer",
+  "basic",
+  "unset",
+  "missing",
+  "invalid",
+  "expired",
+  "object",
+]);
+
+/** Anthropic and other API ids, model ids and other evidence shapes that must survive (redaction.md §7). */
+const EVIDENCE_VALUE =
+  /^(?:(?:req|msg|toolu|srvtoolu|msgbatch|file|apikey|wrkspc|user|org|sesn|env|agent|log|chatcmpl|call|run|resp|batch)_[A-Za-z0-9]{4,48}|claude-[a-z0-9.@:-]{2,80}|(?:[a-z]{2,6}\.)?anthropic\.claude-[a-z0-9.:-]{2,80})$/;
+
+/** A value that is a reference, a placeholder or evidence, never a secret in itself. */
+export function isBenignValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length === 0) return true;
+  if (LITERAL_BENIGN.has(v.toLowerCase())) return true;
+  if (v.startsWith("[REDACTED") || v.startsWith("[prompt content hidden")) return true;
+  // Variable and template references: $VAR, ${VAR}, $(cmd), $env:VAR, %VAR%, {{ x }}, <your-key>.
+  if (/^\$(?:[{(]|env:|[A-Za-z_])/.test(v) || /^%[A-Za-z_]\w{0,80}%$/.test(v)) return true;
+  if (v.startsWith("{{") || (v.startsWith("<") && v.endsWith(">"))) return true;
+  if (/^(?:process\.env|os\.environ|os\.getenv|env\.|secrets\.)/.test(v)) return true;
+  // Already masked: ***, xxxx, sk-ant-api03-R2D...igAA (partial_key_hint), sk_live_****1234.
+  if (/^([*xX•#.-])\1{2,}$/.test(v) || v.includes("...") || v.includes("…") || v.includes("***") || /^(?:%2A){3,}$/i.test(v)) return true;
+  if (/^-?\d{1,20}(?:\.\d{1,20})?$/.test(v)) return true;
+  // File paths (GOOGLE_APPLICATION_CREDENTIALS=/path/to/key.json).
+  if (/^(?:~?\/|\.\.?\/|[A-Za-z]:\\)/.test(v)) return true;
+  return EVIDENCE_VALUE.test(v);
+}
+
+/** Id-like tokens that a high-entropy fallback must never mask (redaction.md §7). */
+export const EVIDENCE_TOKEN_PREFIX =
+  /^(?:(?:req|msg|toolu|srvtoolu|msgbatch|file|apikey|wrkspc|user|org|sesn|env|agent|log|call|run|resp|batch)_|chatcmpl-|gen-|sha(?:1|256|384|512)-|iVBORw0KGgo|\/9j\/|JVBERi0|R0lGOD|UklGR|AAAA[A-Za-z0-9+/]{0,4}ftyp|eyJ)/;
