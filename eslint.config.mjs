@@ -23,13 +23,27 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["react", "react/*", "react-dom", "react-dom/*"], message: "lib/ knows nothing of React." },
+            {
+              group: ["react", "react/*", "react-dom", "react-dom/*"],
+              message: "lib/ knows nothing of React.",
+            },
             { group: ["next", "next/*"], message: "lib/ knows nothing of Next." },
-            { group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"], message: "Dependencies point inward: lib/ imports neither app/ nor components/." },
+            {
+              group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"],
+              message: "Dependencies point inward: lib/ imports neither app/ nor components/.",
+            },
           ],
         },
       ],
     },
   },
-  globalIgnores([".next/**", "node_modules/**", "out/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "data/**"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "out/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    "data/**",
+  ]),
 ]);

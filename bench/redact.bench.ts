@@ -8,7 +8,12 @@ const realisticLine = (i: number): string =>
   `2026-11-22T10:${String(i % 60).padStart(2, "0")}:00.000Z INFO request to https://api.anthropic.com/v1/messages model=claude-sonnet-4-6 request-id=req_011CZAau32QzxDkriovTaFCB x-api-key: sk-ant-api03-${"A".repeat(93)}AA status=529\n`;
 
 const INPUTS: Array<[string, string]> = [
-  ["realistic log with keys", Array.from({ length: 6000 }, (_, i) => realisticLine(i)).join("").slice(0, MIB)],
+  [
+    "realistic log with keys",
+    Array.from({ length: 6000 }, (_, i) => realisticLine(i))
+      .join("")
+      .slice(0, MIB),
+  ],
   ["one long word", fill("a")],
   ["one long base64 run", fill("Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz")],
   ["repeated key prefixes", fill("sk-ant-api03-")],
@@ -43,6 +48,11 @@ for (const [name, text] of INPUTS) {
   const ms = median(times);
   if (baseline === 0) baseline = ms;
   const mbps = text.length / 1e6 / (ms / 1000);
-  console.log(name.padEnd(32), ms.toFixed(0).padStart(8), mbps.toFixed(2).padStart(8), (ms / baseline).toFixed(2).padStart(12));
+  console.log(
+    name.padEnd(32),
+    ms.toFixed(0).padStart(8),
+    mbps.toFixed(2).padStart(8),
+    (ms / baseline).toFixed(2).padStart(12),
+  );
 }
 console.log(`peak RSS ${(process.memoryUsage().rss / MIB).toFixed(0)} MiB`);

@@ -64,7 +64,9 @@ export const evidenceSchema = z.object({
   retryAfterMs: z.number().nonnegative().nullable(),
   shouldRetry: z.boolean().nullable(),
   rateLimit: rateLimitHeadersSchema,
-  attempts: z.object({ seen: z.number().int().nonnegative(), of: z.number().int().positive().nullable() }).nullable(),
+  attempts: z
+    .object({ seen: z.number().int().nonnegative(), of: z.number().int().positive().nullable() })
+    .nullable(),
   sdk: z.object({ name: z.string(), version: z.string().nullable() }).nullable(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
@@ -92,7 +94,14 @@ export const occurrenceSchema = z.object({
 export type Occurrence = z.infer<typeof occurrenceSchema>;
 
 /** Who has to act for a branch. */
-export const actorSchema = z.enum(["anthropic", "your-account", "your-request", "your-network", "gateway", "you"]);
+export const actorSchema = z.enum([
+  "anthropic",
+  "your-account",
+  "your-request",
+  "your-network",
+  "gateway",
+  "you",
+]);
 export type Actor = z.infer<typeof actorSchema>;
 
 /** What to do about a branch, in the order a developer reads it during an incident. */

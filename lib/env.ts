@@ -15,7 +15,8 @@ const envSchema = z.object({
 
 export type AppEnv = z.infer<typeof envSchema> & { status: StatusConfig };
 
-const blankToUndefined = (v: string | undefined): string | undefined => (v === undefined || v.trim() === "" ? undefined : v.trim());
+const blankToUndefined = (v: string | undefined): string | undefined =>
+  v === undefined || v.trim() === "" ? undefined : v.trim();
 
 /** Parses an environment (process.env at the edges, a plain object in tests). */
 export function parseEnv(source: Record<string, string | undefined>): AppEnv {

@@ -29,7 +29,8 @@ const EMPTY: InputProblem = {
 
 const BINARY: InputProblem = {
   code: "binary",
-  message: "This looks like binary data (it contains NUL bytes), not error text. Paste the text of the error.",
+  message:
+    "This looks like binary data (it contains NUL bytes), not error text. Paste the text of the error.",
 };
 
 /** Checks a paste that arrived as a string (page, JSON API). */
@@ -53,7 +54,8 @@ export function checkInputBytes(bytes: Uint8Array): CheckedInput {
       ok: false,
       problem: {
         code: "invalid_utf8",
-        message: "The input is not valid UTF-8 text. Save it as UTF-8 (or copy the text of the error) and try again.",
+        message:
+          "The input is not valid UTF-8 text. Save it as UTF-8 (or copy the text of the error) and try again.",
       },
     };
   }

@@ -7,7 +7,8 @@ import type { BranchCard, BranchId } from "../diagnosis";
 export const BRANCH_CATALOGUE = {
   api_error: {
     title: "Server error (500 api_error)",
-    treatAs: "A failure inside Anthropic's systems or the edge in front of them. Your request and key are fine.",
+    treatAs:
+      "A failure inside Anthropic's systems or the edge in front of them. Your request and key are fine.",
     firstMove:
       "Retry the same request with capped, jittered backoff, and check status.claude.com for an incident on the Claude API.",
     verify:
@@ -24,7 +25,8 @@ export const BRANCH_CATALOGUE = {
   },
   overloaded: {
     title: "Overloaded (529)",
-    treatAs: "Anthropic is short of capacity for this model right now, across all users. Not your quota, not your key.",
+    treatAs:
+      "Anthropic is short of capacity for this model right now, across all users. Not your quota, not your key.",
     firstMove:
       "Back off and retry with jitter; lower your concurrency. If it persists, deliberately fall back to another model.",
     verify:
@@ -40,7 +42,8 @@ export const BRANCH_CATALOGUE = {
   },
   rate_limit: {
     title: "Rate limited (429)",
-    treatAs: "Your organisation (or the cloud project) sent more requests or tokens per minute than its limit allows.",
+    treatAs:
+      "Your organisation (or the cloud project) sent more requests or tokens per minute than its limit allows.",
     firstMove:
       "Wait for retry-after, then retry; reduce concurrency, prompt size or max_tokens. Read the anthropic-ratelimit-* headers to see which limit is exhausted.",
     verify:
@@ -56,7 +59,8 @@ export const BRANCH_CATALOGUE = {
   },
   subscription_limit: {
     title: "Claude plan limit reached",
-    treatAs: "A Claude Pro, Max or Team plan quota (session, weekly, or extra usage) is used up for this account.",
+    treatAs:
+      "A Claude Pro, Max or Team plan quota (session, weekly, or extra usage) is used up for this account.",
     firstMove:
       "Wait for the reset time shown, or add extra usage / switch to an API key with its own billing for urgent work.",
     verify: "After the reset time, run the same command once; /status in Claude Code shows the plan usage.",
@@ -71,7 +75,8 @@ export const BRANCH_CATALOGUE = {
   },
   billing: {
     title: "Billing: credits or spend limit",
-    treatAs: "The organisation is out of prepaid credits or has hit a spend limit. The request itself is fine.",
+    treatAs:
+      "The organisation is out of prepaid credits or has hit a spend limit. The request itself is fine.",
     firstMove:
       "Open Console → Billing: add credits, or raise the spend limit (yours, the workspace's, or the tier's monthly cap).",
     verify:
@@ -87,7 +92,8 @@ export const BRANCH_CATALOGUE = {
   },
   timeout: {
     title: "Timed out",
-    treatAs: "The request took longer than a timeout allowed: Anthropic's (504), the edge's (524), or your client's.",
+    treatAs:
+      "The request took longer than a timeout allowed: Anthropic's (504), the edge's (524), or your client's.",
     firstMove:
       "Use streaming for long generations, lower max_tokens, or raise the client timeout; then retry with backoff.",
     verify:
@@ -103,7 +109,8 @@ export const BRANCH_CATALOGUE = {
   },
   connection: {
     title: "No response: connection failed",
-    treatAs: "The request never got an HTTP answer: DNS, a refused or reset connection, TLS interception, or a proxy.",
+    treatAs:
+      "The request never got an HTTP answer: DNS, a refused or reset connection, TLS interception, or a proxy.",
     firstMove:
       "From the same machine, run `curl -sS -o /dev/null -w '%{http_code}\\n' https://api.anthropic.com/v1/messages` (expect 405 or 401); check proxy, VPN and DNS settings.",
     verify:
@@ -120,7 +127,8 @@ export const BRANCH_CATALOGUE = {
   invalid_request: {
     title: "Invalid request (400)",
     treatAs: "The request itself is malformed or asks for something this model or endpoint does not support.",
-    firstMove: "Read the field path in the message and fix the payload (roles, tool ids, parameters, beta headers, model id form).",
+    firstMove:
+      "Read the field path in the message and fix the payload (roles, tool ids, parameters, beta headers, model id form).",
     verify: "Send the corrected request once on the same path; an unchanged request will fail the same way.",
     switchWhen:
       "If the message is about credits or spend limits it is billing; about prompt length it is the context-window branch; about a disabled organisation it is permission.",
@@ -131,26 +139,34 @@ export const BRANCH_CATALOGUE = {
   context_window: {
     title: "Context window exceeded",
     treatAs: "The prompt (or prompt plus max_tokens) is longer than the model's context window.",
-    firstMove: "Trim or summarise history (/compact in Claude Code), count tokens before sending, or lower max_tokens.",
-    verify: "Count tokens for the same request (the token-counting endpoint) and confirm it fits with max_tokens.",
-    switchWhen: "If the message is about bytes (413, 32 MB) rather than tokens, it is the request-too-large branch.",
+    firstMove:
+      "Trim or summarise history (/compact in Claude Code), count tokens before sending, or lower max_tokens.",
+    verify:
+      "Count tokens for the same request (the token-counting endpoint) and confirm it fits with max_tokens.",
+    switchWhen:
+      "If the message is about bytes (413, 32 MB) rather than tokens, it is the request-too-large branch.",
     whoActs: ["your-request"],
     doNot: ["Do not retry unchanged: the same prompt is too long every time.", "Do not rotate keys."],
     retry: "no",
   },
   request_too_large: {
     title: "Request too large (413)",
-    treatAs: "The HTTP body is over the byte limit (Messages API: 32 MB), usually images, PDFs or a huge history.",
-    firstMove: "Shrink the payload: resize or drop images/PDFs, use the Files API, or start a fresh conversation.",
+    treatAs:
+      "The HTTP body is over the byte limit (Messages API: 32 MB), usually images, PDFs or a huge history.",
+    firstMove:
+      "Shrink the payload: resize or drop images/PDFs, use the Files API, or start a fresh conversation.",
     verify: "Measure the request body size before sending; it must be under the endpoint's limit.",
     switchWhen: "If the message counts tokens rather than bytes, it is the context-window branch.",
     whoActs: ["your-request"],
-    doNot: ["Do not retry with the same attachments: the oversize content stays in history and every retry fails."],
+    doNot: [
+      "Do not retry with the same attachments: the oversize content stays in history and every retry fails.",
+    ],
     retry: "no",
   },
   authentication: {
     title: "Authentication failed (401)",
-    treatAs: "The credential sent was missing, malformed, revoked or expired, or the wrong kind for this endpoint.",
+    treatAs:
+      "The credential sent was missing, malformed, revoked or expired, or the wrong kind for this endpoint.",
     firstMove:
       "Check which credential the client actually sends (ANTHROPIC_API_KEY, an OAuth login, a gateway key), then re-create the key or log in again.",
     verify:
@@ -158,18 +174,26 @@ export const BRANCH_CATALOGUE = {
     switchWhen:
       "A 403 after fixing the key means the key works but lacks access: switch to permission. A CORS message means call from a backend.",
     whoActs: ["your-account"],
-    doNot: ["Do not retry with the same credential.", "Do not paste the key into tickets or chats to get help."],
+    doNot: [
+      "Do not retry with the same credential.",
+      "Do not paste the key into tickets or chats to get help.",
+    ],
     retry: "no",
   },
   permission: {
     title: "Permission denied (403)",
-    treatAs: "The credential is valid but not allowed: organisation, workspace, region, model or cloud IAM access.",
+    treatAs:
+      "The credential is valid but not allowed: organisation, workspace, region, model or cloud IAM access.",
     firstMove:
       "Check organisation and workspace access in Console, or IAM / model access (Bedrock) and Model Garden enablement (Vertex) for this model and region.",
     verify: "Make the same call with a model or workspace you know is enabled, on the same credential.",
-    switchWhen: "If a different credential works, check that the failing one belongs to the right organisation.",
+    switchWhen:
+      "If a different credential works, check that the failing one belongs to the right organisation.",
     whoActs: ["your-account"],
-    doNot: ["Do not retry: access does not change by waiting.", "Do not rotate keys; a new key inherits the same permissions."],
+    doNot: [
+      "Do not retry: access does not change by waiting.",
+      "Do not rotate keys; a new key inherits the same permissions.",
+    ],
     retry: "no",
   },
   not_found: {
@@ -177,7 +201,8 @@ export const BRANCH_CATALOGUE = {
     treatAs: "The model id, endpoint path or resource does not exist where the request was sent.",
     firstMove:
       "Check the model id spelling and form for the route (Vertex uses `@` dates and publishers/anthropic; Bedrock uses anthropic.… ids or inference profiles) and the base URL path.",
-    verify: "List available models on the same path (GET /v1/models, or the cloud console) and retry with an id from that list.",
+    verify:
+      "List available models on the same path (GET /v1/models, or the cloud console) and retry with an id from that list.",
     switchWhen: "If the model exists but the call is refused, it is permission.",
     whoActs: ["your-request"],
     doNot: ["Do not retry unchanged.", "Do not rotate keys."],
@@ -188,7 +213,8 @@ export const BRANCH_CATALOGUE = {
     treatAs: "The paste does not carry enough signal to say what failed, or the error is not from Claude.",
     firstMove:
       "Paste more: the full error line with its status code and body, and the request-id header if there is one.",
-    verify: "Reproduce once with the SDK's debug logging on (ANTHROPIC_LOG=debug) to capture status, headers and body.",
+    verify:
+      "Reproduce once with the SDK's debug logging on (ANTHROPIC_LOG=debug) to capture status, headers and body.",
     switchWhen: "Once the status and error.type are visible, the matching branch applies.",
     whoActs: ["you"],
     doNot: ["Do not rotate keys or change billing on a guess."],
@@ -209,16 +235,22 @@ export const VARIANT_OVERRIDES: Partial<Record<string, Partial<BranchCard>>> = {
     retry: "no",
   },
   "connection/stream_dropped": {
-    treatAs: "The connection dropped after the response had started: a mid-stream interruption, not a refused request.",
-    firstMove: "Resume from the partial output (continue the assistant turn) rather than resending the whole request.",
+    treatAs:
+      "The connection dropped after the response had started: a mid-stream interruption, not a refused request.",
+    firstMove:
+      "Resume from the partial output (continue the assistant turn) rather than resending the whole request.",
   },
   "billing/tier_cap": {
-    treatAs: "The organisation crossed its usage tier's monthly spend threshold. Access returns on the date in the message.",
-    firstMove: "Wait for the date in the message or move to a higher tier in Console → Billing; stop all retry loops now.",
+    treatAs:
+      "The organisation crossed its usage tier's monthly spend threshold. Access returns on the date in the message.",
+    firstMove:
+      "Wait for the date in the message or move to a higher tier in Console → Billing; stop all retry loops now.",
   },
   "billing/spend_limit": {
-    treatAs: "The organisation or workspace reached a spend limit that someone set. Access returns on the date in the message.",
-    firstMove: "Raise or remove the limit in Console → Limits (organisation or workspace), or wait for the date in the message.",
+    treatAs:
+      "The organisation or workspace reached a spend limit that someone set. Access returns on the date in the message.",
+    firstMove:
+      "Raise or remove the limit in Console → Limits (organisation or workspace), or wait for the date in the message.",
   },
   "permission/org_disabled": {
     treatAs: "The organisation that owns this key is disabled.",
@@ -231,15 +263,18 @@ export const VARIANT_OVERRIDES: Partial<Record<string, Partial<BranchCard>>> = {
   },
   "authentication/cors": {
     treatAs: "The organisation blocks direct browser calls (CORS).",
-    firstMove: "Call the API from your backend, or enable direct browser access for the organisation if that is intended.",
+    firstMove:
+      "Call the API from your backend, or enable direct browser access for the organisation if that is intended.",
   },
   "api_error/edge_proxy": {
-    treatAs: "An edge or proxy in front of the API answered with its own error page; the origin may not have seen the request.",
+    treatAs:
+      "An edge or proxy in front of the API answered with its own error page; the origin may not have seen the request.",
     switchWhen:
       "If the page names a host other than api.anthropic.com, the failure is at that gateway or relay: contact its operator.",
   },
   "rate_limit/quota_zero": {
-    firstMove: "The cloud quota for this model is too low (often 0 by default): request a quota increase for the base model and region.",
+    firstMove:
+      "The cloud quota for this model is too low (often 0 by default): request a quota increase for the base model and region.",
   },
   "overloaded/in_stream": {
     firstMove:

@@ -65,7 +65,13 @@ function scan(norm: string, starts: number[]): Hit[] {
     let tail: Hit[] = [];
     for (const m of norm.matchAll(sig.pattern)) {
       if (m[0].length === 0) continue;
-      const hit: Hit = { sig, start: m.index, end: m.index + m[0].length, line: 0, fields: sig.fields?.(m) ?? {} };
+      const hit: Hit = {
+        sig,
+        start: m.index,
+        end: m.index + m[0].length,
+        line: 0,
+        fields: sig.fields?.(m) ?? {},
+      };
       if (head.length < HITS_KEPT_PER_SIGNATURE / 2) head.push(hit);
       else {
         tail.push(hit);
@@ -169,7 +175,11 @@ function decide(cluster: Cluster): Decided {
   let branch: BranchId = "unknown";
   let best: { tier: number; weight: number; last: number } | null = null;
   for (const [b, s] of score) {
-    if (!best || s.tier > best.tier || (s.tier === best.tier && (s.weight > best.weight || (s.weight === best.weight && s.last > best.last)))) {
+    if (
+      !best ||
+      s.tier > best.tier ||
+      (s.tier === best.tier && (s.weight > best.weight || (s.weight === best.weight && s.last > best.last)))
+    ) {
       best = s;
       branch = b;
     }
@@ -177,14 +187,19 @@ function decide(cluster: Cluster): Decided {
   const topTier = best?.tier ?? 0;
   const conflict = [...score.entries()].some(([b, s]) => b !== branch && s.tier === topTier);
   const deciders = cluster.hits.filter((h) => votesFor(h) === branch);
-  const withVariant = [...deciders].filter((h) => h.sig.variant).sort((a, b) => tierOf(b) - tierOf(a) || (b.sig.weight ?? 1) - (a.sig.weight ?? 1));
+  const withVariant = [...deciders]
+    .filter((h) => h.sig.variant)
+    .sort((a, b) => tierOf(b) - tierOf(a) || (b.sig.weight ?? 1) - (a.sig.weight ?? 1));
   let variant = withVariant[0]?.sig.variant ?? null;
-  if (branch === "api_error" && cluster.hits.some((h) => h.sig.id === "msg.overloaded_bare")) variant = "overloaded_message";
-  const status = cluster.hits.find((h) => h.fields.status !== undefined && !h.sig.incidental)?.fields.status
-    ?? cluster.hits.find((h) => h.fields.status !== undefined)?.fields.status
-    ?? null;
+  if (branch === "api_error" && cluster.hits.some((h) => h.sig.id === "msg.overloaded_bare"))
+    variant = "overloaded_message";
+  const status =
+    cluster.hits.find((h) => h.fields.status !== undefined && !h.sig.incidental)?.fields.status ??
+    cluster.hits.find((h) => h.fields.status !== undefined)?.fields.status ??
+    null;
   const typed = cluster.hits.filter((h) => h.fields.errorType !== undefined);
-  const errorType = (typed.find((h) => h.sig.id.startsWith("type.") && h.sig.branch) ?? typed[0])?.fields.errorType ?? null;
+  const errorType =
+    (typed.find((h) => h.sig.id.startsWith("type.") && h.sig.branch) ?? typed[0])?.fields.errorType ?? null;
   const incidentalOnly = cluster.hits.every((h) => h.sig.incidental || votesFor(h) === undefined);
   return { branch, variant, topTier, conflict, status, errorType, deciders, incidentalOnly };
 }
@@ -192,14 +207,28 @@ function decide(cluster: Cluster): Decided {
 const CONFIDENCE_BY_TIER: Record<number, number> = { 5: 0.95, 4: 0.9, 3: 0.75, 2: 0.6, 1: 0.5 };
 
 // Compact JSON bodies are printed by the TypeScript SDK and by curl alike: the weakest surface evidence.
-const SURFACE_ORDER: Array<Surface | "explicit-unknown" | "compact-json"> = ["claude-code", "sdk-python", "explicit-unknown", "sdk-typescript", "curl", "browser", "compact-json"];
+const SURFACE_ORDER: Array<Surface | "explicit-unknown" | "compact-json"> = [
+  "claude-code",
+  "sdk-python",
+  "explicit-unknown",
+  "sdk-typescript",
+  "curl",
+  "browser",
+  "compact-json",
+];
 const ROUTE_ORDER: Route[] = ["bedrock", "vertex", "openrouter", "litellm", "other-gateway", "anthropic"];
 
 function pickSurface(hits: Hit[]): Surface {
   const seen = new Set<Surface | "explicit-unknown" | "compact-json">();
   for (const h of hits) {
     if (!h.sig.surface) continue;
-    seen.add(h.sig.id === "ts.compact_body" ? "compact-json" : h.sig.surface === "unknown" ? "explicit-unknown" : h.sig.surface);
+    seen.add(
+      h.sig.id === "ts.compact_body"
+        ? "compact-json"
+        : h.sig.surface === "unknown"
+          ? "explicit-unknown"
+          : h.sig.surface,
+    );
   }
   const first = SURFACE_ORDER.find((s) => seen.has(s));
   if (first === "compact-json") return "sdk-typescript";
@@ -211,7 +240,14 @@ function pickRoute(hits: Hit[], surface: Surface, hasRequestId: boolean): Route 
   for (const h of hits) if (h.sig.route) seen.add(h.sig.route);
   const first = ROUTE_ORDER.find((r) => seen.has(r));
   if (first) return first;
-  if (hasRequestId && (surface === "claude-code" || surface === "sdk-python" || surface === "sdk-typescript" || surface === "curl")) return "anthropic";
+  if (
+    hasRequestId &&
+    (surface === "claude-code" ||
+      surface === "sdk-python" ||
+      surface === "sdk-typescript" ||
+      surface === "curl")
+  )
+    return "anthropic";
   return "unknown";
 }
 
@@ -238,12 +274,20 @@ function messageField(norm: string, from: number, to: number): string | null {
       const at = region.indexOf(closing, i);
       if (at === -1 || at >= limit) break;
       // A closing quote preceded by one more backslash is an escaped quote inside the message.
-      if (region[at - 1] === "\\" && (slashes.length === 0 || region.slice(at - slashes.length - 1, at) === "\\".repeat(slashes.length + 1))) {
+      if (
+        region[at - 1] === "\\" &&
+        (slashes.length === 0 ||
+          region.slice(at - slashes.length - 1, at) === "\\".repeat(slashes.length + 1))
+      ) {
         i = at + closing.length;
         continue;
       }
       const raw = region.slice(begin, at);
-      const text = raw.replace(/\\{1,8}n/g, " ").replace(/\\{1,8}(["'`])/g, "$1").replace(/\s{1,64}/g, " ").trim();
+      const text = raw
+        .replace(/\\{1,8}n/g, " ")
+        .replace(/\\{1,8}(["'`])/g, "$1")
+        .replace(/\s{1,64}/g, " ")
+        .trim();
       if (text && text !== "error") return text;
       break;
     }
@@ -284,7 +328,16 @@ function toOccurrence(
   const end = Math.max(...c.hits.map((h) => h.end));
   const requestId = requestIds.find((r) => r.start >= from && r.start < to)?.value ?? null;
   const earliest = starts[Math.max(0, c.firstLine - 50)] ?? 0;
-  return { branch: d.branch, variant: d.variant, status: d.status, errorType: d.errorType, requestId, at: nearestTime(times, from, to, earliest), start, end };
+  return {
+    branch: d.branch,
+    variant: d.variant,
+    status: d.status,
+    errorType: d.errorType,
+    requestId,
+    at: nearestTime(times, from, to, earliest),
+    start,
+    end,
+  };
 }
 
 /** Classifies one paste. Pure and total: any string in, a valid Diagnosis out. */
@@ -299,7 +352,9 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
   const decided = clusters.map((c) => decide(c));
   const requestIds = findRequestIds(norm);
   const times = findTimestamps(norm);
-  const occurrences = clusters.map((c, i) => toOccurrence(c, decided[i] as Decided, norm, starts, requestIds, times));
+  const occurrences = clusters.map((c, i) =>
+    toOccurrence(c, decided[i] as Decided, norm, starts, requestIds, times),
+  );
 
   // The primary error is the last real statement: strong (a status or better) beats weak, echoes come last.
   const rank = (d: Decided): number =>
@@ -315,7 +370,8 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
 
   let branch: BranchId = d?.branch ?? "unknown";
   let variant = d?.variant ?? null;
-  let confidence = d && branch !== "unknown" ? (CONFIDENCE_BY_TIER[d.topTier] ?? 0.5) - (d.conflict ? 0.15 : 0) : 0.15;
+  let confidence =
+    d && branch !== "unknown" ? (CONFIDENCE_BY_TIER[d.topTier] ?? 0.5) - (d.conflict ? 0.15 : 0) : 0.15;
   const untied = !claude && branch !== "unknown";
   if (untied && foreign) {
     branch = "unknown";
@@ -333,7 +389,9 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
   const from = cluster ? (starts[cluster.firstLine] ?? 0) : 0;
   const to = cluster ? (starts[cluster.lastLine + 1] ?? norm.length + 1) - 1 : 0;
   const topHit = d?.deciders.slice().sort((a, b) => tierOf(b) - tierOf(a))[0];
-  const message = cluster ? (messageField(norm, from, to) ?? (topHit ? lineText(norm, starts, topHit.line) : null)) : null;
+  const message = cluster
+    ? (messageField(norm, from, to) ?? (topHit ? lineText(norm, starts, topHit.line) : null))
+    : null;
 
   const evidence: Evidence = {
     status: d?.status ?? null,
@@ -358,7 +416,10 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
     branch === "unknown" || !d || !cluster
       ? []
       : cluster.hits
-          .filter((h) => votesFor(h) === branch || h.fields.status !== undefined || h.fields.errorType !== undefined)
+          .filter(
+            (h) =>
+              votesFor(h) === branch || h.fields.status !== undefined || h.fields.errorType !== undefined,
+          )
           .map((h) => ({ id: h.sig.id, label: h.sig.label, start: h.start, end: h.end }));
 
   return {
@@ -366,7 +427,14 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
     branch,
     variant,
     confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100,
-    headline: headlineFor({ branch, variant, evidence, untied: untied && !foreign, foreign, empty: hits.length === 0 }),
+    headline: headlineFor({
+      branch,
+      variant,
+      evidence,
+      untied: untied && !foreign,
+      foreign,
+      empty: hits.length === 0,
+    }),
     card: cardFor(branch, variant),
     evidence,
     signals,

@@ -71,7 +71,8 @@ const MODEL_IN_MESSAGE: RegExp[] = [
 const MODEL_FIELD = /\\{0,3}["']model(?:Id|_id)?\\{0,3}["']\s?:\s?\\{0,3}["']([\w./@:-]{2,100})\\{0,3}["']/g;
 const MODEL_LABEL = /^[ \t]{0,20}(?:Main\s)?[Mm]odel:[ \t]{1,12}([^\n]{1,120})$/gm;
 // Product names that look like model ids (claude-code in paths, claude-ai, the quickstarts repo) are not models.
-const MODEL_TOKEN = /\b(?:[a-z_]{1,20}\/)?(?:[a-z]{2}\.)?(?:anthropic[.-])?claude-(?!code\b|cli\b|ai\b|quickstarts\b|desktop\b)[\w.@:-]{1,80}/g;
+const MODEL_TOKEN =
+  /\b(?:[a-z_]{1,20}\/)?(?:[a-z]{2}\.)?(?:anthropic[.-])?claude-(?!code\b|cli\b|ai\b|quickstarts\b|desktop\b)[\w.@:-]{1,80}/g;
 const ID_LIKE = /^[\w./@:-]{2,100}$/;
 
 function firstMatch(text: string, re: RegExp): string | null {
@@ -101,8 +102,7 @@ export function findModel(text: string): string | null {
 // ---------------------------------------------------------------------------------------------------
 // Time
 // ---------------------------------------------------------------------------------------------------
-const ISO_TIME =
-  /\b(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?(?!\d)/g;
+const ISO_TIME = /\b(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?(?!\d)/g;
 const HTTP_DATE =
   /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s\d{1,2}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s\d{4}\s\d{2}:\d{2}:\d{2}\sGMT/g;
 
@@ -114,11 +114,13 @@ export function findTimestamps(text: string): Located<string>[] {
     let zone = m[4] ?? "Z";
     if (/^[+-]\d{4}$/.test(zone)) zone = `${zone.slice(0, 3)}:${zone.slice(3)}`;
     const date = new Date(`${m[1]}T${m[2]}.${frac}${zone}`);
-    if (!Number.isNaN(date.getTime())) out.push({ value: date.toISOString(), start: m.index, end: m.index + m[0].length });
+    if (!Number.isNaN(date.getTime()))
+      out.push({ value: date.toISOString(), start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(HTTP_DATE)) {
     const date = new Date(m[0]);
-    if (!Number.isNaN(date.getTime())) out.push({ value: date.toISOString(), start: m.index, end: m.index + m[0].length });
+    if (!Number.isNaN(date.getTime()))
+      out.push({ value: date.toISOString(), start: m.index, end: m.index + m[0].length });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -134,7 +136,8 @@ const RETRY_AFTER_MS = header("retry-after-ms");
 const RETRY_AFTER = header("retry-after");
 const CF_RETRY_AFTER = /\\{0,3}["']retry_after\\{0,3}["']\s?:\s?(\d{1,7})/g;
 const SHOULD_RETRY = header("x-should-retry");
-const RATE_LIMIT = /\b(anthropic-(?:ratelimit|priority)-[a-z-]{1,60})\\{0,3}["']?\s?[:=]\s?\\{0,3}["']?\s?([^\s"'\\,}]{1,64})/gi;
+const RATE_LIMIT =
+  /\b(anthropic-(?:ratelimit|priority)-[a-z-]{1,60})\\{0,3}["']?\s?[:=]\s?\\{0,3}["']?\s?([^\s"'\\,}]{1,64})/gi;
 
 function lastCapture(text: string, re: RegExp): string | null {
   let value: string | null = null;
@@ -214,9 +217,15 @@ const SDK_PATTERNS: Array<[RegExp, string]> = [
   [/\bclaude-cli\/(\d{1,3}\.\d{1,3}\.\d{1,4})/g, "claude-code"],
   [/\banthropic[=@ ]={0,2}(\d{1,3}\.\d{1,3}\.\d{1,4})\b/g, "anthropic (python)"],
   [/Anthropic\/Python\s(\d{1,3}\.\d{1,3}\.\d{1,4})/g, "anthropic (python)"],
-  [/@anthropic-ai\/sdk\\{0,3}["']?\s?[@:]\s?\\{0,3}["']?[\^~]?(\d{1,3}\.\d{1,3}\.\d{1,4})/g, "@anthropic-ai/sdk"],
+  [
+    /@anthropic-ai\/sdk\\{0,3}["']?\s?[@:]\s?\\{0,3}["']?[\^~]?(\d{1,3}\.\d{1,3}\.\d{1,4})/g,
+    "@anthropic-ai/sdk",
+  ],
   [/Anthropic\/JS\s(\d{1,3}\.\d{1,3}\.\d{1,4})/g, "@anthropic-ai/sdk"],
-  [/x-stainless-package-version\\{0,3}["']?\s?:\s?\\{0,3}["']?\s?(\d{1,3}\.\d{1,3}\.\d{1,4})/gi, "anthropic sdk"],
+  [
+    /x-stainless-package-version\\{0,3}["']?\s?:\s?\\{0,3}["']?\s?(\d{1,3}\.\d{1,3}\.\d{1,4})/gi,
+    "anthropic sdk",
+  ],
   [/\blitellm(?:==|@|\s{1,12}version\s{1,12})(\d{1,3}\.\d{1,3}\.\d{1,4})/gi, "litellm"],
 ];
 

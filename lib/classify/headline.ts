@@ -72,10 +72,12 @@ function sentence({ branch, variant, evidence }: HeadlineInput): string {
     case "request_too_large":
       return "the request body is over the size limit. Remove or shrink attachments; retries resend the same oversize body.";
     case "authentication":
-      if (variant === "oauth_expired") return "the OAuth login has expired or was revoked. Log in again (/login in Claude Code).";
+      if (variant === "oauth_expired")
+        return "the OAuth login has expired or was revoked. Log in again (/login in Claude Code).";
       if (variant === "oauth_unsupported")
         return "a subscription (OAuth) token was sent where only API keys are accepted. Use an API key for this call.";
-      if (variant === "cors") return "the organisation blocks direct browser (CORS) calls. Call the API from your backend.";
+      if (variant === "cors")
+        return "the organisation blocks direct browser (CORS) calls. Call the API from your backend.";
       if (variant === "missing_credentials")
         return "no credential was configured. Set ANTHROPIC_API_KEY (or log in) for the process that calls the API.";
       return "the credential was rejected. Check which key or login the client actually sends, then re-create it or log in again.";
@@ -97,12 +99,15 @@ function sentence({ branch, variant, evidence }: HeadlineInput): string {
 /** The one sentence a developer reads first: what happened and who has to act. */
 export function headlineFor(input: HeadlineInput): string {
   if (input.branch === "unknown") {
-    if (input.foreign) return "This does not look like a Claude error: the paste names another provider or service.";
-    if (input.empty) return "No Claude error found in the paste. Paste the full error line with its status code and body.";
+    if (input.foreign)
+      return "This does not look like a Claude error: the paste names another provider or service.";
+    if (input.empty)
+      return "No Claude error found in the paste. Paste the full error line with its status code and body.";
     return "Not enough signal to say what failed. Paste the full error with its status code, body and request id.";
   }
   const { status, errorType } = input.evidence;
-  const prefix = status !== null ? `${status}${errorType ? ` ${errorType}` : ""}: ` : errorType ? `${errorType}: ` : "";
+  const prefix =
+    status !== null ? `${status}${errorType ? ` ${errorType}` : ""}: ` : errorType ? `${errorType}: ` : "";
   const body = sentence(input);
   const text = `${prefix}${prefix ? body : body.charAt(0).toUpperCase() + body.slice(1)}`;
   return input.untied ? `${text} (Nothing in the paste ties it to Claude, so treat this as a guess.)` : text;

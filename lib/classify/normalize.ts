@@ -16,12 +16,17 @@ const ANSI_CSI = /\u001b\[[0-9;:?]{0,32}[\x20-\x2f]{0,4}[\x40-\x7e]/g;
 const ANSI_OSC = /\u001b\][^\u0007\u001b]{0,512}(?:\u0007|\u001b\\)/g;
 // eslint-disable-next-line no-control-regex
 const STRAY_ESC = /\u001b/g;
-const GLYPHS = /[\r\u2500-\u257f\u23bf\u25cf\u25cb\u273b\u273d\u2722\u2733\u00a0\u2000-\u200a\u202f\u205f\u3000\ufeff]/g;
+const GLYPHS =
+  /[\r\u2500-\u257f\u23bf\u25cf\u25cb\u273b\u273d\u2722\u2733\u00a0\u2000-\u200a\u202f\u205f\u3000\ufeff]/g;
 
 const spaces = (match: string): string => " ".repeat(match.length);
 
 export function normalize(text: string): string {
-  return text.replace(ANSI_OSC, spaces).replace(ANSI_CSI, spaces).replace(STRAY_ESC, " ").replace(GLYPHS, " ");
+  return text
+    .replace(ANSI_OSC, spaces)
+    .replace(ANSI_CSI, spaces)
+    .replace(STRAY_ESC, " ")
+    .replace(GLYPHS, " ");
 }
 
 /** Offsets of the start of every line, for turning an offset into a line number by binary search. */

@@ -77,7 +77,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.spend_limit",
     label: "spend limit reached",
-    pattern: /reached\s{1,12}your\s{1,12}specified\s{1,12}(?:workspace\s{1,12})?API\s{1,12}usage\s{1,12}limits/gi,
+    pattern:
+      /reached\s{1,12}your\s{1,12}specified\s{1,12}(?:workspace\s{1,12})?API\s{1,12}usage\s{1,12}limits/gi,
     branch: "billing",
     variant: "spend_limit",
     tier: TIER.message,
@@ -113,7 +114,10 @@ const MESSAGES: Signature[] = [
     claude: true,
     surface: "claude-code",
     source: "CCI #67939",
-    example: { text: "You've hit your monthly spend limit · raise it at claude.ai/settings/usage", branch: "billing" },
+    example: {
+      text: "You've hit your monthly spend limit · raise it at claude.ai/settings/usage",
+      branch: "billing",
+    },
   },
   {
     id: "msg.insufficient_credits",
@@ -144,7 +148,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.usage_limit_reached",
     label: "Claude usage limit reached",
-    pattern: /Claude(?:\s{1,12}AI)?\s{1,12}usage\s{1,12}limit\s{1,12}reached|\d{1,2}-hour\s{1,12}limit\s{1,12}reached/gi,
+    pattern:
+      /Claude(?:\s{1,12}AI)?\s{1,12}usage\s{1,12}limit\s{1,12}reached|\d{1,2}-hour\s{1,12}limit\s{1,12}reached/gi,
     branch: "subscription_limit",
     tier: TIER.message,
     claude: true,
@@ -155,7 +160,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.session_weekly_limit",
     label: "session or weekly plan limit",
-    pattern: /hit\s{1,12}your\s{1,12}(?:session|weekly|daily|opus|5-hour)\s{1,12}limit|out\s{1,12}of\s{1,12}extra\s{1,12}usage/gi,
+    pattern:
+      /hit\s{1,12}your\s{1,12}(?:session|weekly|daily|opus|5-hour)\s{1,12}limit|out\s{1,12}of\s{1,12}extra\s{1,12}usage/gi,
     branch: "subscription_limit",
     tier: TIER.message,
     claude: true,
@@ -180,7 +186,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.per_minute",
     label: "per-minute rate limit",
-    pattern: /exceeded\s{1,12}your\s{1,12}per-minute\s{1,12}rate\s{1,12}limit|exceed\s{1,12}(?:the\s{1,12}rate\s{1,12}limit\s{1,12}for\s{1,12}your\s{1,12}organization|your\s{1,12}organization's\s{1,12}rate\s{1,12}limit)/gi,
+    pattern:
+      /exceeded\s{1,12}your\s{1,12}per-minute\s{1,12}rate\s{1,12}limit|exceed\s{1,12}(?:the\s{1,12}rate\s{1,12}limit\s{1,12}for\s{1,12}your\s{1,12}organization|your\s{1,12}organization's\s{1,12}rate\s{1,12}limit)/gi,
     branch: "rate_limit",
     variant: "per_minute",
     tier: TIER.message,
@@ -208,7 +215,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.server_throttle",
     label: "server is temporarily limiting requests",
-    pattern: /temporarily\s{1,12}limiting\s{1,12}requests|message\\{0,3}["']\s?:\s?\\{0,3}["']Rate\s{1,12}limited\\{0,3}["']|Request\s{1,12}rejected\s{1,12}\(429\)\s{1,12}·\s{1,12}this\s{1,12}may\s{1,12}be\s{1,12}a\s{1,12}temporary\s{1,12}capacity/gi,
+    pattern:
+      /temporarily\s{1,12}limiting\s{1,12}requests|message\\{0,3}["']\s?:\s?\\{0,3}["']Rate\s{1,12}limited\\{0,3}["']|Request\s{1,12}rejected\s{1,12}\(429\)\s{1,12}·\s{1,12}this\s{1,12}may\s{1,12}be\s{1,12}a\s{1,12}temporary\s{1,12}capacity/gi,
     branch: "rate_limit",
     variant: "server_throttle",
     tier: TIER.message,
@@ -250,7 +258,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.bedrock_throttle",
     label: "Bedrock throttling message",
-    pattern: /Too\s{1,12}many\s{1,12}(?:requests|tokens),\s{1,12}please\s{1,12}wait\s{1,12}before\s{1,12}trying\s{1,12}again|request\s{1,12}rate\s{1,12}is\s{1,12}too\s{1,12}high/gi,
+    pattern:
+      /Too\s{1,12}many\s{1,12}(?:requests|tokens),\s{1,12}please\s{1,12}wait\s{1,12}before\s{1,12}trying\s{1,12}again|request\s{1,12}rate\s{1,12}is\s{1,12}too\s{1,12}high/gi,
     branch: "rate_limit",
     variant: "cloud_quota",
     tier: TIER.message,
@@ -274,7 +283,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.context_limit",
     label: "input length and max_tokens exceed context limit",
-    pattern: /exceed\s{1,12}context\s{1,12}limit|exceeds\s{1,12}(?:the\s{1,12})?(?:model(?:'s)?\s{1,12})?(?:max(?:imum)?\s{1,12})?context\s{1,12}(?:window|length)|context_length_exceeded|ContextWindowExceeded/gi,
+    pattern:
+      /exceed\s{1,12}context\s{1,12}limit|exceeds\s{1,12}(?:the\s{1,12})?(?:model(?:'s)?\s{1,12})?(?:max(?:imum)?\s{1,12})?context\s{1,12}(?:window|length)|context_length_exceeded|ContextWindowExceeded/gi,
     branch: "context_window",
     tier: TIER.message,
     source: "continuedev/continue#6080; CCI #6380; OpenHands#4894",
@@ -286,7 +296,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.request_too_large",
     label: "request exceeds the maximum size",
-    pattern: /Request\s{1,12}exceeds\s{1,12}the\s{1,12}maximum\s{1,12}size|Request\s{1,12}too\s{1,12}large\s{1,12}\(max/gi,
+    pattern:
+      /Request\s{1,12}exceeds\s{1,12}the\s{1,12}maximum\s{1,12}size|Request\s{1,12}too\s{1,12}large\s{1,12}\(max/gi,
     branch: "request_too_large",
     tier: TIER.message,
     claude: true,
@@ -299,7 +310,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.invalid_key",
     label: "invalid API key",
-    pattern: /invalid\s{1,12}x-api-key|Invalid\s{1,12}API\s{1,12}key|Missing\s{1,12}API\s{1,12}key|Not\s{1,12}logged\s{1,12}in\s{1,12}·|Invalid\s{1,12}(?:authentication\s{1,12}credentials|bearer\s{1,12}token)/gi,
+    pattern:
+      /invalid\s{1,12}x-api-key|Invalid\s{1,12}API\s{1,12}key|Missing\s{1,12}API\s{1,12}key|Not\s{1,12}logged\s{1,12}in\s{1,12}·|Invalid\s{1,12}(?:authentication\s{1,12}credentials|bearer\s{1,12}token)/gi,
     branch: "authentication",
     variant: "invalid_key",
     tier: TIER.message,
@@ -341,7 +353,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.no_credentials",
     label: "no credentials configured",
-    pattern: /Could\s{1,12}not\s{1,12}resolve\s{1,12}authentication\s{1,12}method|Expected\s{1,12}either\s{1,12}apiKey\s{1,12}or\s{1,12}authToken/gi,
+    pattern:
+      /Could\s{1,12}not\s{1,12}resolve\s{1,12}authentication\s{1,12}method|Expected\s{1,12}either\s{1,12}apiKey\s{1,12}or\s{1,12}authToken/gi,
     branch: "authentication",
     variant: "missing_credentials",
     tier: TIER.message,
@@ -370,7 +383,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.org_disabled",
     label: "organization disabled",
-    pattern: /organization\s{1,12}has\s{1,12}been\s{1,12}disabled|belongs\s{1,12}to\s{1,12}a\s{1,12}disabled\s{1,12}organization/gi,
+    pattern:
+      /organization\s{1,12}has\s{1,12}been\s{1,12}disabled|belongs\s{1,12}to\s{1,12}a\s{1,12}disabled\s{1,12}organization/gi,
     branch: "permission",
     variant: "org_disabled",
     tier: TIER.message,
@@ -385,7 +399,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.oauth_not_allowed",
     label: "subscription access not allowed for the organization",
-    pattern: /OAuth\s{1,12}authentication\s{1,12}is\s{1,12}currently\s{1,12}not\s{1,12}allowed|oauth_org_not_allowed|disabled\s{1,12}Claude\s{1,12}subscription\s{1,12}access/gi,
+    pattern:
+      /OAuth\s{1,12}authentication\s{1,12}is\s{1,12}currently\s{1,12}not\s{1,12}allowed|oauth_org_not_allowed|disabled\s{1,12}Claude\s{1,12}subscription\s{1,12}access/gi,
     branch: "permission",
     variant: "oauth_org_not_allowed",
     tier: TIER.message,
@@ -428,7 +443,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.bedrock_access",
     label: "no access to the model (Bedrock)",
-    pattern: /You\s{1,12}don't\s{1,12}have\s{1,12}access\s{1,12}to\s{1,12}the\s{1,12}model|Model\s{1,12}use\s{1,12}case\s{1,12}details\s{1,12}have\s{1,12}not\s{1,12}been\s{1,12}submitted/gi,
+    pattern:
+      /You\s{1,12}don't\s{1,12}have\s{1,12}access\s{1,12}to\s{1,12}the\s{1,12}model|Model\s{1,12}use\s{1,12}case\s{1,12}details\s{1,12}have\s{1,12}not\s{1,12}been\s{1,12}submitted/gi,
     branch: "permission",
     variant: "model_access",
     tier: TIER.message,
@@ -442,7 +458,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.publisher_model_not_found",
     label: "model not found",
-    pattern: /Publisher\s{1,12}Model\s{1,12}`?projects\/[^\s`'"]{1,300}\s{1,12}(?:was\s{1,12})?not\s{1,12}found|selected\s{1,12}model\s{1,12}\([^)\n]{1,120}\)\.\s{1,12}It\s{1,12}may\s{1,12}not\s{1,12}exist/gi,
+    pattern:
+      /Publisher\s{1,12}Model\s{1,12}`?projects\/[^\s`'"]{1,300}\s{1,12}(?:was\s{1,12})?not\s{1,12}found|selected\s{1,12}model\s{1,12}\([^)\n]{1,120}\)\.\s{1,12}It\s{1,12}may\s{1,12}not\s{1,12}exist/gi,
     branch: "not_found",
     variant: "model",
     tier: TIER.message,
@@ -456,7 +473,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.model_not_found",
     label: "model not found",
-    pattern: /\bmodel:\s{1,12}[\w.@:/-]{1,100}\\{0,3}["']\s?\}|requested\s{1,12}resource\s{1,12}could\s{1,12}not\s{1,12}be\s{1,12}found/gi,
+    pattern:
+      /\bmodel:\s{1,12}[\w.@:/-]{1,100}\\{0,3}["']\s?\}|requested\s{1,12}resource\s{1,12}could\s{1,12}not\s{1,12}be\s{1,12}found/gi,
     branch: "not_found",
     tier: TIER.message,
     claude: true,
@@ -484,7 +502,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.request_shape",
     label: "request structure rejected",
-    pattern: /roles\s{1,12}must\s{1,12}alternate|ids\s{1,12}were\s{1,12}found\s{1,12}without\s{1,12}`?tool_result|unexpected\s{1,12}`?tool_use_id|Extra\s{1,12}inputs\s{1,12}are\s{1,12}not\s{1,12}permitted|must\s{1,12}be\s{1,12}greater\s{1,12}than\s{1,12}thinking\.budget_tokens|is\s{1,12}not\s{1,12}supported\s{1,12}for\s{1,12}this\s{1,12}model|Unexpected\s{1,12}value\(s\)\s{1,12}for\s{1,12}the\s{1,12}`?anthropic-beta|text\s{1,12}content\s{1,12}blocks\s{1,12}must\s{1,12}be\s{1,12}non-empty|image\s{1,12}dimensions\s{1,12}exceed|Field\s{1,12}required|anthropic-workspace-id\s{1,12}(?:is\s{1,12}required|header\s{1,12}must)/gi,
+    pattern:
+      /roles\s{1,12}must\s{1,12}alternate|ids\s{1,12}were\s{1,12}found\s{1,12}without\s{1,12}`?tool_result|unexpected\s{1,12}`?tool_use_id|Extra\s{1,12}inputs\s{1,12}are\s{1,12}not\s{1,12}permitted|must\s{1,12}be\s{1,12}greater\s{1,12}than\s{1,12}thinking\.budget_tokens|is\s{1,12}not\s{1,12}supported\s{1,12}for\s{1,12}this\s{1,12}model|Unexpected\s{1,12}value\(s\)\s{1,12}for\s{1,12}the\s{1,12}`?anthropic-beta|text\s{1,12}content\s{1,12}blocks\s{1,12}must\s{1,12}be\s{1,12}non-empty|image\s{1,12}dimensions\s{1,12}exceed|Field\s{1,12}required|anthropic-workspace-id\s{1,12}(?:is\s{1,12}required|header\s{1,12}must)/gi,
     branch: "invalid_request",
     tier: TIER.message,
     claude: true,
@@ -526,7 +545,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.streaming_required",
     label: "streaming required for long requests",
-    pattern: /Streaming\s{1,12}is\s{1,12}(?:strongly\s{1,12}recommended|required)\s{1,12}for\s{1,12}operations\s{1,12}that\s{1,12}may\s{1,12}take\s{1,12}longer\s{1,12}than\s{1,12}10\s{1,12}minutes/gi,
+    pattern:
+      /Streaming\s{1,12}is\s{1,12}(?:strongly\s{1,12}recommended|required)\s{1,12}for\s{1,12}operations\s{1,12}that\s{1,12}may\s{1,12}take\s{1,12}longer\s{1,12}than\s{1,12}10\s{1,12}minutes/gi,
     branch: "invalid_request",
     variant: "streaming_required",
     tier: TIER.message,
@@ -540,7 +560,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.no_permission",
     label: "key lacks permission",
-    pattern: /does\s{1,12}not\s{1,12}have\s{1,12}permission\s{1,12}to\s{1,12}use|not\s{1,12}authorized\s{1,12}to\s{1,12}perform:\s{1,12}bedrock:|Just\s{1,12}a\s{1,12}moment\.\.\.<\/title>/gi,
+    pattern:
+      /does\s{1,12}not\s{1,12}have\s{1,12}permission\s{1,12}to\s{1,12}use|not\s{1,12}authorized\s{1,12}to\s{1,12}perform:\s{1,12}bedrock:|Just\s{1,12}a\s{1,12}moment\.\.\.<\/title>/gi,
     branch: "permission",
     tier: TIER.message,
     source: "DOC-ERR (permission_error); AWS-TS (AccessDenied IAM text); CCI #30437 (Cloudflare challenge)",
@@ -552,7 +573,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.missing_key_header",
     label: "API key header missing",
-    pattern: /x-api-key\s{1,12}header\s{1,12}is\s{1,12}required|security\s{1,12}token\s{1,12}included\s{1,12}in\s{1,12}the\s{1,12}request\s{1,12}is\s{1,12}(?:invalid|expired)/gi,
+    pattern:
+      /x-api-key\s{1,12}header\s{1,12}is\s{1,12}required|security\s{1,12}token\s{1,12}included\s{1,12}in\s{1,12}the\s{1,12}request\s{1,12}is\s{1,12}(?:invalid|expired)/gi,
     branch: "authentication",
     variant: "invalid_key",
     tier: TIER.message,
@@ -565,7 +587,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.model_does_not_exist",
     label: "model does not exist",
-    pattern: /\bmodel\b[^\n]{0,120}?\s(?:does\s{1,12}not\s{1,12}exist|is\s{1,12}not\s{1,12}a\s{1,12}valid\s{1,12}model)/gi,
+    pattern:
+      /\bmodel\b[^\n]{0,120}?\s(?:does\s{1,12}not\s{1,12}exist|is\s{1,12}not\s{1,12}a\s{1,12}valid\s{1,12}model)/gi,
     branch: "not_found",
     variant: "model",
     tier: TIER.message,
@@ -578,11 +601,13 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.envoy_reset",
     label: "upstream reset before headers",
-    pattern: /upstream\s{1,12}connect\s{1,12}error\s{1,12}or\s{1,12}disconnect\/reset\s{1,12}before\s{1,12}headers|no\s{1,12}healthy\s{1,12}upstream/gi,
+    pattern:
+      /upstream\s{1,12}connect\s{1,12}error\s{1,12}or\s{1,12}disconnect\/reset\s{1,12}before\s{1,12}headers|no\s{1,12}healthy\s{1,12}upstream/gi,
     branch: "api_error",
     variant: "edge_proxy",
     tier: TIER.message,
-    source: "Envoy proxy replies (via: 1.1 google / x-envoy headers on api.anthropic.com, claude-errors.md §1.4)",
+    source:
+      "Envoy proxy replies (via: 1.1 google / x-envoy headers on api.anthropic.com, claude-errors.md §1.4)",
     example: {
       text: "anthropic.InternalServerError: Error code: 503 - upstream connect error or disconnect/reset before headers. reset reason: connection termination",
       branch: "api_error",
@@ -591,7 +616,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.overloaded_friendly",
     label: "Overloaded (Claude Code wording)",
-    pattern: /\b529\s{1,12}Overloaded|Repeated\s{1,12}529|experiencing\s{1,12}high\s{1,12}load|Bedrock\s{1,12}is\s{1,12}unable\s{1,12}to\s{1,12}process\s{1,12}your\s{1,12}request/gi,
+    pattern:
+      /\b529\s{1,12}Overloaded|Repeated\s{1,12}529|experiencing\s{1,12}high\s{1,12}load|Bedrock\s{1,12}is\s{1,12}unable\s{1,12}to\s{1,12}process\s{1,12}your\s{1,12}request/gi,
     branch: "overloaded",
     tier: TIER.message,
     fields: (m) => (/529/.test(m[0]) ? { status: 529 } : {}),
@@ -604,7 +630,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.internal_server_error",
     label: "Internal server error",
-    pattern: /\\{0,3}["']Internal\s{1,12}server\s{1,12}error\\{0,3}["']|\b500\s{1,12}Internal\s{1,12}server\s{1,12}error\.\s{1,12}This\s{1,12}is\s{1,12}a\s{1,12}server-side/gi,
+    pattern:
+      /\\{0,3}["']Internal\s{1,12}server\s{1,12}error\\{0,3}["']|\b500\s{1,12}Internal\s{1,12}server\s{1,12}error\.\s{1,12}This\s{1,12}is\s{1,12}a\s{1,12}server-side/gi,
     branch: "api_error",
     tier: TIER.message,
     source: "CCI #24820, #59744",
@@ -616,7 +643,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.cloudflare_5xx",
     label: "edge error page",
-    pattern: /\|\s{1,12}(5(?:0[23]|2[0-37])):\s{1,12}[A-Z][\w -]{1,60}|<title>\s{0,12}(50[23])\s{1,12}Bad\s{1,12}Gateway|<center>cloudflare<\/center>|Cloudflare\s{1,12}encountered\s{1,12}an\s{1,12}error|\\{0,3}["']cloudflare_error\\{0,3}["']\s?:\s?true|Error\s{1,12}(52[0-3]):/gi,
+    pattern:
+      /\|\s{1,12}(5(?:0[23]|2[0-37])):\s{1,12}[A-Z][\w -]{1,60}|<title>\s{0,12}(50[23])\s{1,12}Bad\s{1,12}Gateway|<center>cloudflare<\/center>|Cloudflare\s{1,12}encountered\s{1,12}an\s{1,12}error|\\{0,3}["']cloudflare_error\\{0,3}["']\s?:\s?true|Error\s{1,12}(52[0-3]):/gi,
     branch: "api_error",
     variant: "edge_proxy",
     tier: TIER.message,
@@ -630,7 +658,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.edge_timeout",
     label: "edge timeout page",
-    pattern: /\|\s{1,12}(504|524):\s{1,12}(?:Gateway\s{1,12}time-?out|A\s{1,12}timeout\s{1,12}occurred)|<title>\s{0,12}(504)\s{1,12}Gateway\s{1,12}Time-?out|Error\s{1,12}(52[24]):\s{1,12}A\s{1,12}timeout/gi,
+    pattern:
+      /\|\s{1,12}(504|524):\s{1,12}(?:Gateway\s{1,12}time-?out|A\s{1,12}timeout\s{1,12}occurred)|<title>\s{0,12}(504)\s{1,12}Gateway\s{1,12}Time-?out|Error\s{1,12}(52[24]):\s{1,12}A\s{1,12}timeout/gi,
     branch: "timeout",
     variant: "edge",
     tier: TIER.message,
@@ -644,7 +673,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.request_timed_out",
     label: "request timed out",
-    pattern: /Request\s{1,12}timed\s{1,12}out|timed\s{1,12}out\s{1,12}or\s{1,12}interrupted|\\{0,3}["']Request\s{1,12}timeout\\{0,3}["']/gi,
+    pattern:
+      /Request\s{1,12}timed\s{1,12}out|timed\s{1,12}out\s{1,12}or\s{1,12}interrupted|\\{0,3}["']Request\s{1,12}timeout\\{0,3}["']/gi,
     branch: "timeout",
     variant: "client",
     tier: TIER.message,
@@ -654,7 +684,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.unable_to_connect",
     label: "unable to connect to the API",
-    pattern: /Unable\s{1,12}to\s{1,12}connect\s{1,12}to\s{1,12}API|Connection\s{1,12}error\.|APIConnectionError:\s{1,12}Connection\s{1,12}error/gi,
+    pattern:
+      /Unable\s{1,12}to\s{1,12}connect\s{1,12}to\s{1,12}API|Connection\s{1,12}error\.|APIConnectionError:\s{1,12}Connection\s{1,12}error/gi,
     branch: "connection",
     tier: TIER.message,
     claude: true,
@@ -664,7 +695,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.tls",
     label: "TLS certificate problem",
-    pattern: /self[-\s]signed\s{1,12}certificate|SELF_SIGNED_CERT_IN_CHAIN|CERTIFICATE_VERIFY_FAILED|unable\s{1,12}to\s{1,12}get\s{1,12}(?:local\s{1,12})?issuer\s{1,12}certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable\s{1,12}to\s{1,12}verify\s{1,12}the\s{1,12}first\s{1,12}certificate|CERT_HAS_EXPIRED|certificate\s{1,12}has\s{1,12}expired/gi,
+    pattern:
+      /self[-\s]signed\s{1,12}certificate|SELF_SIGNED_CERT_IN_CHAIN|CERTIFICATE_VERIFY_FAILED|unable\s{1,12}to\s{1,12}get\s{1,12}(?:local\s{1,12})?issuer\s{1,12}certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable\s{1,12}to\s{1,12}verify\s{1,12}the\s{1,12}first\s{1,12}certificate|CERT_HAS_EXPIRED|certificate\s{1,12}has\s{1,12}expired/gi,
     branch: "connection",
     variant: "tls",
     tier: TIER.message,
@@ -678,7 +710,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.stream_dropped",
     label: "connection closed mid-stream",
-    pattern: /peer\s{1,12}closed\s{1,12}connection\s{1,12}without\s{1,12}sending\s{1,12}complete\s{1,12}message\s{1,12}body|socket\s{1,12}connection\s{1,12}was\s{1,12}closed\s{1,12}unexpectedly|TypeError:\s{1,12}terminated|incomplete\s{1,12}chunked\s{1,12}read|stream\s{1,12}ended\s{1,12}without\s{1,12}producing/gi,
+    pattern:
+      /peer\s{1,12}closed\s{1,12}connection\s{1,12}without\s{1,12}sending\s{1,12}complete\s{1,12}message\s{1,12}body|socket\s{1,12}connection\s{1,12}was\s{1,12}closed\s{1,12}unexpectedly|TypeError:\s{1,12}terminated|incomplete\s{1,12}chunked\s{1,12}read|stream\s{1,12}ended\s{1,12}without\s{1,12}producing/gi,
     branch: "connection",
     variant: "stream_dropped",
     tier: TIER.message,
@@ -691,7 +724,8 @@ const MESSAGES: Signature[] = [
   {
     id: "msg.proxy_auth",
     label: "proxy authentication required",
-    pattern: /407\s{1,12}Proxy\s{1,12}Authentication\s{1,12}Required|tunneling\s{1,12}socket\s{1,12}could\s{1,12}not\s{1,12}be\s{1,12}established/gi,
+    pattern:
+      /407\s{1,12}Proxy\s{1,12}Authentication\s{1,12}Required|tunneling\s{1,12}socket\s{1,12}could\s{1,12}not\s{1,12}be\s{1,12}established/gi,
     branch: "connection",
     variant: "proxy",
     tier: TIER.message,
@@ -720,7 +754,12 @@ const TYPE_BRANCH: Record<string, BranchId> = {
   forbidden: "permission",
 };
 
-const SHARED_TYPE_NAMES = new Set(["invalid_request_error", "authentication_error", "api_error", "forbidden"]);
+const SHARED_TYPE_NAMES = new Set([
+  "invalid_request_error",
+  "authentication_error",
+  "api_error",
+  "forbidden",
+]);
 
 const typeSignature = (errorType: string, branch: BranchId): Signature => ({
   id: `type.${errorType}`,
@@ -792,13 +831,19 @@ const googleSignature = ([name, branch]: [string, BranchId]): Signature => ({
   id: `google.${name}`,
   label: `Google status ${name}`,
   // `"status": "RESOURCE_EXHAUSTED"` in the body, or `404 NOT_FOUND.` printed by google-api-core.
-  pattern: new RegExp(`status\\\\{0,3}["']\\s?:\\s?\\\\{0,3}["']${name}\\\\{0,3}["']|\\b\\d{3}\\s${name}\\b`, "g"),
+  pattern: new RegExp(
+    `status\\\\{0,3}["']\\s?:\\s?\\\\{0,3}["']${name}\\\\{0,3}["']|\\b\\d{3}\\s${name}\\b`,
+    "g",
+  ),
   branch,
   tier: TIER.type,
   route: "vertex",
   fields: () => ({ errorType: name }),
   source: "cline/cline#651; 567-labs/instructor#1849; yym68686/uni-api#41",
-  example: { text: `Vertex error for claude-sonnet-4@20250514: {"error":{"code":400,"message":"x","status":"${name}"}}`, branch },
+  example: {
+    text: `Vertex error for claude-sonnet-4@20250514: {"error":{"code":400,"message":"x","status":"${name}"}}`,
+    branch,
+  },
 });
 
 const TYPES: Signature[] = [
@@ -809,10 +854,14 @@ const TYPES: Signature[] = [
     id: "type.unknown_error_type",
     label: "error.type",
     // A future or gateway-specific `*_error` type: recorded as evidence, votes for nothing.
-    pattern: /\\{0,3}["']error\\{0,3}["']\s?:\s?\{\s?(?:\\{0,3}["']details\\{0,3}["']\s?:\s?(?:null|None)\s?,\s?)?\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["']([a-z_]{2,40})\\{0,3}["']/g,
+    pattern:
+      /\\{0,3}["']error\\{0,3}["']\s?:\s?\{\s?(?:\\{0,3}["']details\\{0,3}["']\s?:\s?(?:null|None)\s?,\s?)?\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["']([a-z_]{2,40})\\{0,3}["']/g,
     fields: (m) => ({ errorType: m[1] }),
     source: "DOC-ERR: the set of types may grow",
-    example: { text: `{"type":"error","error":{"type":"teapot_error","message":"x"}} from claude-sonnet-4`, branch: "unknown" },
+    example: {
+      text: `{"type":"error","error":{"type":"teapot_error","message":"x"}} from claude-sonnet-4`,
+      branch: "unknown",
+    },
   },
   {
     id: "class.overloaded_error",
@@ -834,12 +883,16 @@ const TYPES: Signature[] = [
     claude: true,
     head: true,
     source: "PY _exceptions.py (≥0.47.0)",
-    example: { text: "anthropic._exceptions.RequestTooLargeError: Error code: 413", branch: "request_too_large" },
+    example: {
+      text: "anthropic._exceptions.RequestTooLargeError: Error code: 413",
+      branch: "request_too_large",
+    },
   },
   {
     id: "class.timeout",
     label: "SDK timeout error",
-    pattern: /\b(?:APITimeoutError|APIConnectionTimeoutError|ReadTimeout|ConnectTimeoutError|ConnectTimeout|DeadlineExceededError)\b/g,
+    pattern:
+      /\b(?:APITimeoutError|APIConnectionTimeoutError|ReadTimeout|ConnectTimeoutError|ConnectTimeout|DeadlineExceededError)\b/g,
     branch: "timeout",
     variant: "client",
     tier: TIER.type,
@@ -854,18 +907,25 @@ const TYPES: Signature[] = [
     branch: "context_window",
     tier: TIER.type,
     source: "OpenHands/OpenHands#4894 (LiteLLM)",
-    example: { text: "litellm.BadRequestError: litellm.ContextWindowExceededError: AnthropicError - too long", branch: "context_window" },
+    example: {
+      text: "litellm.BadRequestError: litellm.ContextWindowExceededError: AnthropicError - too long",
+      branch: "context_window",
+    },
   },
   {
     id: "msg.overloaded_bare",
     label: "message: Overloaded",
     // The bare word is weak on its own: a 500 typed api_error whose message says Overloaded stays api_error.
-    pattern: /message\\{0,3}["']?\s?:\s?\\{0,3}["']Overloaded\\{0,3}["']|Exception\s{1,12}-\s{1,12}Overloaded\b|\(Overloaded\)/g,
+    pattern:
+      /message\\{0,3}["']?\s?:\s?\\{0,3}["']Overloaded\\{0,3}["']|Exception\s{1,12}-\s{1,12}Overloaded\b|\(Overloaded\)/g,
     branch: "overloaded",
     tier: TIER.status,
     claude: true,
     source: "CCI #4248, #8118; Aider-AI/aider#957",
-    example: { text: "litellm.InternalServerError: AnthropicException - Overloaded. Handle with `litellm.InternalServerError`.", branch: "overloaded" },
+    example: {
+      text: "litellm.InternalServerError: AnthropicException - Overloaded. Handle with `litellm.InternalServerError`.",
+      branch: "overloaded",
+    },
   },
 ];
 
@@ -895,27 +955,38 @@ const STATUSES: Signature[] = [
     head: true,
     fields: statusField,
     source: "PY _base_client.py",
-    example: { text: "anthropic.InternalServerError: Error code: 500 - {'type': 'error', 'error': {'type': 'api_error', 'message': 'x'}}", branch: "api_error" },
+    example: {
+      text: "anthropic.InternalServerError: Error code: 500 - {'type': 'error', 'error': {'type': 'api_error', 'message': 'x'}}",
+      branch: "api_error",
+    },
   },
   {
     id: "status.with_body",
     label: "status with error body",
     // TS SDK `${status} ${JSON}` or `${status} status code (no body)`, Claude Code `/bug` arrays, Vertex `429 [{"error":…`.
-    pattern: /(?:^|[\s:"'(])([45]\d\d)\s(?:\[?\{\s?\\{0,3}["']?(?:type|error)\b|status\scode\s\(no\sbody\))/gm,
+    pattern:
+      /(?:^|[\s:"'(])([45]\d\d)\s(?:\[?\{\s?\\{0,3}["']?(?:type|error)\b|status\scode\s\(no\sbody\))/gm,
     tier: TIER.status,
     head: true,
     fields: statusField,
     source: "TS core/error.ts makeMessage; CCI #35792",
-    example: { text: `Error: 401 {"type":"error","error":{"type":"authentication_error","message":"x"}}`, branch: "authentication" },
+    example: {
+      text: `Error: 401 {"type":"error","error":{"type":"authentication_error","message":"x"}}`,
+      branch: "authentication",
+    },
   },
   {
     id: "status.field",
     label: "status field",
-    pattern: /\b(?:status|statusCode|status_code|httpStatusCode|code)\\{0,3}["']?\s?[:=]\s?\\{0,3}["']?([45]\d\d)\b/g,
+    pattern:
+      /\b(?:status|statusCode|status_code|httpStatusCode|code)\\{0,3}["']?\s?[:=]\s?\\{0,3}["']?([45]\d\d)\b/g,
     tier: TIER.status,
     fields: statusField,
     source: "TSI #616 (status: 529); posit-dev/positron#7844 (httpStatusCode); Vertex error.code",
-    example: { text: `{"name":"ThrottlingException","$metadata":{"httpStatusCode":429}}`, branch: "rate_limit" },
+    example: {
+      text: `{"name":"ThrottlingException","$metadata":{"httpStatusCode":429}}`,
+      branch: "rate_limit",
+    },
   },
   {
     id: "status.http_line",
@@ -926,12 +997,16 @@ const STATUSES: Signature[] = [
     head: true,
     fields: statusField,
     source: "curl -i / -v transcripts",
-    example: { text: "< HTTP/2 529\n< request-id: req_011CZAau32QzxDkriovTaFCB\n\n{\"type\":\"error\"}", branch: "overloaded" },
+    example: {
+      text: '< HTTP/2 529\n< request-id: req_011CZAau32QzxDkriovTaFCB\n\n{"type":"error"}',
+      branch: "overloaded",
+    },
   },
   {
     id: "status.reason_phrase",
     label: "status with reason phrase",
-    pattern: /\b([45]\d\d)\s(?:Bad\sRequest|Unauthorized|Payment\sRequired|Forbidden|Not\sFound|Request\sTimeout|Conflict|Payload\sToo\sLarge|Content\sToo\sLarge|Request\sEntity\sToo\sLarge|Unprocessable\sEntity|Too\sMany\sRequests|Internal\sServer\sError|Bad\sGateway|Service\sUnavailable|Gateway\sTime-?out)\b/gi,
+    pattern:
+      /\b([45]\d\d)\s(?:Bad\sRequest|Unauthorized|Payment\sRequired|Forbidden|Not\sFound|Request\sTimeout|Conflict|Payload\sToo\sLarge|Content\sToo\sLarge|Request\sEntity\sToo\sLarge|Unprocessable\sEntity|Too\sMany\sRequests|Internal\sServer\sError|Bad\sGateway|Service\sUnavailable|Gateway\sTime-?out)\b/gi,
     tier: TIER.status,
     fields: statusField,
     source: "RFC 9110 reason phrases, as proxies and gateways print them",
@@ -945,7 +1020,10 @@ const STATUSES: Signature[] = [
     incidental: true,
     fields: statusField,
     source: "uvicorn/nginx access logs around gateway errors (yym68686/uni-api#41)",
-    example: { text: `INFO: 10.0.0.2:35400 - "POST /v1/messages HTTP/1.1" 429 Too Many Requests for claude-sonnet-4`, branch: "rate_limit" },
+    example: {
+      text: `INFO: 10.0.0.2:35400 - "POST /v1/messages HTTP/1.1" 429 Too Many Requests for claude-sonnet-4`,
+      branch: "rate_limit",
+    },
   },
   {
     id: "status.error_nnn",
@@ -991,7 +1069,8 @@ const GENERIC: Signature[] = [
   {
     id: "net.dns",
     label: "DNS lookup failed",
-    pattern: /\b(?:ENOTFOUND|EAI_AGAIN)\b|getaddrinfo\s{1,12}failed|Name\s{1,12}or\s{1,12}service\s{1,12}not\s{1,12}known|nodename\s{1,12}nor\s{1,12}servname/g,
+    pattern:
+      /\b(?:ENOTFOUND|EAI_AGAIN)\b|getaddrinfo\s{1,12}failed|Name\s{1,12}or\s{1,12}service\s{1,12}not\s{1,12}known|nodename\s{1,12}nor\s{1,12}servname/g,
     branch: "connection",
     variant: "dns",
     tier: TIER.generic,
@@ -1005,11 +1084,15 @@ const GENERIC: Signature[] = [
   {
     id: "net.errno",
     label: "connection refused or reset",
-    pattern: /\b(?:ECONNRESET|ECONNREFUSED|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET|ECONNABORTED)\b|Connection\s{1,12}(?:refused|reset\s{1,12}by\s{1,12}peer)|RemoteProtocolError|fetch\s{1,12}failed|ConnectError|Network\s{1,12}is\s{1,12}unreachable|socket\s{1,12}hang\s{1,12}up|UND_ERR_CONNECT_TIMEOUT|Server\s{1,12}disconnected\s{1,12}without\s{1,12}sending/g,
+    pattern:
+      /\b(?:ECONNRESET|ECONNREFUSED|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET|ECONNABORTED)\b|Connection\s{1,12}(?:refused|reset\s{1,12}by\s{1,12}peer)|RemoteProtocolError|fetch\s{1,12}failed|ConnectError|Network\s{1,12}is\s{1,12}unreachable|socket\s{1,12}hang\s{1,12}up|UND_ERR_CONNECT_TIMEOUT|Server\s{1,12}disconnected\s{1,12}without\s{1,12}sending/g,
     branch: "connection",
     tier: TIER.generic,
     source: "Node errno; httpx; undici (CC-ERR, CCI #4574)",
-    example: { text: "anthropic.APIConnectionError: Connection refused by api.anthropic.com", branch: "connection" },
+    example: {
+      text: "anthropic.APIConnectionError: Connection refused by api.anthropic.com",
+      branch: "connection",
+    },
   },
   {
     id: "net.timeout_errno",
@@ -1036,7 +1119,10 @@ const GENERIC: Signature[] = [
     branch: "rate_limit",
     tier: TIER.generic,
     source: "gateway and wrapper wording (OpenRouter, LiteLLM proxy)",
-    example: { text: "OpenRouter: Rate limit exceeded: free-models-per-min for anthropic/claude-3-haiku", branch: "rate_limit" },
+    example: {
+      text: "OpenRouter: Rate limit exceeded: free-models-per-min for anthropic/claude-3-haiku",
+      branch: "rate_limit",
+    },
   },
   {
     id: "net.timed_out",
@@ -1059,41 +1145,230 @@ const fact = (s: Omit<Signature, "example"> & { example?: Signature["example"] }
 
 const FACTS: Signature[] = [
   // Claude Code
-  fact({ id: "cc.retry_line", label: "Claude Code retry line", pattern: /Retrying\s{1,12}in\s{1,12}\d{1,4}\s{0,12}(?:s\b|seconds)/g, claude: true, surface: "claude-code", head: true, source: "CCI #5184, #91817" }),
-  fact({ id: "cc.api_error", label: "Claude Code API Error", pattern: /\bAPI\s{1,12}Error\b/g, claude: true, surface: "claude-code", head: true, source: "CC-ERR" }),
-  fact({ id: "cc.bug_array", label: "Claude Code /bug errors array", pattern: /\[\{\s?"error"\s?:\s?"Error:|\$bunfs\/root|@anthropic-ai\/claude-code|\.claude\/local|\bclaude-code\b|Please\s{1,12}run\s{1,12}\/login|CLAUDE_CODE_[A-Z_]{1,40}|status\.claude\.com/g, claude: true, surface: "claude-code", source: "CCI #4684, #8118, #66314" }),
+  fact({
+    id: "cc.retry_line",
+    label: "Claude Code retry line",
+    pattern: /Retrying\s{1,12}in\s{1,12}\d{1,4}\s{0,12}(?:s\b|seconds)/g,
+    claude: true,
+    surface: "claude-code",
+    head: true,
+    source: "CCI #5184, #91817",
+  }),
+  fact({
+    id: "cc.api_error",
+    label: "Claude Code API Error",
+    pattern: /\bAPI\s{1,12}Error\b/g,
+    claude: true,
+    surface: "claude-code",
+    head: true,
+    source: "CC-ERR",
+  }),
+  fact({
+    id: "cc.bug_array",
+    label: "Claude Code /bug errors array",
+    pattern:
+      /\[\{\s?"error"\s?:\s?"Error:|\$bunfs\/root|@anthropic-ai\/claude-code|\.claude\/local|\bclaude-code\b|Please\s{1,12}run\s{1,12}\/login|CLAUDE_CODE_[A-Z_]{1,40}|status\.claude\.com/g,
+    claude: true,
+    surface: "claude-code",
+    source: "CCI #4684, #8118, #66314",
+  }),
   // Python SDK
-  fact({ id: "py.class", label: "Anthropic Python SDK exception", pattern: /\banthropic\.(?:_exceptions\.)?[A-Z]\w{1,40}(?:Error|Exception)\b|site-packages\/anthropic\/|\bfrom\s{1,12}anthropic\s{1,12}import\b|AnthropicVertex|AnthropicBedrock/g, claude: true, surface: "sdk-python", source: "PY _exceptions.py, __init__.py" }),
-  fact({ id: "py.dict_repr", label: "Python dict repr of an error body", pattern: /\{'type':\s?'error',\s?'error':|\{'error':\s?\{'(?:type|code)'|'type':\s?'[a-z_]{2,40}_error'/g, surface: "sdk-python", source: "PY _base_client.py (f-string of the parsed body)" }),
-  fact({ id: "py.status_error_from_response", label: "non-streaming HTTP error (Python)", pattern: /_make_status_error_from_response/g, claude: true, surface: "sdk-python", streaming: false, source: "PY _base_client.py" }),
-  fact({ id: "py.bare_status_error", label: "APIStatusError raised inside a stream", pattern: /APIStatusError:\s{1,12}\{'type':\s?'error'/g, claude: true, surface: "sdk-python", streaming: true, head: true, source: "PY _streaming.py; PYI #1918" }),
+  fact({
+    id: "py.class",
+    label: "Anthropic Python SDK exception",
+    pattern:
+      /\banthropic\.(?:_exceptions\.)?[A-Z]\w{1,40}(?:Error|Exception)\b|site-packages\/anthropic\/|\bfrom\s{1,12}anthropic\s{1,12}import\b|AnthropicVertex|AnthropicBedrock/g,
+    claude: true,
+    surface: "sdk-python",
+    source: "PY _exceptions.py, __init__.py",
+  }),
+  fact({
+    id: "py.dict_repr",
+    label: "Python dict repr of an error body",
+    pattern: /\{'type':\s?'error',\s?'error':|\{'error':\s?\{'(?:type|code)'|'type':\s?'[a-z_]{2,40}_error'/g,
+    surface: "sdk-python",
+    source: "PY _base_client.py (f-string of the parsed body)",
+  }),
+  fact({
+    id: "py.status_error_from_response",
+    label: "non-streaming HTTP error (Python)",
+    pattern: /_make_status_error_from_response/g,
+    claude: true,
+    surface: "sdk-python",
+    streaming: false,
+    source: "PY _base_client.py",
+  }),
+  fact({
+    id: "py.bare_status_error",
+    label: "APIStatusError raised inside a stream",
+    pattern: /APIStatusError:\s{1,12}\{'type':\s?'error'/g,
+    claude: true,
+    surface: "sdk-python",
+    streaming: true,
+    head: true,
+    source: "PY _streaming.py; PYI #1918",
+  }),
   // TypeScript SDK
-  fact({ id: "ts.sdk", label: "Anthropic TypeScript SDK", pattern: /@anthropic-ai\/sdk|APIError\.generate|makeStatusError/g, claude: true, surface: "sdk-typescript", source: "TS core/error.ts" }),
-  fact({ id: "ts.compact_body", label: "compact JSON error body", pattern: /\{"type":"error","error":\{/g, claude: true, surface: "sdk-typescript", source: "TS makeMessage (JSON.stringify)" }),
-  fact({ id: "ts.headers_dump", label: "response headers dump", pattern: /^\s{0,8}status:\s[45]\d\d,\s{0,4}$/gm, surface: "sdk-typescript", streaming: false, source: "TSI #616" }),
+  fact({
+    id: "ts.sdk",
+    label: "Anthropic TypeScript SDK",
+    pattern: /@anthropic-ai\/sdk|APIError\.generate|makeStatusError/g,
+    claude: true,
+    surface: "sdk-typescript",
+    source: "TS core/error.ts",
+  }),
+  fact({
+    id: "ts.compact_body",
+    label: "compact JSON error body",
+    pattern: /\{"type":"error","error":\{/g,
+    claude: true,
+    surface: "sdk-typescript",
+    source: "TS makeMessage (JSON.stringify)",
+  }),
+  fact({
+    id: "ts.headers_dump",
+    label: "response headers dump",
+    pattern: /^\s{0,8}status:\s[45]\d\d,\s{0,4}$/gm,
+    surface: "sdk-typescript",
+    streaming: false,
+    source: "TSI #616",
+  }),
   // Go SDK: compact JSON too, but not the TypeScript SDK.
-  fact({ id: "go.status", label: "Go SDK status error", pattern: /(?:POST|GET)\s"https?:\/\/[^"\s]{1,200}":\s([45]\d\d)\b/g, claude: true, surface: "unknown", head: true, fields: (m) => ({ status: Number(m[1]) }), source: "anthropics/anthropic-sdk-go error format" }),
-  fact({ id: "go.stream", label: "Go SDK stream error", pattern: /received\s{1,12}error\s{1,12}while\s{1,12}streaming/g, claude: true, surface: "unknown", streaming: true, head: true, source: "anthropics/anthropic-sdk-go#200" }),
+  fact({
+    id: "go.status",
+    label: "Go SDK status error",
+    pattern: /(?:POST|GET)\s"https?:\/\/[^"\s]{1,200}":\s([45]\d\d)\b/g,
+    claude: true,
+    surface: "unknown",
+    head: true,
+    fields: (m) => ({ status: Number(m[1]) }),
+    source: "anthropics/anthropic-sdk-go error format",
+  }),
+  fact({
+    id: "go.stream",
+    label: "Go SDK stream error",
+    pattern: /received\s{1,12}error\s{1,12}while\s{1,12}streaming/g,
+    claude: true,
+    surface: "unknown",
+    streaming: true,
+    head: true,
+    source: "anthropics/anthropic-sdk-go#200",
+  }),
   // curl
-  fact({ id: "curl.verbose", label: "curl transcript", pattern: /^[<>*]\s(?:HTTP\/|POST\s|GET\s|Connected\sto|Trying\s)|\bcurl:\s\(\d{1,3}\)/gm, surface: "curl", source: "curl -v" }),
+  fact({
+    id: "curl.verbose",
+    label: "curl transcript",
+    pattern: /^[<>*]\s(?:HTTP\/|POST\s|GET\s|Connected\sto|Trying\s)|\bcurl:\s\(\d{1,3}\)/gm,
+    surface: "curl",
+    source: "curl -v",
+  }),
   // Browser
-  fact({ id: "browser.fetch", label: "browser console", pattern: /blocked\s{1,12}by\s{1,12}CORS\s{1,12}policy|Failed\s{1,12}to\s{1,12}load\s{1,12}resource/g, surface: "browser", source: "browser devtools" }),
+  fact({
+    id: "browser.fetch",
+    label: "browser console",
+    pattern: /blocked\s{1,12}by\s{1,12}CORS\s{1,12}policy|Failed\s{1,12}to\s{1,12}load\s{1,12}resource/g,
+    surface: "browser",
+    source: "browser devtools",
+  }),
   // Streaming
-  fact({ id: "stream.sse", label: "SSE error event", pattern: /event:\s?error\b|SSE\s{1,12}Error|EventStreamError|:exception-type|streamed_data/g, streaming: true, head: true, source: "DOC-STREAM; TSI #346; aws-genai-llm-chatbot#220" }),
-  fact({ id: "stream.bedrock_nonstream_op", label: "non-streaming Bedrock operation", pattern: /when\s{1,12}calling\s{1,12}the\s{1,12}(?:InvokeModel|Converse)\s{1,12}operation|botocore\.errorfactory\./g, streaming: false, route: "bedrock", source: "i-dot-ai/caddy-chatbot#97; terricain/aioboto3#352" }),
+  fact({
+    id: "stream.sse",
+    label: "SSE error event",
+    pattern: /event:\s?error\b|SSE\s{1,12}Error|EventStreamError|:exception-type|streamed_data/g,
+    streaming: true,
+    head: true,
+    source: "DOC-STREAM; TSI #346; aws-genai-llm-chatbot#220",
+  }),
+  fact({
+    id: "stream.bedrock_nonstream_op",
+    label: "non-streaming Bedrock operation",
+    pattern:
+      /when\s{1,12}calling\s{1,12}the\s{1,12}(?:InvokeModel|Converse)\s{1,12}operation|botocore\.errorfactory\./g,
+    streaming: false,
+    route: "bedrock",
+    source: "i-dot-ai/caddy-chatbot#97; terricain/aioboto3#352",
+  }),
   // Routes
-  fact({ id: "route.anthropic", label: "api.anthropic.com", pattern: /api\.anthropic\.com/g, claude: true, route: "anthropic", source: "DOC-ERR" }),
+  fact({
+    id: "route.anthropic",
+    label: "api.anthropic.com",
+    pattern: /api\.anthropic\.com/g,
+    claude: true,
+    route: "anthropic",
+    source: "DOC-ERR",
+  }),
   // Bedrock and Vertex are routes to Claude this tool serves: their shapes count as Claude context.
-  fact({ id: "route.bedrock", label: "Amazon Bedrock", claude: true, pattern: /bedrock|botocore|\$metadata|\$fault|InvokeModel|\banthropic\.claude-[\w.-]{1,60}-v\d:\d/gi, route: "bedrock", source: "AWS-TS; posit-dev/positron#7844" }),
-  fact({ id: "route.vertex", label: "Google Vertex AI", claude: true, pattern: /aiplatform\.googleapis\.com|vertex_?ai|publishers\/anthropic|Publisher\s{1,12}Model|\bprovider:\s{1,12}vertex\b|\bvertex-claude\b/gi, route: "vertex", source: "cline/cline#651; Aider-AI/aider#1912" }),
-  fact({ id: "route.openrouter", label: "OpenRouter", pattern: /openrouter|\\{0,3}["']provider_name\\{0,3}["']/gi, route: "openrouter", source: "OR-ERR" }),
+  fact({
+    id: "route.bedrock",
+    label: "Amazon Bedrock",
+    claude: true,
+    pattern: /bedrock|botocore|\$metadata|\$fault|InvokeModel|\banthropic\.claude-[\w.-]{1,60}-v\d:\d/gi,
+    route: "bedrock",
+    source: "AWS-TS; posit-dev/positron#7844",
+  }),
+  fact({
+    id: "route.vertex",
+    label: "Google Vertex AI",
+    claude: true,
+    pattern:
+      /aiplatform\.googleapis\.com|vertex_?ai|publishers\/anthropic|Publisher\s{1,12}Model|\bprovider:\s{1,12}vertex\b|\bvertex-claude\b/gi,
+    route: "vertex",
+    source: "cline/cline#651; Aider-AI/aider#1912",
+  }),
+  fact({
+    id: "route.openrouter",
+    label: "OpenRouter",
+    pattern: /openrouter|\\{0,3}["']provider_name\\{0,3}["']/gi,
+    route: "openrouter",
+    source: "OR-ERR",
+  }),
   fact({ id: "route.litellm", label: "LiteLLM", pattern: /litellm/gi, route: "litellm", source: "§5.4" }),
-  fact({ id: "route.litellm_anthropic", label: "LiteLLM Anthropic provider", pattern: /Anthropic(?:Exception|Error)\s{1,12}-/g, claude: true, route: "litellm", source: "§5.4" }),
-  fact({ id: "route.gateway", label: "gateway or relay", pattern: /\b[a-z_]{0,40}(?:gateway|proxy|relay)[a-z_]{0,40}::|helicone|streamed_data|portkey|gateway\.ai\.cloudflare\.com|one-api|new-api/gi, route: "other-gateway", source: "MamoWorks/cc-bridge#15; Helicone/helicone#4678" }),
-  fact({ id: "route.relay_edge_page", label: "third-party host on an edge error page", pattern: /<title>\s{0,12}(?!api\.anthropic\.com)[a-z0-9-]{1,60}(?:\.[a-z0-9-]{1,60}){1,5}\s\|\s5\d\d:/gi, route: "other-gateway", source: "CCI #16737" }),
+  fact({
+    id: "route.litellm_anthropic",
+    label: "LiteLLM Anthropic provider",
+    pattern: /Anthropic(?:Exception|Error)\s{1,12}-/g,
+    claude: true,
+    route: "litellm",
+    source: "§5.4",
+  }),
+  fact({
+    id: "route.gateway",
+    label: "gateway or relay",
+    pattern:
+      /\b[a-z_]{0,40}(?:gateway|proxy|relay)[a-z_]{0,40}::|helicone|streamed_data|portkey|gateway\.ai\.cloudflare\.com|one-api|new-api/gi,
+    route: "other-gateway",
+    source: "MamoWorks/cc-bridge#15; Helicone/helicone#4678",
+  }),
+  fact({
+    id: "route.relay_edge_page",
+    label: "third-party host on an edge error page",
+    pattern: /<title>\s{0,12}(?!api\.anthropic\.com)[a-z0-9-]{1,60}(?:\.[a-z0-9-]{1,60}){1,5}\s\|\s5\d\d:/gi,
+    route: "other-gateway",
+    source: "CCI #16737",
+  }),
   // Claude context and foreign context
-  fact({ id: "ctx.claude", label: "Claude", pattern: /\bclaude[-.\w]{0,60}|\banthropic\b|\b(?:Opus|Sonnet|Haiku)\b|\breq_[a-z0-9]{20,40}\b/gi, claude: true, source: "model ids and names, request ids" }),
-  fact({ id: "ctx.foreign", label: "another provider or service", pattern: /\bopenai\.[A-Z]\w{1,40}Error\b|OpenAIException|api\.openai\.com|\binsufficient_quota\b|\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["']server_error\\{0,3}["']|generativelanguage\.googleapis\.com|google\.genai|\bgemini-[\w.-]{1,40}|opentelemetry|\botlp\b|Failed\s{1,12}to\s{1,12}export|langfuse|smith\.langchain\.com|sentry\.io|datadoghq|mistral\.ai|api\.cohere|api\.groq\.com/gi, foreign: true, source: "near-miss negatives: other providers and tracing backends" }),
+  fact({
+    id: "ctx.claude",
+    label: "Claude",
+    pattern: /\bclaude[-.\w]{0,60}|\banthropic\b|\b(?:Opus|Sonnet|Haiku)\b|\breq_[a-z0-9]{20,40}\b/gi,
+    claude: true,
+    source: "model ids and names, request ids",
+  }),
+  fact({
+    id: "ctx.foreign",
+    label: "another provider or service",
+    pattern:
+      /\bopenai\.[A-Z]\w{1,40}Error\b|OpenAIException|api\.openai\.com|\binsufficient_quota\b|\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["']server_error\\{0,3}["']|generativelanguage\.googleapis\.com|google\.genai|\bgemini-[\w.-]{1,40}|opentelemetry|\botlp\b|Failed\s{1,12}to\s{1,12}export|langfuse|smith\.langchain\.com|sentry\.io|datadoghq|mistral\.ai|api\.cohere|api\.groq\.com/gi,
+    foreign: true,
+    source: "near-miss negatives: other providers and tracing backends",
+  }),
 ];
 
-export const SIGNATURES: readonly Signature[] = [...MESSAGES, ...TYPES, ...STATUSES, ...CLASSES, ...GENERIC, ...FACTS];
+export const SIGNATURES: readonly Signature[] = [
+  ...MESSAGES,
+  ...TYPES,
+  ...STATUSES,
+  ...CLASSES,
+  ...GENERIC,
+  ...FACTS,
+];

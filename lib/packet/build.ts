@@ -39,7 +39,8 @@ function safeId(id: string): string | null {
 function requests(d: Diagnosis): Packet["requests"] {
   const out: Packet["requests"] = [];
   const seen = new Set<string>();
-  const atFor = (id: string) => d.occurrences.find((o) => o.requestId === id && o.at !== null)?.at ?? d.evidence.occurredAt;
+  const atFor = (id: string) =>
+    d.occurrences.find((o) => o.requestId === id && o.at !== null)?.at ?? d.evidence.occurredAt;
   const add = (raw: string, source: "anthropic" | "gateway") => {
     const id = safeId(raw);
     if (id === null || seen.has(id)) return;
@@ -53,17 +54,30 @@ function requests(d: Diagnosis): Packet["requests"] {
 }
 
 function primaryOccurrence(d: Diagnosis) {
-  return [...d.occurrences].reverse().find((o) => o.branch === d.branch) ?? d.occurrences[d.occurrences.length - 1] ?? null;
+  return (
+    [...d.occurrences].reverse().find((o) => o.branch === d.branch) ??
+    d.occurrences[d.occurrences.length - 1] ??
+    null
+  );
 }
 
 /** Builds the escalation packet from a diagnosis and the already-redacted paste. Pure: time comes in `now`. */
-export function buildPacket(diagnosis: Diagnosis, redactedText: string, input: PacketInput, { now }: { now: Date }): Packet {
+export function buildPacket(
+  diagnosis: Diagnosis,
+  redactedText: string,
+  input: PacketInput,
+  { now }: { now: Date },
+): Packet {
   const e = diagnosis.evidence;
   const text = redact(redactedText).text; // idempotent on redacted text; a guard if a caller passes raw text
   const primary = primaryOccurrence(diagnosis);
-  const anchors = [primary?.requestId, e.requestIds[e.requestIds.length - 1], primary?.errorType, e.errorType, e.status === null ? null : String(e.status)].filter(
-    (a): a is string => typeof a === "string" && a.length > 0,
-  );
+  const anchors = [
+    primary?.requestId,
+    e.requestIds[e.requestIds.length - 1],
+    primary?.errorType,
+    e.errorType,
+    e.status === null ? null : String(e.status),
+  ].filter((a): a is string => typeof a === "string" && a.length > 0);
   const kinds = new Map<string, number>();
   for (const f of input.findings) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + f.count);
   const impact = clean(input.impact?.trim().slice(0, MAX_IMPACT) || null);
@@ -72,13 +86,28 @@ export function buildPacket(diagnosis: Diagnosis, redactedText: string, input: P
     packetVersion: 1,
     generatedAt: now.toISOString(),
     classifierVersion: diagnosis.classifierVersion,
-    diagnosis: { branch: diagnosis.branch, variant: clean(diagnosis.variant), headline: clean(diagnosis.headline) ?? "", confidence: diagnosis.confidence },
-    error: { status: e.status, type: clean(e.errorType), message: clean(e.message), body: findErrorBody(text) },
+    diagnosis: {
+      branch: diagnosis.branch,
+      variant: clean(diagnosis.variant),
+      headline: clean(diagnosis.headline) ?? "",
+      confidence: diagnosis.confidence,
+    },
+    error: {
+      status: e.status,
+      type: clean(e.errorType),
+      message: clean(e.message),
+      body: findErrorBody(text),
+    },
     requests: requests(diagnosis),
     occurredAt: toUtc(e.occurredAt),
     model: clean(e.model),
     endpoint: clean(e.endpoint),
-    client: { surface: e.surface, sdk: clean(e.sdk?.name), sdkVersion: clean(e.sdk?.version), runtime: inferRuntime(text) },
+    client: {
+      surface: e.surface,
+      sdk: clean(e.sdk?.name),
+      sdkVersion: clean(e.sdk?.version),
+      runtime: inferRuntime(text),
+    },
     route: e.route,
     auth: inferAuth(text, e.route),
     streaming: e.streaming,

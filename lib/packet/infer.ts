@@ -7,11 +7,32 @@ import type { AuthKind } from "./schema";
  */
 
 const AUTH_CLUES: Array<{ kind: AuthKind; label: string; pattern: RegExp }> = [
-  { kind: "cloud-credentials", label: "AWS SigV4 signature", pattern: /AWS4-HMAC-SHA256|X-Amz-(?:Date|Security-Token|Signature)|aws-(?:access-key-id|session-token|signature)#/i },
-  { kind: "cloud-credentials", label: "Bedrock API key", pattern: /AWS_BEARER_TOKEN_BEDROCK|bedrock-api-key#/ },
-  { kind: "cloud-credentials", label: "Google OAuth token (Vertex)", pattern: /google-oauth-token#|gcloud auth print-access-token|GOOGLE_APPLICATION_CREDENTIALS/ },
-  { kind: "oauth", label: "Claude OAuth token", pattern: /anthropic-(?:oauth|refresh)-token#|CLAUDE_CODE_OAUTH_TOKEN|oauth-2025-04-20/ },
-  { kind: "oauth", label: "OAuth error message", pattern: /OAuth (?:token|authentication)|\/login\b|claude\.ai subscription/i },
+  {
+    kind: "cloud-credentials",
+    label: "AWS SigV4 signature",
+    pattern:
+      /AWS4-HMAC-SHA256|X-Amz-(?:Date|Security-Token|Signature)|aws-(?:access-key-id|session-token|signature)#/i,
+  },
+  {
+    kind: "cloud-credentials",
+    label: "Bedrock API key",
+    pattern: /AWS_BEARER_TOKEN_BEDROCK|bedrock-api-key#/,
+  },
+  {
+    kind: "cloud-credentials",
+    label: "Google OAuth token (Vertex)",
+    pattern: /google-oauth-token#|gcloud auth print-access-token|GOOGLE_APPLICATION_CREDENTIALS/,
+  },
+  {
+    kind: "oauth",
+    label: "Claude OAuth token",
+    pattern: /anthropic-(?:oauth|refresh)-token#|CLAUDE_CODE_OAUTH_TOKEN|oauth-2025-04-20/,
+  },
+  {
+    kind: "oauth",
+    label: "OAuth error message",
+    pattern: /OAuth (?:token|authentication)|\/login\b|claude\.ai subscription/i,
+  },
   { kind: "api-key", label: "x-api-key header", pattern: /x-api-key/i },
   { kind: "api-key", label: "Anthropic API key", pattern: /anthropic-(?:api|admin)-key#|ANTHROPIC_API_KEY/ },
 ];
@@ -36,7 +57,13 @@ export function inferAuth(redactedText: string, route: Route): { kind: AuthKind;
       kinds.add(clue.kind);
     }
   }
-  const kind: AuthKind = kinds.has("cloud-credentials") ? "cloud-credentials" : kinds.has("oauth") ? "oauth" : kinds.has("api-key") ? "api-key" : "unknown";
+  const kind: AuthKind = kinds.has("cloud-credentials")
+    ? "cloud-credentials"
+    : kinds.has("oauth")
+      ? "oauth"
+      : kinds.has("api-key")
+        ? "api-key"
+        : "unknown";
   return { kind, basis };
 }
 
@@ -59,7 +86,10 @@ export function inferRuntime(text: string): string | null {
 
 /** The balanced `{…}` around the first Claude error body (`"type": "error"`), capped; strings respected. */
 export function findErrorBody(text: string, maxChars = 4000): string | null {
-  const marker = /["']type["'][ \t]{0,4}:[ \t]{0,4}["']error["']|\{[ \t]{0,4}["']error["'][ \t]{0,4}:[ \t]{0,4}\{/.exec(text);
+  const marker =
+    /["']type["'][ \t]{0,4}:[ \t]{0,4}["']error["']|\{[ \t]{0,4}["']error["'][ \t]{0,4}:[ \t]{0,4}\{/.exec(
+      text,
+    );
   if (!marker) return null;
   let start = -1;
   for (let i = marker.index, depth = 0; i >= Math.max(0, marker.index - 200); i--) {
@@ -95,7 +125,12 @@ export function findErrorBody(text: string, maxChars = 4000): string | null {
  * The lines around the last line holding an anchor (request id, error type, status), at most `context` lines
  * either side and `maxChars` in all; long lines are cut.
  */
-export function excerptAround(text: string, anchors: string[], context = 3, maxChars = 3000): { excerpt: string; truncated: boolean } | null {
+export function excerptAround(
+  text: string,
+  anchors: string[],
+  context = 3,
+  maxChars = 3000,
+): { excerpt: string; truncated: boolean } | null {
   const lines = text.split(/\r?\n/);
   let at = -1;
   for (const anchor of anchors) {

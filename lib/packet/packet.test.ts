@@ -11,7 +11,9 @@ const REQ = "req_011CSHoEeqs5C35K2UUqR7Fy";
 const KEY = `sk-ant-api03-${"Zx9_Qw-8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVbNm".repeat(3).slice(0, 93)}AA`;
 
 /** A Diagnosis fixture, checked against the shared contract so it cannot drift from it. */
-function diagnosis(overrides: Omit<Partial<Diagnosis>, "evidence"> & { evidence?: Partial<Diagnosis["evidence"]> } = {}): Diagnosis {
+function diagnosis(
+  overrides: Omit<Partial<Diagnosis>, "evidence"> & { evidence?: Partial<Diagnosis["evidence"]> } = {},
+): Diagnosis {
   const { evidence, ...rest } = overrides;
   return diagnosisSchema.parse({
     classifierVersion: "test-1",
@@ -19,7 +21,16 @@ function diagnosis(overrides: Omit<Partial<Diagnosis>, "evidence"> & { evidence?
     variant: null,
     confidence: 0.9,
     headline: "Anthropic's API is overloaded",
-    card: { title: "Overloaded", treatAs: "transient", firstMove: "retry with backoff", verify: "status page", switchWhen: "persisting", whoActs: ["anthropic"], doNot: ["rotate keys"], retry: "yes" },
+    card: {
+      title: "Overloaded",
+      treatAs: "transient",
+      firstMove: "retry with backoff",
+      verify: "status page",
+      switchWhen: "persisting",
+      whoActs: ["anthropic"],
+      doNot: ["rotate keys"],
+      retry: "yes",
+    },
     evidence: {
       status: 529,
       errorType: "overloaded_error",
@@ -40,7 +51,18 @@ function diagnosis(overrides: Omit<Partial<Diagnosis>, "evidence"> & { evidence?
       ...evidence,
     },
     signals: [],
-    occurrences: [{ branch: "overloaded", variant: null, status: 529, errorType: "overloaded_error", requestId: REQ, at: "2025-09-30T14:03:27.512Z", start: 0, end: 10 }],
+    occurrences: [
+      {
+        branch: "overloaded",
+        variant: null,
+        status: 529,
+        errorType: "overloaded_error",
+        requestId: REQ,
+        at: "2025-09-30T14:03:27.512Z",
+        start: 0,
+        end: 10,
+      },
+    ],
     ...rest,
   });
 }
@@ -56,7 +78,12 @@ const PASTE = [
 
 function packetFor(paste: string, d = diagnosis(), extra: { impact?: string } = {}) {
   const r = redact(paste);
-  return buildPacket(d, r.text, { findings: r.findings, impact: extra.impact, checklist: { statusChecked: true } }, { now: NOW });
+  return buildPacket(
+    d,
+    r.text,
+    { findings: r.findings, impact: extra.impact, checklist: { statusChecked: true } },
+    { now: NOW },
+  );
 }
 
 describe("buildPacket", () => {
@@ -64,32 +91,64 @@ describe("buildPacket", () => {
     const p = packetFor(PASTE);
     expect(packetSchema.safeParse(p).success).toBe(true);
     expect(p.error).toMatchObject({ status: 529, type: "overloaded_error", message: "Overloaded" });
-    expect(p.error.body).toBe(`{'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}, 'request_id': '${REQ}'}`);
+    expect(p.error.body).toBe(
+      `{'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}, 'request_id': '${REQ}'}`,
+    );
     expect(p.requests).toEqual([{ id: REQ, at: "2025-09-30T14:03:27.512Z", source: "anthropic" }]);
     expect(p.occurredAt).toBe("2025-09-30T14:03:27.000Z");
-    expect(p.client).toEqual({ surface: "sdk-python", sdk: "anthropic", sdkVersion: "0.69.0", runtime: "CPython 3.11.4" });
+    expect(p.client).toEqual({
+      surface: "sdk-python",
+      sdk: "anthropic",
+      sdkVersion: "0.69.0",
+      runtime: "CPython 3.11.4",
+    });
     expect(p.auth).toEqual({ kind: "api-key", basis: ["x-api-key header", "Anthropic API key"] });
     expect(p.retries).toEqual({ seen: 2, of: 3 });
     expect(p.statusPage).toBeNull();
-    expect(p.checklist).toEqual({ statusChecked: true, samePathRetried: false, networkChecked: false, otherModelTried: false });
-    expect(p.redaction).toEqual({ total: 1, kinds: [{ kind: "anthropic-api-key", label: "Anthropic API key", count: 1 }] });
+    expect(p.checklist).toEqual({
+      statusChecked: true,
+      samePathRetried: false,
+      networkChecked: false,
+      otherModelTried: false,
+    });
+    expect(p.redaction).toEqual({
+      total: 1,
+      kinds: [{ kind: "anthropic-api-key", label: "Anthropic API key", count: 1 }],
+    });
     expect(p.reproduction?.excerpt).toContain("overloaded_error");
     expect(p.generatedAt).toBe(NOW.toISOString());
   });
 
   it.each([
-    ["Authorization: Bearer sk-ant-oat01-" + "Pq7Rs8Tu9Vw0".repeat(8) + "\nanthropic-beta: oauth-2025-04-20", "anthropic", "oauth"],
-    ["Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20250930/us-east-1/bedrock/aws4_request", "bedrock", "cloud-credentials"],
-    ["curl -H \"Authorization: Bearer $(gcloud auth print-access-token)\"", "vertex", "cloud-credentials"],
+    [
+      "Authorization: Bearer sk-ant-oat01-" + "Pq7Rs8Tu9Vw0".repeat(8) + "\nanthropic-beta: oauth-2025-04-20",
+      "anthropic",
+      "oauth",
+    ],
+    [
+      "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20250930/us-east-1/bedrock/aws4_request",
+      "bedrock",
+      "cloud-credentials",
+    ],
+    ['curl -H "Authorization: Bearer $(gcloud auth print-access-token)"', "vertex", "cloud-credentials"],
     ["API Error: 500 Internal server error", "anthropic", "unknown"],
   ] as const)("infers the auth kind from %s", (paste, route, kind) => {
     expect(packetFor(paste, diagnosis({ evidence: { route } })).auth.kind).toBe(kind);
   });
 
   it("carries every request id, Anthropic and gateway, once each", () => {
-    const d = diagnosis({ evidence: { requestIds: [REQ, "req_011CZAau32QzxDkriovTaFCB"], gatewayRequestIds: ["9251f066-a420-483b-b3ae-7485084f6dc6"] } });
+    const d = diagnosis({
+      evidence: {
+        requestIds: [REQ, "req_011CZAau32QzxDkriovTaFCB"],
+        gatewayRequestIds: ["9251f066-a420-483b-b3ae-7485084f6dc6"],
+      },
+    });
     const p = packetFor(PASTE, d);
-    expect(p.requests.map((r) => r.id)).toEqual([REQ, "req_011CZAau32QzxDkriovTaFCB", "9251f066-a420-483b-b3ae-7485084f6dc6"]);
+    expect(p.requests.map((r) => r.id)).toEqual([
+      REQ,
+      "req_011CZAau32QzxDkriovTaFCB",
+      "9251f066-a420-483b-b3ae-7485084f6dc6",
+    ]);
     expect(p.requests[2]?.source).toBe("gateway");
   });
 
@@ -103,7 +162,12 @@ describe("buildPacket", () => {
   it("keeps the status page reading when one was taken", () => {
     const r = redact(PASTE);
     const reading = { indicator: "major", incidents: [{ name: "Elevated errors on Claude Sonnet 4.5" }] };
-    const p = buildPacket(diagnosis(), r.text, { findings: r.findings, statusReading: reading }, { now: NOW });
+    const p = buildPacket(
+      diagnosis(),
+      r.text,
+      { findings: r.findings, statusReading: reading },
+      { now: NOW },
+    );
     expect(p.statusPage).toEqual(reading);
     expect(renderPacketMarkdown(p)).toContain("Elevated errors on Claude Sonnet 4.5");
   });
@@ -118,7 +182,12 @@ describe("no secret leaves in a packet", () => {
         const planted = secret.prefixed ? ` ${secret.value}` : "";
         const d = diagnosis({ evidence: { message: `key${planted}`, model: `claude-opus-4-6${planted}` } });
         const r = redact(paste);
-        const p = buildPacket(d, r.text, { findings: r.findings, impact: `prod down, key${planted}` }, { now: NOW });
+        const p = buildPacket(
+          d,
+          r.text,
+          { findings: r.findings, impact: `prod down, key${planted}` },
+          { now: NOW },
+        );
         for (const out of [renderPacketMarkdown(p), renderPacketJson(p)]) {
           expect(out).not.toContain(secret.core);
           expect(out).toContain(REQ);
@@ -156,7 +225,9 @@ describe("rendering", () => {
   });
 
   it("escapes Markdown in the user's impact line", () => {
-    const md = renderPacketMarkdown(packetFor(PASTE, diagnosis(), { impact: "# all [users](http://x) *down*\nsecond line" }));
+    const md = renderPacketMarkdown(
+      packetFor(PASTE, diagnosis(), { impact: "# all [users](http://x) *down*\nsecond line" }),
+    );
     expect(md).toContain("- Impact: \\# all \\[users\\]\\(http://x\\) \\*down\\* second line");
   });
 

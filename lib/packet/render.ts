@@ -35,9 +35,14 @@ const tick = (v: boolean) => (v ? "[x]" : "[ ]");
 export function renderPacketMarkdown(p: Packet): string {
   const out: string[] = [];
   out.push("# Claude API support packet", "");
-  out.push(`Generated ${inline(p.generatedAt)} by Claude Error Triage (classifier ${inline(p.classifierVersion)}). Secrets and personal data were removed before this packet was made.`, "");
+  out.push(
+    `Generated ${inline(p.generatedAt)} by Claude Error Triage (classifier ${inline(p.classifierVersion)}). Secrets and personal data were removed before this packet was made.`,
+    "",
+  );
   out.push("## Summary", "");
-  out.push(`- Diagnosis: ${inline(p.diagnosis.branch)}${p.diagnosis.variant ? ` / ${inline(p.diagnosis.variant)}` : ""} — ${inline(p.diagnosis.headline)} (confidence ${Math.round(p.diagnosis.confidence * 100)}%)`);
+  out.push(
+    `- Diagnosis: ${inline(p.diagnosis.branch)}${p.diagnosis.variant ? ` / ${inline(p.diagnosis.variant)}` : ""} — ${inline(p.diagnosis.headline)} (confidence ${Math.round(p.diagnosis.confidence * 100)}%)`,
+  );
   out.push(`- Impact: ${p.impact ? escapeMarkdown(p.impact) : "not given"}`, "");
   out.push("## Error", "");
   out.push(`- HTTP status: ${p.error.status === null ? "unknown" : inline(String(p.error.status))}`);
@@ -47,19 +52,32 @@ export function renderPacketMarkdown(p: Packet): string {
   if (p.error.body) out.push("Error body (redacted):", "", codeBlock(p.error.body, "json"), "");
   out.push("## Request ids", "");
   if (p.requests.length === 0) out.push("No request id in the paste.");
-  for (const r of p.requests) out.push(`- ${inline(r.id)}${r.source === "gateway" ? " (gateway)" : ""} at ${inline(r.at)}`);
+  for (const r of p.requests)
+    out.push(`- ${inline(r.id)}${r.source === "gateway" ? " (gateway)" : ""} at ${inline(r.at)}`);
   out.push("");
   out.push("## Request", "");
   out.push(`- Model: ${inline(p.model)}`);
   out.push(`- Endpoint: ${inline(p.endpoint)}`);
   out.push(`- Surface: ${inline(p.client.surface)}; route: ${inline(p.route)}`);
-  out.push(`- SDK: ${inline(p.client.sdk)} ${p.client.sdkVersion ? inline(p.client.sdkVersion) : ""}`.trimEnd());
+  out.push(
+    `- SDK: ${inline(p.client.sdk)} ${p.client.sdkVersion ? inline(p.client.sdkVersion) : ""}`.trimEnd(),
+  );
   out.push(`- Runtime: ${inline(p.client.runtime)}`);
-  out.push(`- Auth: ${inline(p.auth.kind)}${p.auth.basis.length ? ` (from ${p.auth.basis.map((b) => inline(b)).join(", ")})` : ""}`);
+  out.push(
+    `- Auth: ${inline(p.auth.kind)}${p.auth.basis.length ? ` (from ${p.auth.basis.map((b) => inline(b)).join(", ")})` : ""}`,
+  );
   out.push(`- Streaming: ${yesNo(p.streaming)}`);
-  out.push(`- Retries already seen: ${p.retries ? `${p.retries.seen}${p.retries.of ? ` of ${p.retries.of}` : ""}` : "unknown"}`, "");
+  out.push(
+    `- Retries already seen: ${p.retries ? `${p.retries.seen}${p.retries.of ? ` of ${p.retries.of}` : ""}` : "unknown"}`,
+    "",
+  );
   out.push("## Status page at diagnosis time", "");
-  out.push(p.statusPage === null || p.statusPage === undefined ? "Not checked." : codeBlock(JSON.stringify(p.statusPage, null, 2) ?? "null", "json"), "");
+  out.push(
+    p.statusPage === null || p.statusPage === undefined
+      ? "Not checked."
+      : codeBlock(JSON.stringify(p.statusPage, null, 2) ?? "null", "json"),
+    "",
+  );
   out.push("## Ruled out", "");
   out.push(`- ${tick(p.checklist.statusChecked)} Checked the status page`);
   out.push(`- ${tick(p.checklist.samePathRetried)} Retried the same request path`);

@@ -26,8 +26,18 @@ export const packetSchema = z.object({
   packetVersion: z.literal(1),
   generatedAt: z.string(),
   classifierVersion: z.string(),
-  diagnosis: z.object({ branch: branchIdSchema, variant: z.string().nullable(), headline: z.string(), confidence: z.number().min(0).max(1) }),
-  error: z.object({ status: z.number().int().nullable(), type: z.string().nullable(), message: z.string().nullable(), body: z.string().nullable() }),
+  diagnosis: z.object({
+    branch: branchIdSchema,
+    variant: z.string().nullable(),
+    headline: z.string(),
+    confidence: z.number().min(0).max(1),
+  }),
+  error: z.object({
+    status: z.number().int().nullable(),
+    type: z.string().nullable(),
+    message: z.string().nullable(),
+    body: z.string().nullable(),
+  }),
   requests: z.array(packetRequestSchema),
   occurredAt: z.string().nullable(),
   model: z.string().nullable(),
@@ -41,7 +51,9 @@ export const packetSchema = z.object({
   route: routeSchema,
   auth: z.object({ kind: authKindSchema, basis: z.array(z.string()) }),
   streaming: z.boolean().nullable(),
-  retries: z.object({ seen: z.number().int().nonnegative(), of: z.number().int().positive().nullable() }).nullable(),
+  retries: z
+    .object({ seen: z.number().int().nonnegative(), of: z.number().int().positive().nullable() })
+    .nullable(),
   statusPage: z.unknown().nullable(),
   reproduction: z.object({ excerpt: z.string(), truncated: z.boolean() }).nullable(),
   checklist: checklistSchema,

@@ -1,4 +1,15 @@
-import { B64URL, TOKEN, charSet, entropy, charClasses, inSet, isWordLike, looksRandom, runEnd, type CharSet } from "./chars";
+import {
+  B64URL,
+  TOKEN,
+  charSet,
+  entropy,
+  charClasses,
+  inSet,
+  isWordLike,
+  looksRandom,
+  runEnd,
+  type CharSet,
+} from "./chars";
 import { EVIDENCE_TOKEN_PREFIX, classifyName, isBenignValue, kindForName } from "./values";
 
 /** Reports a secret span [start, end) of the scanned text; `kind` overrides the rule's own kind. */
@@ -30,7 +41,13 @@ const WRAP_INDENT = charSet(" \t|>");
  * redaction.md §4): when the known length is not reached, or, for unknown lengths, when the line is
  * long and the continuation is a machine-made run rather than a word.
  */
-function extendOverWraps(text: string, s: number, e: number, body: CharSet, total: number | undefined): number {
+function extendOverWraps(
+  text: string,
+  s: number,
+  e: number,
+  body: CharSet,
+  total: number | undefined,
+): number {
   let end = e;
   for (let lines = 0; lines < 40; lines++) {
     let j = end;
@@ -39,7 +56,12 @@ function extendOverWraps(text: string, s: number, e: number, body: CharSet, tota
     const lineLength = end - lineStart(text, end);
     j++;
     const indentLimit = j + 20;
-    while (j < indentLimit && j < text.length && (inSet(WRAP_INDENT, text, j) || text[j] === "⎿" || text[j] === "│")) j++;
+    while (
+      j < indentLimit &&
+      j < text.length &&
+      (inSet(WRAP_INDENT, text, j) || text[j] === "⎿" || text[j] === "│")
+    )
+      j++;
     const r = runEnd(text, j, body, 4096);
     if (r === j) break;
     const after = text[r];
@@ -90,14 +112,16 @@ export function token(regex: RegExp, opts: TokenOptions = {}): Detector {
           continue;
         }
       }
-      if (opts.total !== undefined || opts.wrap) e = extendOverWraps(text, s, e, opts.body ?? B64URL, opts.total);
+      if (opts.total !== undefined || opts.wrap)
+        e = extendOverWraps(text, s, e, opts.body ?? B64URL, opts.total);
       emit(s, e, kind);
     }
   };
 }
 
 const VALUE_STOP = charSet(" \t\r\n\"'`,;)}]{<>&\\|");
-const AUTH_SCHEME = /^(Bearer|Basic|Token|Digest|Bot|JWT|OAuth|ApiKey|Key|Negotiate|NTLM|SSWS|AWS4-HMAC-SHA256|AWS)[ \t]{1,8}/i;
+const AUTH_SCHEME =
+  /^(Bearer|Basic|Token|Digest|Bot|JWT|OAuth|ApiKey|Key|Negotiate|NTLM|SSWS|AWS4-HMAC-SHA256|AWS)[ \t]{1,8}/i;
 
 /** Where a value starts after a separator: skips `b'`, quotes, `[`; returns the closer to look for. */
 function openValue(text: string, i: number): { at: number; closer: string | null } {
@@ -169,7 +193,19 @@ function lineEndWithin(text: string, from: number): number {
   return i;
 }
 
-const COOKIE_ATTRIBUTES = new Set(["path", "domain", "expires", "max-age", "samesite", "secure", "httponly", "priority", "partitioned", "version", "comment"]);
+const COOKIE_ATTRIBUTES = new Set([
+  "path",
+  "domain",
+  "expires",
+  "max-age",
+  "samesite",
+  "secure",
+  "httponly",
+  "priority",
+  "partitioned",
+  "version",
+  "comment",
+]);
 const COOKIE_PAIR = /([^\s=;,]{1,128})=([^;\n\r]{0,4096})/g;
 
 /** Masks every cookie value, keeping cookie names and Set-Cookie attributes. */
@@ -238,11 +274,14 @@ export const namedValues: Detector = (text, emit) => {
 };
 
 /** HAR `{"name": "x-api-key", "value": "…"}` and Python `(b'x-api-key', b'…')` pairs. */
-const HAR_PAIR = /"name"[ \t]{0,4}:[ \t]{0,4}"([\w.-]{1,80})"[ \t]{0,4},[ \t\r\n]{0,80}"value"[ \t]{0,4}:[ \t]{0,4}/g;
+const HAR_PAIR =
+  /"name"[ \t]{0,4}:[ \t]{0,4}"([\w.-]{1,80})"[ \t]{0,4},[ \t\r\n]{0,80}"value"[ \t]{0,4}:[ \t]{0,4}/g;
 const TUPLE_PAIR = /\(b?(["'])([\w.-]{1,80})\1,[ \t]{0,4}/g;
 export const namedPairs: Detector = (text, emit) => {
-  for (const m of matches(HAR_PAIR, text)) emitNamedValue(text, m[1] ?? "", m.index + m[0].length, false, emit);
-  for (const m of matches(TUPLE_PAIR, text)) emitNamedValue(text, m[2] ?? "", m.index + m[0].length, false, emit);
+  for (const m of matches(HAR_PAIR, text))
+    emitNamedValue(text, m[1] ?? "", m.index + m[0].length, false, emit);
+  for (const m of matches(TUPLE_PAIR, text))
+    emitNamedValue(text, m[2] ?? "", m.index + m[0].length, false, emit);
 };
 
 /** Command-line flags: `--api-key X`, `--token=X`, curl `-u user:pass`, `-b 'cookies'`, `.netrc` `password X`. */
@@ -255,7 +294,8 @@ export const flags: Detector = (text, emit) => {
       const { at, closer } = openValue(text, i);
       const e = closer === null ? unquotedEnd(text, at) : quotedEnd(text, at, closer);
       const colon = text.indexOf(":", at);
-      if (colon >= at && colon < e - 1 && !isBenignValue(text.slice(colon + 1, e))) emit(colon + 1, e, "password");
+      if (colon >= at && colon < e - 1 && !isBenignValue(text.slice(colon + 1, e)))
+        emit(colon + 1, e, "password");
       continue;
     }
     if (flag === "-b" || flag === "--cookie") {
@@ -310,7 +350,19 @@ export const urlCredentials: Detector = (text, emit) => {
 
 /** Credential query parameters: `?key=`, `&access_token=`, `sig=`, `X-Amz-Signature=`, OAuth `code=`/`state=`. */
 const QUERY_PARAM = /[?&;]([A-Za-z][\w.-]{0,60})=/g;
-const QUERY_SECRET_NAMES = new Set(["key", "code", "state", "sig", "sv_sig", "x-amz-signature", "x-amz-security-token", "assertion", "client_secret", "session", "sessionkey"]);
+const QUERY_SECRET_NAMES = new Set([
+  "key",
+  "code",
+  "state",
+  "sig",
+  "sv_sig",
+  "x-amz-signature",
+  "x-amz-security-token",
+  "assertion",
+  "client_secret",
+  "session",
+  "sessionkey",
+]);
 const QUERY_STOP = charSet(" \t\r\n&#\"'<>;)]}\\`");
 export const queryCredentials: Detector = (text, emit) => {
   for (const m of matches(QUERY_PARAM, text)) {
@@ -364,14 +416,42 @@ function insideUrlAuthority(text: string, i: number): boolean {
   const from = Math.max(0, i - 256);
   let j = i - 1;
   while (j >= from && !/[\s"'<>]/.test(text[j] ?? " ")) {
-    if (text[j] === "/" && text[j - 1] === "/" && text[j - 2] === ":") return !text.slice(j + 1, i).includes("/");
+    if (text[j] === "/" && text[j - 1] === "/" && text[j - 2] === ":")
+      return !text.slice(j + 1, i).includes("/");
     j--;
   }
   return false;
 }
 
 /** TLD-like last labels that are really file extensions (`name@file.ts`). */
-const FILE_EXTENSIONS = new Set(["js", "ts", "tsx", "jsx", "mjs", "cjs", "json", "md", "txt", "yaml", "yml", "lock", "log", "map", "css", "html", "vue", "svelte", "java", "kt", "go", "rs", "rb", "png", "jpg", "svg"]);
+const FILE_EXTENSIONS = new Set([
+  "js",
+  "ts",
+  "tsx",
+  "jsx",
+  "mjs",
+  "cjs",
+  "json",
+  "md",
+  "txt",
+  "yaml",
+  "yml",
+  "lock",
+  "log",
+  "map",
+  "css",
+  "html",
+  "vue",
+  "svelte",
+  "java",
+  "kt",
+  "go",
+  "rs",
+  "rb",
+  "png",
+  "jpg",
+  "svg",
+]);
 const EMAIL = /(?<![\w.%+-])[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
 /** Email addresses with a real-looking TLD; skips `pkg@1.2.3`, `model@20250929` and scp remotes `git@host:org/repo`. */
 export const emails: Detector = (text, emit) => {
@@ -452,7 +532,8 @@ function isPathLike(value: string): boolean {
 
 /** The fallback's test: 32+ characters, both letter cases, digits or symbols, high entropy, not code or a path. */
 export function isRandomToken(value: string): boolean {
-  if (value.length < 32 || EVIDENCE_TOKEN_PREFIX.test(value) || isPathLike(value) || CAMEL_WORDS.test(value)) return false;
+  if (value.length < 32 || EVIDENCE_TOKEN_PREFIX.test(value) || isPathLike(value) || CAMEL_WORDS.test(value))
+    return false;
   const k = charClasses(value);
   if (k.upper === 0 || k.lower === 0 || k.digit + k.symbol === 0) return false;
   return entropy(value) >= 3.8;
@@ -481,8 +562,7 @@ export const highEntropy: Detector = (text, emit) => {
       // Glued to an ANSI colour code: `ESC[31mAbc…`.
       while (s < e && /[0-9;]/.test(text[s] ?? "")) s++;
       s++;
-    }
-    else if (text[s - 1] === "%" && /^[0-9A-Fa-f]{2}/.test(text.slice(s, s + 2))) s += 2;
+    } else if (text[s - 1] === "%" && /^[0-9A-Fa-f]{2}/.test(text.slice(s, s + 2))) s += 2;
     let end = e;
     while (end < n && end - e < 2 && text[end] === "=") end++;
     const value = text.slice(s, e);

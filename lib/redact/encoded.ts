@@ -38,7 +38,10 @@ export interface EncodedHit {
 }
 
 /** Runs `detectors` over the printable base64-decoded runs of `text`; returns the original runs to mask. */
-export function findEncodedSecrets(text: string, detectors: ReadonlyArray<{ id: string; detect: Detector }>): EncodedHit[] {
+export function findEncodedSecrets(
+  text: string,
+  detectors: ReadonlyArray<{ id: string; detect: Detector }>,
+): EncodedHit[] {
   const runs: Array<{ start: number; end: number; at: number; length: number }> = [];
   const parts: string[] = [];
   let offset = 0;
@@ -72,7 +75,8 @@ export function findEncodedSecrets(text: string, detectors: ReadonlyArray<{ id: 
         else hi = mid - 1;
       }
       const run = runs[lo];
-      if (run !== undefined && !hits.has(lo)) hits.set(lo, { start: run.start, end: run.end, kind: kind ?? id });
+      if (run !== undefined && !hits.has(lo))
+        hits.set(lo, { start: run.start, end: run.end, kind: kind ?? id });
     });
   }
   return [...hits.values()];

@@ -58,7 +58,11 @@ export function findPromptSpans(text: string): Array<[number, number]> {
     const s = at + quote.length;
     const e = stringEnd(text, s, quote);
     if (e <= s) continue;
-    if (PROMPT_NOTE.test(text.slice(s, e)) || text.startsWith("[REDACTED:", s) && text[e - 1] === "]" && e - s < 60) continue;
+    if (
+      PROMPT_NOTE.test(text.slice(s, e)) ||
+      (text.startsWith("[REDACTED:", s) && text[e - 1] === "]" && e - s < 60)
+    )
+      continue;
     spans.push([s, e]);
     PROMPT_KEY.lastIndex = e;
   }

@@ -37,7 +37,9 @@ describe("encodings (redaction.md §4)", () => {
 
   it("numbers back-to-back keys separately and repeated keys the same", () => {
     const o = out(`${KEY}${KEY} and ${KEY}`);
-    expect(o).toBe("[REDACTED:anthropic-api-key#1][REDACTED:anthropic-api-key#1] and [REDACTED:anthropic-api-key#1]");
+    expect(o).toBe(
+      "[REDACTED:anthropic-api-key#1][REDACTED:anthropic-api-key#1] and [REDACTED:anthropic-api-key#1]",
+    );
   });
 });
 
@@ -47,18 +49,26 @@ describe("header syntaxes keep names and schemes", () => {
     [`* [HTTP/2] [1] [x-api-key: ${KEY}]`, "* [HTTP/2] [1] [x-api-key: [REDACTED:anthropic-api-key#1]]"],
     [`{x-api-key=[${KEY}]}`, "{x-api-key=[[REDACTED:anthropic-api-key#1]]}"],
     [`(b'x-api-key', b'${KEY}')`, "(b'x-api-key', b'[REDACTED:anthropic-api-key#1]')"],
-    [`{"name": "authorization", "value": "Bearer abcDEF123456ghiJKL7890"}`, `{"name": "authorization", "value": "Bearer [REDACTED:authorization#1]"}`],
+    [
+      `{"name": "authorization", "value": "Bearer abcDEF123456ghiJKL7890"}`,
+      `{"name": "authorization", "value": "Bearer [REDACTED:authorization#1]"}`,
+    ],
     [`Authorization: Bearer ${OAT}`, "Authorization: Bearer [REDACTED:anthropic-oauth-token#1]"],
     ["Authorization: Basic dXNlcjpodW50ZXIy", "Authorization: Basic [REDACTED:authorization#1]"],
     ["api-key: 0123456789abcdef0123456789abcdef", "api-key: [REDACTED:api-key#1]"],
-    ["Cookie: sessionKey=abcdef123456; __cf_bm=Zx81.aa-1; theme=dark", "Cookie: sessionKey=[REDACTED:cookie#1]; __cf_bm=[REDACTED:cookie#2]; theme=[REDACTED:cookie#3]"],
+    [
+      "Cookie: sessionKey=abcdef123456; __cf_bm=Zx81.aa-1; theme=dark",
+      "Cookie: sessionKey=[REDACTED:cookie#1]; __cf_bm=[REDACTED:cookie#2]; theme=[REDACTED:cookie#3]",
+    ],
   ])("%s", (input, expected) => {
     expect(out(input)).toBe(expected);
   });
 
   it("keeps the SigV4 credential scope and masks the key id and signature", () => {
     const sig = "a".repeat(32) + "b".repeat(32);
-    const o = out(`Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20250930/us-east-1/bedrock/aws4_request, SignedHeaders=host;x-amz-date, Signature=${sig}`);
+    const o = out(
+      `Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20250930/us-east-1/bedrock/aws4_request, SignedHeaders=host;x-amz-date, Signature=${sig}`,
+    );
     expect(o).toContain("Credential=[REDACTED:aws-access-key-id#1]/20250930/us-east-1/bedrock/aws4_request");
     expect(o).toContain("Signature=[REDACTED:aws-signature#1]");
   });
@@ -66,37 +76,55 @@ describe("header syntaxes keep names and schemes", () => {
 
 describe("blind spots of the anchor scanners (redaction.md §2–§4)", () => {
   it("masks the whole short-lived Bedrock key, not only its constant prefix", () => {
-    const o = out("AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9BY3Rpb249Q2FsbFdpdGhCZWFyZXJUb2tlbg%3D%3D&Version=1");
+    const o = out(
+      "AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9BY3Rpb249Q2FsbFdpdGhCZWFyZXJUb2tlbg%3D%3D&Version=1",
+    );
     expect(o).not.toContain("Q2FsbFdpdGhCZWFyZXJUb2tlbg");
   });
   it("catches a JWE (empty second part) that JWT rules skip", () => {
-    const o = out("__Secure-next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..iv123abcDEF.cipherTEXT987zyx.tagTAG123");
+    const o = out(
+      "__Secure-next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..iv123abcDEF.cipherTEXT987zyx.tagTAG123",
+    );
     expect(o).not.toContain("cipherTEXT987zyx");
   });
   it("masks a PEM key joined by literal \\n inside service-account JSON, keeping project_id", () => {
-    const o = out(`{"type":"service_account","project_id":"my-proj-123","private_key_id":"0123456789abcdef0123456789abcdef01234567","private_key":"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\\n-----END PRIVATE KEY-----\\n","client_email":"bot@my-proj-123.iam.gserviceaccount.com"}`);
+    const o = out(
+      `{"type":"service_account","project_id":"my-proj-123","private_key_id":"0123456789abcdef0123456789abcdef01234567","private_key":"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\\n-----END PRIVATE KEY-----\\n","client_email":"bot@my-proj-123.iam.gserviceaccount.com"}`,
+    );
     expect(o).not.toContain("MIIEvQIBADANBgkq");
     expect(o).toContain('"project_id":"my-proj-123"');
   });
   it("masks a truncated PEM block without an END line", () => {
-    expect(out("-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA1x2y3z\nQWERTYqwerty12345")).toBe("[REDACTED:private-key#1]");
+    expect(out("-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA1x2y3z\nQWERTYqwerty12345")).toBe(
+      "[REDACTED:private-key#1]",
+    );
   });
   it("masks %-encoded passwords in proxy URLs and keeps host and port", () => {
-    expect(out("HTTPS_PROXY=http://alice:p%40ss%21word@proxy.corp.example:3128")).toBe("HTTPS_PROXY=http://alice:[REDACTED:url-credentials#1]@proxy.corp.example:3128");
+    expect(out("HTTPS_PROXY=http://alice:p%40ss%21word@proxy.corp.example:3128")).toBe(
+      "HTTPS_PROXY=http://alice:[REDACTED:url-credentials#1]@proxy.corp.example:3128",
+    );
   });
   it("stops query values at & and keeps the other parameters", () => {
-    expect(out("GET /v1/x?access_token=abcDEF123456&stream=true&beta=true")).toBe("GET /v1/x?access_token=[REDACTED:query-credential#1]&stream=true&beta=true");
+    expect(out("GET /v1/x?access_token=abcDEF123456&stream=true&beta=true")).toBe(
+      "GET /v1/x?access_token=[REDACTED:query-credential#1]&stream=true&beta=true",
+    );
   });
   it("does not drop a key because it contains a dictionary word or says EXAMPLE", () => {
-    expect(out("aws_access_key_id=AKIAIOSFODNN7EXAMPLE")).toBe("aws_access_key_id=[REDACTED:aws-access-key-id#1]");
+    expect(out("aws_access_key_id=AKIAIOSFODNN7EXAMPLE")).toBe(
+      "aws_access_key_id=[REDACTED:aws-access-key-id#1]",
+    );
   });
   it("masks a %-encoded AWS session token in a presigned URL", () => {
-    const o = out(`https://bucket.s3.amazonaws.com/k?X-Amz-Security-Token=IQoJb3JpZ2luX2VjEJr%2F%2F%2F%2FwEaCXVzLWVhc3QtMSJHMEUCIQD1abcDEF%2Bxyz%3D&X-Amz-Expires=900`);
+    const o = out(
+      `https://bucket.s3.amazonaws.com/k?X-Amz-Security-Token=IQoJb3JpZ2luX2VjEJr%2F%2F%2F%2FwEaCXVzLWVhc3QtMSJHMEUCIQD1abcDEF%2Bxyz%3D&X-Amz-Expires=900`,
+    );
     expect(o).not.toContain("XVzLWVhc3QtMSJHMEUCIQD1");
     expect(o).toContain("X-Amz-Expires=900");
   });
   it("fails closed on an unlabelled random token", () => {
-    expect(out("token was Zx81Pq7Rs8Tu9Vw0Xy1Za2Bc3De4Fg5Hi6Jk0LmN then")).toBe("token was [REDACTED:high-entropy-token#1] then");
+    expect(out("token was Zx81Pq7Rs8Tu9Vw0Xy1Za2Bc3De4Fg5Hi6Jk0LmN then")).toBe(
+      "token was [REDACTED:high-entropy-token#1] then",
+    );
   });
 });
 
@@ -126,8 +154,12 @@ describe("evidence survives (redaction.md §7)", () => {
   });
 
   it("keeps an error body and the request id next to a removed key", () => {
-    const o = out(`x-api-key: ${KEY}\nHTTP/2 401\nrequest-id: ${REQ}\n{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}`);
-    expect(o).toBe(`x-api-key: [REDACTED:anthropic-api-key#1]\nHTTP/2 401\nrequest-id: ${REQ}\n{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}`);
+    const o = out(
+      `x-api-key: ${KEY}\nHTTP/2 401\nrequest-id: ${REQ}\n{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}`,
+    );
+    expect(o).toBe(
+      `x-api-key: [REDACTED:anthropic-api-key#1]\nHTTP/2 401\nrequest-id: ${REQ}\n{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}`,
+    );
   });
 });
 
@@ -144,13 +176,30 @@ describe("personal data", () => {
 
 describe("hide prompt content", () => {
   it("replaces messages[].content, content-block text and system with a length note", () => {
-    const body = JSON.stringify({ model: "claude-opus-4-6", system: "Be terse.", messages: [{ role: "user", content: [{ type: "text", text: "secret plan" }] }, { role: "assistant", content: "ok" }] });
+    const body = JSON.stringify({
+      model: "claude-opus-4-6",
+      system: "Be terse.",
+      messages: [
+        { role: "user", content: [{ type: "text", text: "secret plan" }] },
+        { role: "assistant", content: "ok" },
+      ],
+    });
     expect(out(body, true)).toBe(
-      JSON.stringify({ model: "claude-opus-4-6", system: "[prompt content hidden: 9 chars]", messages: [{ role: "user", content: [{ type: "text", text: "[prompt content hidden: 11 chars]" }] }, { role: "assistant", content: "[prompt content hidden: 2 chars]" }] }),
+      JSON.stringify({
+        model: "claude-opus-4-6",
+        system: "[prompt content hidden: 9 chars]",
+        messages: [
+          { role: "user", content: [{ type: "text", text: "[prompt content hidden: 11 chars]" }] },
+          { role: "assistant", content: "[prompt content hidden: 2 chars]" },
+        ],
+      }),
     );
   });
   it("works on a payload escaped inside a log line", () => {
-    const o = out(`DEBUG body=${JSON.stringify(JSON.stringify({ messages: [{ role: "user", content: 'say "hi" please' }] }))}`, true);
+    const o = out(
+      `DEBUG body=${JSON.stringify(JSON.stringify({ messages: [{ role: "user", content: 'say "hi" please' }] }))}`,
+      true,
+    );
     expect(o).not.toContain("please");
     expect(o).toContain("[prompt content hidden:");
   });

@@ -1,7 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { redact } from "./redact";
-import { anySecret, bareContexts, decodings, evidenceArb, evidenceContexts, namedContexts, prefixedSecret, secretArbs, wrap } from "./test-support";
+import {
+  anySecret,
+  bareContexts,
+  decodings,
+  evidenceArb,
+  evidenceContexts,
+  namedContexts,
+  prefixedSecret,
+  secretArbs,
+  wrap,
+} from "./test-support";
 
 const PLACEHOLDER = /^\[REDACTED:[a-z0-9-]+#\d+\]$|^\[prompt content hidden: \d+ chars\]$/;
 const RUNS = { numRuns: 150 };
@@ -13,7 +23,7 @@ function expectGone(output: string, core: string): void {
 const filler = fc.constantFrom(
   "",
   "anthropic.APIStatusError: Error code: 529 - {'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}}\n",
-  "  ⎿  API Error: 500 {\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"Internal server error\"}}\n",
+  '  ⎿  API Error: 500 {"type":"error","error":{"type":"api_error","message":"Internal server error"}}\n',
   "2025-09-30T14:03:27.512Z DEBUG anthropic._base_client Request options: ",
   "> POST /v1/messages HTTP/2\n> Host: api.anthropic.com\n",
 );
@@ -21,10 +31,16 @@ const filler = fc.constantFrom(
 describe("secrets never survive", () => {
   it("in every named-field syntax (headers, env, JSON, escaped JSON, flags, query strings)", () => {
     fc.assert(
-      fc.property(anySecret, fc.constantFrom(...namedContexts), filler, filler, (secret, ctx, before, after) => {
-        const out = redact(`${before}${ctx(secret.value)}\n${after}`).text;
-        expectGone(out, secret.core);
-      }),
+      fc.property(
+        anySecret,
+        fc.constantFrom(...namedContexts),
+        filler,
+        filler,
+        (secret, ctx, before, after) => {
+          const out = redact(`${before}${ctx(secret.value)}\n${after}`).text;
+          expectGone(out, secret.core);
+        },
+      ),
       RUNS,
     );
   });
@@ -41,10 +57,15 @@ describe("secrets never survive", () => {
 
   it("hard-wrapped by a terminal at any width", () => {
     fc.assert(
-      fc.property(prefixedSecret, fc.integer({ min: 60, max: 120 }), fc.constantFrom("x-api-key: ", "token ", "  ", "Error: invalid key "), (secret, width, lead) => {
-        const out = redact(wrap(`${lead}${secret.value} next`, width)).text;
-        expectGone(out, secret.core);
-      }),
+      fc.property(
+        prefixedSecret,
+        fc.integer({ min: 60, max: 120 }),
+        fc.constantFrom("x-api-key: ", "token ", "  ", "Error: invalid key "),
+        (secret, width, lead) => {
+          const out = redact(wrap(`${lead}${secret.value} next`, width)).text;
+          expectGone(out, secret.core);
+        },
+      ),
       RUNS,
     );
   });
@@ -76,10 +97,15 @@ describe("secrets never survive", () => {
 describe("evidence always survives", () => {
   it("request ids, model ids, statuses, UUIDs, timestamps, versions, hashes, local hosts", () => {
     fc.assert(
-      fc.property(evidenceArb, fc.constantFrom(...evidenceContexts), fc.option(anySecret, { nil: undefined }), (evidence, ctx, secret) => {
-        const paste = `${ctx(evidence)}\n${secret ? `x-api-key: ${secret.value}\n` : ""}`;
-        expect(redact(paste).text).toContain(evidence);
-      }),
+      fc.property(
+        evidenceArb,
+        fc.constantFrom(...evidenceContexts),
+        fc.option(anySecret, { nil: undefined }),
+        (evidence, ctx, secret) => {
+          const paste = `${ctx(evidence)}\n${secret ? `x-api-key: ${secret.value}\n` : ""}`;
+          expect(redact(paste).text).toContain(evidence);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -111,7 +137,11 @@ describe("idempotence", () => {
   it("holds on a request payload with prompt hiding", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), anySecret, (prompt, secret) => {
-        const paste = JSON.stringify({ model: "claude-opus-4-6", system: prompt, messages: [{ role: "user", content: `${prompt} ${secret.value}` }] });
+        const paste = JSON.stringify({
+          model: "claude-opus-4-6",
+          system: prompt,
+          messages: [{ role: "user", content: `${prompt} ${secret.value}` }],
+        });
         const once = redact(paste, { hidePrompt: true });
         expect(redact(once.text, { hidePrompt: true }).text).toBe(once.text);
         expectGone(once.text, secret.core);
@@ -174,7 +204,9 @@ describe("placeholders", () => {
 });
 
 function secretsOfOneKind() {
-  const prefixedKinds = Object.keys(secretArbs).filter((k) => !["aws-secret-access-key", "gateway-key", "azure-openai-key"].includes(k));
+  const prefixedKinds = Object.keys(secretArbs).filter(
+    (k) => !["aws-secret-access-key", "gateway-key", "azure-openai-key"].includes(k),
+  );
   return fc
     .constantFrom(...prefixedKinds)
     .chain((k) => fc.tuple(secretArbs[k] ?? prefixedSecret, secretArbs[k] ?? prefixedSecret))

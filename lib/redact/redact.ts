@@ -104,7 +104,8 @@ function protectedRegions(text: string): { regions: Array<[number, number]>; max
   let m: RegExpExecArray | null;
   while ((m = PLACEHOLDER.exec(text)) !== null) {
     regions.push([m.index, m.index + m[0].length]);
-    if (m[1] !== undefined && m[2] !== undefined) maxIndex.set(m[1], Math.max(maxIndex.get(m[1]) ?? 0, Number(m[2])));
+    if (m[1] !== undefined && m[2] !== undefined)
+      maxIndex.set(m[1], Math.max(maxIndex.get(m[1]) ?? 0, Number(m[2])));
   }
   return { regions, maxIndex };
 }
@@ -132,7 +133,8 @@ function clip(text: string, candidates: Candidate[], regions: Array<[number, num
         return [...left, ...right];
       });
     }
-    for (const [s, e] of pieces) if (/[A-Za-z0-9]/.test(text.slice(s, e))) out.push({ ...c, start: s, end: e });
+    for (const [s, e] of pieces)
+      if (/[A-Za-z0-9]/.test(text.slice(s, e))) out.push({ ...c, start: s, end: e });
   }
   return out;
 }

@@ -37,7 +37,8 @@ const AWS_B64 = charSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 function skKind(value: string): string {
   if (value.startsWith("sk-or-")) return "openrouter-api-key";
-  if (/^sk-(?:proj|svcacct|admin|service)-/.test(value) || value.includes("T3BlbkFJ")) return "openai-api-key";
+  if (/^sk-(?:proj|svcacct|admin|service)-/.test(value) || value.includes("T3BlbkFJ"))
+    return "openai-api-key";
   return "sk-api-key";
 }
 
@@ -45,13 +46,15 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   {
     id: "private-key",
     label: "Private key (PEM)",
-    source: "GL private-key, TH privatekey, SL secretlint-rule-privatekey; JSON `\\n` joins and truncated blocks per redaction.md §2",
+    source:
+      "GL private-key, TH privatekey, SL secretlint-rule-privatekey; JSON `\\n` joins and truncated blocks per redaction.md §2",
     detect: privateKeys,
   },
   {
     id: "anthropic-api-key",
     label: "Anthropic API key",
-    source: "GL anthropic-api-key, TH anthropic, SL secretlint-rule-anthropic (api0\\d): sk-ant-api03- + 93 + AA = 108",
+    source:
+      "GL anthropic-api-key, TH anthropic, SL secretlint-rule-anthropic (api0\\d): sk-ant-api03- + 93 + AA = 108",
     detect: token(/sk-ant-api\d{2}-[\w-]{20,400}/g, { ...SK_ANT_BODY, total: 108 }),
   },
   {
@@ -63,7 +66,8 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   {
     id: "anthropic-oauth-token",
     label: "Claude OAuth access token",
-    source: "DOC-CC CLAUDE_CODE_OAUTH_TOKEN, credentials.json accessToken; proposed GL claude_code.go; no fixed length",
+    source:
+      "DOC-CC CLAUDE_CODE_OAUTH_TOKEN, credentials.json accessToken; proposed GL claude_code.go; no fixed length",
     detect: token(/sk-ant-oat\d{2}-[\w-]{20,400}/g, { ...SK_ANT_BODY, wrap: true }),
   },
   {
@@ -88,7 +92,12 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
     id: "openrouter-api-key",
     label: "OpenRouter API key",
     source: "TH openrouter: sk-or-v1- + 64 hex",
-    detect: token(/sk-(?:or-v1|proj|svcacct|admin|service)-[\w-]{16,400}/g, { kindOf: skKind, body: B64URL, wrap: true, split: "sk-" }),
+    detect: token(/sk-(?:or-v1|proj|svcacct|admin|service)-[\w-]{16,400}/g, {
+      kindOf: skKind,
+      body: B64URL,
+      wrap: true,
+      split: "sk-",
+    }),
   },
   {
     id: "openai-api-key",
@@ -98,20 +107,28 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   {
     id: "sk-api-key",
     label: "sk- style API key (DeepSeek, LiteLLM, other)",
-    source: "TH deepseek; LiteLLM virtual keys; left boundary per redaction.md §4 so `risk-sk-…` words survive",
+    source:
+      "TH deepseek; LiteLLM virtual keys; left boundary per redaction.md §4 so `risk-sk-…` words survive",
     detect: token(/(?<![\w-])sk-[\w-]{20,400}/g, { kindOf: skKind, body: B64URL, wrap: true, split: "sk-" }),
   },
   {
     id: "bedrock-api-key",
     label: "Amazon Bedrock API key",
-    source: "GL aws-amazon-bedrock-api-key-long-lived/short-lived; masked to the end of the token (the short-lived rule matches only a constant prefix)",
-    detect: token(/ABSK[A-Za-z0-9+/]{40,400}={0,2}|bedrock-api-key-[\w+/=%-]{20,4000}/g, { body: AWS_B64, wrap: true }),
+    source:
+      "GL aws-amazon-bedrock-api-key-long-lived/short-lived; masked to the end of the token (the short-lived rule matches only a constant prefix)",
+    detect: token(/ABSK[A-Za-z0-9+/]{40,400}={0,2}|bedrock-api-key-[\w+/=%-]{20,4000}/g, {
+      body: AWS_B64,
+      wrap: true,
+    }),
   },
   {
     id: "aws-session-token",
     label: "AWS session token",
     source: "TH aws/session_keys; GH aws_session_token; %-encoded in presigned URLs (TH UrlEncodedReplacer)",
-    detect: token(/(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz)(?:[A-Za-z0-9+/=]|%2[BFbf]|%3[Dd]){20,4000}/g, { body: AWS_B64, wrap: true }),
+    detect: token(/(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz)(?:[A-Za-z0-9+/=]|%2[BFbf]|%3[Dd]){20,4000}/g, {
+      body: AWS_B64,
+      wrap: true,
+    }),
   },
   {
     id: "aws-access-key-id",
@@ -123,7 +140,8 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   {
     id: "aws-secret-access-key",
     label: "AWS secret access key",
-    source: "TH aws/common.go SecretPat, DS aws.py, SL aws: only by name (aws_secret_access_key, SecretAccessKey) or the high-entropy fallback",
+    source:
+      "TH aws/common.go SecretPat, DS aws.py, SL aws: only by name (aws_secret_access_key, SecretAccessKey) or the high-entropy fallback",
   },
   {
     id: "aws-signature",
@@ -141,7 +159,10 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
     id: "google-oauth-token",
     label: "Google OAuth token",
     source: "TH googleoauth2_access_token (ya29.), refresh tokens 1//0…, client secrets GOCSPX-",
-    detect: token(/ya29\.[\w.-]{10,4000}|(?<![\w/])1\/\/0[\w-]{20,500}|GOCSPX-[\w-]{10,100}/g, { body: B64URL, wrap: true }),
+    detect: token(/ya29\.[\w.-]{10,4000}|(?<![\w/])1\/\/0[\w-]{20,500}|GOCSPX-[\w-]{10,100}/g, {
+      body: B64URL,
+      wrap: true,
+    }),
   },
   {
     id: "github-token",
@@ -153,9 +174,12 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
     id: "slack-webhook",
     label: "Slack or Discord webhook URL",
     source: "GL slack-webhook-url; Discord webhooks by the same shape",
-    detect: token(/hooks\.slack\.com\/(?:services|workflows|triggers)\/([\w+/-]{8,200})|discord(?:app)?\.com\/api\/webhooks\/([\w/-]{20,200})/g, {
-      group: "first",
-    }),
+    detect: token(
+      /hooks\.slack\.com\/(?:services|workflows|triggers)\/([\w+/-]{8,200})|discord(?:app)?\.com\/api\/webhooks\/([\w/-]{20,200})/g,
+      {
+        group: "first",
+      },
+    ),
   },
   {
     id: "slack-token",
@@ -226,7 +250,8 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   {
     id: "azure-key",
     label: "Azure key or client secret",
-    source: "TH azure_entra spv2 (Q~ client secrets), TH azureappconfig fixtures (JQQJ99 marker), DS azure_storage_key.py",
+    source:
+      "TH azure_entra spv2 (Q~ client secrets), TH azureappconfig fixtures (JQQJ99 marker), DS azure_storage_key.py",
     detect: token(
       /(?<![\w~.-])[\w~.-]{3}\dQ~[\w~.-]{31,34}(?![\w~.-])|(?<![A-Za-z0-9])[A-Za-z0-9]{52}JQQJ99[A-Za-z0-9]{26}(?![A-Za-z0-9])/g,
     ),
@@ -234,7 +259,8 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   {
     id: "authorization",
     label: "Authorization credential (scheme kept)",
-    source: "GH http_bearer/basic_authentication_header; TS log.ts masks authorization; every header syntax of redaction.md §2",
+    source:
+      "GH http_bearer/basic_authentication_header; TS log.ts masks authorization; every header syntax of redaction.md §2",
     detect: bearer,
   },
   {
@@ -258,11 +284,16 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   { id: "secret", label: "Secret (by field name)", source: "DS keyword.py, GL generic-api-key names" },
   { id: "token", label: "Token (by field name)", source: "DS keyword.py, GL generic-api-key names" },
   { id: "signature", label: "Signature (by field name)", source: "redaction.md §2 SAS sig=, SigV4" },
-  { id: "credential", label: "Credential (by field name)", source: "DS keyword.py, GL generic-api-key names" },
+  {
+    id: "credential",
+    label: "Credential (by field name)",
+    source: "DS keyword.py, GL generic-api-key names",
+  },
   {
     id: "api-key",
     label: "API key (by field or header name)",
-    source: "x-api-key / api-key / x-*-key headers and *_API_KEY variables in every syntax of redaction.md §4",
+    source:
+      "x-api-key / api-key / x-*-key headers and *_API_KEY variables in every syntax of redaction.md §4",
     detect: (text, emit) => {
       namedValues(text, emit);
       namedPairs(text, emit);
@@ -296,7 +327,8 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   {
     id: "high-entropy-token",
     label: "Unlabelled high-entropy token (fail closed)",
-    source: "redaction.md §6; DS Base64HighEntropyString idea with an evidence keep list instead of a word list",
+    source:
+      "redaction.md §6; DS Base64HighEntropyString idea with an evidence keep list instead of a word list",
     detect: highEntropy,
   },
   {
@@ -304,12 +336,22 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
     label: "Prompt content (hidden on request)",
     source: "issue 3: hide messages[].content and system text",
   },
-  { id: "oversize-input", label: "Input too large to redact (withheld whole)", source: "fail closed, redaction.md §5" },
-  { id: "redaction-failed", label: "Input that could not be redacted (withheld whole)", source: "fail closed, redaction.md §5" },
+  {
+    id: "oversize-input",
+    label: "Input too large to redact (withheld whole)",
+    source: "fail closed, redaction.md §5",
+  },
+  {
+    id: "redaction-failed",
+    label: "Input that could not be redacted (withheld whole)",
+    source: "fail closed, redaction.md §5",
+  },
 ];
 
 /** Kinds a detector may run on base64-decoded text (all but the PII and fallback rules). */
-export const DECODED_KIND_IDS = new Set(REDACTION_KINDS.filter((k) => !k.pii && k.id !== "high-entropy-token").map((k) => k.id));
+export const DECODED_KIND_IDS = new Set(
+  REDACTION_KINDS.filter((k) => !k.pii && k.id !== "high-entropy-token").map((k) => k.id),
+);
 
 export const KIND_PRIORITY: ReadonlyMap<string, number> = new Map(REDACTION_KINDS.map((k, i) => [k.id, i]));
 

@@ -103,7 +103,17 @@ const DESCRIPTIVE_LAST = new Set([
 ]);
 
 /** Segments anywhere in the name that make it a non-secret key (database keys, idempotency keys …). */
-const BENIGN_SEGMENTS = new Set(["public", "publishable", "idempotency", "cache", "partition", "sort", "primary", "foreign", "tokenizers"]);
+const BENIGN_SEGMENTS = new Set([
+  "public",
+  "publishable",
+  "idempotency",
+  "cache",
+  "partition",
+  "sort",
+  "primary",
+  "foreign",
+  "tokenizers",
+]);
 
 export function nameSegments(name: string): string[] {
   return name
@@ -137,12 +147,22 @@ export function kindForName(name: string): string {
   const segs = nameSegments(name);
   const has = (s: string) => segs.includes(s);
   if ((has("secret") && has("access")) || (has("aws") && has("secret"))) return "aws-secret-access-key";
-  if ((has("session") || has("security")) && has("token") && (has("aws") || has("amz"))) return "aws-session-token";
+  if ((has("session") || has("security")) && has("token") && (has("aws") || has("amz")))
+    return "aws-session-token";
   if (has("password") || has("passwd") || has("pwd") || has("pass") || has("passphrase")) return "password";
   if (has("secret") || has("clientsecret") || has("secrets")) return "secret";
-  if (has("token") || has("authtoken") || has("accesstoken") || has("refreshtoken") || has("apitoken") || has("jwt")) return "token";
+  if (
+    has("token") ||
+    has("authtoken") ||
+    has("accesstoken") ||
+    has("refreshtoken") ||
+    has("apitoken") ||
+    has("jwt")
+  )
+    return "token";
   if (has("signature") || has("sig")) return "signature";
-  if (has("credential") || has("credentials") || has("creds") || has("auth") || has("dsn")) return "credential";
+  if (has("credential") || has("credentials") || has("creds") || has("auth") || has("dsn"))
+    return "credential";
   return "api-key";
 }
 
@@ -189,7 +209,14 @@ export function isBenignValue(value: string): boolean {
   if (v.startsWith("{{") || (v.startsWith("<") && v.endsWith(">"))) return true;
   if (/^(?:process\.env|os\.environ|os\.getenv|env\.|secrets\.)/.test(v)) return true;
   // Already masked: ***, xxxx, sk-ant-api03-R2D...igAA (partial_key_hint), sk_live_****1234.
-  if (/^([*xX•#.-])\1{2,}$/.test(v) || v.includes("...") || v.includes("…") || v.includes("***") || /^(?:%2A){3,}$/i.test(v)) return true;
+  if (
+    /^([*xX•#.-])\1{2,}$/.test(v) ||
+    v.includes("...") ||
+    v.includes("…") ||
+    v.includes("***") ||
+    /^(?:%2A){3,}$/i.test(v)
+  )
+    return true;
   if (/^-?\d{1,20}(?:\.\d{1,20})?$/.test(v)) return true;
   // File paths (GOOGLE_APPLICATION_CREDENTIALS=/path/to/key.json).
   if (/^(?:~?\/|\.\.?\/|[A-Za-z]:\\)/.test(v)) return true;

@@ -81,7 +81,17 @@ export function decodeLayer(view: View): View {
     }
     if (c === 0x5c /* \ */ && i + 1 < n) {
       const d = text[i + 1] ?? "";
-      const simple: Record<string, string> = { n: "\n", r: "\r", t: "\t", '"': '"', "'": "'", "/": "/", "\\": "\\", b: "\b", f: "\f" };
+      const simple: Record<string, string> = {
+        n: "\n",
+        r: "\r",
+        t: "\t",
+        '"': '"',
+        "'": "'",
+        "/": "/",
+        "\\": "\\",
+        b: "\b",
+        f: "\f",
+      };
       const mapped = simple[d];
       if (mapped !== undefined) {
         b.push(mapped, i, i + 2);
@@ -124,7 +134,12 @@ export function decodeLayer(view: View): View {
         const name = text.slice(i + 1, semi);
         let ch: string | undefined = HTML_ENTITIES[name.toLowerCase()];
         if (ch === undefined && name.startsWith("#")) {
-          const v = name[1] === "x" || name[1] === "X" ? hexValue(name.slice(2)) : /^\d{1,7}$/.test(name.slice(1)) ? Number(name.slice(1)) : -1;
+          const v =
+            name[1] === "x" || name[1] === "X"
+              ? hexValue(name.slice(2))
+              : /^\d{1,7}$/.test(name.slice(1))
+                ? Number(name.slice(1))
+                : -1;
           if (v >= 0 && v < 0x10000) ch = String.fromCharCode(v);
         }
         if (ch !== undefined) {
