@@ -6,7 +6,7 @@ env();
 
 const nextConfig: NextConfig = {
   // Native module: loaded by Node at run time, never bundled.
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "pg"],
   poweredByHeader: false,
   experimental: {
     serverActions: {

@@ -1,0 +1,160 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { byNewestStart, mergeIncident } from "../status/history";
+import type { StatusIncident } from "../status/reading";
+import { isPermalinkId, tokenHashesEqual } from "./ids";
+import { migrateSqlite } from "./migrations";
+import { incidentColumns, incidentFromBody, permalinkColumns, permalinkFromColumns } from "./rows";
+import { StoreClosedError, type PermalinkStore } from "./types";
+
+/** The database file inside `dataDir`. */
+export const SQLITE_FILE_NAME = "triage.sqlite";
+
+export interface SqliteStoreOptions {
+  /** Directory for the database file (and its -wal/-shm companions); created when missing. */
+  dataDir: string;
+  /** How long a writer waits for another process's lock before SQLITE_BUSY. */
+  busyTimeoutMs?: number;
+}
+
+interface PermalinkRow {
+  id: string;
+  redacted_text: string;
+  diagnosis: string;
+  classifier_version: string;
+  created_at: number;
+  expires_at: number;
+  delete_token_hash: string;
+}
+
+function openDatabase({ dataDir, busyTimeoutMs = 5000 }: SqliteStoreOptions): Database.Database {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, SQLITE_FILE_NAME));
+  try {
+    // First, so that switching to WAL and migrating wait for a concurrent opener instead of failing.
+    db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+    db.pragma("journal_mode = WAL");
+    // A 201 means the link exists. WAL + NORMAL already survives kill -9 (a commit is in the WAL
+    // through write() before it returns, and the OS keeps that after the process dies); only an OS
+    // crash or power cut could drop the last commits. FULL closes that gap with one fsync of the
+    // WAL per commit, which link creation (rate-limited, one row) can afford.
+    db.pragma("synchronous = FULL");
+    migrateSqlite(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The embedded store: one SQLite file, opened on first use. */
+export function openSqliteStore(options: SqliteStoreOptions): PermalinkStore {
+  let db: Database.Database | undefined;
+  let closed = false;
+
+  // better-sqlite3 is synchronous; a failed open is not cached, so the next call retries.
+  const database = (): Database.Database => {
+    if (closed) throw new StoreClosedError("sqlite");
+    db ??= openDatabase(options);
+    return db;
+  };
+
+  return {
+    kind: "sqlite",
+
+    async create(record) {
+      const row = permalinkColumns(record);
+      database()
+        .prepare(
+          `INSERT INTO permalinks (id, redacted_text, diagnosis, classifier_version, created_at, expires_at, delete_token_hash)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          row.id,
+          row.redactedText,
+          row.diagnosisJson,
+          row.classifierVersion,
+          row.createdAtMs,
+          row.expiresAtMs,
+          row.deleteTokenHash,
+        );
+    },
+
+    async get(id, now) {
+      const conn = database();
+      if (!isPermalinkId(id)) return null;
+      const row = conn
+        .prepare("SELECT * FROM permalinks WHERE id = ? AND expires_at > ?")
+        .get(id, now.getTime()) as PermalinkRow | undefined;
+      if (row === undefined) return null;
+      return permalinkFromColumns({
+        id: row.id,
+        redactedText: row.redacted_text,
+        diagnosis: JSON.parse(row.diagnosis),
+        classifierVersion: row.classifier_version,
+        createdAtMs: row.created_at,
+        expiresAtMs: row.expires_at,
+        deleteTokenHash: row.delete_token_hash,
+      });
+    },
+
+    async delete(id, deleteTokenHash, now) {
+      const conn = database();
+      if (!isPermalinkId(id)) return "not_found";
+      const stored = conn
+        .prepare("SELECT delete_token_hash FROM permalinks WHERE id = ? AND expires_at > ?")
+        .pluck()
+        .get(id, now.getTime()) as string | undefined;
+      if (stored === undefined) return "not_found";
+      if (!tokenHashesEqual(stored, deleteTokenHash)) return "forbidden";
+      const { changes } = conn
+        .prepare("DELETE FROM permalinks WHERE id = ? AND delete_token_hash = ?")
+        .run(id, stored);
+      return changes === 1 ? "deleted" : "not_found";
+    },
+
+    async purgeExpired(now) {
+      return database().prepare("DELETE FROM permalinks WHERE expires_at <= ?").run(now.getTime()).changes;
+    },
+
+    async upsertIncidents(incidents) {
+      const conn = database();
+      const read = conn.prepare("SELECT body FROM status_incidents WHERE id = ?").pluck();
+      const write = conn.prepare(
+        `INSERT INTO status_incidents (id, body, started_at, ended_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET body = excluded.body, started_at = excluded.started_at, ended_at = excluded.ended_at`,
+      );
+      // IMMEDIATE: the read-merge-write must not interleave with another process's upsert.
+      conn
+        .transaction((batch: readonly StatusIncident[]) => {
+          for (const incident of batch) {
+            const previous = read.get(incident.id) as string | undefined;
+            const merged = mergeIncident(
+              previous === undefined ? undefined : incidentFromBody(previous),
+              incident,
+            );
+            const row = incidentColumns(merged);
+            write.run(row.id, row.bodyJson, row.startedAtMs, row.endedAtMs);
+          }
+        })
+        .immediate(incidents);
+    },
+
+    async incidentsBetween(from, to) {
+      const bodies = database()
+        .prepare(
+          "SELECT body FROM status_incidents WHERE started_at <= ? AND (ended_at IS NULL OR ended_at >= ?)",
+        )
+        .pluck()
+        .all(to.getTime(), from.getTime()) as string[];
+      return bodies.map(incidentFromBody).sort(byNewestStart);
+    },
+
+    async close() {
+      closed = true;
+      db?.close();
+      db = undefined;
+    },
+  };
+}
