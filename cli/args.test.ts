@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { parseCliArgs, STDIN_NAME } from "./args";
+
+describe("parseCliArgs", () => {
+  it("reads standard input when no file is given", () => {
+    expect(parseCliArgs([])).toEqual({ kind: "run", json: false, files: [STDIN_NAME] });
+  });
+
+  it("keeps files in the order given, with - standing for standard input", () => {
+    expect(parseCliArgs(["a.log", "-", "b.txt"])).toEqual({
+      kind: "run",
+      json: false,
+      files: ["a.log", "-", "b.txt"],
+    });
+  });
+
+  it("turns on JSON Lines with --json wherever it stands", () => {
+    expect(parseCliArgs(["a.log", "--json"])).toEqual({ kind: "run", json: true, files: ["a.log"] });
+    expect(parseCliArgs(["--json"])).toEqual({ kind: "run", json: true, files: [STDIN_NAME] });
+  });
+
+  it("asks for help with --help or -h", () => {
+    expect(parseCliArgs(["--help"])).toEqual({ kind: "help" });
+    expect(parseCliArgs(["a.log", "-h"])).toEqual({ kind: "help" });
+  });
+
+  it("treats everything after -- as a file name", () => {
+    expect(parseCliArgs(["--", "--json"])).toEqual({ kind: "run", json: false, files: ["--json"] });
+  });
+
+  describe("usage errors", () => {
+    it.each([[["--bogus"]], [["-x"]], [["--json=yes"]], [["--bogus", "--help"]]])("refuses %j", (argv) => {
+      const result = parseCliArgs(argv);
+      expect(result.kind).toBe("usage-error");
+    });
+
+    it("names the unknown flag", () => {
+      const result = parseCliArgs(["--colour"]);
+      expect(result).toMatchObject({ kind: "usage-error", message: expect.stringContaining("--colour") });
+    });
+
+    it("refuses reading standard input twice", () => {
+      expect(parseCliArgs(["-", "a.log", "-"])).toMatchObject({ kind: "usage-error" });
+    });
+
+    it("refuses an empty file name", () => {
+      expect(parseCliArgs([""])).toMatchObject({ kind: "usage-error" });
+    });
+  });
+});

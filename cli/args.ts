@@ -1,0 +1,48 @@
+import { parseArgs } from "node:util";
+
+/** The name `-` stands for standard input, as in most Unix tools. */
+export const STDIN_NAME = "-";
+
+export const USAGE = `Usage: claude-error-triage [--json] [FILE...]
+
+Reads each FILE (or standard input when none is given, or for "-") and prints a
+diagnosis of the Claude API error it contains.
+
+Options:
+  --json      one Diagnosis JSON object per line (JSON Lines), with a "file" field
+  -h, --help  show this help and exit
+
+Exit status: 0 when every input was diagnosed, 1 when an input was refused or
+unreadable, 2 on a usage error.`;
+
+/** What the command line asked for; a closed union so main handles every case. */
+export type CliArgs =
+  | { kind: "help" }
+  | { kind: "usage-error"; message: string }
+  | { kind: "run"; json: boolean; files: string[] };
+
+/** Parses argv (without node and the script path). Pure: no I/O, never throws. */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    return { kind: "usage-error", message: error instanceof Error ? error.message : String(error) };
+  }
+  if (parsed.values.help === true) return { kind: "help" };
+
+  const files = parsed.positionals.length > 0 ? parsed.positionals : [STDIN_NAME];
+  if (files.filter((file) => file === STDIN_NAME).length > 1) {
+    return { kind: "usage-error", message: `Standard input ("${STDIN_NAME}") can be read only once.` };
+  }
+  if (files.includes("")) return { kind: "usage-error", message: "An empty file name was given." };
+  return { kind: "run", json: parsed.values.json === true, files };
+}

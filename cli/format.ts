@@ -1,0 +1,85 @@
+import type { Diagnosis, Evidence } from "../lib/diagnosis";
+
+/** How a diagnosis is printed for a person reading a terminal. */
+export type FormatOptions = {
+  /** The input's name, printed above the diagnosis when several inputs are read. */
+  file: string | null;
+  color: boolean;
+};
+
+const ESC = "\u001b[";
+type Style = "bold" | "dim" | "label" | "warn";
+const STYLE_CODES: Record<Style, string> = { bold: "1", dim: "2", label: "36", warn: "33" };
+
+// Evidence text is copied from the paste; a pasted escape sequence must not drive the reader's terminal.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const MESSAGE_PREVIEW_CHARS = 240;
+
+function clean(text: string): string {
+  return text.replace(CONTROL_CHARS, "\uFFFD");
+}
+
+function preview(text: string): string {
+  const oneLine = clean(text).replace(/\s+/g, " ").trim();
+  return oneLine.length > MESSAGE_PREVIEW_CHARS ? `${oneLine.slice(0, MESSAGE_PREVIEW_CHARS - 1)}…` : oneLine;
+}
+
+function evidenceLines(evidence: Evidence): string[] {
+  const facts: Array<[string, string | null]> = [
+    ["status", evidence.status === null ? null : String(evidence.status)],
+    ["error type", evidence.errorType],
+    ["message", evidence.message === null ? null : preview(evidence.message)],
+    ["request id", evidence.requestIds.length > 0 ? evidence.requestIds.join(", ") : null],
+    [
+      "gateway request id",
+      evidence.gatewayRequestIds.length > 0 ? evidence.gatewayRequestIds.join(", ") : null,
+    ],
+    ["model", evidence.model],
+    ["endpoint", evidence.endpoint],
+    ["surface", evidence.surface === "unknown" ? null : evidence.surface],
+    ["route", evidence.route === "unknown" ? null : evidence.route],
+    ["streaming", evidence.streaming === null ? null : String(evidence.streaming)],
+    ["retry after", evidence.retryAfterMs === null ? null : `${evidence.retryAfterMs / 1000} s`],
+    [
+      "attempts",
+      evidence.attempts === null
+        ? null
+        : `${evidence.attempts.seen}${evidence.attempts.of === null ? "" : ` of ${evidence.attempts.of}`}`,
+    ],
+    [
+      "sdk",
+      evidence.sdk === null
+        ? null
+        : `${evidence.sdk.name}${evidence.sdk.version === null ? "" : ` ${evidence.sdk.version}`}`,
+    ],
+    ["occurred at", evidence.occurredAt],
+  ];
+  return facts.flatMap(([name, value]) => (value === null ? [] : [`${name}: ${clean(value)}`]));
+}
+
+function occurrencesLine(count: number): string {
+  if (count === 0) return "No Claude error found in the input.";
+  return count === 1 ? "1 error found in the input." : `${count} errors found in the input.`;
+}
+
+/** Renders one diagnosis as readable text ending in a newline; ANSI styles only when `color` is set. */
+export function formatDiagnosis(diagnosis: Diagnosis, options: FormatOptions): string {
+  const paint = (style: Style, text: string) =>
+    options.color ? `${ESC}${STYLE_CODES[style]}m${text}${ESC}0m` : text;
+  const { card } = diagnosis;
+  const variant = diagnosis.variant === null ? "" : ` · variant ${diagnosis.variant}`;
+  const lines = [
+    ...(options.file === null ? [] : [paint("dim", `==> ${options.file} <==`)]),
+    paint("bold", clean(diagnosis.headline)),
+    `${paint("label", "Branch:")} ${diagnosis.branch} (${card.title})${variant} · confidence ${Math.round(diagnosis.confidence * 100)}%`,
+    `${paint("label", "First move:")} ${card.firstMove}`,
+    `${paint("label", "Verify:")} ${card.verify}`,
+    `${paint("label", "Do not:")}`,
+    ...card.doNot.map((item) => `  ${paint("warn", "✗")} ${item}`),
+  ];
+  const evidence = evidenceLines(diagnosis.evidence);
+  if (evidence.length > 0) lines.push(paint("label", "Evidence:"), ...evidence.map((line) => `  ${line}`));
+  lines.push(paint("dim", occurrencesLine(diagnosis.occurrences.length)));
+  return `${lines.join("\n")}\n`;
+}
