@@ -385,7 +385,9 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
   const streaming = pickStreaming(hits);
   if (branch === "overloaded" && streaming === true && variant === null) variant = "in_stream";
 
-  const timeRef = options.occurredAt ?? occ?.at ?? times.at(-1)?.value ?? null;
+  const given = options.occurredAt ? new Date(options.occurredAt) : null;
+  const userTime = given && !Number.isNaN(given.getTime()) ? given.toISOString() : null;
+  const timeRef = userTime ?? occ?.at ?? times.at(-1)?.value ?? null;
   const from = cluster ? (starts[cluster.firstLine] ?? 0) : 0;
   const to = cluster ? (starts[cluster.lastLine + 1] ?? norm.length + 1) - 1 : 0;
   const topHit = d?.deciders.slice().sort((a, b) => tierOf(b) - tierOf(a))[0];

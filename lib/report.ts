@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { classify } from "./classify";
+import { diagnosisSchema, type Diagnosis } from "./diagnosis";
+import {
+  DEFAULT_RETRY_CONTEXT,
+  planRetry,
+  retryContextSchema,
+  retryPlanSchema,
+  type RetryContext,
+} from "./retry";
+import { statusContextSchema, type StatusContext } from "./status/context";
+import type { StatusClient } from "./status/client";
+
+/** What every face returns for a paste: the classifier's diagnosis, its retry plan and the status page reading. */
+export const diagnosisReportSchema = diagnosisSchema.extend({
+  retry: retryPlanSchema,
+  retryContext: retryContextSchema,
+  /** null when the status page was not asked (offline CLI, tests) */
+  statusContext: statusContextSchema.nullable(),
+});
+export type DiagnosisReport = z.infer<typeof diagnosisReportSchema>;
+
+export type ReportOptions = {
+  occurredAt?: string | null;
+  retryContext?: RetryContext;
+  now: Date;
+  random: () => number;
+};
+
+/** The report without the status page: pure and synchronous. */
+export function reportFor(diagnosis: Diagnosis, options: ReportOptions): DiagnosisReport {
+  const retryContext = options.retryContext ?? DEFAULT_RETRY_CONTEXT;
+  return {
+    ...diagnosis,
+    retry: planRetry(diagnosis, retryContext, { random: options.random, now: options.now }),
+    retryContext,
+    statusContext: null,
+  };
+}
+
+/** Classifies a paste and plans the retry; no network. */
+export function diagnoseOffline(text: string, options: ReportOptions): DiagnosisReport {
+  return reportFor(classify(text, { occurredAt: options.occurredAt ?? null }), options);
+}
+
+/**
+ * Classifies, plans, and reads the status page for the error's time. The status client never throws and
+ * never waits past its timeout, so a slow or dead status page cannot fail or stall a diagnosis.
+ */
+export async function diagnose(
+  text: string,
+  options: ReportOptions & { status: Pick<StatusClient, "getContext"> | null },
+): Promise<DiagnosisReport> {
+  const report = diagnoseOffline(text, options);
+  if (!options.status) return report;
+  const statusContext: StatusContext | null = await options.status
+    .getContext({
+      occurredAt: report.evidence.occurredAt,
+      surface: report.evidence.surface,
+      route: report.evidence.route,
+    })
+    .catch(() => null);
+  return { ...report, statusContext };
+}
