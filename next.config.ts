@@ -10,8 +10,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   experimental: {
     serverActions: {
-      // Pastes up to MAX_INPUT_BYTES (1 MiB) plus form overhead; lib/limits.ts rejects anything larger.
-      bodySizeLimit: "2mb",
+      // Pastes up to MAX_INPUT_BYTES (1 MiB); multipart encoding turns every LF into CRLF, so a
+      // newline-heavy paste can near 2 MiB on the wire. lib/input.ts rejects anything over the limit.
+      bodySizeLimit: "3mb",
     },
   },
 };

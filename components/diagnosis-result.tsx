@@ -1,0 +1,35 @@
+import type { Diagnosis } from "@/lib/diagnosis";
+import { BranchCard } from "./branch-card";
+import { ConfidenceBadge } from "./confidence-badge";
+import { EvidenceTable } from "./evidence-table";
+import { HighlightedPaste } from "./highlighted-paste";
+import { OccurrenceList } from "./occurrence-list";
+
+/** A whole diagnosis; `paste` is the text it was made from, or null where the page does not have it. */
+export function DiagnosisResult({ diagnosis, paste }: { diagnosis: Diagnosis; paste: string | null }) {
+  return (
+    <article aria-labelledby="diagnosis-headline" className="space-y-5">
+      <header className="space-y-2">
+        <div className="flex flex-wrap items-center gap-2 text-xs">
+          <span className="rounded bg-zinc-900 px-2 py-0.5 font-mono font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
+            {diagnosis.branch}
+            {diagnosis.variant ? `:${diagnosis.variant}` : ""}
+          </span>
+          <ConfidenceBadge confidence={diagnosis.confidence} />
+        </div>
+        <h2 id="diagnosis-headline" className="text-lg font-semibold leading-snug tracking-tight">
+          {diagnosis.headline}
+        </h2>
+      </header>
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <BranchCard card={diagnosis.card} />
+        <EvidenceTable evidence={diagnosis.evidence} />
+      </div>
+      {diagnosis.occurrences.length > 1 ? (
+        <OccurrenceList occurrences={diagnosis.occurrences} text={paste} />
+      ) : null}
+      {paste !== null ? <HighlightedPaste text={paste} signals={diagnosis.signals} /> : null}
+      <p className="text-[11px] text-zinc-500 dark:text-zinc-400">Classifier {diagnosis.classifierVersion}</p>
+    </article>
+  );
+}

@@ -1,0 +1,177 @@
+"use client";
+
+import {
+  startTransition,
+  useActionState,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+} from "react";
+import { MAX_INPUT_BYTES } from "@/lib/input";
+import type { DiagnoseAction, DiagnoseResult } from "./diagnose-action-types";
+import { DiagnosisResult } from "./diagnosis-result";
+import { ExamplePicker, type ExampleOption } from "./example-picker";
+import { formatBytes, utf8ByteLength } from "./format-bytes";
+
+/** The action's result together with the paste it answers, so highlights always match their text. */
+type FormState = { result: DiagnoseResult; paste: string | null };
+
+const INITIAL_STATE: FormState = { result: { status: "idle" }, paste: null };
+
+const UNREACHABLE: DiagnoseResult = {
+  status: "error",
+  message:
+    "The server could not be reached or refused the request. Your paste is still in the box; try again.",
+};
+
+async function submitPaste(
+  action: DiagnoseAction,
+  previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const value = formData.get("text");
+  const paste = typeof value === "string" ? value : null;
+  try {
+    return { result: await action(previous.result, formData), paste };
+  } catch {
+    return { result: UNREACHABLE, paste };
+  }
+}
+
+function tooLargeMessage(bytes: number): string {
+  return `The paste is ${formatBytes(bytes)}; the limit is ${formatBytes(MAX_INPUT_BYTES)}. Paste the part around the error (the last few hundred lines are usually enough).`;
+}
+
+/** The paste box, its examples and the diagnosis it leads to; `action` is the server action that diagnoses. */
+export function PasteForm({
+  action,
+  examples,
+}: {
+  action: DiagnoseAction;
+  examples: readonly ExampleOption[];
+}) {
+  const [state, dispatch, pending] = useActionState(
+    (previous: FormState, formData: FormData) => submitPaste(action, previous, formData),
+    INITIAL_STATE,
+  );
+  const [text, setText] = useState("");
+  const formRef = useRef<HTMLFormElement>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  const bytes = useMemo(() => utf8ByteLength(text), [text]);
+  const overLimit = bytes > MAX_INPUT_BYTES;
+  // A server message belongs to the text it was about; once the paste is edited it no longer applies.
+  const serverError = state.result.status === "error" && state.paste === text ? state.result.message : null;
+  const message = overLimit ? tooLargeMessage(bytes) : serverError;
+
+  useEffect(() => {
+    if (state.result.status === "ok") resultRef.current?.focus();
+  }, [state]);
+
+  function submit(value: string) {
+    const formData = new FormData();
+    formData.set("text", value);
+    startTransition(() => dispatch(formData));
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (overLimit) {
+      textareaRef.current?.focus();
+      return;
+    }
+    submit(text);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+    }
+  }
+
+  function onPick(example: ExampleOption) {
+    setText(example.text);
+    submit(example.text);
+  }
+
+  const status = pending
+    ? "Diagnosing…"
+    : state.result.status === "ok"
+      ? `Diagnosis ready: ${state.result.diagnosis.card.title}.`
+      : "";
+
+  return (
+    <div className="space-y-8">
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-2">
+        <div className="flex items-baseline justify-between gap-3">
+          <label htmlFor="paste" className="text-sm font-medium">
+            Error text
+          </label>
+          <span
+            id="paste-size"
+            className={`text-xs tabular-nums ${overLimit ? "font-medium text-rose-700 dark:text-rose-300" : "text-zinc-600 dark:text-zinc-400"}`}
+          >
+            {formatBytes(bytes)} of {formatBytes(MAX_INPUT_BYTES)}
+          </span>
+        </div>
+        <textarea
+          ref={textareaRef}
+          id="paste"
+          name="text"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={onKeyDown}
+          rows={10}
+          spellCheck={false}
+          autoComplete="off"
+          aria-describedby="paste-message paste-hint paste-size"
+          aria-invalid={message !== null}
+          placeholder={
+            'API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}'
+          }
+          className="block w-full resize-y rounded-md border border-zinc-300 bg-white p-3 font-mono text-xs leading-relaxed text-zinc-900 placeholder:text-zinc-500 focus-visible:border-blue-600 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-blue-600/40 aria-invalid:border-rose-600 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-500"
+        />
+        <div
+          id="paste-message"
+          aria-live="polite"
+          className="min-h-5 text-sm text-rose-700 dark:text-rose-300"
+        >
+          {message}
+        </div>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p id="paste-hint" className="text-xs text-zinc-600 dark:text-zinc-400">
+            Ctrl+Enter (⌘+Enter on a Mac) diagnoses.
+          </p>
+          <button
+            type="submit"
+            disabled={pending || overLimit}
+            className="rounded-md bg-zinc-900 px-3.5 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+          >
+            {pending ? "Diagnosing…" : "Diagnose"}
+          </button>
+        </div>
+        <ExamplePicker examples={examples} onPick={onPick} disabled={pending} />
+      </form>
+
+      <p role="status" className="sr-only">
+        {status}
+      </p>
+
+      {state.result.status === "ok" ? (
+        <div
+          ref={resultRef}
+          tabIndex={-1}
+          aria-busy={pending}
+          className={`outline-none transition-opacity ${pending ? "opacity-60" : ""}`}
+        >
+          <DiagnosisResult diagnosis={state.result.diagnosis} paste={state.paste} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+import { BRANCH_CATALOGUE } from "@/lib/branches";
+import { BRANCH_PASTES } from "./fixtures/pastes";
+import { TriagePage } from "./pages/triage-page";
+
+test.describe("a pasted error is diagnosed to its branch", () => {
+  for (const fixture of BRANCH_PASTES) {
+    test(`${fixture.name} → ${fixture.branch}`, async ({ page }) => {
+      const triage = new TriagePage(page);
+      await triage.open();
+      await triage.paste(fixture.text);
+      await triage.diagnose();
+
+      await expect(triage.branchHeading(BRANCH_CATALOGUE[fixture.branch].title)).toBeVisible();
+      await expect(triage.evidenceValue("Status")).toHaveText(
+        fixture.status === null ? "not in paste" : String(fixture.status),
+      );
+      if (fixture.requestId === null) {
+        await expect(triage.evidenceValue("Request id")).toHaveText("not in paste");
+      } else {
+        await expect(triage.evidenceValue("Request id")).toContainText(fixture.requestId);
+        await expect(
+          page.getByRole("button", { name: `Copy request id ${fixture.requestId}` }),
+        ).toBeVisible();
+      }
+      // The paste stays in the box after a diagnosis.
+      await expect(triage.pasteBox).toHaveValue(fixture.text);
+    });
+  }
+});
