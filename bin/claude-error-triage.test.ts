@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { classify } from "../lib/classify";
-import { diagnosisSchema } from "../lib/diagnosis";
+import { diagnosisReportSchema } from "../lib/report";
 
 const BIN = fileURLToPath(new URL("./claude-error-triage.mjs", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "cet-cli-"));
@@ -46,7 +46,7 @@ describe("claude-error-triage (spawned)", () => {
   it("prints usage and exits 0 with --help", () => {
     const { status, stdout } = run(["--help"]);
     expect(status).toBe(0);
-    expect(stdout).toContain("Usage: claude-error-triage [--json] [FILE...]");
+    expect(stdout).toContain("Usage: claude-error-triage [--json] [--background] [--side-effects] [FILE...]");
   });
 
   it("exits 2 with usage on stderr for an unknown flag", () => {
@@ -67,6 +67,7 @@ describe("claude-error-triage (spawned)", () => {
     expect(stdout).toContain(`First move: ${expected.card.firstMove}`);
     expect(stdout).toContain(`Verify: ${expected.card.verify}`);
     expect(stdout).toMatch(/errors? found in the input\./);
+    expect(stdout).toMatch(/^Retry: yes \(interactive\)/m);
     expect(stdout).not.toContain(ESC);
   });
 
@@ -80,8 +81,12 @@ describe("claude-error-triage (spawned)", () => {
     expect(status).toBe(0);
     const lines = jsonLines(stdout);
     expect(lines.map((line) => line.file)).toEqual([first, "-", second]);
-    for (const line of lines) diagnosisSchema.parse(line);
-    expect(lines[0]).toEqual({ file: first, ...classify(RATE_LIMITED) });
+    for (const line of lines) diagnosisReportSchema.parse(line);
+    const { retry, retryContext, statusContext, ...diagnosis } = diagnosisReportSchema.parse(lines[0]);
+    expect({ file: lines[0]?.file, ...diagnosis }).toEqual({ file: first, ...classify(RATE_LIMITED) });
+    expect(retryContext).toEqual({ mode: "interactive", sideEffects: false });
+    expect(retry.retryable).toBe(true);
+    expect(statusContext).toBeNull();
     expect(lines[2]).toMatchObject({ branch: classify(OVERLOADED).branch });
   });
 

@@ -3,20 +3,40 @@ import { parseCliArgs, STDIN_NAME } from "./args";
 
 describe("parseCliArgs", () => {
   it("reads standard input when no file is given", () => {
-    expect(parseCliArgs([])).toEqual({ kind: "run", json: false, files: [STDIN_NAME] });
+    expect(parseCliArgs([])).toEqual({
+      kind: "run",
+      json: false,
+      background: false,
+      sideEffects: false,
+      files: [STDIN_NAME],
+    });
   });
 
   it("keeps files in the order given, with - standing for standard input", () => {
     expect(parseCliArgs(["a.log", "-", "b.txt"])).toEqual({
       kind: "run",
       json: false,
+      background: false,
+      sideEffects: false,
       files: ["a.log", "-", "b.txt"],
     });
   });
 
   it("turns on JSON Lines with --json wherever it stands", () => {
-    expect(parseCliArgs(["a.log", "--json"])).toEqual({ kind: "run", json: true, files: ["a.log"] });
-    expect(parseCliArgs(["--json"])).toEqual({ kind: "run", json: true, files: [STDIN_NAME] });
+    expect(parseCliArgs(["a.log", "--json"])).toEqual({
+      kind: "run",
+      json: true,
+      background: false,
+      sideEffects: false,
+      files: ["a.log"],
+    });
+    expect(parseCliArgs(["--json"])).toEqual({
+      kind: "run",
+      json: true,
+      background: false,
+      sideEffects: false,
+      files: [STDIN_NAME],
+    });
   });
 
   it("asks for help with --help or -h", () => {
@@ -25,7 +45,18 @@ describe("parseCliArgs", () => {
   });
 
   it("treats everything after -- as a file name", () => {
-    expect(parseCliArgs(["--", "--json"])).toEqual({ kind: "run", json: false, files: ["--json"] });
+    expect(parseCliArgs(["--background", "--side-effects", "x.log"])).toMatchObject({
+      background: true,
+      sideEffects: true,
+      files: ["x.log"],
+    });
+    expect(parseCliArgs(["--", "--json"])).toEqual({
+      kind: "run",
+      json: false,
+      background: false,
+      sideEffects: false,
+      files: ["--json"],
+    });
   });
 
   describe("usage errors", () => {

@@ -3,14 +3,16 @@ import { parseArgs } from "node:util";
 /** The name `-` stands for standard input, as in most Unix tools. */
 export const STDIN_NAME = "-";
 
-export const USAGE = `Usage: claude-error-triage [--json] [FILE...]
+export const USAGE = `Usage: claude-error-triage [--json] [--background] [--side-effects] [FILE...]
 
 Reads each FILE (or standard input when none is given, or for "-") and prints a
 diagnosis of the Claude API error it contains.
 
 Options:
-  --json      one Diagnosis JSON object per line (JSON Lines), with a "file" field
-  -h, --help  show this help and exit
+  --json          one diagnosis JSON object per line (JSON Lines), with a "file" field
+  --background    plan retries for a background job (default: a person is waiting)
+  --side-effects  the failed call has side effects (plan retries with idempotency in mind)
+  -h, --help      show this help and exit
 
 Exit status: 0 when every input was diagnosed, 1 when an input was refused or
 unreadable, 2 on a usage error.`;
@@ -19,7 +21,7 @@ unreadable, 2 on a usage error.`;
 export type CliArgs =
   | { kind: "help" }
   | { kind: "usage-error"; message: string }
-  | { kind: "run"; json: boolean; files: string[] };
+  | { kind: "run"; json: boolean; background: boolean; sideEffects: boolean; files: string[] };
 
 /** Parses argv (without node and the script path). Pure: no I/O, never throws. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
@@ -29,6 +31,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       args: [...argv],
       options: {
         json: { type: "boolean" },
+        background: { type: "boolean" },
+        "side-effects": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,
@@ -44,5 +48,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     return { kind: "usage-error", message: `Standard input ("${STDIN_NAME}") can be read only once.` };
   }
   if (files.includes("")) return { kind: "usage-error", message: "An empty file name was given." };
-  return { kind: "run", json: parsed.values.json === true, files };
+  return {
+    kind: "run",
+    json: parsed.values.json === true,
+    background: parsed.values.background === true,
+    sideEffects: parsed.values["side-effects"] === true,
+    files,
+  };
 }

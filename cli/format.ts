@@ -1,4 +1,6 @@
 import type { Diagnosis, Evidence } from "../lib/diagnosis";
+import type { DiagnosisReport } from "../lib/report";
+import { formatDuration, formatInstant } from "../lib/retry";
 
 /** How a diagnosis is printed for a person reading a terminal. */
 export type FormatOptions = {
@@ -80,6 +82,27 @@ export function formatDiagnosis(diagnosis: Diagnosis, options: FormatOptions): s
   ];
   const evidence = evidenceLines(diagnosis.evidence);
   if (evidence.length > 0) lines.push(paint("label", "Evidence:"), ...evidence.map((line) => `  ${line}`));
+  if ("retry" in diagnosis) lines.push(...retryLines(diagnosis as DiagnosisReport, paint));
   lines.push(paint("dim", occurrencesLine(diagnosis.occurrences.length)));
   return `${lines.join("\n")}\n`;
+}
+
+/** The retry plan in words: verdict, waits, when access returns, when to stop. */
+function retryLines(report: DiagnosisReport, paint: (style: Style, text: string) => string): string[] {
+  const plan = report.retry;
+  const context = `${report.retryContext.mode}${report.retryContext.sideEffects ? ", with side effects" : ""}`;
+  const lines = [
+    `${paint("label", "Retry:")} ${plan.retryable ? "yes" : "no"} (${context}) · ${plan.reason}`,
+  ];
+  if (plan.schedule.length > 0) {
+    const waits = plan.schedule.map((w) => `${formatDuration(w.minDelayMs)}–${formatDuration(w.maxDelayMs)}`);
+    lines.push(
+      `  ${plan.maxAttempts} attempts in all; waits before each retry: ${waits.join(", ")} (worst case ${formatDuration(plan.totalBudgetMs)})`,
+    );
+  }
+  if (plan.retryAfterMs !== null) lines.push(`  retry-after: ${formatDuration(plan.retryAfterMs)}`);
+  if (plan.resumeAt !== null)
+    lines.push(`  ${paint("warn", "do not retry until")} ${formatInstant(plan.resumeAt)}`);
+  lines.push(`  stop: ${plan.stopRule}`);
+  return lines;
 }

@@ -1,4 +1,4 @@
-import { classify } from "../lib/classify";
+import { diagnoseOffline } from "../lib/report";
 import { parseCliArgs, USAGE } from "./args";
 import { formatDiagnosis } from "./format";
 import { readInput } from "./read-input";
@@ -10,6 +10,8 @@ export type CliIo = {
   stdin: () => AsyncIterable<Uint8Array | string>;
   /** Colour is used only when stdout is a terminal and NO_COLOR is unset (https://no-color.org). */
   color: boolean;
+  now: () => Date;
+  random: () => number;
 };
 
 /** Runs the CLI and returns its exit status: 0 all diagnosed, 1 some input refused, 2 usage error. */
@@ -33,8 +35,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       refused = true;
       continue;
     }
-    // The CLI reads the clock nowhere: occurredAt stays whatever the paste itself shows.
-    const diagnosis = classify(input.text);
+    // occurredAt stays whatever the paste itself shows; the clock only dates the retry plan. The CLI works
+    // offline: it never asks the status page.
+    const diagnosis = diagnoseOffline(input.text, {
+      now: io.now(),
+      random: io.random,
+      retryContext: { mode: args.background ? "background" : "interactive", sideEffects: args.sideEffects },
+    });
     if (args.json) {
       io.stdout(`${JSON.stringify({ file, ...diagnosis })}\n`);
     } else {
@@ -65,5 +72,7 @@ export async function main(): Promise<void> {
       return process.stdin;
     },
     color: process.stdout.isTTY === true && !noColor,
+    now: () => new Date(),
+    random: Math.random,
   });
 }

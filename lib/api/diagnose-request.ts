@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { checkInputText, MAX_INPUT_BYTES } from "../input";
+import { retryContextSchema, type RetryContext } from "../retry";
 
 /** The body of `POST /api/diagnose`. Unknown keys are refused so a misspelt `occurredAt` is not silently dropped. */
 export const diagnoseRequestSchema = z.strictObject({
   text: z.string(),
   occurredAt: z.iso.datetime({ offset: true }).nullish(),
+  /** Who waits for the call and whether it has side effects; shapes the retry plan. */
+  retryContext: retryContextSchema.optional(),
 });
 export type DiagnoseRequest = z.infer<typeof diagnoseRequestSchema>;
 
@@ -20,7 +23,7 @@ export type ApiError = { type: ApiErrorType; message: string };
 
 /** A validated request, or the HTTP status and error to answer with. */
 export type ParsedDiagnoseRequest =
-  | { ok: true; text: string; occurredAt: string | null }
+  | { ok: true; text: string; occurredAt: string | null; retryContext: RetryContext | undefined }
   | { ok: false; status: 400 | 413 | 415; error: ApiError };
 
 type Refusal = Extract<ParsedDiagnoseRequest, { ok: false }>;
@@ -122,5 +125,10 @@ export async function parseDiagnoseRequest(
       ? tooLarge(checked.problem.message)
       : invalid(checked.problem.message);
 
-  return { ok: true, text: checked.text, occurredAt: parsed.data.occurredAt ?? null };
+  return {
+    ok: true,
+    text: checked.text,
+    occurredAt: parsed.data.occurredAt ?? null,
+    retryContext: parsed.data.retryContext,
+  };
 }

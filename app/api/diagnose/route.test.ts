@@ -1,9 +1,33 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classify } from "@/lib/classify";
-import { diagnosisSchema } from "@/lib/diagnosis";
+import { type Diagnosis } from "@/lib/diagnosis";
 import { MAX_INPUT_BYTES } from "@/lib/input";
-import { POST } from "./route";
+import { diagnosisReportSchema } from "@/lib/report";
+import { startMockStatusServer, type MockStatusServer } from "@/scripts/mock-status-server";
+
+// The route reads the status page through the server singleton: point it at the in-process mock.
+let server: MockStatusServer;
+let POST: (request: Request) => Promise<Response>;
+beforeAll(async () => {
+  server = await startMockStatusServer({ scenario: "minor-incident", port: 0 });
+  process.env.STATUS_PAGE_URL = server.url;
+  ({ POST } = await import("./route"));
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/** The classifier's part of a report, without the retry plan and the status reading. */
+const diagnosisPart = (body: unknown): Diagnosis => {
+  const {
+    retry: _retry,
+    retryContext: _context,
+    statusContext: _status,
+    ...diagnosis
+  } = diagnosisReportSchema.parse(body);
+  return diagnosis;
+};
 
 const corpusText = (name: string): string =>
   (
@@ -30,25 +54,33 @@ describe("POST /api/diagnose", () => {
     const response = await POST(post(JSON.stringify({ text: OVERLOADED })));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-    const body = diagnosisSchema.parse(await response.json());
-    expect(body).toEqual(classify(OVERLOADED));
-    expect(body.branch).toBe("overloaded");
+    const report = diagnosisReportSchema.parse(await response.json());
+    expect(diagnosisPart(report)).toEqual(classify(OVERLOADED));
+    expect(report.branch).toBe("overloaded");
+    expect(report.retry.retryable).toBe(true);
+    expect(report.statusContext?.source).toBe("live");
   });
 
   it("diagnoses a real pasted error from the corpus", async () => {
     const text = corpusText("907-rate_limit.json");
     const response = await POST(post(JSON.stringify({ text })));
     expect(response.status).toBe(200);
-    expect(diagnosisSchema.parse(await response.json())).toEqual(classify(text));
+    expect(diagnosisPart(await response.json())).toEqual(classify(text));
   });
 
   it("passes occurredAt through to the classifier", async () => {
     const occurredAt = "2026-11-21T10:15:00Z";
     const response = await POST(post(JSON.stringify({ text: OVERLOADED, occurredAt })));
     expect(response.status).toBe(200);
-    const body = diagnosisSchema.parse(await response.json());
+    const body = diagnosisPart(await response.json());
     expect(body).toEqual(classify(OVERLOADED, { occurredAt }));
-    expect(body.evidence.occurredAt).toBe(occurredAt);
+    expect(body.evidence.occurredAt).toBe("2026-11-21T10:15:00.000Z");
+  });
+
+  it("plans retries for the context it is given", async () => {
+    const context = { mode: "background", sideEffects: true };
+    const response = await POST(post(JSON.stringify({ text: OVERLOADED, retryContext: context })));
+    expect(diagnosisReportSchema.parse(await response.json()).retryContext).toEqual(context);
   });
 
   it.each([
