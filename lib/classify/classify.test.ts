@@ -652,6 +652,23 @@ describe("messy pastes", () => {
     ).toEqual({ seen: 5, of: 5 });
   });
 
+  it("counts the Python SDK's own logged retries", () => {
+    const log = [
+      "INFO anthropic._base_client: Retrying request to /v1/messages in 0.452000 seconds",
+      "INFO anthropic._base_client: Retrying request to /v1/messages in 0.871000 seconds",
+      "anthropic.RateLimitError: Error code: 429 - {'type': 'error', 'error': {'type': 'rate_limit_error', 'message': 'x'}}",
+    ].join("\n");
+    expect(classify(log).evidence.attempts).toEqual({ seen: 3, of: null });
+  });
+
+  it("marks one error.type signal per body, not a generic one beside the specific one", () => {
+    const d = classify(
+      `Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}`,
+    );
+    expect(d.signals.map((s) => s.id)).toContain("type.overloaded_error");
+    expect(d.signals.map((s) => s.id)).not.toContain("type.unknown_error_type");
+  });
+
   it("reads the SDK and its version when the paste names them", () => {
     expect(
       classify(

@@ -422,6 +422,12 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
             (h) =>
               votesFor(h) === branch || h.fields.status !== undefined || h.fields.errorType !== undefined,
           )
+          // The catch-all error.type record only matters when no specific one marked the same body.
+          .filter(
+            (h, _i, all) =>
+              h.sig.id !== "type.unknown_error_type" ||
+              !all.some((o) => o !== h && o.sig.id.startsWith("type.") && o.start < h.end && h.start < o.end),
+          )
           .map((h) => ({ id: h.sig.id, label: h.sig.label, start: h.start, end: h.end }));
 
   return {

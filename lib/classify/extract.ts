@@ -185,6 +185,9 @@ const ATTEMPT_OF = /\battempt\s{1,12}#?(\d{1,3})\s{0,4}\/\s{0,4}(\d{1,3})\b/gi;
 const ATTEMPT_HASH = /\bAttempt\s{1,12}#(\d{1,3})\b/g;
 const MAX_RETRIES = /reached\s{1,12}max\s{1,12}retries:\s{1,12}(\d{1,3})/g;
 const AWS_ATTEMPTS = /\\{0,3}["']?attempts\\{0,3}["']?\s?:\s?(\d{1,3})\b/g;
+// The Python SDK logs each of its own retries (PY _base_client.py: "Retrying request to %s in %f seconds").
+const PY_RETRY_LOG =
+  /Retrying\s{1,12}request\s{1,12}to\s{1,12}\S{1,200}\s{1,12}in\s{1,12}\d{1,6}(?:\.\d{1,9})?\s{1,12}seconds/g;
 
 export function findAttempts(text: string): { seen: number; of: number | null } | null {
   let seen = 0;
@@ -205,6 +208,8 @@ export function findAttempts(text: string): { seen: number; of: number | null } 
     }
   }
   for (const m of text.matchAll(AWS_ATTEMPTS)) seen = Math.max(seen, Number(m[1]));
+  const pyRetries = [...text.matchAll(PY_RETRY_LOG)].length;
+  if (pyRetries > 0) seen = Math.max(seen, pyRetries + 1);
   return seen > 0 ? { seen, of } : null;
 }
 
