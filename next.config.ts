@@ -5,6 +5,8 @@ import { env } from "./lib/env";
 env();
 
 const nextConfig: NextConfig = {
+  // A separate build directory per checkout or agent lets several builds and e2e runs share a machine.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native module: loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3", "pg"],
   poweredByHeader: false,

@@ -1,8 +1,12 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3107;
-const BASE_URL = `http://127.0.0.1:${PORT}`;
+import {
+  APP_PORT as PORT,
+  APP_URL as BASE_URL,
+  MOCK_STATUS_PORT,
+  MOCK_STATUS_URL,
+} from "./e2e/fixtures/servers";
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
 // Never download a browser: use the one CI or the machine provides, else whatever Playwright has.
@@ -40,13 +44,33 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: "npm run start",
-    url: BASE_URL,
-    env: { PORT: String(PORT), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  // The app never reads the real status page in tests: a local mock serves the shared fixtures, and
+  // specs switch its scenario with POST /__mock/scenario/<name>.
+  webServer: [
+    {
+      command: `npm run mock:status -- --scenario operational --port ${MOCK_STATUS_PORT}`,
+      url: `${MOCK_STATUS_URL}/api/v2/status.json`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "npm run start",
+      url: BASE_URL,
+      env: {
+        PORT: String(PORT),
+        HOSTNAME: "127.0.0.1",
+        NEXT_TELEMETRY_DISABLED: "1",
+        STATUS_PAGE_URL: MOCK_STATUS_URL,
+        // Every request sees the mock's current scenario at once.
+        STATUS_CACHE_TTL_MS: "0",
+        STATUS_TIMEOUT_MS: "1500",
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

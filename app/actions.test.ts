@@ -1,7 +1,19 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_INPUT_BYTES } from "@/lib/input";
-import type { DiagnoseResult } from "@/components/diagnose-action-types";
-import { diagnoseAction } from "./actions";
+import type { DiagnoseResult, DiagnoseAction } from "@/components/diagnose-action-types";
+import { startMockStatusServer, type MockStatusServer } from "@/scripts/mock-status-server";
+
+// The action reads the status page through the server singleton: point it at the in-process mock.
+let server: MockStatusServer;
+let diagnoseAction: DiagnoseAction;
+beforeAll(async () => {
+  server = await startMockStatusServer({ scenario: "major-outage", port: 0 });
+  process.env.STATUS_PAGE_URL = server.url;
+  ({ diagnoseAction } = await import("./actions"));
+});
+afterAll(async () => {
+  await server.close();
+});
 
 const IDLE: DiagnoseResult = { status: "idle" };
 
@@ -18,7 +30,35 @@ describe("diagnoseAction", () => {
       form('API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}'),
     );
     expect(result.status).toBe("ok");
-    if (result.status === "ok") expect(result.diagnosis.branch).toBe("overloaded");
+    if (result.status === "ok") {
+      expect(result.diagnosis.branch).toBe("overloaded");
+      expect(result.diagnosis.retry.retryable).toBe(true);
+      expect(result.diagnosis.statusContext).toMatchObject({ source: "live", indicator: "major" });
+    }
+  });
+
+  it("takes the time of the error and the retry context from the form", async () => {
+    const data = form(
+      'API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+    );
+    data.set("occurredAt", "2026-11-21T10:15:00+01:00");
+    data.set("mode", "background");
+    data.set("sideEffects", "on");
+    const result = await diagnoseAction(IDLE, data);
+    expect(result.status).toBe("ok");
+    if (result.status === "ok") {
+      expect(result.diagnosis.evidence.occurredAt).toBe("2026-11-21T09:15:00.000Z");
+      expect(result.diagnosis.retryContext).toEqual({ mode: "background", sideEffects: true });
+    }
+  });
+
+  it("refuses a time of the error that is not a date and time", async () => {
+    const data = form("API Error: 529 Overloaded");
+    data.set("occurredAt", "yesterday");
+    expect(await diagnoseAction(IDLE, data)).toMatchObject({
+      status: "error",
+      fieldErrors: { occurredAt: [expect.any(String)] },
+    });
   });
 
   it("refuses an empty paste with a field error and without echoing it", async () => {

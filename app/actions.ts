@@ -1,9 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { classify } from "@/lib/classify";
 import type { DiagnoseResult } from "@/components/diagnose-action-types";
 import { checkInputText } from "@/lib/input";
+import { diagnose } from "@/lib/report";
+import { getStatusClient } from "@/lib/status/server";
 
 const diagnoseFormSchema = z.object({
   // multipart/form-data encoding turns every LF into CRLF, while a textarea's value only ever holds LF:
@@ -11,14 +12,30 @@ const diagnoseFormSchema = z.object({
   text: z
     .string({ error: "The paste must be sent as text." })
     .transform((text) => text.replaceAll("\r\n", "\n")),
+  // The browser turns the user's local date and time into an ISO instant before sending it.
+  occurredAt: z.iso
+    .datetime({ offset: true, error: "The time of the error must be a date and time." })
+    .nullish()
+    .or(z.literal("").transform(() => null)),
+  mode: z.enum(["interactive", "background"]).nullish(),
+  sideEffects: z.enum(["on", "true", "false"]).nullish(),
 });
 
 /** Diagnoses the pasted error text; `_previous` is the form's last result (required by useActionState). */
 export async function diagnoseAction(_previous: DiagnoseResult, formData: FormData): Promise<DiagnoseResult> {
-  const parsed = diagnoseFormSchema.safeParse({ text: formData.get("text") });
+  const parsed = diagnoseFormSchema.safeParse({
+    text: formData.get("text"),
+    occurredAt: formData.get("occurredAt"),
+    mode: formData.get("mode"),
+    sideEffects: formData.get("sideEffects"),
+  });
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors;
-    return { status: "error", message: fieldErrors.text?.[0] ?? "The form could not be read.", fieldErrors };
+    return {
+      status: "error",
+      message: fieldErrors.text?.[0] ?? fieldErrors.occurredAt?.[0] ?? "The form could not be read.",
+      fieldErrors,
+    };
   }
 
   const checked = checkInputText(parsed.data.text);
@@ -30,5 +47,15 @@ export async function diagnoseAction(_previous: DiagnoseResult, formData: FormDa
     };
   }
 
-  return { status: "ok", diagnosis: classify(checked.text) };
+  const diagnosis = await diagnose(checked.text, {
+    occurredAt: parsed.data.occurredAt ?? null,
+    retryContext: {
+      mode: parsed.data.mode ?? "interactive",
+      sideEffects: parsed.data.sideEffects === "on" || parsed.data.sideEffects === "true",
+    },
+    now: new Date(),
+    random: Math.random,
+    status: getStatusClient(),
+  });
+  return { status: "ok", diagnosis };
 }
