@@ -39,6 +39,7 @@ export default defineConfig([
   },
   globalIgnores([
     ".next/**",
+    ".next-*/**",
     "node_modules/**",
     "out/**",
     "next-env.d.ts",

@@ -56,7 +56,9 @@ describe("the report every face returns", () => {
       status: { getContext: async (q) => (asked.push(q), context) },
     });
     expect(r.statusContext).toEqual(context);
-    expect(asked).toEqual([{ occurredAt: "2026-11-22T11:00:00.000Z", surface: "claude-code", route: "anthropic" }]);
+    expect(asked).toEqual([
+      { occurredAt: "2026-11-22T11:00:00.000Z", surface: "claude-code", route: "anthropic" },
+    ]);
   });
 
   it("still diagnoses when the status client fails", async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classify } from "@/lib/classify";
-import { type Diagnosis } from "@/lib/diagnosis";
+import { diagnosisSchema, type Diagnosis } from "@/lib/diagnosis";
 import { MAX_INPUT_BYTES } from "@/lib/input";
 import { diagnosisReportSchema } from "@/lib/report";
 import { startMockStatusServer, type MockStatusServer } from "@/scripts/mock-status-server";
@@ -19,15 +19,7 @@ afterAll(async () => {
 });
 
 /** The classifier's part of a report, without the retry plan and the status reading. */
-const diagnosisPart = (body: unknown): Diagnosis => {
-  const {
-    retry: _retry,
-    retryContext: _context,
-    statusContext: _status,
-    ...diagnosis
-  } = diagnosisReportSchema.parse(body);
-  return diagnosis;
-};
+const diagnosisPart = (body: unknown): Diagnosis => diagnosisSchema.parse(diagnosisReportSchema.parse(body));
 
 const corpusText = (name: string): string =>
   (
