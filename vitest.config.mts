@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
     environment: "node",
+    setupFiles: ["./vitest.setup.ts"],
     // No test may reach the real status page: anything that forgets to point at the mock gets a refused port.
     env: { STATUS_PAGE_URL: "http://127.0.0.1:9", NEXT_TELEMETRY_DISABLED: "1" },
     include: [

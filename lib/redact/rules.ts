@@ -1,4 +1,4 @@
-import { B64URL, charSet } from "./chars";
+import { ALNUM_CHARS, B64URL, charSet } from "./chars";
 import {
   bearer,
   emails,
@@ -15,6 +15,9 @@ import {
   urlCredentials,
   type Detector,
 } from "./detectors";
+
+/** The characters of a JWT: three base64url parts joined by dots (padding seen in the wild). */
+const JWT_BODY = charSet(`${ALNUM_CHARS}_-.=`);
 
 /**
  * One kind of secret or personal data. Order matters: when two rules claim overlapping text, the earlier
@@ -191,7 +194,8 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
     id: "jwt",
     label: "JSON Web Token (JWS or JWE)",
     source: "GL jwt, TH jwt, DS jwt.py; JWE (empty second part) too, which all three miss",
-    detect: token(/eyJ[\w-]{8,4000}\.[\w.=-]{2,12000}/g),
+    // A terminal can hard-wrap a JWT anywhere, dots included: follow the wrap over the JWT alphabet.
+    detect: token(/eyJ[\w-]{8,4000}\.[\w.=-]{2,12000}/g, { wrap: true, body: JWT_BODY }),
   },
   {
     id: "huggingface-token",
