@@ -411,6 +411,59 @@ const SHAPES: Case[] = [
     branch: "permission",
     status: 403,
   },
+  // Other clients' wording
+  {
+    name: "axios status code",
+    text: "AxiosError: Request failed with status code 529 calling api.anthropic.com/v1/messages",
+    branch: "overloaded",
+    status: 529,
+  },
+  {
+    name: "requests HTTPError",
+    text: "requests.exceptions.HTTPError: 529 Server Error: unknown for url: https://api.anthropic.com/v1/messages",
+    branch: "overloaded",
+    status: 529,
+  },
+  {
+    name: "Vercel AI SDK retry error",
+    text: `AI_RetryError: Failed after 3 attempts. Last error: Overloaded\n  statusCode: 529,\n  responseBody: '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',\n  url: 'https://api.anthropic.com/v1/messages'`,
+    branch: "overloaded",
+    status: 529,
+  },
+  {
+    name: "Java SDK 429",
+    text: `com.anthropic.errors.RateLimitException: 429: {"type":"error","error":{"type":"rate_limit_error","message":"Number of request tokens has exceeded your per-minute rate limit"}}`,
+    branch: "rate_limit",
+    status: 429,
+  },
+  {
+    name: "Java SDK I/O",
+    text: "com.anthropic.errors.AnthropicIoException: Request failed\nCaused by: java.net.SocketException: Connection reset",
+    branch: "connection",
+  },
+  {
+    name: "Cloudflare 1015",
+    text: "API Error: 429 Error 1015 You are being rate limited api.anthropic.com",
+    branch: "rate_limit",
+    variant: "edge",
+    status: 429,
+  },
+  {
+    name: "bare connect timeout is no response",
+    text: "ConnectTimeoutError: Connect Timeout Error (attempted address: api.anthropic.com:443, timeout: 10000ms)",
+    branch: "connection",
+    variant: "connect_timeout",
+  },
+  {
+    name: "SDK-wrapped connect timeout stays a timeout",
+    text: "httpx.ConnectTimeout: timed out\n\nThe above exception was the direct cause of the following exception:\n\nanthropic.APITimeoutError: Request timed out.",
+    branch: "timeout",
+  },
+  {
+    name: "Vercel cannot connect",
+    text: "AI_APICallError: Cannot connect to API: read ETIMEDOUT (api.anthropic.com)",
+    branch: "connection",
+  },
   {
     name: "Output cap",
     text: "API Error: Claude's response exceeded the 32000 output token maximum. To configure this behavior, set the CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable.",
@@ -667,6 +720,13 @@ describe("messy pastes", () => {
     );
     expect(d.signals.map((s) => s.id)).toContain("type.overloaded_error");
     expect(d.signals.map((s) => s.id)).not.toContain("type.unknown_error_type");
+  });
+
+  it("reads attempts from the Vercel AI SDK's retry error", () => {
+    expect(
+      classify("AI_RetryError: Failed after 3 attempts. Last error: Overloaded (claude-sonnet-4)").evidence
+        .attempts,
+    ).toEqual({ seen: 3, of: 3 });
   });
 
   it("reads the SDK and its version when the paste names them", () => {

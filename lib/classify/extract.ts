@@ -183,6 +183,8 @@ export function findRateLimitHeaders(text: string): Record<string, string> {
 // ---------------------------------------------------------------------------------------------------
 const ATTEMPT_OF = /\battempt\s{1,12}#?(\d{1,3})\s{0,4}\/\s{0,4}(\d{1,3})\b/gi;
 const ATTEMPT_HASH = /\bAttempt\s{1,12}#(\d{1,3})\b/g;
+// Vercel AI SDK: "AI_RetryError: Failed after 3 attempts. Last error: Overloaded".
+const FAILED_AFTER = /Failed\s{1,12}after\s{1,12}(\d{1,3})\s{1,12}attempts/g;
 const MAX_RETRIES = /reached\s{1,12}max\s{1,12}retries:\s{1,12}(\d{1,3})/g;
 const AWS_ATTEMPTS = /\\{0,3}["']?attempts\\{0,3}["']?\s?:\s?(\d{1,3})\b/g;
 // The Python SDK logs each of its own retries (PY _base_client.py: "Retrying request to %s in %f seconds").
@@ -200,6 +202,13 @@ export function findAttempts(text: string): { seen: number; of: number | null } 
     }
   }
   for (const m of text.matchAll(ATTEMPT_HASH)) seen = Math.max(seen, Number(m[1]));
+  for (const m of text.matchAll(FAILED_AFTER)) {
+    const n = Number(m[1]);
+    if (n >= seen) {
+      seen = n;
+      of = n;
+    }
+  }
   for (const m of text.matchAll(MAX_RETRIES)) {
     const n = Number(m[1]) + 1;
     if (n >= seen) {

@@ -50,8 +50,8 @@ export type Signature = {
 };
 
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
-/** The status printed on an edge error page, from whichever alternative of the pattern matched. */
-const edgeStatus = (m: RegExpExecArray): HitFields => {
+/** The status from whichever alternative of a pattern matched (each alternative captures its own). */
+const firstStatus = (m: RegExpExecArray): HitFields => {
   const status = num(m.slice(1).find((g) => g !== undefined));
   return status === undefined ? {} : { status };
 };
@@ -239,6 +239,19 @@ const MESSAGES: Signature[] = [
     fields: () => ({ status: 429 }),
     source: "CCI #55132; CC-ERR",
     example: { text: "API Error: Request rejected (429) · slow down", branch: "rate_limit" },
+  },
+  {
+    id: "msg.edge_rate_limit",
+    label: "edge rate limit (Cloudflare 1015)",
+    pattern: /Error\s{1,12}1015\b|You\s{1,12}are\s{1,12}being\s{1,12}rate\s{1,12}limited/gi,
+    branch: "rate_limit",
+    variant: "edge",
+    tier: TIER.message,
+    source: "Cloudflare error 1015 pages in front of APIs and relays",
+    example: {
+      text: "API Error: 429 <title>Access denied | api.anthropic.com used Cloudflare to restrict access</title> Error 1015 You are being rate limited",
+      branch: "rate_limit",
+    },
   },
   {
     id: "msg.vertex_quota",
@@ -648,7 +661,7 @@ const MESSAGES: Signature[] = [
     branch: "api_error",
     variant: "edge_proxy",
     tier: TIER.message,
-    fields: edgeStatus,
+    fields: firstStatus,
     source: "CCI #70128, #3919, #3197, #6341, #67341",
     example: {
       text: "API Error (502 <html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>)",
@@ -663,7 +676,7 @@ const MESSAGES: Signature[] = [
     branch: "timeout",
     variant: "edge",
     tier: TIER.message,
-    fields: edgeStatus,
+    fields: firstStatus,
     source: "CCI #6781, #16737",
     example: {
       text: "API Error (api.anthropic.com | 504: Gateway time-out) · Retrying in 5 seconds… (attempt 4/10)",
@@ -685,7 +698,7 @@ const MESSAGES: Signature[] = [
     id: "msg.unable_to_connect",
     label: "unable to connect to the API",
     pattern:
-      /Unable\s{1,12}to\s{1,12}connect\s{1,12}to\s{1,12}API|Connection\s{1,12}error\.|APIConnectionError:\s{1,12}Connection\s{1,12}error/gi,
+      /(?:Unable|Cannot)\s{1,12}to\s{1,12}connect\s{1,12}to\s{1,12}API|Cannot\s{1,12}connect\s{1,12}to\s{1,12}API|Connection\s{1,12}error\.|APIConnectionError:\s{1,12}Connection\s{1,12}error/gi,
     branch: "connection",
     tier: TIER.message,
     claude: true,
@@ -891,14 +904,28 @@ const TYPES: Signature[] = [
   {
     id: "class.timeout",
     label: "SDK timeout error",
-    pattern:
-      /\b(?:APITimeoutError|APIConnectionTimeoutError|ReadTimeout|ConnectTimeoutError|ConnectTimeout|DeadlineExceededError)\b/g,
+    pattern: /\b(?:APITimeoutError|APIConnectionTimeoutError|ReadTimeout|DeadlineExceededError)\b/g,
     branch: "timeout",
     variant: "client",
     tier: TIER.type,
     head: true,
     source: "PY _exceptions.py; TS core/error.ts; undici",
     example: { text: "anthropic.APITimeoutError: Request timed out.", branch: "timeout" },
+  },
+  {
+    id: "class.connect_timeout",
+    label: "connect timeout",
+    // The connection never opened, so no HTTP response came back: a connection failure, not a slow answer.
+    // (Wrapped by the SDK as APITimeoutError "Request timed out", the documented timeout branch wins.)
+    pattern: /\b(?:ConnectTimeoutError|ConnectTimeout|UND_ERR_CONNECT_TIMEOUT)\b|connect\s{1,12}ETIMEDOUT/g,
+    branch: "connection",
+    variant: "connect_timeout",
+    tier: TIER.type,
+    source: "httpx ConnectTimeout; undici ConnectTimeoutError (TS client.ts comment)",
+    example: {
+      text: "ConnectTimeoutError: Connect Timeout Error (attempted address: api.anthropic.com:443, timeout: 10000ms)",
+      branch: "connection",
+    },
   },
   {
     id: "class.context_window_exceeded",
@@ -963,12 +990,13 @@ const STATUSES: Signature[] = [
   {
     id: "status.with_body",
     label: "status with error body",
-    // TS SDK `${status} ${JSON}` or `${status} status code (no body)`, Claude Code `/bug` arrays, Vertex `429 [{"error":…`.
+    // TS SDK `${status} ${JSON}` or `${status} status code (no body)`, Claude Code `/bug` arrays, Vertex
+    // `429 [{"error":…`, the Java SDK's `529: {…}`, axios' `Request failed with status code 529`.
     pattern:
-      /(?:^|[\s:"'(])([45]\d\d)\s(?:\[?\{\s?\\{0,3}["']?(?:type|error)\b|status\scode\s\(no\sbody\))/gm,
+      /(?:^|[\s:"'(])([45]\d\d):?\s(?:\[?\{\s?\\{0,3}["']?(?:type|error)\b|status\scode\s\(no\sbody\))|\bstatus\scode\s([45]\d\d)\b/gm,
     tier: TIER.status,
     head: true,
-    fields: statusField,
+    fields: firstStatus,
     source: "TS core/error.ts makeMessage; CCI #35792",
     example: {
       text: `Error: 401 {"type":"error","error":{"type":"authentication_error","message":"x"}}`,
@@ -1006,7 +1034,7 @@ const STATUSES: Signature[] = [
     id: "status.reason_phrase",
     label: "status with reason phrase",
     pattern:
-      /\b([45]\d\d)\s(?:Bad\sRequest|Unauthorized|Payment\sRequired|Forbidden|Not\sFound|Request\sTimeout|Conflict|Payload\sToo\sLarge|Content\sToo\sLarge|Request\sEntity\sToo\sLarge|Unprocessable\sEntity|Too\sMany\sRequests|Internal\sServer\sError|Bad\sGateway|Service\sUnavailable|Gateway\sTime-?out)\b/gi,
+      /\b([45]\d\d)\s(?:Bad\sRequest|Unauthorized|Payment\sRequired|Forbidden|Not\sFound|Request\sTimeout|Conflict|Payload\sToo\sLarge|Content\sToo\sLarge|Request\sEntity\sToo\sLarge|Unprocessable\sEntity|Too\sMany\sRequests|Internal\sServer\sError|Bad\sGateway|Service\sUnavailable|Gateway\sTime-?out|(?:Server|Client)\sError)\b/gi,
     tier: TIER.status,
     fields: statusField,
     source: "RFC 9110 reason phrases, as proxies and gateways print them",
@@ -1060,6 +1088,14 @@ const CLASSES: Signature[] = [
   classSignature("InternalServerError", "api_error", "PY/TS _exceptions (TS also for 529)"),
   classSignature("ServiceUnavailableError", "overloaded", "PY lib/bedrock, lib/vertex"),
   classSignature("APIConnectionError", "connection", "PY/TS _exceptions"),
+  // The Java SDK names its classes *Exception (com.anthropic.errors).
+  classSignature("UnauthorizedException", "authentication", "anthropic-sdk-java com.anthropic.errors"),
+  classSignature("PermissionDeniedException", "permission", "anthropic-sdk-java com.anthropic.errors"),
+  classSignature("NotFoundException", "not_found", "anthropic-sdk-java com.anthropic.errors"),
+  classSignature("BadRequestException", "invalid_request", "anthropic-sdk-java com.anthropic.errors"),
+  classSignature("RateLimitException", "rate_limit", "anthropic-sdk-java com.anthropic.errors"),
+  classSignature("InternalServerException", "api_error", "anthropic-sdk-java com.anthropic.errors"),
+  classSignature("AnthropicIoException", "connection", "anthropic-sdk-java com.anthropic.errors"),
 ];
 
 // ---------------------------------------------------------------------------------------------------
