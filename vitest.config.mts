@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     environment: "node",
     setupFiles: ["./vitest.setup.ts"],
+    // A hang guard, not a speed limit: property suites share two cores with builds on these machines.
+    testTimeout: 30_000,
     // No test may reach the real status page: anything that forgets to point at the mock gets a refused port.
     env: { STATUS_PAGE_URL: "http://127.0.0.1:9", NEXT_TELEMETRY_DISABLED: "1" },
     include: [
