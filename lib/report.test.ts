@@ -61,6 +61,15 @@ describe("the report every face returns", () => {
     ]);
   });
 
+  it("never carries a secret from the paste, even inside the error message", () => {
+    const key = `sk-ant-api03-${"Zq7_x".repeat(18)}abcAA`;
+    const text = `Error: 401 {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key ${key}"}}`;
+    const r = diagnoseOffline(text, fixed);
+    expect(r.branch).toBe("authentication");
+    expect(r.evidence.message).toContain("[REDACTED:anthropic-api-key#1]");
+    expect(JSON.stringify(r)).not.toContain(key.slice(13, 40));
+  });
+
   it("still diagnoses when the status client fails", async () => {
     const r = await diagnose(OVERLOAD, {
       ...fixed,

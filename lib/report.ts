@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { classify } from "./classify";
-import { diagnosisSchema, type Diagnosis } from "./diagnosis";
+import { diagnosisSchema, type Diagnosis, type Evidence } from "./diagnosis";
+import { redact } from "./redact";
 import {
   DEFAULT_RETRY_CONTEXT,
   planRetry,
@@ -27,11 +28,31 @@ export type ReportOptions = {
   random: () => number;
 };
 
+const redactText = (value: string | null): string | null => (value === null ? null : redact(value).text);
+
+/**
+ * Evidence copied from the paste (the message, model, endpoint, header values) may hold a secret: every
+ * face gets it redacted. Offsets in signals and occurrences carry no text and stay as they are.
+ */
+export function redactEvidence(evidence: Evidence): Evidence {
+  return {
+    ...evidence,
+    message: redactText(evidence.message),
+    model: redactText(evidence.model),
+    endpoint: redactText(evidence.endpoint),
+    rateLimit: Object.fromEntries(Object.entries(evidence.rateLimit).map(([k, v]) => [k, redact(v).text])),
+    sdk: evidence.sdk
+      ? { name: redact(evidence.sdk.name).text, version: redactText(evidence.sdk.version) }
+      : null,
+  };
+}
+
 /** The report without the status page: pure and synchronous. */
 export function reportFor(diagnosis: Diagnosis, options: ReportOptions): DiagnosisReport {
   const retryContext = options.retryContext ?? DEFAULT_RETRY_CONTEXT;
   return {
     ...diagnosis,
+    evidence: redactEvidence(diagnosis.evidence),
     retry: planRetry(diagnosis, retryContext, { random: options.random, now: options.now }),
     retryContext,
     statusContext: null,
