@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { isSubcommand, parseSubcommandArgs, type SubcommandArgs } from "./packet-args";
 
 /** The name `-` stands for standard input, as in most Unix tools. */
 export const STDIN_NAME = "-";
@@ -7,6 +8,10 @@ export const USAGE = `Usage: claude-error-triage [--json] [--background] [--side
 
 Reads each FILE (or standard input when none is given, or for "-") and prints a
 diagnosis of the Claude API error it contains.
+
+Commands:
+  redact [FILE...]  print the input with secrets and personal data removed (redact --help)
+  packet [FILE...]  print a redacted support packet (packet --help)
 
 Options:
   --json          one diagnosis JSON object per line (JSON Lines), with a "file" field
@@ -21,10 +26,12 @@ unreadable, 2 on a usage error.`;
 export type CliArgs =
   | { kind: "help" }
   | { kind: "usage-error"; message: string }
-  | { kind: "run"; json: boolean; background: boolean; sideEffects: boolean; files: string[] };
+  | { kind: "run"; json: boolean; background: boolean; sideEffects: boolean; files: string[] }
+  | SubcommandArgs;
 
 /** Parses argv (without node and the script path). Pure: no I/O, never throws. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
+  if (isSubcommand(argv[0])) return parseSubcommandArgs(argv[0], argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

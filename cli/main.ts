@@ -1,6 +1,7 @@
 import { diagnoseOffline } from "../lib/report";
 import { parseCliArgs, USAGE } from "./args";
 import { formatDiagnosis } from "./format";
+import { runSubcommand } from "./packet-commands";
 import { readInput } from "./read-input";
 
 /** The process edges the CLI touches, passed in so tests can run it in-process too. */
@@ -25,6 +26,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`claude-error-triage: ${args.message}\n\n${USAGE}\n`);
     return 2;
   }
+  if (args.kind !== "run") return runSubcommand(args, io);
 
   let refused = false;
   let printed = 0;
