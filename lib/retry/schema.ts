@@ -8,8 +8,7 @@ export const retryContextSchema = z.object({
 /** The caller's situation a retry plan is made for. */
 export type RetryContext = z.infer<typeof retryContextSchema>;
 
-/** A person waiting on a request that has no side effects: the most common paste. */
-export const DEFAULT_RETRY_CONTEXT: RetryContext = { mode: "interactive", sideEffects: false };
+export { DEFAULT_RETRY_CONTEXT } from "./default-context";
 
 const windowShape = {
   attempt: z.number().int().min(2),

@@ -1,6 +1,7 @@
 import { MAX_WAIT_MS } from "./backoff";
 import { formatDuration } from "./format";
-import { DEFAULT_RETRY_CONTEXT, type RetryContext, type RetryPlan } from "./schema";
+import { DEFAULT_RETRY_CONTEXT } from "./default-context";
+import type { RetryContext, RetryPlan } from "./schema";
 
 // Code a developer can paste, generated from a plan. The loops replace the SDKs' own retries (max_retries=0) so
 // that attempts do not multiply, read retry-after the way the SDKs do (retry-after-ms first, then retry-after),
