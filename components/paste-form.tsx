@@ -14,6 +14,7 @@ import { MAX_INPUT_BYTES } from "@/lib/input";
 import type { DiagnoseAction, DiagnoseResult } from "./diagnose-action-types";
 import { DiagnosisResult } from "./diagnosis-result";
 import { ExamplePicker, type ExampleOption } from "./example-picker";
+import { OccurredAtField } from "./occurred-at-field";
 import { formatBytes, utf8ByteLength } from "./format-bytes";
 
 /** The action's result together with the paste it answers, so highlights always match their text. */
@@ -65,7 +66,12 @@ export function PasteForm({
   const bytes = useMemo(() => utf8ByteLength(text), [text]);
   const overLimit = bytes > MAX_INPUT_BYTES;
   // A server message belongs to the text it was about; once the paste is edited it no longer applies.
-  const serverError = state.result.status === "error" && state.paste === text ? state.result.message : null;
+  const timeError =
+    state.result.status === "error" ? (state.result.fieldErrors?.occurredAt?.[0] ?? null) : null;
+  const serverError =
+    state.result.status === "error" && state.paste === text && state.result.message !== timeError
+      ? state.result.message
+      : null;
   const message = overLimit ? tooLargeMessage(bytes) : serverError;
 
   useEffect(() => {
@@ -73,7 +79,9 @@ export function PasteForm({
   }, [state]);
 
   function submit(value: string) {
-    const formData = new FormData();
+    // Every named field of the form goes along (the time of the error, …); the text is set explicitly
+    // because a picked example is not in the box yet.
+    const formData = formRef.current !== null ? new FormData(formRef.current) : new FormData();
     formData.set("text", value);
     startTransition(() => dispatch(formData));
   }
@@ -143,6 +151,7 @@ export function PasteForm({
         >
           {message}
         </div>
+        <OccurredAtField error={timeError} />
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p id="paste-hint" className="text-xs text-zinc-600 dark:text-zinc-400">
             Ctrl+Enter (⌘+Enter on a Mac) diagnoses.

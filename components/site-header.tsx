@@ -18,7 +18,7 @@ export function SiteHeader({ aside }: { aside?: ReactNode }) {
         <span className="hidden text-xs text-zinc-600 sm:inline dark:text-zinc-400">
           paste an error, get the recovery branch
         </span>
-        {aside ? <div className="ml-auto flex items-center">{aside}</div> : null}
+        {aside ? <div className="ml-auto flex min-w-0 items-center">{aside}</div> : null}
       </div>
     </header>
   );

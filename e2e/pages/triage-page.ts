@@ -8,6 +8,9 @@ export class TriagePage {
   readonly evidence: Locator;
   readonly pasteView: Locator;
   readonly occurrences: Locator;
+  readonly occurredAt: Locator;
+  /** The result's line about Claude's status page at the time of the error. */
+  readonly statusLine: Locator;
 
   constructor(readonly page: Page) {
     this.pasteBox = page.getByLabel("Error text", { exact: true });
@@ -16,6 +19,8 @@ export class TriagePage {
     this.evidence = page.getByRole("region", { name: "Evidence" });
     this.pasteView = page.getByRole("region", { name: "Your paste" });
     this.occurrences = page.getByRole("region", { name: /errors in this paste/ });
+    this.occurredAt = page.getByLabel("When did it happen?");
+    this.statusLine = this.result.getByRole("region", { name: /^Claude status/ });
   }
 
   async open(): Promise<void> {
@@ -38,6 +43,11 @@ export class TriagePage {
       setValue.call(element, value);
       element.dispatchEvent(new Event("input", { bubbles: true }));
     }, text);
+  }
+
+  /** Types a local date and time (`YYYY-MM-DDTHH:mm`) into "When did it happen?". */
+  async setOccurredAt(localDateTime: string): Promise<void> {
+    await this.occurredAt.fill(localDateTime);
   }
 
   async diagnose(): Promise<void> {

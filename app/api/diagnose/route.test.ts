@@ -69,6 +69,35 @@ describe("POST /api/diagnose", () => {
     expect(body.evidence.occurredAt).toBe("2026-11-21T10:15:00.000Z");
   });
 
+  it("lists the fixture incident that was active at occurredAt, with its relation", async () => {
+    // Fixture history (shared/fixtures/statuspage/README.md): "Elevated errors on Claude Sonnet 4.6", 13:20:07Z
+    // → 14:05:12Z on Claude API and Claude Code; "Slow responses on claude.ai" starts 13:48:55Z.
+    const occurredAt = "2026-05-02T15:30:00+02:00";
+    const response = await POST(post(JSON.stringify({ text: OVERLOADED, occurredAt })));
+    expect(response.status).toBe(200);
+    const { statusContext } = diagnosisReportSchema.parse(await response.json());
+    const correlated = statusContext?.correlatedIncidents ?? [];
+    expect(correlated[0]).toMatchObject({
+      name: "Elevated errors on Claude Sonnet 4.6",
+      relation: "during",
+      matchesSurface: true,
+      gapMs: 0,
+    });
+    expect(correlated.map((incident) => [incident.name, incident.relation])).toContainEqual([
+      "Slow responses on claude.ai",
+      "shortly-after",
+    ]);
+  });
+
+  it("correlates nothing for an occurredAt far from every incident", async () => {
+    const response = await POST(
+      post(JSON.stringify({ text: OVERLOADED, occurredAt: "2026-05-20T03:00:00Z" })),
+    );
+    const { statusContext } = diagnosisReportSchema.parse(await response.json());
+    expect(statusContext).not.toBeNull();
+    expect(statusContext?.correlatedIncidents).toEqual([]);
+  });
+
   it("plans retries for the context it is given", async () => {
     const context = { mode: "background", sideEffects: true };
     const response = await POST(post(JSON.stringify({ text: OVERLOADED, retryContext: context })));

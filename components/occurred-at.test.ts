@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { localDateTimeToIso } from "./occurred-at";
+
+// Node re-reads TZ when it changes, so each case can stand in for a user in another zone.
+const originalTz = process.env.TZ;
+afterEach(() => {
+  if (originalTz === undefined) delete process.env.TZ;
+  else process.env.TZ = originalTz;
+});
+
+describe("localDateTimeToIso", () => {
+  it("keeps the wall-clock time and adds the zone's summer offset", () => {
+    process.env.TZ = "Europe/Berlin";
+    const iso = localDateTimeToIso("2026-05-02T15:30");
+    expect(iso).toBe("2026-05-02T15:30:00+02:00");
+    expect(new Date(iso ?? "").toISOString()).toBe("2026-05-02T13:30:00.000Z");
+  });
+
+  it("uses the offset in force on that date, not today's", () => {
+    process.env.TZ = "America/New_York";
+    expect(localDateTimeToIso("2026-01-13T09:05:07")).toBe("2026-01-13T09:05:07-05:00");
+    expect(localDateTimeToIso("2026-07-13T09:05:07")).toBe("2026-07-13T09:05:07-04:00");
+  });
+
+  it("writes half-hour offsets and milliseconds", () => {
+    process.env.TZ = "Asia/Kolkata";
+    expect(localDateTimeToIso("2026-10-07T06:50:00.5")).toBe("2026-10-07T06:50:00.500+05:30");
+  });
+
+  it("reads UTC as +00:00", () => {
+    process.env.TZ = "UTC";
+    expect(localDateTimeToIso("2026-04-19T23:59")).toBe("2026-04-19T23:59:00+00:00");
+  });
+
+  it.each(["", "2026-05-02", "2026-05-02 15:30", "2026-02-30T10:00", "15:30", "2026-05-02T15:30Z"])(
+    "refuses %j",
+    (value) => {
+      expect(localDateTimeToIso(value)).toBeNull();
+    },
+  );
+});
