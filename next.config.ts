@@ -10,6 +10,18 @@ const nextConfig: NextConfig = {
   // Native module: loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3", "pg"],
   poweredByHeader: false,
+  // Shared and private diagnoses: a link never leaks through a Referer and is never indexed.
+  // The API routes under /api/permalinks set the same headers themselves.
+  async headers() {
+    const linkHeaders = [
+      { key: "Referrer-Policy", value: "no-referrer" },
+      { key: "X-Robots-Tag", value: "noindex" },
+    ];
+    return [
+      { source: "/d/:path*", headers: linkHeaders },
+      { source: "/p", headers: linkHeaders },
+    ];
+  },
   experimental: {
     serverActions: {
       // Pastes up to MAX_INPUT_BYTES (1 MiB); multipart encoding turns every LF into CRLF, so a

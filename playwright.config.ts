@@ -66,6 +66,8 @@ export default defineConfig({
         // Every request sees the mock's current scenario at once.
         STATUS_CACHE_TTL_MS: "0",
         STATUS_TIMEOUT_MS: "1500",
+        // The permalink store of the e2e server lives under test-results, never in ./data.
+        DATA_DIR: "test-results/e2e-data",
       },
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

@@ -17,4 +17,29 @@ describe("environment parsing", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
     expect(() => parseEnv({ STATUS_PAGE_URL: "not a url" })).toThrow(/STATUS_PAGE_URL/);
   });
+  it("reads the permalink settings, defaulting to untrusted forwarding headers and 20 links a minute", () => {
+    expect(parseEnv({}).permalinks).toEqual({
+      publicBaseUrl: null,
+      trustProxyHops: 0,
+      rateLimit: { points: 20, durationMs: 60_000 },
+    });
+    expect(
+      parseEnv({
+        PUBLIC_BASE_URL: "https://triage.example.com/",
+        TRUST_PROXY: "true",
+        PERMALINK_RATE_LIMIT: "5/1m",
+      }).permalinks,
+    ).toEqual({
+      publicBaseUrl: "https://triage.example.com",
+      trustProxyHops: 1,
+      rateLimit: { points: 5, durationMs: 60_000 },
+    });
+  });
+  it.each([
+    [{ PUBLIC_BASE_URL: "triage.example.com" }, /PUBLIC_BASE_URL/],
+    [{ TRUST_PROXY: "yes" }, /TRUST_PROXY/],
+    [{ PERMALINK_RATE_LIMIT: "20 per minute" }, /PERMALINK_RATE_LIMIT/],
+  ])("fails on %o naming the permalink variable", (source, variable) => {
+    expect(() => parseEnv(source)).toThrow(variable);
+  });
 });

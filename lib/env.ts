@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { resolvePermalinkConfig, type PermalinkConfig } from "./permalinks/config";
 import { resolveStatusConfig, type StatusConfig } from "./status/env";
 
 /**
@@ -13,7 +14,7 @@ const envSchema = z.object({
     .optional(),
 });
 
-export type AppEnv = z.infer<typeof envSchema> & { status: StatusConfig };
+export type AppEnv = z.infer<typeof envSchema> & { status: StatusConfig; permalinks: PermalinkConfig };
 
 const blankToUndefined = (v: string | undefined): string | undefined =>
   v === undefined || v.trim() === "" ? undefined : v.trim();
@@ -28,7 +29,11 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     const problems = result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  return { ...result.data, status: resolveStatusConfig(source) };
+  return {
+    ...result.data,
+    status: resolveStatusConfig(source),
+    permalinks: resolvePermalinkConfig(source),
+  };
 }
 
 let cached: AppEnv | undefined;

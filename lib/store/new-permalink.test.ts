@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify } from "../classify";
+import { diagnoseOffline } from "../report";
 import { hashDeleteToken, isDeleteToken, isPermalinkId } from "./ids";
 import { MIGRATIONS } from "./migrations";
 import { newPermalink } from "./new-permalink";
@@ -39,7 +39,10 @@ describe("newPermalink", () => {
   it("throws on a lifetime that is not positive", () => {
     const redactedText = "HTTP 529 overloaded_error";
     expect(() =>
-      newPermalink({ redactedText, diagnosis: classify(redactedText), ttlMs: 0 }, { now: T0 }),
+      newPermalink(
+        { redactedText, diagnosis: diagnoseOffline(redactedText, { now: T0, random: () => 0.5 }), ttlMs: 0 },
+        { now: T0 },
+      ),
     ).toThrow(/expiresAt/);
   });
 });

@@ -1,11 +1,11 @@
-import type { Diagnosis } from "../diagnosis";
+import type { DiagnosisReport } from "../report";
 import { expiryFor, hashDeleteToken, newDeleteToken, newPermalinkId, type RandomBytes } from "./ids";
 import { storedPermalinkSchema, type StoredPermalink } from "./types";
 
-/** What a caller brings: text already through the redactor and the diagnosis of that same text. */
+/** What a caller brings: text already through the redactor and the report on that same text. */
 export interface NewPermalinkInput {
   redactedText: string;
-  diagnosis: Diagnosis;
+  diagnosis: DiagnosisReport;
   ttlMs: number;
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { diagnosisSchema } from "../diagnosis";
+import { diagnosisReportSchema } from "../report";
 import type { IncidentHistoryStore } from "../status/history";
 import { deleteTokenHashSchema, permalinkIdSchema } from "./ids";
 
@@ -16,7 +16,9 @@ export const storedPermalinkSchema = z
     // lib/input.ts refuses pastes with NUL, and PostgreSQL text cannot hold one; refusing it here
     // keeps both adapters answering alike.
     redactedText: z.string().refine((text) => !text.includes("\u0000"), "redacted text cannot contain NUL"),
-    diagnosis: diagnosisSchema,
+    // The whole report (diagnosis, retry plan, status reading at creation), so the shared page shows
+    // what its creator saw; every part of it was made from the redacted text.
+    diagnosis: diagnosisReportSchema,
     classifierVersion: z.string().min(1),
     createdAt: instantSchema,
     expiresAt: instantSchema,

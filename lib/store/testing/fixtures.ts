@@ -1,8 +1,8 @@
-import { classify } from "../../classify";
 import { redact } from "../../redact";
+import { diagnoseOffline } from "../../report";
 import { newPermalink, type NewPermalink } from "../new-permalink";
 
-// Test-only records. The diagnosis is the real classifier's answer on the redacted text, the same
+// Test-only records. The diagnosis is the real report (classifier and retry plan) on the redacted text, the same
 // order the app follows (redact, then diagnose what is stored), so records carry real signals.
 
 /** A fake Anthropic key that the redactor must remove; it must appear in no stored byte. */
@@ -21,5 +21,6 @@ export const HOUR = 60 * 60 * 1000;
 /** A fresh record (random id and token) made at `now` from PASTE, living `ttlMs`. */
 export function makePermalink({ now = T0, ttlMs = 24 * HOUR, paste = PASTE } = {}): NewPermalink {
   const redactedText = redact(paste).text;
-  return newPermalink({ redactedText, diagnosis: classify(redactedText), ttlMs }, { now });
+  const diagnosis = diagnoseOffline(redactedText, { now, random: () => 0.5 });
+  return newPermalink({ redactedText, diagnosis, ttlMs }, { now });
 }
