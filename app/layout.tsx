@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
-import { StatusWidget } from "@/components/status-widget";
-import { Providers } from "./providers";
+import { LazyStatusWidget } from "@/components/lazy-status-widget";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,7 +20,9 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  // Every page is rendered per request, so Next can put this request's CSP nonce (proxy.ts) on its scripts.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
@@ -30,12 +32,10 @@ export default function RootLayout({ children }: Readonly<{ children: ReactNode 
         >
           Skip to content
         </a>
-        <Providers>
-          <SiteHeader aside={<StatusWidget />} />
-          <main id="main" className="mx-auto w-full max-w-5xl px-4 pb-16 pt-6 sm:px-6">
-            {children}
-          </main>
-        </Providers>
+        <SiteHeader aside={<LazyStatusWidget />} />
+        <main id="main" className="mx-auto w-full max-w-5xl px-4 pb-16 pt-6 sm:px-6">
+          {children}
+        </main>
       </body>
     </html>
   );

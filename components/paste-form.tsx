@@ -12,7 +12,7 @@ import {
 } from "react";
 import { MAX_INPUT_BYTES } from "@/lib/input";
 import type { DiagnoseAction, DiagnoseResult } from "./diagnose-action-types";
-import { DiagnosisResult } from "./diagnosis-result";
+import { LazyDiagnosisResult, usePrefetchDiagnosisResult } from "./lazy-diagnosis-result";
 import { ExamplePicker, type ExampleOption } from "./example-picker";
 import { OccurredAtField } from "./occurred-at-field";
 import { formatBytes, utf8ByteLength } from "./format-bytes";
@@ -58,6 +58,7 @@ export function PasteForm({
     (previous: FormState, formData: FormData) => submitPaste(action, previous, formData),
     INITIAL_STATE,
   );
+  usePrefetchDiagnosisResult();
   const [text, setText] = useState("");
   const formRef = useRef<HTMLFormElement>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -178,7 +179,7 @@ export function PasteForm({
           aria-busy={pending}
           className={`outline-none transition-opacity ${pending ? "opacity-60" : ""}`}
         >
-          <DiagnosisResult diagnosis={state.result.diagnosis} paste={state.paste} />
+          <LazyDiagnosisResult diagnosis={state.result.diagnosis} paste={state.paste} />
         </div>
       ) : null}
     </div>
