@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { env } from "./lib/env";
+import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 // A bad environment fails here, at start, with a message naming the variable.
 env();
@@ -17,7 +18,13 @@ const nextConfig: NextConfig = {
       { key: "Referrer-Policy", value: "no-referrer" },
       { key: "X-Robots-Tag", value: "noindex" },
     ];
+    // Later rules win for the same header: the link pages' no-referrer overrides the site-wide policy.
     return [
+      { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
+      },
       { source: "/d/:path*", headers: linkHeaders },
       { source: "/p", headers: linkHeaders },
     ];

@@ -4,25 +4,13 @@
 //
 //   npm run build && npm run bench:load        (LOAD_SECONDS=10 by default per scenario)
 import autocannon from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startMockStatusServer, type MockScenario } from "../scripts/mock-status-server";
+import { startApp } from "./app-server";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** Resident memory of a process and its children, from /proc (Linux). */
 function rssMiB(pid: number): number {
@@ -93,44 +81,19 @@ async function drive(
   };
 }
 
-async function waitFor(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not answer ${url} within ${ms} ms`);
-}
-
 async function main(): Promise<void> {
   const mock = await startMockStatusServer({ scenario: "operational", port: 0, slowMs: 10_000 });
-  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "cet-load-"));
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        STATUS_PAGE_URL: mock.url,
-        DATA_DIR: dataDir,
-        // High enough that the link-creation scenario measures the store, not the limiter.
-        PERMALINK_RATE_LIMIT: "1000000/60s",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  const base = `http://127.0.0.1:${port}`;
+  const app = await startApp({
+    STATUS_PAGE_URL: mock.url,
+    DATA_DIR: dataDir,
+    // High enough that the link-creation scenario measures the store, not the limiter.
+    PERMALINK_RATE_LIMIT: "1000000/60s",
+  });
+  const base = app.base;
   const rows: Row[] = [];
   try {
-    await waitFor(`${base}/api/healthz`, 60_000);
-    const pid = server.pid ?? 0;
+    const pid = app.pid;
     const json = { "content-type": "application/json" };
     const small = JSON.stringify({ text: pasteOf(2 * 1024) });
     const large = JSON.stringify({ text: pasteOf(100 * 1024) });
@@ -189,7 +152,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    server.kill("SIGTERM");
+    app.stop();
     await mock.close();
     rmSync(dataDir, { recursive: true, force: true });
   }

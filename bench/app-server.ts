@@ -1,0 +1,44 @@
+// Starts the production build (`npm run build` first) on a free loopback port for the benches.
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { join } from "node:path";
+
+export type AppServer = { base: string; pid: number; stop: () => void };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export async function startApp(env: Record<string, string>): Promise<AppServer> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/api/healthz`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`the app did not answer on ${base} within 60 s`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { base, pid: child.pid ?? 0, stop: () => void child.kill("SIGTERM") };
+}
