@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { env } from "./lib/env";
+import { MAX_INPUT_BYTES } from "./lib/input";
 import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 // A bad environment fails here, at start, with a message naming the variable.
@@ -33,7 +34,7 @@ const nextConfig: NextConfig = {
     serverActions: {
       // Pastes up to MAX_INPUT_BYTES (1 MiB); multipart encoding turns every LF into CRLF, so a
       // newline-heavy paste can near 2 MiB on the wire. lib/input.ts rejects anything over the limit.
-      bodySizeLimit: "3mb",
+      bodySizeLimit: 3 * MAX_INPUT_BYTES,
     },
   },
 };
