@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     STATUS_PAGE_URL: mock.url,
     DATA_DIR: dataDir,
     // High enough that the link-creation scenario measures the store, not the limiter.
-    PERMALINK_RATE_LIMIT: "1000000/60s",
+    PERMALINK_RATE_LIMIT: "100000/1s",
   });
   const base = app.base;
   const rows: Row[] = [];
@@ -108,6 +108,14 @@ async function main(): Promise<void> {
       connections: 10,
     });
 
+    rows.push(await drive("healthz (baseline)", { url: `${base}/api/healthz`, connections: 50 }, pid));
+    rows.push(
+      await drive(
+        "diagnose 2 KB, 10 conns",
+        { url: `${base}/api/diagnose`, method: "POST", headers: json, body: small, connections: 10 },
+        pid,
+      ),
+    );
     rows.push(
       await drive(
         "diagnose 2 KB",
