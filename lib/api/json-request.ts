@@ -1,5 +1,6 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { checkInputText, MAX_INPUT_BYTES } from "../input";
+import { retryContextSchema } from "../retry";
 
 // Shared by every JSON endpoint that takes a paste (POST /api/diagnose, POST /api/packet). Error messages
 // name fields and limits, never a value from the body: a refusal must not echo the paste back.
@@ -136,4 +137,31 @@ export function checkPasteText(text: string): { ok: true; text: string } | Refus
   return checked.problem.code === "too_large"
     ? tooLarge(checked.problem.message)
     : invalid(checked.problem.message);
+}
+
+/** Fields every paste-taking body shares; endpoints spread them into their own strict schema. */
+export const pasteRequestFields = {
+  text: z.string(),
+  /** When the error happened (ISO 8601 with an offset); takes precedence over times in the paste. */
+  occurredAt: z.iso.datetime({ offset: true }).nullish(),
+  /** Who waits for the call and whether it has side effects; shapes the retry plan. */
+  retryContext: retryContextSchema.optional(),
+};
+
+/**
+ * Reads a paste-taking JSON request: media type, size, JSON, the endpoint's schema, then the shared paste
+ * checks on its `text`. Answers the parsed body with the checked text, or the refusal to send.
+ */
+export async function parsePasteRequest<T extends { text: string }>(
+  request: Request,
+  schema: z.ZodType<T>,
+  maxBodyBytes: number = MAX_BODY_BYTES,
+): Promise<{ ok: true; data: T; text: string } | Refusal> {
+  const body = await readJsonBody(request, maxBodyBytes);
+  if (!body.ok) return body;
+  const parsed = schema.safeParse(body.json);
+  if (!parsed.success) return invalid(describeIssues(parsed.error));
+  const checked = checkPasteText(parsed.data.text);
+  if (!checked.ok) return checked;
+  return { ok: true, data: parsed.data, text: checked.text };
 }

@@ -1,26 +1,19 @@
 import { z } from "zod";
 import { checklistSchema, type Checklist } from "../packet";
-import {
-  checkPasteText,
-  describeIssues,
-  invalid,
-  readJsonBody,
-  MAX_BODY_BYTES,
-  type Refusal,
-} from "./json-request";
+import { MAX_BODY_BYTES, parsePasteRequest, pasteRequestFields, type Refusal } from "./json-request";
 
 /** The longest impact line accepted; the packet keeps its first 500 characters. */
 export const MAX_IMPACT_CHARS = 2000;
 
 /** The body of `POST /api/packet`. Unknown keys are refused so a misspelt field is not silently dropped. */
 export const packetRequestSchema = z.strictObject({
-  text: z.string(),
+  text: pasteRequestFields.text,
   /** The user's one-line impact. */
   impact: z.string().max(MAX_IMPACT_CHARS).nullish(),
   /** The "ruled out" ticks; missing ones stay unticked. */
   checklist: checklistSchema.partial().strict().optional(),
   hidePrompt: z.boolean().optional(),
-  occurredAt: z.iso.datetime({ offset: true }).nullish(),
+  occurredAt: pasteRequestFields.occurredAt,
 });
 export type PacketRequest = z.infer<typeof packetRequestSchema>;
 
@@ -41,18 +34,11 @@ export async function parsePacketRequest(
   request: Request,
   maxBodyBytes: number = MAX_BODY_BYTES,
 ): Promise<ParsedPacketRequest> {
-  const body = await readJsonBody(request, maxBodyBytes);
-  if (!body.ok) return body;
-
-  const parsed = packetRequestSchema.safeParse(body.json);
-  if (!parsed.success) return invalid(describeIssues(parsed.error));
-
-  const checked = checkPasteText(parsed.data.text);
-  if (!checked.ok) return checked;
-
+  const parsed = await parsePasteRequest(request, packetRequestSchema, maxBodyBytes);
+  if (!parsed.ok) return parsed;
   return {
     ok: true,
-    text: checked.text,
+    text: parsed.text,
     impact: parsed.data.impact ?? null,
     checklist: parsed.data.checklist ?? {},
     hidePrompt: parsed.data.hidePrompt ?? false,
