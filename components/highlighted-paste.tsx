@@ -1,3 +1,4 @@
+import { MarkedText } from "./marked-text";
 import type { Signal } from "@/lib/diagnosis";
 import { segmentPaste } from "./paste-segments";
 
@@ -34,35 +35,15 @@ export function HighlightedPaste({ text, signals }: { text: string; signals: rea
           ))}
         </ul>
       ) : null}
-      <pre
-        tabIndex={0}
-        aria-label="Pasted text with signals highlighted"
-        className="paste-text max-h-[28rem] overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-relaxed text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200"
-      >
-        {segments.map((segment) => {
-          if (segment.kind === "text") return <span key={segment.start}>{segment.text}</span>;
-          if (segment.kind === "gap") {
-            return (
-              <span
-                key={segment.start}
-                className="my-1 block select-none text-center italic text-zinc-500 dark:text-zinc-400"
-              >
-                {formatGap(segment.omittedChars, segment.omittedLines)}
-              </span>
-            );
-          }
-          return (
-            <mark
-              key={segment.start}
-              title={segment.labels.join("; ")}
-              data-signal={segment.labels.join("; ")}
-              className="rounded-sm bg-amber-200 px-0.5 text-zinc-950 ring-1 ring-amber-400/60 dark:bg-amber-400/25 dark:text-amber-50"
-            >
-              {segment.text}
-            </mark>
-          );
-        })}
-      </pre>
+      <MarkedText
+        segments={segments}
+        label="Pasted text with signals highlighted"
+        maxHeightClass="max-h-[28rem]"
+        describeGap={formatGap}
+        markTitle={(labels) => labels.join("; ")}
+        markData="data-signal"
+        markClassName="rounded-sm bg-amber-200 px-0.5 text-zinc-950 ring-1 ring-amber-400/60 dark:bg-amber-400/25 dark:text-amber-50"
+      />
     </section>
   );
 }

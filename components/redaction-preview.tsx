@@ -1,3 +1,4 @@
+import { MarkedText } from "./marked-text";
 import type { PacketFinding } from "./packet-action-types";
 import { redactionSegments, redactionSummary } from "./redaction-segments";
 
@@ -16,35 +17,15 @@ export function RedactionPreview({ text, findings }: { text: string; findings: r
           {summary ? `${total} removed: ${summary}` : "Nothing needed removing."}
         </p>
       </div>
-      <pre
-        tabIndex={0}
-        aria-label="Redacted paste, removed content marked"
-        className="paste-text max-h-[24rem] overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-relaxed text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200"
-      >
-        {segments.map((segment) => {
-          if (segment.kind === "text") return <span key={segment.start}>{segment.text}</span>;
-          if (segment.kind === "gap") {
-            return (
-              <span
-                key={segment.start}
-                className="my-1 block select-none text-center italic text-zinc-500 dark:text-zinc-400"
-              >
-                … {segment.omittedChars.toLocaleString("en")} characters with nothing removed not shown …
-              </span>
-            );
-          }
-          return (
-            <mark
-              key={segment.start}
-              title={`Removed: ${segment.labels.join("; ")}`}
-              data-redacted={segment.labels.join("; ")}
-              className="rounded-sm bg-rose-100 px-0.5 text-rose-950 ring-1 ring-rose-300 dark:bg-rose-400/20 dark:text-rose-50 dark:ring-rose-400/40"
-            >
-              {segment.text}
-            </mark>
-          );
-        })}
-      </pre>
+      <MarkedText
+        segments={segments}
+        label="Redacted paste, removed content marked"
+        maxHeightClass="max-h-[24rem]"
+        describeGap={(chars) => `… ${chars.toLocaleString("en")} characters with nothing removed not shown …`}
+        markTitle={(labels) => `Removed: ${labels.join("; ")}`}
+        markData="data-redacted"
+        markClassName="rounded-sm bg-rose-100 px-0.5 text-rose-950 ring-1 ring-rose-300 dark:bg-rose-400/20 dark:text-rose-50 dark:ring-rose-400/40"
+      />
     </section>
   );
 }
