@@ -2,7 +2,7 @@ import { diagnoseOffline } from "../lib/report";
 import { parseCliArgs, USAGE } from "./args";
 import { formatDiagnosis } from "./format";
 import { runSubcommand } from "./packet-commands";
-import { readInput } from "./read-input";
+import { forEachInput } from "./read-input";
 
 /** The process edges the CLI touches, passed in so tests can run it in-process too. */
 export type CliIo = {
@@ -28,18 +28,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (args.kind !== "run") return runSubcommand(args, io);
 
-  let refused = false;
-  let printed = 0;
-  for (const file of args.files) {
-    const input = await readInput(file, io.stdin);
-    if (!input.ok) {
-      io.stderr(`claude-error-triage: ${input.message}\n`);
-      refused = true;
-      continue;
-    }
+  return forEachInput(args.files, io, (file, text, printed) => {
     // occurredAt stays whatever the paste itself shows; the clock only dates the retry plan. The CLI works
     // offline: it never asks the status page.
-    const diagnosis = diagnoseOffline(input.text, {
+    const diagnosis = diagnoseOffline(text, {
       now: io.now(),
       random: io.random,
       retryContext: { mode: args.background ? "background" : "interactive", sideEffects: args.sideEffects },
@@ -52,9 +44,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         `${printed > 0 ? "\n" : ""}${formatDiagnosis(diagnosis, { file: heading, color: io.color })}`,
       );
     }
-    printed += 1;
-  }
-  return refused ? 1 : 0;
+  });
 }
 
 /** Wires runCli to this process; the bin script calls it. */

@@ -1,7 +1,7 @@
 import { packetFromPaste } from "../lib/packet";
 import { redact } from "../lib/redact";
 import type { SubcommandArgs } from "./packet-args";
-import { readInput } from "./read-input";
+import { forEachInput } from "./read-input";
 
 /** The process edges a subcommand touches (a subset of main's CliIo). */
 export type SubcommandIo = {
@@ -31,30 +31,21 @@ export async function runSubcommand(args: SubcommandArgs, io: SubcommandIo): Pro
   }
 
   const several = args.files.length > 1;
-  let refused = false;
-  let printed = 0;
-  for (const file of args.files) {
-    const input = await readInput(file, io.stdin);
-    if (!input.ok) {
-      io.stderr(`claude-error-triage: ${input.message}\n`);
-      refused = true;
-      continue;
-    }
+  return forEachInput(args.files, io, (file, text, printed) => {
     const gap = printed > 0 ? "\n" : "";
     if (args.kind === "redact") {
-      const { text, findings } = redact(input.text, { hidePrompt: args.hidePrompt });
-      if (args.json) io.stdout(`${JSON.stringify({ file, redacted: text, findings })}\n`);
-      else io.stdout(`${gap}${several ? `==> ${file} <==\n` : ""}${withNewline(text)}`);
+      const redacted = redact(text, { hidePrompt: args.hidePrompt });
+      if (args.json)
+        io.stdout(`${JSON.stringify({ file, redacted: redacted.text, findings: redacted.findings })}\n`);
+      else io.stdout(`${gap}${several ? `==> ${file} <==\n` : ""}${withNewline(redacted.text)}`);
     } else {
       const { packet, markdown, json } = packetFromPaste(
-        input.text,
+        text,
         { impact: args.impact, checklist: args.checklist, hidePrompt: args.hidePrompt },
         { now: io.now() },
       );
       if (args.format === "json") io.stdout(several ? `${JSON.stringify({ file, ...packet })}\n` : json);
       else io.stdout(`${gap}${several ? `<!-- file: ${commentSafe(file)} -->\n` : ""}${markdown}`);
     }
-    printed += 1;
-  }
-  return refused ? 1 : 0;
+  });
 }

@@ -64,3 +64,28 @@ export async function readInput(
     ? { ok: true, text: checked.text }
     : { ok: false, message: `${label}: ${checked.problem.message}` };
 }
+
+/**
+ * Reads every input in order and hands each readable one to `handle` with how many were handled before it
+ * (for separators); a refused or unreadable input is reported on stderr and the rest still run. Answers
+ * the exit status: 0 when every input was handled, 1 when one was refused.
+ */
+export async function forEachInput(
+  files: readonly string[],
+  io: { stdin: () => AsyncIterable<Uint8Array | string>; stderr: (text: string) => void },
+  handle: (file: string, text: string, handledBefore: number) => void,
+): Promise<0 | 1> {
+  let refused = false;
+  let handled = 0;
+  for (const file of files) {
+    const input = await readInput(file, io.stdin);
+    if (!input.ok) {
+      io.stderr(`claude-error-triage: ${input.message}\n`);
+      refused = true;
+      continue;
+    }
+    handle(file, input.text, handled);
+    handled += 1;
+  }
+  return refused ? 1 : 0;
+}
