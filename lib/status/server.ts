@@ -1,6 +1,17 @@
-import { createStatusClient, type StatusClient } from "./client";
 import { env } from "../env";
-import { createMemoryIncidentHistory } from "./history";
+import { getStore } from "../store/server";
+import { createStatusClient, type StatusClient } from "./client";
+import type { IncidentHistoryStore } from "./history";
+
+/**
+ * Every incident the page has shown is kept in the app's store (SQLite or PostgreSQL), so correlation
+ * reaches past the status page's 50-incident window and survives restarts. Opened on first use; a store
+ * failure only costs the older incidents (the client catches it and answers from the live page).
+ */
+const storeHistory: IncidentHistoryStore = {
+  upsertIncidents: (incidents) => getStore().upsertIncidents(incidents),
+  incidentsBetween: (from, to) => getStore().incidentsBetween(from, to),
+};
 
 // The server's single client (settings from lib/env.ts), so the TTL
 // cache and single flight hold across requests. Kept on globalThis because dev-mode module
@@ -19,7 +30,7 @@ export function getStatusClient(): StatusClient {
     ...config,
     fetch: (url, init) => fetch(url, init),
     now: () => Date.now(),
-    history: createMemoryIncidentHistory(),
+    history: storeHistory,
     onError: (error) => console.warn(`[status] ${error instanceof Error ? error.message : String(error)}`),
   });
   holder[CLIENT_KEY] = client;
