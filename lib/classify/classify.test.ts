@@ -413,6 +413,30 @@ const SHAPES: Case[] = [
   },
   // Other clients' wording
   {
+    name: "Vertex resource exhausted",
+    text: "429 Resource exhausted. Please try again later. Please refer to https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429 for more details. (claude-sonnet-4@20250514)",
+    branch: "rate_limit",
+    variant: "cloud_quota",
+    status: 429,
+  },
+  {
+    name: "google-api-core permission",
+    text: "google.api_core.exceptions.PermissionDenied: 403 Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/projects/p/locations/us-east5/publishers/anthropic/models/claude-sonnet-4'",
+    branch: "permission",
+    status: 403,
+  },
+  {
+    name: "streaming error wrapper",
+    text: `Streaming error: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}`,
+    branch: "overloaded",
+    variant: "in_stream",
+  },
+  {
+    name: "n8n too many requests",
+    text: "NodeApiError: The service is receiving too many requests from you (Anthropic Chat Model, claude-sonnet-4)",
+    branch: "rate_limit",
+  },
+  {
     name: "axios status code",
     text: "AxiosError: Request failed with status code 529 calling api.anthropic.com/v1/messages",
     branch: "overloaded",

@@ -269,6 +269,35 @@ const MESSAGES: Signature[] = [
     },
   },
   {
+    id: "msg.vertex_resource_exhausted",
+    label: "Vertex AI resource exhausted",
+    pattern:
+      /\b(429)\s{1,12}Resource\s{1,12}exhausted|\bResource\s{1,12}exhausted\.\s{1,12}Please\s{1,12}try\s{1,12}again/gi,
+    branch: "rate_limit",
+    variant: "cloud_quota",
+    tier: TIER.message,
+    claude: true,
+    route: "vertex",
+    fields: firstStatus,
+    source: "Vertex AI error-code-429 (shared capacity or quota), as printed by its clients",
+    example: {
+      text: "429 Resource exhausted. Please try again later. Please refer to https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429 for more details.",
+      branch: "rate_limit",
+    },
+  },
+  {
+    id: "msg.wrapper_too_many_requests",
+    label: "too many requests (workflow tool wording)",
+    pattern: /receiving\s{1,12}too\s{1,12}many\s{1,12}requests\s{1,12}from\s{1,12}you/gi,
+    branch: "rate_limit",
+    tier: TIER.message,
+    source: "n8n NodeApiError wording for an upstream 429",
+    example: {
+      text: "NodeApiError: The service is receiving too many requests from you (Anthropic Chat Model, claude-sonnet-4)",
+      branch: "rate_limit",
+    },
+  },
+  {
     id: "msg.bedrock_throttle",
     label: "Bedrock throttling message",
     pattern:
@@ -1041,6 +1070,22 @@ const STATUSES: Signature[] = [
     example: { text: "claude-opus-4 via api.anthropic.com → 401 Unauthorized", branch: "authentication" },
   },
   {
+    id: "status.google_api_core",
+    label: "Google API exception",
+    // google-api-core prints `google.api_core.exceptions.<Class>: <status> <message>` (Vertex AI clients).
+    pattern: /google\.api_core\.exceptions\.([A-Z]\w{2,40}):\s([45]\d\d)\b/g,
+    tier: TIER.status,
+    claude: true,
+    route: "vertex",
+    head: true,
+    fields: (m) => ({ status: num(m[2]), errorType: m[1] }),
+    source: "google-api-core exceptions (Vertex AI Python clients)",
+    example: {
+      text: "google.api_core.exceptions.PermissionDenied: 403 Permission 'aiplatform.endpoints.predict' denied on resource (or it may not exist).",
+      branch: "permission",
+    },
+  },
+  {
     id: "status.access_log",
     label: "access-log status",
     pattern: /"(?:POST|GET|PUT|DELETE)\s[^"\n]{1,200}HTTP\/[\d.]{1,3}"\s([45]\d\d)\b/g,
@@ -1310,10 +1355,11 @@ const FACTS: Signature[] = [
   fact({
     id: "stream.sse",
     label: "SSE error event",
-    pattern: /event:\s?error\b|SSE\s{1,12}Error|EventStreamError|:exception-type|streamed_data/g,
+    pattern:
+      /event:\s?error\b|SSE\s{1,12}Error|EventStreamError|:exception-type|streamed_data|\b[Ss]tream(?:ing)?\s{1,12}[Ee]rror:/g,
     streaming: true,
     head: true,
-    source: "DOC-STREAM; TSI #346; aws-genai-llm-chatbot#220",
+    source: "DOC-STREAM; TSI #346; aws-genai-llm-chatbot#220; wrappers' 'Streaming error:' prefix",
   }),
   fact({
     id: "stream.bedrock_nonstream_op",
