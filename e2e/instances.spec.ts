@@ -1,0 +1,113 @@
+import { expect, test } from "@playwright/test";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { MOCK_STATUS_URL } from "./fixtures/servers";
+
+// Two production app instances (`next start`, the build under test) on different ports against one fresh
+// PostgreSQL database: a link made on one is served, and deleted, by the other.
+const ADMIN_URL = process.env.TEST_DATABASE_URL;
+test.skip(!ADMIN_URL, "needs PostgreSQL: set TEST_DATABASE_URL (CI does)");
+test.describe.configure({ mode: "serial" });
+
+const database = `cet_instances_${randomBytes(4).toString("hex")}`;
+const instances: Array<{ child: ChildProcess; url: string }> = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function startInstance(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      path.join("node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: databaseUrl,
+        // A private embedded store per instance: only the shared PostgreSQL can carry a link across.
+        DATA_DIR: mkdtempSync(path.join(tmpdir(), "cet-instance-")),
+        STATUS_PAGE_URL: MOCK_STATUS_URL,
+      },
+      stdio: "ignore",
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await expect
+    .poll(async () => (await fetch(`${url}/api/healthz`).catch(() => null))?.status ?? 0, { timeout: 60_000 })
+    .toBe(200);
+  return { child, url };
+}
+
+async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  await admin((c) => c.query(`CREATE DATABASE ${database}`));
+  const databaseUrl = new URL(ADMIN_URL!);
+  databaseUrl.pathname = `/${database}`;
+  // Both start together: the store's migrations must take turns on the empty database.
+  instances.push(...(await Promise.all([startInstance(databaseUrl.href), startInstance(databaseUrl.href)])));
+});
+
+test.afterAll(async () => {
+  for (const { child } of instances) child.kill("SIGTERM");
+  await Promise.all(instances.map(({ child }) => new Promise((resolve) => child.once("exit", resolve))));
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+});
+
+test("a link made on one instance is served and deleted by the other", async ({ page }) => {
+  const [a, b] = instances;
+  const text = `API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"},"request_id":"req_011CZAau32QzxDkriovTaFCB"}`;
+  const created = await fetch(`${a!.url}/api/permalinks`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ text, ttl: "1h" }),
+  });
+  expect(created.status).toBe(201);
+  const { id, deleteToken } = (await created.json()) as { id: string; deleteToken: string };
+
+  const read = await fetch(`${b!.url}/api/permalinks/${id}`);
+  expect(read.status).toBe(200);
+  expect(((await read.json()) as { redactedText: string }).redactedText).toBe(text);
+
+  await page.goto(`${b!.url}/d/${id}`);
+  await expect(page.getByRole("article")).toContainText("Overloaded");
+  await expect(page.getByRole("article")).toContainText("req_011CZAau32QzxDkriovTaFCB");
+
+  const deleted = await fetch(`${b!.url}/api/permalinks/${id}`, {
+    method: "DELETE",
+    headers: { authorization: `Bearer ${deleteToken}` },
+  });
+  expect(deleted.status).toBe(204);
+  expect((await fetch(`${a!.url}/api/permalinks/${id}`)).status).toBe(404);
+});
