@@ -49,6 +49,8 @@ async function startInstance(databaseUrl: string): Promise<{ child: ChildProcess
         // A private embedded store per instance: only the shared PostgreSQL can carry a link across.
         DATA_DIR: mkdtempSync(path.join(tmpdir(), "cet-instance-")),
         STATUS_PAGE_URL: MOCK_STATUS_URL,
+        // This spec loads the instances; the (shared, PostgreSQL-backed) limiter is tested elsewhere.
+        PERMALINK_RATE_LIMIT: "10000/1s",
       },
       stdio: "ignore",
     },
@@ -110,4 +112,28 @@ test("a link made on one instance is served and deleted by the other", async ({ 
   });
   expect(deleted.status).toBe(204);
   expect((await fetch(`${a!.url}/api/permalinks/${id}`)).status).toBe(404);
+});
+
+test("both instances recover, without a restart, when PostgreSQL drops every connection mid-load", async () => {
+  const create = (base: string) =>
+    fetch(`${base}/api/permalinks`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "API Error: 500 Internal server error", ttl: "1h" }),
+    }).then((r) => r.status);
+
+  // Load on both instances while every backend of the database is terminated, as a server restart would.
+  const load = Promise.all(Array.from({ length: 40 }, (_, i) => create(instances[i % 2]!.url)));
+  const terminated = await admin((c) =>
+    c.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+      [database],
+    ),
+  );
+  expect(terminated.rowCount).toBeGreaterThan(0);
+  const during = await load;
+  // Requests caught by the cut may fail, as a clear error, never a hung request.
+  for (const status of during) expect([201, 500, 503]).toContain(status);
+
+  for (const { url } of instances) await expect.poll(() => create(url), { timeout: 15_000 }).toBe(201);
 });
