@@ -15,6 +15,7 @@ import {
 } from "./extract";
 import { headlineFor } from "./headline";
 import { lineOf, lineStarts, normalize } from "./normalize";
+import { unwrapHardWraps } from "./unwrap";
 import { SIGNATURES, TIER, type HitFields, type Signature } from "./signatures";
 
 /** Bumped whenever a change to signatures or weighing can change a stored diagnosis. */
@@ -58,7 +59,11 @@ export function statusBranch(status: number): BranchId {
 // last hits of each signature (the last ones matter most: the primary error is the final one).
 const HITS_KEPT_PER_SIGNATURE = 2000;
 
-function scan(norm: string, starts: number[]): Hit[] {
+/** Offsets of the scanned text, mapped to the paste (identity unless hard wraps were removed). */
+type OffsetMap = { at: (i: number) => number; atEnd: (end: number) => number };
+const IDENTITY: OffsetMap = { at: (i) => i, atEnd: (i) => i };
+
+function scan(norm: string, starts: number[], map: OffsetMap = IDENTITY): Hit[] {
   const hits: Hit[] = [];
   for (const sig of SIGNATURES) {
     const head: Hit[] = [];
@@ -67,8 +72,8 @@ function scan(norm: string, starts: number[]): Hit[] {
       if (m[0].length === 0) continue;
       const hit: Hit = {
         sig,
-        start: m.index,
-        end: m.index + m[0].length,
+        start: map.at(m.index),
+        end: map.atEnd(m.index + m[0].length),
         line: 0,
         fields: sig.fields?.(m) ?? {},
       };
@@ -344,14 +349,21 @@ function toOccurrence(
 export function classify(text: string, options: ClassifyOptions = {}): Diagnosis {
   const norm = normalize(text);
   const starts = lineStarts(norm);
-  const hits = scan(norm, starts);
+  // Hard-wrapped pastes are scanned unwrapped; every offset found is mapped back to the paste.
+  const view = unwrapHardWraps(norm);
+  const scanned = view?.text ?? norm;
+  const map: OffsetMap = view ? { at: view.origin, atEnd: view.originEnd } : IDENTITY;
+  const toScanned = view ? view.toView : (i: number) => i;
+  const located = <T>(found: Located<T>[]): Located<T>[] =>
+    view ? found.map((f) => ({ ...f, start: map.at(f.start), end: map.atEnd(f.end) })) : found;
+  const hits = scan(scanned, starts, map);
   const claude = hits.some((h) => h.sig.claude);
   const foreign = hits.some((h) => h.sig.foreign);
 
   const clusters = clusterHits(hits, norm, starts).slice(-MAX_OCCURRENCES);
   const decided = clusters.map((c) => decide(c));
-  const requestIds = findRequestIds(norm);
-  const times = findTimestamps(norm);
+  const requestIds = located(findRequestIds(scanned));
+  const times = located(findTimestamps(scanned));
   const occurrences = clusters.map((c, i) =>
     toOccurrence(c, decided[i] as Decided, norm, starts, requestIds, times),
   );
@@ -392,7 +404,8 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
   const to = cluster ? (starts[cluster.lastLine + 1] ?? norm.length + 1) - 1 : 0;
   const topHit = d?.deciders.slice().sort((a, b) => tierOf(b) - tierOf(a))[0];
   const message = cluster
-    ? (messageField(norm, from, to) ?? (topHit ? lineText(norm, starts, topHit.line) : null))
+    ? (messageField(scanned, toScanned(from), toScanned(to)) ??
+      (topHit ? lineText(norm, starts, topHit.line) : null))
     : null;
 
   const evidence: Evidence = {
@@ -400,18 +413,18 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
     errorType: d?.errorType ?? null,
     message,
     requestIds: [...new Set(requestIds.map((r) => r.value))],
-    gatewayRequestIds: [...new Set(findGatewayRequestIds(norm).map((r) => r.value))],
-    model: findModel(norm),
-    endpoint: findEndpoint(norm),
+    gatewayRequestIds: [...new Set(findGatewayRequestIds(scanned).map((r) => r.value))],
+    model: findModel(scanned),
+    endpoint: findEndpoint(scanned),
     surface,
     route: pickRoute(hits, surface, requestIds.length > 0),
     streaming,
     occurredAt: timeRef,
-    retryAfterMs: findRetryAfterMs(norm, timeRef),
-    shouldRetry: findShouldRetry(norm),
-    rateLimit: findRateLimitHeaders(norm),
-    attempts: findAttempts(norm),
-    sdk: findSdk(norm),
+    retryAfterMs: findRetryAfterMs(scanned, timeRef),
+    shouldRetry: findShouldRetry(scanned),
+    rateLimit: findRateLimitHeaders(scanned),
+    attempts: findAttempts(scanned),
+    sdk: findSdk(scanned),
   };
 
   const signals: Signal[] =

@@ -75,6 +75,41 @@ describe("the shared corpus of real pasted errors", () => {
     },
   );
 
+  describe("keeps every branch when the paste is mangled the way terminals, logs and trackers mangle it", () => {
+    const wrap = (text: string, width: number) =>
+      text
+        .split("\n")
+        .map((line) => line.match(new RegExp(`.{1,${width}}`, "g"))?.join("\n") ?? "")
+        .join("\n");
+    const MANGLES: Record<string, (text: string) => string> = {
+      "hard-wrapped at 80 columns": (t) => wrap(t, 80),
+      "hard-wrapped at 120 columns": (t) => wrap(t, 120),
+      "behind a log prefix": (t) =>
+        t
+          .split("\n")
+          .map((l) => `web.1 | 2026-11-22 10:00:05,123 ERROR ${l}`)
+          .join("\n"),
+      "coloured with ANSI codes": (t) => `\u001b[31m${t.split("\n").join("\u001b[0m\n\u001b[31m")}\u001b[0m`,
+      "with CRLF line ends": (t) => t.replace(/\n/g, "\r\n"),
+      "between unrelated log lines": (t) =>
+        `2026-11-22T10:00:00.000Z INFO server listening on :8080\n${t}\n2026-11-22T10:00:09.000Z INFO GET /healthz 200 2ms`,
+      "escaped into a /bug errors array": (t) =>
+        JSON.stringify([{ error: t, timestamp: "2026-11-22T10:00:05.000Z" }]),
+      "quoted in a GitHub comment": (t) =>
+        t
+          .split("\n")
+          .map((l) => `> ${l}`)
+          .join("\n"),
+      "inside a code fence": (t) => `\`\`\`\n${t}\n\`\`\``,
+    };
+    it.each(Object.entries(MANGLES))("%s", (_name, mangle) => {
+      const wrong = cases
+        .filter((c) => classify(mangle(c.text)).branch !== c.expected.branch)
+        .map((c) => c.id);
+      expect(wrong).toEqual([]);
+    });
+  });
+
   it("names the surface or route for at least 90% of cases (some labels come from the issue, not the text)", () => {
     const agreeing = cases.filter((c) => corpusSurface(classify(c.text)) === c.expected.surface).length;
     expect(agreeing / cases.length).toBeGreaterThanOrEqual(0.9);

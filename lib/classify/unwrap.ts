@@ -1,0 +1,72 @@
+/**
+ * Terminal hard wraps cut a paste at a fixed width, often mid-word ("prompt is t" / "oo long"). When a paste
+ * shows them, the classifier scans a view with those line breaks removed; `origin` maps every offset of the
+ * view back to the paste, so signals still point at what the user pasted.
+ */
+export type UnwrappedView = {
+  text: string;
+  /** The paste offset of view offset `i`. */
+  origin(i: number): number;
+  /** The paste offset just past view range end `end` (exclusive). */
+  originEnd(end: number): number;
+  /** The view offset of paste offset `o`. */
+  toView(o: number): number;
+};
+
+// Narrower lines are ordinary text: terminals are at least this wide.
+const MIN_WRAP_WIDTH = 60;
+
+function countAtMost(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] ?? 0) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The paste without its hard wraps, or null when it shows none. A break is a hard wrap when the line before
+ * it is exactly as long as the paste's longest line (the terminal width) and the next line carries on
+ * without indentation.
+ */
+export function unwrapHardWraps(text: string): UnwrappedView | null {
+  let width = 0;
+  for (let start = 0; start <= text.length;) {
+    const nl = text.indexOf("\n", start);
+    const end = nl === -1 ? text.length : nl;
+    width = Math.max(width, end - start);
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  if (width < MIN_WRAP_WIDTH) return null;
+
+  const removed: number[] = [];
+  for (let start = 0; start <= text.length;) {
+    const nl = text.indexOf("\n", start);
+    if (nl === -1) break;
+    const next = text[nl + 1];
+    if (nl - start === width && next !== undefined && !/\s/.test(next)) removed.push(nl);
+    start = nl + 1;
+  }
+  if (removed.length === 0) return null;
+
+  const parts: string[] = [];
+  let from = 0;
+  for (const r of removed) {
+    parts.push(text.slice(from, r));
+    from = r + 1;
+  }
+  parts.push(text.slice(from));
+  // The k-th removed break sits just before view offset removed[k] - k.
+  const viewBreaks = removed.map((r, k) => r - k);
+  const origin = (i: number): number => i + countAtMost(viewBreaks, i);
+  return {
+    text: parts.join(""),
+    origin,
+    originEnd: (end) => (end <= 0 ? 0 : origin(end - 1) + 1),
+    toView: (o) => o - countAtMost(removed, o - 1),
+  };
+}
