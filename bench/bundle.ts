@@ -3,7 +3,7 @@
 // browsers never fetch them). Run after `npm run build`.
 import { gzipSync } from "node:zlib";
 import { startMockStatusServer } from "../scripts/mock-status-server";
-import { startApp } from "./app-server";
+import { startApp } from "../scripts/app-server";
 
 const BUDGET_KB = 150;
 const SCRIPT = /<script\s[^>]{0,400}>/g;
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    app.stop();
+    await app.stop();
     await mock.close();
   }
 }

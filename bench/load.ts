@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startMockStatusServer, type MockScenario } from "../scripts/mock-status-server";
-import { startApp } from "./app-server";
+import { startApp } from "../scripts/app-server";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    app.stop();
+    await app.stop();
     await mock.close();
     rmSync(dataDir, { recursive: true, force: true });
   }

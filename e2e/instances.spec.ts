@@ -1,11 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { startApp, type AppServer } from "../scripts/app-server";
 import { MOCK_STATUS_URL } from "./fixtures/servers";
 
 // Two production app instances (`next start`, the build under test) on different ports against one fresh
@@ -15,51 +14,18 @@ test.skip(!ADMIN_URL, "needs PostgreSQL: set TEST_DATABASE_URL (CI does)");
 test.describe.configure({ mode: "serial" });
 
 const database = `cet_instances_${randomBytes(4).toString("hex")}`;
-const instances: Array<{ child: ChildProcess; url: string }> = [];
+const instances: AppServer[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
+/** One instance on the build under test, with its own embedded store directory. */
+function startInstance(databaseUrl: string): Promise<AppServer> {
+  return startApp({
+    DATABASE_URL: databaseUrl,
+    // A private embedded store per instance: only the shared PostgreSQL can carry a link across.
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), "cet-instance-")),
+    STATUS_PAGE_URL: MOCK_STATUS_URL,
+    // This spec loads the instances; the (shared, PostgreSQL-backed) limiter is tested elsewhere.
+    PERMALINK_RATE_LIMIT: "10000/1s",
   });
-}
-
-async function startInstance(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      path.join("node_modules", "next", "dist", "bin", "next"),
-      "start",
-      "-p",
-      String(port),
-      "-H",
-      "127.0.0.1",
-    ],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: databaseUrl,
-        // A private embedded store per instance: only the shared PostgreSQL can carry a link across.
-        DATA_DIR: mkdtempSync(path.join(tmpdir(), "cet-instance-")),
-        STATUS_PAGE_URL: MOCK_STATUS_URL,
-        // This spec loads the instances; the (shared, PostgreSQL-backed) limiter is tested elsewhere.
-        PERMALINK_RATE_LIMIT: "10000/1s",
-      },
-      stdio: "ignore",
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  await expect
-    .poll(async () => (await fetch(`${url}/api/healthz`).catch(() => null))?.status ?? 0, { timeout: 60_000 })
-    .toBe(200);
-  return { child, url };
 }
 
 async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -82,15 +48,14 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  for (const { child } of instances) child.kill("SIGTERM");
-  await Promise.all(instances.map(({ child }) => new Promise((resolve) => child.once("exit", resolve))));
+  await Promise.all(instances.map((instance) => instance.stop()));
   await admin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
 });
 
 test("a link made on one instance is served and deleted by the other", async ({ page }) => {
   const [a, b] = instances;
   const text = `API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"},"request_id":"req_011CZAau32QzxDkriovTaFCB"}`;
-  const created = await fetch(`${a!.url}/api/permalinks`, {
+  const created = await fetch(`${a!.base}/api/permalinks`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ text, ttl: "1h" }),
@@ -98,20 +63,20 @@ test("a link made on one instance is served and deleted by the other", async ({ 
   expect(created.status).toBe(201);
   const { id, deleteToken } = (await created.json()) as { id: string; deleteToken: string };
 
-  const read = await fetch(`${b!.url}/api/permalinks/${id}`);
+  const read = await fetch(`${b!.base}/api/permalinks/${id}`);
   expect(read.status).toBe(200);
   expect(((await read.json()) as { redactedText: string }).redactedText).toBe(text);
 
-  await page.goto(`${b!.url}/d/${id}`);
+  await page.goto(`${b!.base}/d/${id}`);
   await expect(page.getByRole("article")).toContainText("Overloaded");
   await expect(page.getByRole("article")).toContainText("req_011CZAau32QzxDkriovTaFCB");
 
-  const deleted = await fetch(`${b!.url}/api/permalinks/${id}`, {
+  const deleted = await fetch(`${b!.base}/api/permalinks/${id}`, {
     method: "DELETE",
     headers: { authorization: `Bearer ${deleteToken}` },
   });
   expect(deleted.status).toBe(204);
-  expect((await fetch(`${a!.url}/api/permalinks/${id}`)).status).toBe(404);
+  expect((await fetch(`${a!.base}/api/permalinks/${id}`)).status).toBe(404);
 });
 
 test("both instances recover, without a restart, when PostgreSQL drops every connection mid-load", async () => {
@@ -123,7 +88,7 @@ test("both instances recover, without a restart, when PostgreSQL drops every con
     }).then((r) => r.status);
 
   // Load on both instances while every backend of the database is terminated, as a server restart would.
-  const load = Promise.all(Array.from({ length: 40 }, (_, i) => create(instances[i % 2]!.url)));
+  const load = Promise.all(Array.from({ length: 40 }, (_, i) => create(instances[i % 2]!.base)));
   const terminated = await admin((c) =>
     c.query(
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
@@ -135,5 +100,5 @@ test("both instances recover, without a restart, when PostgreSQL drops every con
   // Requests caught by the cut may fail, as a clear error, never a hung request.
   for (const status of during) expect([201, 500, 503]).toContain(status);
 
-  for (const { url } of instances) await expect.poll(() => create(url), { timeout: 15_000 }).toBe(201);
+  for (const { base } of instances) await expect.poll(() => create(base), { timeout: 15_000 }).toBe(201);
 });

@@ -1,11 +1,12 @@
-// Starts the production build (`npm run build` first) on a free loopback port for the benches.
+// Starts the production build (`npm run build` first) on a free loopback port: for the benches and for the
+// e2e spec that runs several instances side by side.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
-export type AppServer = { base: string; pid: number; stop: () => void };
+export type AppServer = { base: string; pid: number; stop: () => Promise<void> };
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -16,6 +17,7 @@ function freePort(): Promise<number> {
   });
 }
 
+/** `next start` with `env` on top of this process's environment; resolves once /api/healthz answers. */
 export async function startApp(env: Record<string, string>): Promise<AppServer> {
   const port = await freePort();
   const child = spawn(
@@ -26,6 +28,11 @@ export async function startApp(env: Record<string, string>): Promise<AppServer> 
       stdio: ["ignore", "ignore", "inherit"],
     },
   );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
+  };
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -40,5 +47,5 @@ export async function startApp(env: Record<string, string>): Promise<AppServer> 
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { base, pid: child.pid ?? 0, stop: () => void child.kill("SIGTERM") };
+  return { base, pid: child.pid ?? 0, stop };
 }
