@@ -72,6 +72,16 @@ describe("mock status server: routes per the fixtures README", () => {
     expect(paged).toBe(plain);
   });
 
+  it("serves one incident by id from the scenario's list, 404 when the scenario does not list it", async () => {
+    server.setScenario("minor-incident");
+    const found = await fetch(`${server.url}/api/v2/incidents/wghm6b8dc5r6.json`);
+    expect(found.status).toBe(200);
+    expect(((await found.json()) as { incident: { id: string } }).incident.id).toBe("wghm6b8dc5r6");
+    server.setScenario("operational");
+    expect((await fetch(`${server.url}/api/v2/incidents/wghm6b8dc5r6.json`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/v2/incidents/..%2Fsummary.json`)).status).toBe(404);
+  });
+
   it("answers 404 for paths outside the route table, including traversal attempts", async () => {
     server.setScenario("operational");
     expect((await fetch(`${server.url}/api/v2/nope.json`)).status).toBe(404);
