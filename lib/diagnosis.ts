@@ -29,6 +29,11 @@ export const surfaceSchema = z.enum([
   "claude-code",
   "curl",
   "browser",
+  "sdk-go",
+  "sdk-java",
+  "sdk-ruby",
+  "sdk-csharp",
+  "sdk-rust",
   "unknown",
 ]);
 export type Surface = z.infer<typeof surfaceSchema>;
@@ -128,5 +133,10 @@ export const diagnosisSchema = z.object({
   evidence: evidenceSchema,
   signals: z.array(signalSchema),
   occurrences: z.array(occurrenceSchema),
+  /**
+   * Other branches the paste supports, best first, when the evidence is weak or contested (and, for an
+   * `unknown` answer given because the error is not Claude's, the branch it would otherwise have been).
+   */
+  alternatives: z.array(z.object({ branch: branchIdSchema, confidence: z.number().min(0).max(1) })).optional(),
 });
 export type Diagnosis = z.infer<typeof diagnosisSchema>;

@@ -13,6 +13,7 @@ import {
   findTimestamps,
   type Located,
 } from "./extract";
+import { BARE_TYPE_SIGNATURES, CLIENT_PRINTS, FAMILIES, STATUS_GRAMMAR } from "./families";
 import { headlineFor } from "./headline";
 import { lineOf, lineStarts, normalize } from "./normalize";
 import { unwrapHardWraps } from "./unwrap";
@@ -55,6 +56,15 @@ export function statusBranch(status: number): BranchId {
   }
 }
 
+/** Everything the scan runs: the signature table, the concept families, the status grammar, client prints. */
+const SCANNED: readonly Signature[] = [
+  ...SIGNATURES,
+  ...FAMILIES,
+  ...STATUS_GRAMMAR,
+  ...BARE_TYPE_SIGNATURES,
+  ...CLIENT_PRINTS,
+];
+
 // A paste of 1 MiB of one repeated shape must not grow memory without bound: keep the first and the
 // last hits of each signature (the last ones matter most: the primary error is the final one).
 const HITS_KEPT_PER_SIGNATURE = 2000;
@@ -65,7 +75,7 @@ const IDENTITY: OffsetMap = { at: (i) => i, atEnd: (i) => i };
 
 function scan(norm: string, starts: number[], map: OffsetMap = IDENTITY): Hit[] {
   const hits: Hit[] = [];
-  for (const sig of SIGNATURES) {
+  for (const sig of SCANNED) {
     const head: Hit[] = [];
     let tail: Hit[] = [];
     for (const m of norm.matchAll(sig.pattern)) {
@@ -90,7 +100,9 @@ function scan(norm: string, starts: number[], map: OffsetMap = IDENTITY): Hit[] 
 }
 
 const votesFor = (h: Hit): BranchId | undefined =>
-  h.sig.branch ?? (h.fields.status !== undefined ? statusBranch(h.fields.status) : undefined);
+  h.sig.votes === false
+    ? undefined
+    : (h.sig.branch ?? (h.fields.status !== undefined ? statusBranch(h.fields.status) : undefined));
 const tierOf = (h: Hit): number => h.sig.tier ?? TIER.status;
 const isMember = (h: Hit): boolean =>
   votesFor(h) !== undefined || h.fields.errorType !== undefined || h.sig.head === true;
@@ -215,6 +227,11 @@ const CONFIDENCE_BY_TIER: Record<number, number> = { 5: 0.95, 4: 0.9, 3: 0.75, 2
 const SURFACE_ORDER: Array<Surface | "explicit-unknown" | "compact-json"> = [
   "claude-code",
   "sdk-python",
+  "sdk-go",
+  "sdk-java",
+  "sdk-ruby",
+  "sdk-csharp",
+  "sdk-rust",
   "explicit-unknown",
   "sdk-typescript",
   "curl",

@@ -59,6 +59,11 @@ export function surfaceComponent(surface: Surface, route: Route = "unknown"): Su
       return CLAUDE_AI;
     case "sdk-python":
     case "sdk-typescript":
+    case "sdk-go":
+    case "sdk-java":
+    case "sdk-ruby":
+    case "sdk-csharp":
+    case "sdk-rust":
     case "curl":
       return CLAUDE_API;
     case "unknown":
