@@ -105,7 +105,10 @@ const votesFor = (h: Hit): BranchId | undefined =>
     : (h.sig.branch ?? (h.fields.status !== undefined ? statusBranch(h.fields.status) : undefined));
 const tierOf = (h: Hit): number => h.sig.tier ?? TIER.status;
 const isMember = (h: Hit): boolean =>
-  votesFor(h) !== undefined || h.fields.errorType !== undefined || h.sig.head === true;
+  votesFor(h) !== undefined ||
+  h.fields.errorType !== undefined ||
+  h.fields.status !== undefined ||
+  h.sig.head === true;
 
 type Cluster = { hits: Hit[]; firstLine: number; lastLine: number; headLine: number | null };
 
@@ -362,6 +365,58 @@ function toOccurrence(
   };
 }
 
+// A Claude Code `/bug` report's errors array, or a JSON array of `{"error": …}` log entries.
+const LOG_MARKER = /^\s{0,8}\*\*Errors\*\*|\[\{\s?\\{0,3}"error\\{0,3}"\s?:/m;
+
+/** Where a log of earlier errors starts in the paste, or past its end when there is none. */
+function findLogStart(norm: string): number {
+  const m = LOG_MARKER.exec(norm);
+  // A paste that is only the array has no headline: nothing is log then.
+  return m && norm.slice(0, m.index).trim() !== "" ? m.index : Number.POSITIVE_INFINITY;
+}
+
+/** Statuses that a more specific branch arrives under (the message beats the status for these). */
+const CARRIES: Partial<Record<BranchId, readonly number[]>> = {
+  context_window: [400, 413],
+  billing: [400, 402, 429],
+  subscription_limit: [429, 400, 403],
+  not_found: [400, 404],
+  authentication: [401, 403],
+  overloaded: [500, 503, 529],
+  timeout: [408, 504, 524, 500],
+  invalid_request: [400, 422],
+};
+
+const agrees = (d: Decided, branch: BranchId): boolean =>
+  d.branch === branch ||
+  (d.topTier <= TIER.status &&
+    d.status !== null &&
+    (statusBranch(d.status) === branch || (CARRIES[branch]?.includes(d.status) ?? false))) ||
+  (d.branch === "unknown" && d.errorType === null);
+
+/**
+ * Status and type come from the primary statement, else from the nearest statement that agrees with its
+ * branch (the same branch, a bare status that branch arrives under, or a 2xx fact), never from one that
+ * disagrees.
+ */
+function mergeAgreeing(decided: Decided[], primary: number, occurrences: Occurrence[]): void {
+  const p = decided[primary];
+  const o = occurrences[primary];
+  if (!p || !o || p.branch === "unknown") return;
+  const order = decided
+    .map((_d, i) => i)
+    .filter((i) => i !== primary)
+    .sort((a, b) => Math.abs(a - primary) - Math.abs(b - primary));
+  for (const i of order) {
+    const d = decided[i] as Decided;
+    if (!agrees(d, p.branch)) continue;
+    if (p.status === null && d.status !== null) p.status = d.status;
+    if (p.errorType === null && d.errorType !== null && d.branch === p.branch) p.errorType = d.errorType;
+  }
+  o.status = p.status;
+  o.errorType = p.errorType;
+}
+
 /** Classifies one paste. Pure and total: any string in, a valid Diagnosis out. */
 export function classify(text: string, options: ClassifyOptions = {}): Diagnosis {
   const norm = normalize(text);
@@ -385,14 +440,30 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
     toOccurrence(c, decided[i] as Decided, norm, starts, requestIds, times),
   );
 
-  // The primary error is the last real statement: strong (a status or better) beats weak, echoes come last.
+  // Roles: a Claude Code `/bug` errors array (or any log of earlier errors after the headline) holds older
+  // or side-request entries; the headline the user saw wins unless it carries no branch evidence.
+  const logStart = findLogStart(norm);
+  const inLog = (i: number): boolean => (occurrences[i]?.start ?? 0) >= logStart;
+  // The primary error: a message or type beats a bare status, which beats weaker words; echoes come last;
+  // among equals, the last statement wins.
   const rank = (d: Decided): number =>
-    d.branch === "unknown" ? 0 : d.incidentalOnly ? 1 : d.topTier >= TIER.status ? 3 : 2;
+    d.branch === "unknown"
+      ? 0
+      : d.incidentalOnly
+        ? 1
+        : d.topTier >= TIER.type
+          ? 4
+          : d.topTier >= TIER.status
+            ? 3
+            : 2;
+  const headlineHasBranch = decided.some((d, i) => !inLog(i) && rank(d) >= 2);
   let primary = -1;
   for (let i = 0; i < decided.length; i++) {
     const d = decided[i] as Decided;
+    if (headlineHasBranch && inLog(i)) continue;
     if (primary === -1 || rank(d) >= rank(decided[primary] as Decided)) primary = i;
   }
+  mergeAgreeing(decided, primary, occurrences);
   const d: Decided | undefined = decided[primary];
   const occ: Occurrence | undefined = occurrences[primary];
   const cluster: Cluster | undefined = clusters[primary];

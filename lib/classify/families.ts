@@ -208,7 +208,7 @@ export const STATUS_GRAMMAR: Signature[] = [
   statusRule(
     "before_type",
     "status before an error name",
-    /(?:^|[\s`'"(>:])([45]\d\d):?\s(?:[a-z]{2,30}_error\b|[\w.]{0,40}(?:Error|Exception)\b)/gm,
+    /(?:^|[\s`'"(>:])([45]\d\d):?\s(?:(?:[a-z]{2,20}_){1,3}error\b|[\w.]{0,40}(?:Error|Exception)\b)/gm,
     { head: true },
   ),
   // A line that opens with the status and its message: `404 Publisher Model …`, `401 User not found.`
