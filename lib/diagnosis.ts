@@ -60,6 +60,8 @@ export const evidenceSchema = z.object({
   message: z.string().nullable(),
   requestIds: z.array(z.string()),
   gatewayRequestIds: z.array(z.string()),
+  /** `req_…` ids visibly cut off or masked in the paste: reported as written, never completed. */
+  partialRequestIds: z.array(z.string()).optional(),
   model: z.string().nullable(),
   endpoint: z.string().nullable(),
   surface: surfaceSchema,

@@ -13,7 +13,14 @@ import {
   findTimestamps,
   type Located,
 } from "./extract";
-import { BARE_TYPE_SIGNATURES, CLIENT_PRINTS, FAMILIES, STATUS_GRAMMAR } from "./families";
+import {
+  BARE_TYPE_SIGNATURES,
+  CLIENT_PRINTS,
+  ENVELOPE_TYPES,
+  FAMILIES,
+  ROUTE_PRINTS,
+  STATUS_GRAMMAR,
+} from "./families";
 import { headlineFor } from "./headline";
 import { lineOf, lineStarts, normalize } from "./normalize";
 import { unwrapHardWraps } from "./unwrap";
@@ -63,6 +70,8 @@ const SCANNED: readonly Signature[] = [
   ...STATUS_GRAMMAR,
   ...BARE_TYPE_SIGNATURES,
   ...CLIENT_PRINTS,
+  ...ROUTE_PRINTS,
+  ...ENVELOPE_TYPES,
 ];
 
 // A paste of 1 MiB of one repeated shape must not grow memory without bound: keep the first and the
@@ -241,6 +250,8 @@ const SURFACE_ORDER: Array<Surface | "explicit-unknown" | "compact-json"> = [
   "browser",
   "compact-json",
 ];
+// A platform route beats the library that called it (LiteLLM in-process calling Bedrock is a Bedrock
+// route); a gateway process in front of it (a LiteLLM proxy) is the outermost API-speaking author and wins.
 const ROUTE_ORDER: Route[] = ["bedrock", "vertex", "openrouter", "litellm", "other-gateway", "anthropic"];
 
 function pickSurface(hits: Hit[]): Surface {
@@ -261,6 +272,7 @@ function pickSurface(hits: Hit[]): Surface {
 }
 
 function pickRoute(hits: Hit[], surface: Surface, hasRequestId: boolean): Route {
+  if (hits.some((h) => h.sig.id === "route.litellm_proxy")) return "litellm";
   const seen = new Set<Route>();
   for (const h of hits) if (h.sig.route) seen.add(h.sig.route);
   const first = ROUTE_ORDER.find((r) => seen.has(r));
@@ -434,7 +446,8 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
 
   const clusters = clusterHits(hits, norm, starts).slice(-MAX_OCCURRENCES);
   const decided = clusters.map((c) => decide(c));
-  const requestIds = located(findRequestIds(scanned));
+  const partialIds: Located<string>[] = [];
+  const requestIds = located(findRequestIds(scanned, partialIds));
   const times = located(findTimestamps(scanned));
   const occurrences = clusters.map((c, i) =>
     toOccurrence(c, decided[i] as Decided, norm, starts, requestIds, times),
@@ -502,6 +515,7 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
     message,
     requestIds: [...new Set(requestIds.map((r) => r.value))],
     gatewayRequestIds: [...new Set(findGatewayRequestIds(scanned).map((r) => r.value))],
+    partialRequestIds: [...new Set(partialIds.map((r) => r.value))],
     model: findModel(scanned),
     endpoint: findEndpoint(scanned),
     surface,

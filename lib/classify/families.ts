@@ -1,4 +1,4 @@
-import type { BranchId, Surface } from "../diagnosis";
+import type { BranchId, Route, Surface } from "../diagnosis";
 import { TIER, type HitFields, type Signature } from "./signatures";
 
 /**
@@ -262,6 +262,24 @@ const print = (id: string, surface: Surface, pattern: RegExp, source: string): S
 
 export const CLIENT_PRINTS: Signature[] = [
   print(
+    "claude_code",
+    "claude-code",
+    /\bClaude\sCode\b|Double\spress\sesc|\bRequest\stoo\slarge\s\(max\s\d{1,4}\s?MB\)|\b1P\sevent\slogging|"retryInMs"|"isApiErrorMessage"|(?:^|\s)\/(?:compact|context|login|bashes|doctor)\b/gm,
+    "Claude Code's name, its humanised messages, its JSONL transcript records and slash commands",
+  ),
+  print(
+    "vercel_ai",
+    "sdk-typescript",
+    /\bAI_[A-Z][A-Za-z]{2,40}Error\b|^Provider:\s{1,4}anthropic\s{0,4}$/gm,
+    "Vercel AI SDK error names; Continue's error report template (its TypeScript client calling the API)",
+  ),
+  print(
+    "curl",
+    "curl",
+    /^\s{0,8}(?:\$\s)?curl\s(?:-{1,2}[a-zA-Z]|https?:|["'])/gm,
+    "curl command lines",
+  ),
+  print(
     "go",
     "sdk-go",
     /anthropic-sdk-go|github\.com\/[\w.-]{1,40}\/[\w.-]{0,40}anthropic|\bgoroutine\s\d{1,9}\s\[|anthropic\sapi\serror\stype:|\.go:\d{1,6}\b|\bpanic:\s/g,
@@ -270,7 +288,7 @@ export const CLIENT_PRINTS: Signature[] = [
   print(
     "java",
     "sdk-java",
-    /com\.anthropic\.|\bat\s(?:java|jdk|kotlin|org\.springframework)\.[\w.$]{1,120}\(|\bjava\.(?:lang|io|net|util)\.[A-Z]\w{1,60}(?:Exception|Error)\b|Exception\sin\sthread\s"/g,
+    /com\.anthropic\.|\bdev\.langchain4j\.|\b(?:Completion|Execution)Exception\b|\bat\s(?:java|jdk|kotlin|org\.springframework)\.[\w.$]{1,120}\(|\bjava\.(?:lang|io|net|util)\.[A-Z]\w{1,60}(?:Exception|Error)\b|Exception\sin\sthread\s"/g,
     "anthropic-sdk-java packages; JVM stack traces",
   ),
   print(
@@ -282,7 +300,7 @@ export const CLIENT_PRINTS: Signature[] = [
   print(
     "csharp",
     "sdk-csharp",
-    /\bSystem\.(?:Net\.Http|Net|IO|Threading\.Tasks)\.[A-Z]\w{1,60}(?:Exception)?\b|\bAnthropic\.SDK\b|\bat\s[\w.]{1,120}\.[A-Z]\w{1,60}\([^)\n]{0,200}\)\sin\s[^\n]{1,200}\.cs:line\s\d{1,6}|\.cs:line\s\d{1,6}/g,
+    /\bHttpRequestException\b|\bSystem\.(?:Net\.Http|Net|IO|Threading\.Tasks)\.[A-Z]\w{1,60}(?:Exception)?\b|\bAnthropic\.SDK\b|\bat\s[\w.]{1,120}\.[A-Z]\w{1,60}\([^)\n]{0,200}\)\sin\s[^\n]{1,200}\.cs:line\s\d{1,6}|\.cs:line\s\d{1,6}/g,
     "tghamm/Anthropic.SDK; anthropic-sdk-csharp; .NET stack traces",
   ),
   print(
@@ -291,4 +309,48 @@ export const CLIENT_PRINTS: Signature[] = [
     /\breqwest::|panicked\sat\s|\btarget\/(?:debug|release)\/|\.rs:\d{1,6}:\d{1,4}|\bcargo\srun\b|\[error-kind:/g,
     "Rust clients (reqwest), panics and cargo builds",
   ),
+];
+
+const route = (id: string, r: Route, pattern: RegExp, source: string): Signature => ({
+  id: `route.${id}`,
+  label: `${r} route`,
+  pattern,
+  route: r,
+  source,
+  example: { text: "", branch: "unknown" },
+});
+
+export const ROUTE_PRINTS: Signature[] = [
+  route(
+    "aws",
+    "bedrock",
+    /security\stoken\sincluded\sin\sthe\srequest|x-amzn-(?:RequestId|ErrorType)|\.amazonaws\.com|\breq_bdrk_/gi,
+    "AWS credential wording, headers and endpoints",
+  ),
+  route(
+    "litellm_proxy",
+    "litellm",
+    /litellm[\s_-]{0,3}(?:proxy|gateway)|(?:proxy|gateway)\s\(litellm\)|^litellm-\d{1,3}\s{1,4}\||\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["']None\\{0,3}["']\s?,\s?\\{0,3}["']param/gim,
+    "LiteLLM proxy deployments and its envelope (str(None) fields)",
+  ),
+  route("vertex_id", "vertex", /\breq_vrtx_/g, "Vertex request ids"),
+  route(
+    "relay",
+    "other-gateway",
+    /<center>nginx|^Provider:\s{1,4}[\w-]{0,30}proxy\s{0,4}$|\\{0,3}["']param\\{0,3}["']\s?:\s?\\{0,3}["']\\{0,3}["']|\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["'][a-z_]{2,40}\\{0,3}["']\s?,\s?\\{0,3}["']code\\{0,3}["']/gm,
+    "nginx error pages of a user's own proxy; IDE templates naming a proxy; OpenAI-compatible envelopes (param/code keys) from relays",
+  ),
+];
+
+/** The type of an OpenAI-compatible envelope (`"type": "insufficient_quota", "code": …`): evidence, no vote. */
+export const ENVELOPE_TYPES: Signature[] = [
+  {
+    id: "type.openai_compatible",
+    label: "OpenAI-compatible error type",
+    pattern:
+      /\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["']([a-z][a-z_]{1,40})\\{0,3}["']\s?,\s?\\{0,3}["'](?:code|param)\\{0,3}["']/g,
+    fields: (m) => (m[1] === "error" || m[1] === "None" ? {} : { errorType: m[1] }),
+    source: "OpenAI-compatible error envelopes (relays, LiteLLM, one-api)",
+    example: { text: "", branch: "unknown" },
+  },
 ];

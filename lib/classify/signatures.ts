@@ -1240,7 +1240,9 @@ const FACTS: Signature[] = [
   fact({
     id: "cc.api_error",
     label: "Claude Code API Error",
-    pattern: /\bAPI\s{1,12}Error\b/g,
+    // Claude Code's banner opens its line ("API Error: 529 …", "⎿ API Error (…)"); an app's own
+    // "Finance API Error:" does not.
+    pattern: /(?:^[\s>*`-]{0,16}|\\n\s{0,8}|["'`[(]|:\s)API\s{1,12}Error\b/gm,
     claude: true,
     surface: "claude-code",
     head: true,
