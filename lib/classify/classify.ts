@@ -21,6 +21,7 @@ import {
   ROUTE_PRINTS,
   STATUS_GRAMMAR,
 } from "./families";
+import { confidenceFrom, zeroFeatures, type Features } from "./confidence";
 import { headlineFor } from "./headline";
 import { lineOf, lineStarts, normalize } from "./normalize";
 import { unwrapHardWraps } from "./unwrap";
@@ -188,6 +189,8 @@ type Decided = {
   errorType: string | null;
   deciders: Hit[];
   incidentalOnly: boolean;
+  /** Every branch with evidence in the statement, with its strongest tier and summed weight. */
+  scores: Map<BranchId, { tier: number; weight: number; last: number }>;
 };
 
 function decide(cluster: Cluster): Decided {
@@ -230,10 +233,9 @@ function decide(cluster: Cluster): Decided {
   const errorType =
     (typed.find((h) => h.sig.id.startsWith("type.") && h.sig.branch) ?? typed[0])?.fields.errorType ?? null;
   const incidentalOnly = cluster.hits.every((h) => h.sig.incidental || votesFor(h) === undefined);
-  return { branch, variant, topTier, conflict, status, errorType, deciders, incidentalOnly };
+  return { branch, variant, topTier, conflict, status, errorType, deciders, incidentalOnly, scores: score };
 }
 
-const CONFIDENCE_BY_TIER: Record<number, number> = { 5: 0.95, 4: 0.9, 3: 0.75, 2: 0.6, 1: 0.5 };
 
 // Compact JSON bodies are printed by the TypeScript SDK and by curl alike: the weakest surface evidence.
 const SURFACE_ORDER: Array<Surface | "explicit-unknown" | "compact-json"> = [
@@ -431,6 +433,14 @@ function mergeAgreeing(decided: Decided[], primary: number, occurrences: Occurre
 
 /** Classifies one paste. Pure and total: any string in, a valid Diagnosis out. */
 export function classify(text: string, options: ClassifyOptions = {}): Diagnosis {
+  return classifyExplained(text, options).diagnosis;
+}
+
+/** The Diagnosis and the features its confidence was computed from (for fitting and reports). */
+export function classifyExplained(
+  text: string,
+  options: ClassifyOptions = {},
+): { diagnosis: Diagnosis; features: Features } {
   const norm = normalize(text);
   const starts = lineStarts(norm);
   // Hard-wrapped pastes are scanned unwrapped; every offset found is mapped back to the paste.
@@ -483,17 +493,31 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
 
   let branch: BranchId = d?.branch ?? "unknown";
   let variant = d?.variant ?? null;
-  let confidence =
-    d && branch !== "unknown" ? (CONFIDENCE_BY_TIER[d.topTier] ?? 0.5) - (d.conflict ? 0.15 : 0) : 0.15;
   const untied = !claude && branch !== "unknown";
+  const features = zeroFeatures();
+  if (d && branch !== "unknown") {
+    features.tierMessage = d.topTier >= TIER.message ? 1 : 0;
+    features.tierType = d.topTier === TIER.type ? 1 : 0;
+    features.tierStatus = d.topTier === TIER.status ? 1 : 0;
+    features.tierClass = d.topTier === TIER.class ? 1 : 0;
+    features.conflict = d.conflict ? 1 : 0;
+    features.untied = untied ? 1 : 0;
+    features.foreign = foreign ? 1 : 0;
+    features.disagreeing = decided.some((o, i) => i !== primary && o.branch !== "unknown" && !agrees(o, branch))
+      ? 1
+      : 0;
+    features.statusAgrees = d.status !== null && agrees({ ...d, topTier: TIER.status, branch: "unknown" }, branch) ? 1 : 0;
+    features.logOverruled =
+      headlineHasBranch && decided.some((o, i) => inLog(i) && o.branch !== "unknown" && o.branch !== branch) ? 1 : 0;
+    features.echoOnly = d.incidentalOnly ? 1 : 0;
+  }
+  let confidence = d && branch !== "unknown" ? confidenceFrom(features) : 0.15;
+  const candidates = candidatesFor(d, decided, primary);
   if (untied && foreign) {
     branch = "unknown";
     variant = "other_provider";
     confidence = 0.7;
-  } else if (untied) {
-    confidence = Math.min(confidence * 0.6, 0.45);
   }
-
   const surface = pickSurface(hits);
   const streaming = pickStreaming(hits);
   if (branch === "overloaded" && streaming === true && variant === null) variant = "in_stream";
@@ -545,7 +569,7 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
           )
           .map((h) => ({ id: h.sig.id, label: h.sig.label, start: h.start, end: h.end }));
 
-  return {
+  const diagnosis: Diagnosis = {
     classifierVersion: CLASSIFIER_VERSION,
     branch,
     variant,
@@ -562,5 +586,37 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
     evidence,
     signals,
     occurrences,
+    alternatives: alternativesFor(branch, confidence, candidates),
   };
+  return { diagnosis, features };
+}
+
+/** Branches the paste also supports, strongest first: rivals inside the deciding statement, then other statements. */
+function candidatesFor(d: Decided | undefined, decided: Decided[], primary: number): BranchId[] {
+  if (!d) return [];
+  const rivals = [...d.scores.entries()]
+    .filter(([b]) => b !== d.branch)
+    .sort(([, a], [, b]) => b.tier - a.tier || b.weight - a.weight)
+    .map(([b]) => b);
+  const others = decided
+    .map((o, i) => ({ o, i }))
+    .filter(({ o, i }) => i !== primary && o.branch !== "unknown" && !o.incidentalOnly)
+    .sort((a, b) => b.o.topTier - a.o.topTier || b.i - a.i)
+    .map(({ o }) => o.branch);
+  return [...new Set([d.branch, ...rivals, ...others])];
+}
+
+// Below this, the answer comes with its runners-up.
+const WEAK = 0.8;
+
+function alternativesFor(
+  branch: BranchId,
+  confidence: number,
+  candidates: BranchId[],
+): Array<{ branch: BranchId; confidence: number }> {
+  // An `unknown` from positive evidence keeps the would-be branch as a candidate.
+  const rest = candidates.filter((b) => b !== branch).slice(0, 2);
+  if (rest.length === 0 || (branch !== "unknown" && confidence >= WEAK)) return [];
+  const share = Math.max(0, 1 - confidence) / rest.length;
+  return rest.map((b) => ({ branch: b, confidence: Math.round(share * 100) / 100 }));
 }

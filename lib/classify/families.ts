@@ -168,7 +168,7 @@ export const FAMILIES: Signature[] = [
     "connection closed",
     "Bun fetch 'socket connection was closed unexpectedly'; undici 'other side closed'; 'stream ended without'",
     new RegExp(
-      `socket${gap(0)}(?:connection${gap(0)})?(?:was${gap(0)})?(?:closed|hang${gap(0)}up)|other${gap(0)}side${gap(0)}closed|stream${gap(0)}(?:ended|closed|terminated)${gap(1)}(?:without|before|unexpectedly|prematurely)|ended${gap(0)}with${gap(0)}no${gap(0)}events|Premature${gap(0)}close`,
+      `socket${gap(0)}(?:connection${gap(0)})?(?:was${gap(0)})?closed${gap(0)}unexpectedly|socket${gap(0)}hang${gap(0)}up|other${gap(0)}side${gap(0)}closed|stream${gap(0)}(?:ended|closed|terminated)${gap(1)}(?:without|before|unexpectedly|prematurely)|ended${gap(0)}with${gap(0)}no${gap(0)}events|Premature${gap(0)}close`,
       "gi",
     ),
     { variant: "dropped" },
@@ -200,7 +200,7 @@ export const STATUS_GRAMMAR: Signature[] = [
   statusRule(
     "keyword",
     "status after a keyword",
-    /\b(?:HTTP(?:\/[\d.]{1,3}|_status_|\s)|status[\s_]?code\s?[:=]?\s?|Response\s|(?:API\s)?error:?\s)\s?([45]\d\d)\b(?!\s?(?:ms|s|bytes|tokens|lines|ms\b))/gi,
+    /\b(?:HTTP(?:\/[\d.]{1,3}|_status_|\s)|status[\s_]?code\s?[:=]?\s?|Response\s|(?:API\s)?error:?\s|(?:with|returned)\s(?:an?\s)?status\s)\s?([45]\d\d)\b(?!\s?(?:ms|s|bytes|tokens|lines|ms\b))/gi,
   ),
   // `[429]`, `(status 429)`
   statusRule("bracket", "status in brackets", /\[([45]\d\d)\](?!\()|\(status\s([45]\d\d)\)/g),
