@@ -139,6 +139,8 @@ export const diagnosisSchema = z.object({
    * Other branches the paste supports, best first, when the evidence is weak or contested (and, for an
    * `unknown` answer given because the error is not Claude's, the branch it would otherwise have been).
    */
-  alternatives: z.array(z.object({ branch: branchIdSchema, confidence: z.number().min(0).max(1) })).optional(),
+  alternatives: z
+    .array(z.object({ branch: branchIdSchema, confidence: z.number().min(0).max(1) }))
+    .optional(),
 });
 export type Diagnosis = z.infer<typeof diagnosisSchema>;

@@ -55,11 +55,16 @@ const logLoss = (weights: Weights): number =>
   }, 0) / rows.length;
 
 const rounded = Object.fromEntries(FEATURE_NAMES.map((n) => [n, Math.round(w[n] * 1000) / 1000])) as Weights;
-writeFileSync(join(__dirname, "..", "lib", "classify", "confidence-weights.json"), `${JSON.stringify(rounded, null, 2)}\n`);
+writeFileSync(
+  join(__dirname, "..", "lib", "classify", "confidence-weights.json"),
+  `${JSON.stringify(rounded, null, 2)}\n`,
+);
 
 const withWeights = (weights: Weights): CaseScore[] =>
   rows.map(({ f, score }) => ({ ...score, confidence: confidenceFrom(f, weights) }));
-console.log(`${rows.length} development answers naming a branch, ${rows.filter((r) => r.y === 0).length} wrong`);
+console.log(
+  `${rows.length} development answers naming a branch, ${rows.filter((r) => r.y === 0).length} wrong`,
+);
 console.log(`log loss: prior ${logLoss(PRIOR_WEIGHTS).toFixed(4)}, fitted ${logLoss(rounded).toFixed(4)}`);
 console.log(formatReliability("prior weights", reliability(withWeights(PRIOR_WEIGHTS))));
 console.log(formatReliability("fitted weights", reliability(withWeights(rounded))));

@@ -236,7 +236,6 @@ function decide(cluster: Cluster): Decided {
   return { branch, variant, topTier, conflict, status, errorType, deciders, incidentalOnly, scores: score };
 }
 
-
 // Compact JSON bodies are printed by the TypeScript SDK and by curl alike: the weakest surface evidence.
 const SURFACE_ORDER: Array<Surface | "explicit-unknown" | "compact-json"> = [
   "claude-code",
@@ -503,12 +502,17 @@ export function classifyExplained(
     features.conflict = d.conflict ? 1 : 0;
     features.untied = untied ? 1 : 0;
     features.foreign = foreign ? 1 : 0;
-    features.disagreeing = decided.some((o, i) => i !== primary && o.branch !== "unknown" && !agrees(o, branch))
+    features.disagreeing = decided.some(
+      (o, i) => i !== primary && o.branch !== "unknown" && !agrees(o, branch),
+    )
       ? 1
       : 0;
-    features.statusAgrees = d.status !== null && agrees({ ...d, topTier: TIER.status, branch: "unknown" }, branch) ? 1 : 0;
+    features.statusAgrees =
+      d.status !== null && agrees({ ...d, topTier: TIER.status, branch: "unknown" }, branch) ? 1 : 0;
     features.logOverruled =
-      headlineHasBranch && decided.some((o, i) => inLog(i) && o.branch !== "unknown" && o.branch !== branch) ? 1 : 0;
+      headlineHasBranch && decided.some((o, i) => inLog(i) && o.branch !== "unknown" && o.branch !== branch)
+        ? 1
+        : 0;
     features.echoOnly = d.incidentalOnly ? 1 : 0;
   }
   let confidence = d && branch !== "unknown" ? confidenceFrom(features) : 0.15;

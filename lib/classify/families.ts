@@ -183,7 +183,12 @@ const statusOf = (m: RegExpExecArray): HitFields => {
   return s === undefined ? {} : { status: Number(s) };
 };
 
-const statusRule = (id: string, label: string, pattern: RegExp, extra: Partial<Signature> = {}): Signature => ({
+const statusRule = (
+  id: string,
+  label: string,
+  pattern: RegExp,
+  extra: Partial<Signature> = {},
+): Signature => ({
   id: `status.${id}`,
   label,
   pattern,
@@ -200,7 +205,7 @@ export const STATUS_GRAMMAR: Signature[] = [
   statusRule(
     "keyword",
     "status after a keyword",
-    /\b(?:HTTP(?:\/[\d.]{1,3}|_status_|\s)|status[\s_]?code\s?[:=]?\s?|Response\s|(?:API\s)?error:?\s|(?:with|returned)\s(?:an?\s)?status\s)\s?([45]\d\d)\b(?!\s?(?:ms|s|bytes|tokens|lines|ms\b))/gi,
+    /\b(?:HTTP(?:\/[\d.]{1,3}|_status_|\s)|status[\s_]?code\s?[:=]?\s?|Response\s|(?:API\s)?error:?\s|(?:with|returned)\s(?:an?\s)?status\s)\s?([45]\d\d)(?!\s?(?:ms|s|bytes|tokens|lines)\b|\d)/gi,
   ),
   // `[429]`, `(status 429)`
   statusRule("bracket", "status in brackets", /\[([45]\d\d)\](?!\()|\(status\s([45]\d\d)\)/g),
@@ -212,7 +217,9 @@ export const STATUS_GRAMMAR: Signature[] = [
     { head: true },
   ),
   // A line that opens with the status and its message: `404 Publisher Model …`, `401 User not found.`
-  statusRule("line_start", "status opening a line", /^[\s>`*-]{0,8}([45]\d\d)\s(?=[A-Z][a-z])/gm, { head: true }),
+  statusRule("line_start", "status opening a line", /^[\s>`*-]{0,8}([45]\d\d)\s(?=[A-Z][a-z])/gm, {
+    head: true,
+  }),
   // `PermissionDeniedError: 403 The …`, `BadRequestError: 400 …`
   statusRule("after_class", "status after an error class", /\b\w{2,40}(?:Error|Exception):\s([45]\d\d)\b/g, {
     head: true,
@@ -273,12 +280,7 @@ export const CLIENT_PRINTS: Signature[] = [
     /\bAI_[A-Z][A-Za-z]{2,40}Error\b|^Provider:\s{1,4}anthropic\s{0,4}$/gm,
     "Vercel AI SDK error names; Continue's error report template (its TypeScript client calling the API)",
   ),
-  print(
-    "curl",
-    "curl",
-    /^\s{0,8}(?:\$\s)?curl\s(?:-{1,2}[a-zA-Z]|https?:|["'])/gm,
-    "curl command lines",
-  ),
+  print("curl", "curl", /^\s{0,8}(?:\$\s)?curl\s(?:-{1,2}[a-zA-Z]|https?:|["'])/gm, "curl command lines"),
   print(
     "go",
     "sdk-go",
