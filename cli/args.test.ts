@@ -44,7 +44,11 @@ describe("parseCliArgs", () => {
   });
 
   it("reads the status page only with --status", () => {
-    expect(parseCliArgs(["--status", "a.log"])).toMatchObject({ kind: "run", status: true, files: ["a.log"] });
+    expect(parseCliArgs(["--status", "a.log"])).toMatchObject({
+      kind: "run",
+      status: true,
+      files: ["a.log"],
+    });
     expect(parseCliArgs(["a.log"])).toMatchObject({ kind: "run", status: false });
   });
 

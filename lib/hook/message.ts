@@ -120,11 +120,7 @@ export function hookLine(input: HookLineInput): string {
     parts.push(`Claude Code stopped on an API error (${input.claudeCodeError}).`);
   else parts.push("Claude Code stopped on an API error.");
   if (report !== null) parts.push(retryWords(report));
-  parts.push(
-    input.knownError === "max_output_tokens" && branch === "unknown"
-      ? MAX_OUTPUT_TOKENS_ADVICE
-      : ADVICE[branch],
-  );
+  parts.push(input.knownError === "max_output_tokens" ? MAX_OUTPUT_TOKENS_ADVICE : ADVICE[branch]);
   const incident = report === null ? null : incidentWords(report);
   if (incident !== null) parts.push(incident);
   if (input.requestId !== null) parts.push(`Request id: ${input.requestId}.`);

@@ -83,7 +83,7 @@ function text(value: unknown): string | null {
 }
 
 function pathLike(value: unknown): string | null {
-  const candidate = text(value);
+  const candidate = typeof value === "string" ? text(value) : null;
   return candidate !== null && !candidate.includes("\u0000") ? candidate : null;
 }
 

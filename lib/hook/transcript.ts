@@ -42,6 +42,7 @@ export async function readTranscriptTail(
   }
   try {
     const stat = await handle.stat();
+    if (stat.isDirectory()) return { ok: false, reason: "the transcript path is a directory" };
     if (!stat.isFile()) return { ok: false, reason: "the transcript path is not a regular file" };
     const length = Math.min(stat.size, maxBytes);
     const buffer = Buffer.alloc(length);
