@@ -24,10 +24,12 @@ if (bundleIsCurrent()) {
   await import(bundle.href);
 } else {
   // The project's tsconfig is named explicitly so its `@/*` paths resolve from any working directory: tsx's
-  // CommonJS hook reads TSX_TSCONFIG_PATH, its ESM hook the `tsconfig` option.
+  // CommonJS hook reads TSX_TSCONFIG_PATH, its ESM hook the `tsconfig` option. A module loaded by tsImport does
+  // not get tsx for its own dynamic imports, so the one the CLI makes (the MCP server) is handed over from here.
   const { tsImport } = await import("tsx/esm/api");
   const tsconfig = fileURLToPath(new URL("tsconfig.json", root));
   process.env.TSX_TSCONFIG_PATH = tsconfig;
-  const { main } = await tsImport("../cli/main.ts", { parentURL: import.meta.url, tsconfig });
-  await main();
+  const load = (file) => tsImport(file, { parentURL: import.meta.url, tsconfig });
+  const { main } = await load("../cli/main.ts");
+  await main({ loadMcp: () => load("../lib/mcp/stdio.ts") });
 }

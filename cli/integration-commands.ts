@@ -18,6 +18,7 @@ export type IntegrationIo = {
   cwd: string;
   statusClient: (options?: { maxTimeoutMs?: number }) => StatusClient;
   streams: () => { stdin: Readable; stdout: Writable };
+  loadMcp: () => Promise<{ serveMcpOverStdio: typeof import("../lib/mcp/stdio").serveMcpOverStdio }>;
 };
 
 /** The hook answers within this, whatever the status page or the disk do (Claude Code waits up to its timeout). */
@@ -130,7 +131,7 @@ export async function runIntegration(args: IntegrationArgs, io: IntegrationIo): 
       return runSetup(args, io);
     case "mcp": {
       // Loaded only here: the SDK is most of the bundle's weight and no other command needs it.
-      const { serveMcpOverStdio } = await import("../lib/mcp/stdio");
+      const { serveMcpOverStdio } = await io.loadMcp();
       await serveMcpOverStdio({
         ...io.streams(),
         statusClient: () => io.statusClient(),

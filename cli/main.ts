@@ -25,6 +25,7 @@ export type CliIo = {
   statusClient: (options?: { maxTimeoutMs?: number }) => StatusClient;
   /** Standard input and output as streams, for the MCP server. */
   streams: () => { stdin: Readable; stdout: Writable };
+  loadMcp: McpLoader;
 };
 
 /** Runs the CLI and returns its exit status: 0 all diagnosed, 1 some input refused, 2 usage error. */
@@ -94,8 +95,13 @@ function insertAfterHeading(body: string, lines: string[], hasHeading: boolean):
   return `${body.slice(0, cut)}${lines.join("\n")}\n${body.slice(cut)}`;
 }
 
+/** How the MCP server's module is loaded: on demand, so no other command pays for the SDK. */
+export type McpLoader = () => Promise<typeof import("../lib/mcp/stdio")>;
+
 /** Wires runCli to this process; the bin script calls it. */
-export async function main(): Promise<void> {
+export async function main({
+  loadMcp = () => import("../lib/mcp/stdio"),
+}: { loadMcp?: McpLoader } = {}): Promise<void> {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
   // A closed pipe (`| head`) is a normal end for a CLI, not a crash.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -117,5 +123,6 @@ export async function main(): Promise<void> {
     cwd: process.cwd(),
     statusClient: (options) => createEdgeStatusClient(process.env, options),
     streams: () => ({ stdin: process.stdin, stdout: process.stdout }),
+    loadMcp,
   });
 }

@@ -16,6 +16,7 @@ export function testIo(overrides: Partial<CliIo> & Pick<CliIo, "stdout" | "stder
       throw new Error("this test gave the CLI no status client");
     },
     streams: () => ({ stdin: new PassThrough(), stdout: new PassThrough() }),
+    loadMcp: () => import("../lib/mcp/stdio"),
     ...overrides,
   };
 }
