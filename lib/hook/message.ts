@@ -1,7 +1,7 @@
 import type { BranchId } from "../diagnosis";
 import { redact } from "../redact";
 import type { DiagnosisReport } from "../report";
-import { formatDuration, formatInstant } from "../retry";
+import { formatInstant } from "../retry";
 import type { StopFailureError } from "./payload";
 
 // The advice is worded in Claude Code's own commands and phrases, as its error reference uses them
@@ -54,35 +54,36 @@ export const BRANCH_FOR_ERROR: Record<StopFailureError, BranchId> = {
 const MAX_OUTPUT_TOKENS_ADVICE =
   "The reply hit its output-token limit: ask for a shorter answer or for the work in parts, then type `continue`.";
 
-/** The verdict another part of the report may carry (lib/verdict); used when present. */
-type MaybeVerdict = { verdict?: { summary?: unknown } | null };
-
-function verdictSummary(report: DiagnosisReport): string | null {
-  const summary = (report as DiagnosisReport & MaybeVerdict).verdict?.summary;
-  return typeof summary === "string" && summary.trim().length > 0 ? summary.trim() : null;
-}
-
-/** When to retry, from the report's retry plan: now, not before a time, or not at all. */
+/** When to retry, from the report's verdict (lib/verdict): now, later (from a time or an event), or no. */
 function retryWords(report: DiagnosisReport): string {
-  const plan = report.retry;
-  if (!plan.retryable) return "Retry: no.";
-  if (plan.resumeAt !== null) return `Retry: not before ${formatInstant(plan.resumeAt)}.`;
-  if (plan.retryAfterMs !== null) return `Retry: after ${formatDuration(plan.retryAfterMs)}.`;
-  return "Retry: yes, after a short wait.";
+  const { verdict } = report;
+  if (verdict.retry === "no") return "Retry: no.";
+  if (verdict.retry === "now") return "Retry: now.";
+  if (verdict.retryAt !== null) return `Retry: not before ${formatInstant(verdict.retryAt)}.`;
+  return verdict.retryWhen === null ? "Retry: later." : `Retry: ${verdict.retryWhen}.`;
 }
 
+/** The incident the verdict rests on, or what the status page said when there is none. */
 function incidentWords(report: DiagnosisReport): string | null {
+  const { incident } = report.verdict;
+  if (incident !== null) {
+    return `Incident: "${incident.name}" (${incident.impact}, ${incident.ongoing ? "ongoing" : "resolved"}) ${incident.url}.`;
+  }
   const context = report.statusContext;
   if (context === null) return null;
-  const correlated =
-    context.correlatedIncidents.find((i) => i.matchesSurface) ?? context.correlatedIncidents[0];
-  const incident = correlated ?? context.activeIncidents[0];
-  if (incident !== undefined) {
-    const link = incident.shortlink ?? incident.url;
-    return `Incident: "${incident.name}" (${incident.impact}, ${incident.status})${link ? ` ${link}` : ""}.`;
-  }
   if (context.source === "unavailable") return "Status page: could not be read.";
   return `Status page: ${context.description}, no incident near the error.`;
+}
+
+/**
+ * The retry advice in Claude Code's terms: the verdict's first step when it already speaks to Claude Code (it
+ * does for errors it recognises as Claude Code's), otherwise this branch's line above.
+ */
+function adviceFor(report: DiagnosisReport | null, branch: BranchId, knownError: StopFailureError): string {
+  if (knownError === "max_output_tokens") return MAX_OUTPUT_TOKENS_ADVICE;
+  const first = report?.verdict.doNow[0];
+  if (report !== null && report.evidence.surface === "claude-code" && first !== undefined) return first;
+  return ADVICE[branch];
 }
 
 // eslint-disable-next-line no-control-regex -- stripping control characters is the point
@@ -114,13 +115,13 @@ export function hookLine(input: HookLineInput): string {
   const variant =
     report !== null && report.branch === branch && report.variant !== null ? `:${report.variant}` : "";
   const parts = [`Claude Error Triage [${branch}${variant}]`];
-  const summary = report === null ? null : (verdictSummary(report) ?? report.headline);
+  const summary = report === null ? null : report.verdict.summary;
   if (summary !== null) parts.push(summary.endsWith(".") ? summary : `${summary}.`);
   else if (input.claudeCodeError !== null)
     parts.push(`Claude Code stopped on an API error (${input.claudeCodeError}).`);
   else parts.push("Claude Code stopped on an API error.");
   if (report !== null) parts.push(retryWords(report));
-  parts.push(input.knownError === "max_output_tokens" ? MAX_OUTPUT_TOKENS_ADVICE : ADVICE[branch]);
+  parts.push(adviceFor(report, branch, input.knownError));
   const incident = report === null ? null : incidentWords(report);
   if (incident !== null) parts.push(incident);
   if (input.requestId !== null) parts.push(`Request id: ${input.requestId}.`);
