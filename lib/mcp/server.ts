@@ -104,7 +104,8 @@ export function createTriageMcpServer(options: TriageMcpOptions): McpServer {
           .describe("The failed call has side effects (retries need idempotency)."),
         status: useStatusSchema,
       },
-      outputSchema: diagnosisReportSchema,
+      // The report schema's object part: its preprocess step only upgrades stored reports, and MCP needs an object.
+      outputSchema: diagnosisReportSchema.out,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     async ({ text, occurred_at, background, side_effects, status: useStatus }) => {
