@@ -78,5 +78,6 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "data/**",
+    "dist/**",
   ]),
 ]);
