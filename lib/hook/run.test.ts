@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockStatusServer, type MockStatusServer } from "@/scripts/mock-status-server";
 import { createStatusClient } from "../status/client";
+import { prunePackets } from "./packet-file";
 import { runClaudeCodeHook, type HookOptions } from "./run";
 import { PLANTED_KEY, payloadFor, SCENARIOS, transcriptFor } from "./testing/scenarios";
 
@@ -218,5 +219,23 @@ describe("the terminal notification", () => {
     expect(
       (await runClaudeCodeHook(options(hostile, { notify: "none" }))).output.terminalSequence,
     ).toBeUndefined();
+  });
+});
+
+describe("the packet folder", () => {
+  it("keeps the newest packets only, and leaves other files alone", async () => {
+    const folder = mkdtempSync(path.join(dir, "prune-"));
+    writeFileSync(path.join(folder, "notes.md"), "mine");
+    const scenario = SCENARIOS.find((s) => s.error === "server_error")!;
+    const names: string[] = [];
+    for (let minute = 0; minute < 4; minute += 1) {
+      const at = new Date(Date.UTC(2026, 10, 20, 9, minute));
+      const result = await runClaudeCodeHook(
+        options(JSON.stringify(payloadFor(scenario, null)), { packetDir: folder, now: () => at }),
+      );
+      names.push(path.basename(result.packetPath!));
+    }
+    expect(await prunePackets(folder, 2)).toBe(2);
+    expect(readdirSync(folder).sort()).toEqual([...names.slice(2), "notes.md"].sort());
   });
 });

@@ -5,7 +5,7 @@ import { packetFromDiagnosis } from "../packet";
 import { diagnose, type DiagnosisReport } from "../report";
 import type { StatusClient } from "../status/client";
 import { BRANCH_FOR_ERROR, hookLine, notificationText } from "./message";
-import { packetFileNameFor, PROJECT_PACKET_DIR, writePacketFile } from "./packet-file";
+import { packetFileNameFor, PROJECT_PACKET_DIR, prunePackets, writePacketFile } from "./packet-file";
 import { parseStopFailureInput, type StopFailureInput } from "./payload";
 import { lastApiError, readTranscriptTail, TRANSCRIPT_TAIL_BYTES, type TranscriptError } from "./transcript";
 
@@ -139,6 +139,7 @@ export async function runClaudeCodeHook(options: HookOptions): Promise<HookResul
         markdown,
       );
       packetPath = shownPath(written, projectDir);
+      await prunePackets(dir);
     } catch (error) {
       notes.push(`the packet could not be written: ${messageOf(error)}`);
     }
