@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { DiagnoseResult } from "@/components/paste/diagnose-action-types";
 import { checkInputText } from "@/lib/input";
+import { findPasteSecrets } from "@/lib/paste-secrets";
 import { diagnose } from "@/lib/report";
 import { getStatusClient } from "@/lib/status/server";
 
@@ -20,6 +21,9 @@ const diagnoseFormSchema = z.object({
   mode: z.enum(["interactive", "background"]).nullish(),
   sideEffects: z.enum(["on", "true", "false"]).nullish(),
 });
+
+/** Clocks disagree a little; past this a time of the error is in the future and refused. */
+const FUTURE_SLACK_MS = 2 * 60_000;
 
 /** Diagnoses the pasted error text; `_previous` is the form's last result (required by useActionState). */
 export async function diagnoseAction(_previous: DiagnoseResult, formData: FormData): Promise<DiagnoseResult> {
@@ -47,15 +51,22 @@ export async function diagnoseAction(_previous: DiagnoseResult, formData: FormDa
     };
   }
 
+  const now = new Date();
+  const occurredAt = parsed.data.occurredAt ?? null;
+  if (occurredAt !== null && Date.parse(occurredAt) > now.getTime() + FUTURE_SLACK_MS) {
+    const message = "That time is in the future: give the time the error happened.";
+    return { status: "error", message, fieldErrors: { occurredAt: [message] } };
+  }
+
   const diagnosis = await diagnose(checked.text, {
-    occurredAt: parsed.data.occurredAt ?? null,
+    occurredAt,
     retryContext: {
       mode: parsed.data.mode ?? "interactive",
       sideEffects: parsed.data.sideEffects === "on" || parsed.data.sideEffects === "true",
     },
-    now: new Date(),
+    now,
     random: Math.random,
     status: getStatusClient(),
   });
-  return { status: "ok", diagnosis };
+  return { status: "ok", diagnosis, secrets: findPasteSecrets(checked.text) };
 }
