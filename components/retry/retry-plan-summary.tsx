@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { formatDuration, formatInstant } from "@/lib/retry/format";
+import { formatDuration } from "@/lib/retry/format";
+import { formatUtc as formatInstant } from "../ui/format-time";
 import type { RetryPlan } from "@/lib/retry/schema";
 
 function Field({ term, children }: { term: string; children: ReactNode }) {
