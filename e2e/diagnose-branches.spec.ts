@@ -12,6 +12,7 @@ test.describe("a pasted error is diagnosed to its branch", () => {
       await triage.diagnose();
 
       await expect(triage.branchHeading(BRANCH_CATALOGUE[fixture.branch].title)).toBeVisible();
+      await triage.openPanel("evidence");
       await expect(triage.evidenceValue("Status")).toHaveText(
         fixture.status === null ? "not in paste" : String(fixture.status),
       );
@@ -23,7 +24,9 @@ test.describe("a pasted error is diagnosed to its branch", () => {
           page.getByRole("button", { name: `Copy request id ${fixture.requestId}` }),
         ).toBeVisible();
       }
-      // The paste stays in the box after a diagnosis.
+      // The box folds away after a diagnosis, with the paste kept in it.
+      await expect(triage.pasteBox).toHaveCount(0);
+      await triage.editPaste();
       await expect(triage.pasteBox).toHaveValue(fixture.text);
     });
   }

@@ -234,7 +234,7 @@ test.describe("the status line in the result", () => {
     await triage.diagnose();
     await expect(triage.branchHeading(BRANCH_CATALOGUE.overloaded.title)).toBeVisible();
     // Within 30 min of a good reading the app still has one to show, marked stale; after that, none.
-    await expect(triage.statusLine).toContainText(/last read .* \(stale\)|Status page unavailable/);
+    await expect(triage.statusLine).toContainText(/last read .* \(stale\)|Can't reach the status page/);
     await expect(triage.statusLine).toContainText(/did not answer|could not be read/);
   });
 
