@@ -13,7 +13,8 @@ import { EvidenceTable } from "./evidence-table";
 import { OccurrenceList } from "./occurrence-list";
 import { SecretsNotice } from "./secrets-notice";
 import { VerdictBlock } from "./verdict-block";
-import { verdictView, type VerdictSource } from "./verdict-view";
+import type { Verdict } from "@/lib/verdict/schema";
+import { RichText } from "../ui/rich-text";
 
 /** What a result can show: a diagnosis, and on a full report its retry plan, status reading and verdict. */
 export type ResultReport = Diagnosis & {
@@ -22,7 +23,8 @@ export type ResultReport = Diagnosis & {
   /** A full report's retry plan and the context it was made for; absent shows no retry panel. */
   retry?: RetryPlan;
   retryContext?: RetryContext;
-  verdict?: VerdictSource["verdict"];
+  /** The one answer a person acts on (lib/verdict); every report carries one. */
+  verdict: Verdict;
 };
 
 function evidenceHint(diagnosis: Diagnosis): string {
@@ -47,6 +49,40 @@ function pasteHint(diagnosis: Diagnosis, secrets: readonly PasteSecret[]): strin
   return parts.join(" · ");
 }
 
+/** The verdict's further moves and what would change it, above the branch's own steps. */
+function NowAndIf({ view }: { view: Verdict }) {
+  const more = view.doNow.slice(1);
+  if (more.length === 0 && view.changesIf.length === 0) return null;
+  return (
+    <div className="mb-3 space-y-2 border-b border-zinc-200 pb-3 text-sm leading-relaxed dark:border-zinc-800">
+      {more.length > 0 ? (
+        <div>
+          <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Also now</p>
+          <ul className="list-disc space-y-1 pl-4">
+            {more.map((step) => (
+              <li key={step}>
+                <RichText text={step} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {view.changesIf.length > 0 ? (
+        <div>
+          <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">This changes if</p>
+          <ul className="list-disc space-y-1 pl-4">
+            {view.changesIf.map((change) => (
+              <li key={change}>
+                <RichText text={change} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 /**
  * A whole diagnosis: the verdict first, then the details, each behind a panel the reader opens (and the page
  * remembers). `paste` is the text it was made from, or null where the page does not have it; `secrets` are
@@ -65,7 +101,7 @@ export function DiagnosisResult({
   shared?: boolean;
 }) {
   const claude = diagnosis.branch !== "unknown";
-  const view = verdictView(diagnosis);
+  const view = diagnosis.verdict;
   const showRetry = claude && view.retry !== "no" && diagnosis.retry && diagnosis.retryContext;
   return (
     <article aria-labelledby="diagnosis-headline" className="min-w-0 space-y-3">
@@ -90,6 +126,7 @@ export function DiagnosisResult({
       <div className="space-y-2">
         {claude ? (
           <Disclosure name="steps" title="Steps" hint="how to verify, when to switch, what not to do">
+            <NowAndIf view={view} />
             <BranchCard card={diagnosis.card} />
           </Disclosure>
         ) : null}

@@ -34,6 +34,8 @@ function RetryChip({ view }: { view: VerdictView }) {
         <>
           Retry after <Timestamp iso={view.retryAt} />
         </>
+      ) : view.retryWhen !== null ? (
+        `Retry ${view.retryWhen}`
       ) : view.incident !== null ? (
         "Retry once the incident clears"
       ) : (
@@ -44,10 +46,17 @@ function RetryChip({ view }: { view: VerdictView }) {
 }
 
 /** The two or three facts that matter: status, error type, request id (with copy). */
-function KeyFacts({ evidence }: { evidence: Evidence }) {
+function KeyFacts({
+  evidence,
+  statusPage,
+}: {
+  evidence: Evidence;
+  statusPage: { name: string; url: string } | null;
+}) {
   const requestId = evidence.requestIds[0] ?? null;
   const more = evidence.requestIds.length - 1;
-  if (evidence.status === null && evidence.errorType === null && requestId === null) return null;
+  if (evidence.status === null && evidence.errorType === null && requestId === null && statusPage === null)
+    return null;
   return (
     <dl className="flex flex-wrap items-center gap-x-5 gap-y-1.5 text-xs">
       {evidence.status !== null ? (
@@ -69,6 +78,14 @@ function KeyFacts({ evidence }: { evidence: Evidence }) {
             <code className="font-mono font-semibold whitespace-nowrap">{requestId}</code>
             <CopyButton value={requestId} label={`request id ${requestId}`} />
             {more > 0 ? <span className="text-zinc-600 dark:text-zinc-400">+{more} more</span> : null}
+          </dd>
+        </div>
+      ) : null}
+      {statusPage !== null ? (
+        <div className="flex items-baseline gap-1.5">
+          <dt className="text-zinc-600 dark:text-zinc-400">Status page</dt>
+          <dd>
+            <ExternalLink href={statusPage.url}>{statusPage.name}</ExternalLink>
           </dd>
         </div>
       ) : null}
@@ -113,23 +130,18 @@ export function VerdictBlock({
           <span
             className={`${CHIP} bg-rose-700 text-white ring-rose-700 dark:bg-rose-600 dark:ring-rose-600`}
           >
-            Incident open
+            {view.outage ? "Major outage" : "Incident open"}
           </span>
         ) : null}
       </div>
       <h2 id="diagnosis-headline" className="text-lg font-semibold leading-snug tracking-tight">
-        {view.summary}
+        <RichText text={view.summary} />
       </h2>
       {view.incident !== null ? (
         <p className="text-sm">
           <span className="font-medium">Incident: </span>
-          <ExternalLink href={view.incident.url}>{view.incident.name}</ExternalLink>
-          {view.incident.startedAt !== null ? (
-            <>
-              {" "}
-              · since <Timestamp iso={view.incident.startedAt} />
-            </>
-          ) : null}
+          <ExternalLink href={view.incident.url}>{view.incident.name}</ExternalLink> ·{" "}
+          {view.incident.resolvedAt === null ? "since" : "from"} <Timestamp iso={view.incident.startedAt} />
           {view.incident.resolvedAt !== null ? (
             <>
               {" "}
@@ -143,21 +155,18 @@ export function VerdictBlock({
           {view.tense === "past" ? "What to do" : "First move"}
         </p>
         <p className="mt-0.5 text-sm leading-relaxed font-medium">
-          <RichText text={view.doNow} />
+          <RichText text={view.doNow[0] ?? ""} />
         </p>
       </div>
-      {view.changesIf !== null ? (
+      {view.timeNote !== null ? (
         <p className="text-xs text-zinc-700 dark:text-zinc-300">
-          <span className="font-medium">This changes if </span>
-          <RichText text={view.changesIf} />
+          <RichText text={view.timeNote} />
         </p>
       ) : null}
-      {view.statusNote !== null ? (
-        <p className="text-xs text-zinc-700 dark:text-zinc-300">
-          <RichText text={view.statusNote} />
-        </p>
-      ) : null}
-      <KeyFacts evidence={evidence} />
+      <KeyFacts
+        evidence={evidence}
+        statusPage={claude ? (view.statusPages.find((page) => page.role === "primary") ?? null) : null}
+      />
       <div className="flex flex-wrap items-center gap-2 text-xs">
         <span data-branch className="font-medium">
           {branchTitle}

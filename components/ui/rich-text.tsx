@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ExternalLink } from "./external-link";
+import { Timestamp } from "./timestamp";
 
 /**
  * Pages a step may name, linked where the text names them (the first mention in each sentence). Longest
@@ -16,6 +17,9 @@ export const NAMED_PAGES: ReadonlyArray<{ phrase: string; href: string }> = [
 ];
 
 const URL_PATTERN = /https?:\/\/[^\s<>"'`)\]]+/g;
+// A time the library wrote in another form ("2026-12-06 14:10 UTC", "2026-12-06T14:10:00.000Z"): the page
+// writes every time one way.
+const TIME_PATTERN = /\b\d{4}-\d{2}-\d{2}(?: (\d{2}:\d{2}) UTC|T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)Z)/g;
 
 function linkPhrases(text: string, key: string): ReactNode[] {
   const out: ReactNode[] = [];
@@ -23,10 +27,16 @@ function linkPhrases(text: string, key: string): ReactNode[] {
   let index = 0;
   // Walk the text, each time taking the earliest URL or named page.
   for (;;) {
-    let best: { at: number; length: number; href: string; label: string } | null = null;
+    let best: { at: number; length: number; href: string; label: string; time?: string } | null = null;
+    TIME_PATTERN.lastIndex = 0;
+    const time = TIME_PATTERN.exec(rest);
+    if (time !== null) {
+      const iso = time[1] !== undefined ? `${time[0].slice(0, 10)}T${time[1]}:00Z` : time[0];
+      best = { at: time.index, length: time[0].length, href: "", label: time[0], time: iso };
+    }
     URL_PATTERN.lastIndex = 0;
     const url = URL_PATTERN.exec(rest);
-    if (url !== null) {
+    if (url !== null && (best === null || url.index < best.at)) {
       let trimmed = url[0];
       // A sentence's full stop or comma after a URL is not part of it.
       while (".,;:".includes(trimmed.at(-1) ?? "")) trimmed = trimmed.slice(0, -1);
@@ -40,9 +50,13 @@ function linkPhrases(text: string, key: string): ReactNode[] {
     if (best === null) break;
     if (best.at > 0) out.push(rest.slice(0, best.at));
     out.push(
-      <ExternalLink key={`${key}-${index}`} href={best.href}>
-        {best.label}
-      </ExternalLink>,
+      best.time !== undefined ? (
+        <Timestamp key={`${key}-${index}`} iso={best.time} />
+      ) : (
+        <ExternalLink key={`${key}-${index}`} href={best.href}>
+          {best.label}
+        </ExternalLink>
+      ),
     );
     index += 1;
     rest = rest.slice(best.at + best.length);
