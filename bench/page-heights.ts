@@ -29,7 +29,10 @@ async function diagnose(page: Page, base: string, text: string): Promise<void> {
 
 async function openEverything(page: Page): Promise<void> {
   for (let round = 0; round < 3; round += 1) {
-    const closed = page.locator("article details:not([open]) > summary");
+    // The result's panels (button[data-disclosure]); the page before them used <details>.
+    const closed = page.locator(
+      'article button[data-disclosure][aria-expanded="false"], article details:not([open]) > summary',
+    );
     const count = await closed.count();
     if (count === 0) break;
     for (let i = count - 1; i >= 0; i -= 1) await closed.nth(i).click();

@@ -21,7 +21,7 @@ test.describe("a pasted error is diagnosed to its branch", () => {
       } else {
         await expect(triage.evidenceValue("Request id")).toContainText(fixture.requestId);
         await expect(
-          page.getByRole("button", { name: `Copy request id ${fixture.requestId}` }),
+          triage.evidence.getByRole("button", { name: `Copy request id ${fixture.requestId}` }),
         ).toBeVisible();
       }
       // The box folds away after a diagnosis, with the paste kept in it.

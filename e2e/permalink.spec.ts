@@ -40,7 +40,9 @@ test.describe("sharing a diagnosis", () => {
     const share = new ShareControls(page);
     const { url, deleteToken } = await share.share("1 day");
     expect(deleteToken).toMatch(/^[\w-]{43}$/);
-    await expect(page.getByText("Keep this to delete the link; it is not shown again.")).toBeVisible();
+    await expect(
+      page.getByText("Keep the token to delete the link; it is not shown again.", { exact: false }),
+    ).toBeVisible();
 
     const fresh = await browser.newContext();
     try {

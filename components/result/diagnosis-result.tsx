@@ -104,7 +104,7 @@ export function DiagnosisResult({
   const view = diagnosis.verdict;
   const showRetry = claude && view.retry !== "no" && diagnosis.retry && diagnosis.retryContext;
   return (
-    <article aria-labelledby="diagnosis-headline" className="min-w-0 space-y-3">
+    <article aria-labelledby="diagnosis-headline" className="min-w-0 space-y-3 [overflow-wrap:anywhere]">
       <SecretsNotice secrets={secrets} />
       <VerdictBlock
         view={view}
