@@ -194,7 +194,8 @@ test.describe("the status line in the result", () => {
       await expect(sonnet).toContainText("2 May 2026, 13:20–14:05 UTC");
       const claudeAi = incidents.getByRole("listitem").filter({ hasText: CLAUDE_AI_INCIDENT });
       await expect(claudeAi).toContainText("shortly after (19 min)");
-      await expect(claudeAi).toContainText("not on Claude Code");
+      // Claude Code's API errors go through the Claude API component (the verdict's component mapping).
+      await expect(claudeAi).toContainText("not on Claude API");
       await expect(triage.statusLine).toContainText(`"${SONNET_INCIDENT}"`);
       await expect(triage.statusLine).toContainText("a likely cause");
     });
