@@ -413,7 +413,7 @@ const agrees = (d: Decided, branch: BranchId): boolean =>
   (d.topTier <= TIER.status &&
     d.status !== null &&
     (statusBranch(d.status) === branch || (CARRIES[branch]?.includes(d.status) ?? false))) ||
-  (d.branch === "unknown" && d.errorType === null);
+  d.branch === "unknown";
 
 /**
  * Status and type come from the primary statement, else from the nearest statement that agrees with its
@@ -432,7 +432,8 @@ function mergeAgreeing(decided: Decided[], primary: number, occurrences: Occurre
     const d = decided[i] as Decided;
     if (!agrees(d, p.branch)) continue;
     if (p.status === null && d.status !== null) p.status = d.status;
-    if (p.errorType === null && d.errorType !== null && d.branch === p.branch) p.errorType = d.errorType;
+    if (p.errorType === null && d.errorType !== null && (d.branch === p.branch || d.branch === "unknown"))
+      p.errorType = d.errorType;
   }
   o.status = p.status;
   o.errorType = p.errorType;

@@ -99,7 +99,7 @@ export const FAMILIES: Signature[] = [
     "unknown model id",
     "Bedrock 'provided model identifier is invalid'; OpenAI-compatible 'model does not exist'; Vertex 'Publisher Model ... not found'",
     new RegExp(
-      `model${gap(0)}identifier${gap(0)}is${gap(0)}invalid|(?:invalid|unknown|unsupported)${gap(0)}model${gap(0)}(?:id|name|identifier)?|Publisher${gap(0)}Model${gap(3)}(?:is${gap(0)}|was${gap(0)})?not${gap(0)}found|model${gap(2)}(?:is${gap(0)})?not${gap(0)}(?:found|available|supported)`,
+      `model${gap(0)}identifier${gap(0)}is${gap(0)}invalid|(?:invalid|unknown|unsupported)${gap(0)}model${gap(0)}(?:id|name|identifier)?|Publisher${gap(0)}Model\\W{1,6}\\S{1,300}\\s(?:is|was)${gap(0)}not${gap(0)}found|model${gap(2)}(?:is${gap(0)})?not${gap(0)}(?:found|available|supported)`,
       "gi",
     ),
     { variant: "model", route: undefined },
@@ -213,13 +213,16 @@ export const STATUS_GRAMMAR: Signature[] = [
   statusRule(
     "before_type",
     "status before an error name",
-    /(?:^|[\s`'"(>:])([45]\d\d):?\s(?:(?:[a-z]{2,20}_){1,3}error\b|[\w.]{0,40}(?:Error|Exception)\b)/gm,
+    /(?:^|[\s`'"(>:])([45]\d\d):?\s{1,16}(?:(?:[a-z]{2,20}_){1,3}error\b|[\w.]{0,40}(?:Error|Exception)\b)/gm,
     { head: true },
   ),
   // A line that opens with the status and its message: `404 Publisher Model …`, `401 User not found.`
-  statusRule("line_start", "status opening a line", /^[\s>`*-]{0,8}([45]\d\d)\s(?=[A-Z][a-z])/gm, {
-    head: true,
-  }),
+  statusRule(
+    "line_start",
+    "status opening a line or a quoted message",
+    /(?:^[\s>`*-]{0,8}|(?<=\bmessage["']?\s?:\s?["']|Exception\s-\s))([45]\d\d)\s(?=[A-Z][a-z])/gm,
+    { head: true },
+  ),
   // `PermissionDeniedError: 403 The …`, `BadRequestError: 400 …`
   statusRule("after_class", "status after an error class", /\b\w{2,40}(?:Error|Exception):\s([45]\d\d)\b/g, {
     head: true,
@@ -350,7 +353,7 @@ export const ENVELOPE_TYPES: Signature[] = [
     id: "type.openai_compatible",
     label: "OpenAI-compatible error type",
     pattern:
-      /\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["']([a-z][a-z_]{1,40})\\{0,3}["']\s?,\s?\\{0,3}["'](?:code|param)\\{0,3}["']/g,
+      /\\{0,3}["']type\\{0,3}["']\s{0,16}:\s{0,16}\\{0,3}["']([a-z][a-z_]{1,40})\\{0,3}["']\s{0,16},\s{0,16}\\{0,3}["'](?:code|param)\\{0,3}["']/g,
     fields: (m) => (m[1] === "error" || m[1] === "None" ? {} : { errorType: m[1] }),
     source: "OpenAI-compatible error envelopes (relays, LiteLLM, one-api)",
     example: { text: "", branch: "unknown" },
