@@ -220,7 +220,7 @@ export const STATUS_GRAMMAR: Signature[] = [
   statusRule(
     "line_start",
     "status opening a line or a quoted message",
-    /(?:^[\s>`*-]{0,8}|(?<=\bmessage["']?\s?:\s?["']|Exception\s-\s))([45]\d\d)\s(?=[A-Z][a-z])/gm,
+    /(?:^[\s>`*-]{0,8}|(?<=\b(?:message|raw|error|detail)["']?\s?:\s?["']|Exception\s-\s))([45]\d\d)\s(?=[A-Z][a-z])/gm,
     { head: true },
   ),
   // `PermissionDeniedError: 403 The …`, `BadRequestError: 400 …`
