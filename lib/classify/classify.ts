@@ -15,9 +15,11 @@ import {
 } from "./extract";
 import {
   BARE_TYPE_SIGNATURES,
+  CLAUDE_MODEL,
   CLIENT_PRINTS,
   ENVELOPE_TYPES,
   FAMILIES,
+  OTHER_MODEL,
   ROUTE_PRINTS,
   STATUS_GRAMMAR,
 } from "./families";
@@ -528,6 +530,11 @@ export function classifyExplained(
   if (untied && foreign) {
     branch = "unknown";
     variant = "other_provider";
+    confidence = 0.7;
+  } else if (branch !== "unknown" && OTHER_MODEL.test(scanned) && !CLAUDE_MODEL.test(scanned)) {
+    // Positive evidence that the request never reached Claude: another model is named and no Claude one.
+    branch = "unknown";
+    variant = "other_model";
     confidence = 0.7;
   }
   const surface = pickSurface(hits);
