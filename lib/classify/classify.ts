@@ -625,7 +625,7 @@ function candidatesFor(d: Decided | undefined, decided: Decided[], primary: numb
 }
 
 // Below this, the answer comes with its runners-up.
-const WEAK = 0.8;
+const WEAK = 0.9;
 
 function alternativesFor(
   branch: BranchId,

@@ -5,7 +5,10 @@ import { CORPUS_2_DIR, CORPUS_DIR, loadCorpus, scoreCase, totals, type CaseScore
 
 // Both corpus folders, scored the way `npm run score` scores them. The development cases are read here;
 // the blind slice of corpus-2 (ids ending in 3 or 8) joins at the end of the classifier's development.
-const development = [...loadCorpus(CORPUS_DIR), ...loadCorpus(CORPUS_2_DIR, { blindSlice: true, blind: "skip" })];
+const development = [
+  ...loadCorpus(CORPUS_DIR),
+  ...loadCorpus(CORPUS_2_DIR, { blindSlice: true, blind: "skip" }),
+];
 const scored = development.map((c) => ({ c, d: classify(c.text), s: null as CaseScore | null }));
 for (const x of scored) x.s = scoreCase(x.c, x.d);
 const scores = scored.map((x) => x.s as CaseScore);

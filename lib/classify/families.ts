@@ -41,7 +41,7 @@ export const FAMILIES: Signature[] = [
     "input over the context window",
     "OpenAI-compatible 'maximum context length'; vLLM; Bedrock 'Input is too long'",
     new RegExp(
-      `maximum${gap(1)}context${gap(0)}length|context${gap(0)}(?:window|length)${gap(3)}(?:exceed(?:s|ed)?|overflow|too${gap(0)}(?:long|large|small)|is${gap(0)}full)|input${gap(0)}is${gap(0)}too${gap(0)}long${gap(2)}(?:requested${gap(0)})?model|too${gap(0)}many${gap(0)}(?:input${gap(0)})?tokens|tokens?${gap(0)}>${gap(0)}\\d{3,9}${gap(0)}maximum`,
+      `maximum${gap(1)}context${gap(0)}length|context${gap(0)}(?:window|length|size)${gap(3)}(?:exceed(?:s|ed)?|overflow|too${gap(0)}(?:long|large|small)|is${gap(0)}full)|input${gap(0)}is${gap(0)}too${gap(0)}long${gap(2)}(?:requested${gap(0)})?model|too${gap(0)}many${gap(0)}(?:input${gap(0)})?tokens|exceeds${gap(0)}the${gap(0)}(?:available${gap(0)})?(?:context${gap(0)}size|maximum${gap(0)}number${gap(0)}of${gap(0)}tokens)|tokens?${gap(0)}>${gap(0)}\\d{3,9}${gap(0)}maximum`,
       "gi",
     ),
     { variant: "prompt" },
@@ -65,7 +65,7 @@ export const FAMILIES: Signature[] = [
     "request over the size limit",
     "RFC 9110 413; nginx 'client intended to send too large body'; gateways' 'payload too big'",
     new RegExp(
-      `(?:payload|request${gap(0)}body|request|body)${gap(0)}(?:is${gap(0)})?too${gap(0)}(?:big|large)|request${gap(0)}exceeds${gap(0)}(?:the${gap(0)})?maximum${gap(0)}(?:allowed${gap(0)})?size|exceeds${gap(0)}\\d{1,4}${gap(0)}(?:MB|MiB)\\b|too${gap(0)}large${gap(0)}body`,
+      `(?:payload|request${gap(0)}body|request|body)${gap(0)}(?:is${gap(0)})?too${gap(0)}(?:big|large)|request${gap(0)}exceeds${gap(0)}(?:the${gap(0)})?maximum${gap(0)}(?:allowed${gap(0)})?size|exceeds${gap(0)}\\d{1,4}${gap(0)}(?:MB|MiB)\\b|too${gap(0)}large${gap(0)}body|PayloadTooLarge|request${gap(0)}entity${gap(0)}too${gap(0)}large`,
       "gi",
     ),
   ),
@@ -76,7 +76,7 @@ export const FAMILIES: Signature[] = [
     "out of credits",
     "OpenRouter 402; Continue proxy; gateways' 'add funds'",
     new RegExp(
-      `(?:no|out${gap(0)}of|zero)${gap(0)}(?:\\w{2,20}${gap(0)})?credits?${gap(0)}(?:remaining|left|balance)?|credits?${gap(0)}(?:exhausted|depleted|ran${gap(0)}out)|cannot${gap(0)}afford|add${gap(0)}(?:more${gap(0)})?(?:funds|credits)|insufficient${gap(0)}(?:balance|funds)|returned${gap(0)}a${gap(0)}billing${gap(0)}error|payment${gap(0)}required`,
+      `(?:no|out${gap(0)}of|zero)${gap(0)}(?:\\w{2,20}${gap(0)})?credits?${gap(0)}(?:remaining|left|balance)?|credits?${gap(0)}(?:exhausted|depleted|ran${gap(0)}out)|(?:cannot|can${gap(0)}only)${gap(0)}afford|add${gap(0)}(?:more${gap(0)})?(?:funds|credits)|insufficient${gap(0)}(?:balance|funds)|returned${gap(0)}a${gap(0)}billing${gap(0)}error|payment${gap(0)}required`,
       "gi",
     ),
     { variant: "credits" },
@@ -88,7 +88,7 @@ export const FAMILIES: Signature[] = [
     "plan usage window",
     "Claude Code 'You've hit your limit · resets'; claude.ai 'usage limit'; Max plan weekly limit",
     new RegExp(
-      `hit${gap(0)}your${gap(1)}limit${gap(3)}resets?|(?:session|weekly|5-hour|daily)${gap(0)}(?:usage${gap(0)})?limit${gap(2)}(?:reached|hit|resets?)|limit${gap(1)}resets${gap(0)}(?:at|in|on)?${gap(0)}\\d`,
+      `hit${gap(0)}your${gap(1)}limit${gap(3)}resets?|(?:session|weekly|5-hour|daily)${gap(0)}(?:usage${gap(0)})?limit${gap(2)}(?:reached|hit|resets?)|\\blimit\\s{1,6}(?:will\\s{1,6})?resets?\\s{1,6}(?:(?:at|in|on)\\s{1,6})?\\d`,
       "gi",
     ),
   ),
@@ -99,7 +99,7 @@ export const FAMILIES: Signature[] = [
     "unknown model id",
     "Bedrock 'provided model identifier is invalid'; OpenAI-compatible 'model does not exist'; Vertex 'Publisher Model ... not found'",
     new RegExp(
-      `model${gap(0)}identifier${gap(0)}is${gap(0)}invalid|(?:invalid|unknown|unsupported)${gap(0)}model${gap(0)}(?:id|name|identifier)?|Publisher${gap(0)}Model\\W{1,6}\\S{1,300}\\s(?:is|was)${gap(0)}not${gap(0)}found|model${gap(2)}(?:is${gap(0)})?not${gap(0)}(?:found|available|supported)`,
+      `model${gap(0)}identifier${gap(0)}is${gap(0)}invalid|(?:invalid|unknown|unsupported)${gap(0)}model${gap(0)}(?:id|name|identifier)?|Publisher${gap(0)}Model\\W{1,6}\\S{1,300}\\s(?:is|was)${gap(0)}not${gap(0)}found|model${gap(2)}(?:is${gap(0)})?not${gap(0)}(?:found|available|supported)|model${gap(2)}does${gap(0)}not${gap(0)}exist|model\\W{1,6}[\\w.:@/-]{1,100}\\W{1,6}(?:does${gap(0)}not${gap(0)}exist|is${gap(0)}not${gap(0)}(?:found|available|supported))`,
       "gi",
     ),
     { variant: "model", route: undefined },
@@ -122,7 +122,7 @@ export const FAMILIES: Signature[] = [
     "credentials rejected",
     "AWS 'security token included in the request is invalid'; OAuth session expired; OpenRouter 'User not found'",
     new RegExp(
-      `security${gap(0)}token${gap(2)}is${gap(0)}(?:invalid|expired)|(?:OAuth|auth)${gap(0)}(?:session|token)${gap(1)}(?:has${gap(0)})?(?:expired|revoked)|failed${gap(0)}to${gap(0)}authenticate|\\b401${gap(0)}User${gap(0)}not${gap(0)}found|invalid${gap(0)}(?:api${gap(0)})?(?:key|token|credentials)\\b|signature${gap(0)}(?:we${gap(0)}calculated${gap(0)})?does${gap(0)}not${gap(0)}match`,
+      `security${gap(0)}token${gap(4)}is${gap(0)}(?:invalid|expired)|(?:OAuth|auth)${gap(0)}(?:session|token)${gap(1)}(?:has${gap(0)})?(?:expired|revoked)|failed${gap(0)}to${gap(0)}authenticate|\\b401${gap(0)}User${gap(0)}not${gap(0)}found|invalid${gap(0)}(?:api${gap(0)})?(?:key|token|credentials)\\b|signature${gap(0)}(?:we${gap(0)}calculated${gap(0)})?does${gap(0)}not${gap(0)}match`,
       "gi",
     ),
     { head: true },

@@ -15,7 +15,10 @@ import {
 } from "./perturb";
 import { CORPUS_2_DIR, CORPUS_DIR, loadCorpus } from "./score";
 
-const development = [...loadCorpus(CORPUS_DIR), ...loadCorpus(CORPUS_2_DIR, { blindSlice: true, blind: "skip" })];
+const development = [
+  ...loadCorpus(CORPUS_DIR),
+  ...loadCorpus(CORPUS_2_DIR, { blindSlice: true, blind: "skip" }),
+];
 const facts = (text: string) => {
   const d = classify(text);
   return {
@@ -51,7 +54,11 @@ describe("every development paste re-rendered keeps its branch, status, type and
 describe("the perturbations themselves change the text the way they say", () => {
   const body = `Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"},"request_id":"req_011CZAau32QzxDkriovTaFCB"}`;
   it("hard wrap cuts lines at the width", () => {
-    expect(hardWrap(body, 40).split("\n").every((l) => l.length <= 40)).toBe(true);
+    expect(
+      hardWrap(body, 40)
+        .split("\n")
+        .every((l) => l.length <= 40),
+    ).toBe(true);
   });
   it("soft wrap breaks at spaces and indents", () => {
     const out = softWrap("aaa bbb ccc ddd", 8);
@@ -68,7 +75,8 @@ describe("the perturbations themselves change the text the way they say", () => 
     expect(truncated(body)).toMatch(/TaFCB$/);
   });
   it("envelopes and frames keep the body", () => {
-    for (const f of [liteLlmEnvelope, relayEnvelope, claudeCodeBanner, ideReport]) expect(f(body)).toContain(body);
+    for (const f of [liteLlmEnvelope, relayEnvelope, claudeCodeBanner, ideReport])
+      expect(f(body)).toContain(body);
     expect(openRouterEnvelope(body)).toContain(JSON.stringify(body));
   });
 });

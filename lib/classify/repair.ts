@@ -80,7 +80,7 @@ export function unescapeView(text: string): RepairedView | null {
   if (!ESCAPED.test(text)) return null;
   const removed: number[] = [];
   const replaced = new Map<number, string>();
-  for (let i = text.indexOf("\\"); i !== -1; ) {
+  for (let i = text.indexOf("\\"); i !== -1;) {
     let j = i;
     while (text[j] === "\\") j++;
     const next = text[j];

@@ -876,10 +876,7 @@ const googleSignature = ([name, branch]: [string, BranchId]): Signature => ({
   id: `google.${name}`,
   label: `Google status ${name}`,
   // `"status": "RESOURCE_EXHAUSTED"` in the body, or `404 NOT_FOUND.` printed by google-api-core.
-  pattern: new RegExp(
-    `status\\\\{0,3}["']\\s?:\\s{0,16}\\\\{0,3}["']${name}\\b|\\b\\d{3}\\s${name}\\b`,
-    "g",
-  ),
+  pattern: new RegExp(`status\\\\{0,3}["']\\s?:\\s{0,16}\\\\{0,3}["']${name}\\b|\\b\\d{3}\\s${name}\\b`, "g"),
   branch,
   tier: TIER.type,
   route: "vertex",
