@@ -26,13 +26,18 @@ import {
 import { confidenceFrom, zeroFeatures, type Features } from "./confidence";
 import { headlineFor } from "./headline";
 import { lineOf, lineStarts, normalize } from "./normalize";
-import { repairView } from "./repair";
+import { prefilterView } from "./prefilter";
+import { compose, repairView } from "./repair";
 import { SIGNATURES, TIER, type HitFields, type Signature } from "./signatures";
 
 /** Bumped whenever a change to signatures or weighing can change a stored diagnosis. */
 export const CLASSIFIER_VERSION = "1";
 
-export type ClassifyOptions = { occurredAt?: string | null };
+export type ClassifyOptions = {
+  occurredAt?: string | null;
+  /** False reads a large paste whole instead of its candidate regions (to compare the two). */
+  prefilter?: boolean;
+};
 
 type Hit = { sig: Signature; start: number; end: number; line: number; fields: HitFields };
 
@@ -454,7 +459,9 @@ export function classifyExplained(
   const norm = normalize(text);
   // The paste is read through its repaired view (wraps removed, escaping undone, split tokens joined);
   // everything below works in view offsets, and the answer maps its spans back to the paste.
-  const view = repairView(norm);
+  // A large paste is first cut to its candidate regions (the literal prefilter), then repaired.
+  const regions = options.prefilter === false ? null : prefilterView(norm);
+  const view = compose(regions, repairView(regions?.text ?? norm));
   const scanned = view?.text ?? norm;
   const starts = lineStarts(scanned);
   const toPaste = (start: number, end: number): { start: number; end: number } =>

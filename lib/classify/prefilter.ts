@@ -1,0 +1,156 @@
+import type { RepairedView } from "./repair";
+
+/**
+ * The literal prefilter: one combined scan for the anchor words of API errors finds candidate regions of a
+ * large paste, and everything else (repair, records, signatures) runs only there. A service log of a
+ * megabyte with four real errors in it becomes a few kilobytes of candidate text.
+ *
+ * Small pastes (below PREFILTER_MIN) are read whole: the corpus and everything a person pastes by hand
+ * take the full path, so the prefilter can only change answers on inputs of tens of kilobytes and more.
+ * On those, a budget keeps the first and the last candidate regions (the headline error is the last one),
+ * as the scan already kept only the first and last hits of each signature.
+ */
+export const PREFILTER_MIN = 48 * 1024;
+const LINES_BEFORE = 3;
+const LINES_AFTER = 8;
+const MAX_BEFORE = 2048;
+const MAX_AFTER = 4096;
+/** Candidate bytes kept from the start and from the end of a large paste. */
+const HEAD_BUDGET = 16 * 1024;
+const TAIL_BUDGET = 24 * 1024;
+/** A region grows by merging neighbours up to this size, then a new one starts. */
+const MAX_WINDOW = 8 * 1024;
+/** Anchors closer than this to the end of the current region are looked at again (they may extend it). */
+const RESCAN = 512;
+
+// Words that every API error shape carries at least one of: types and classes, statuses with their
+// keywords, transport codes, platform and gateway names, Claude's own words. A bare "error" is not one:
+// service logs are full of unrelated ERROR lines and stack traces.
+const ANCHORS =
+  /anthropic|claude|req_|api\s?error|error\scode|_error|errorName|overload|rate[\s_-]?limit|too\smany|throttl|quota|exhausted|credit|billing|usage|limit\sreached|hit\syour|resets?\s|context|too\s(?:long|large|big)|PayloadTooLarge|timeout|timed\sout|deadline|took\stoo|E(?:CONN|NOTFOUND|TIMEDOUT|AI_AGAIN|PIPE|HOSTUNREACH|NETUNREACH)|UND_ERR|socket|fetch\sfailed|connection\s(?:error|closed|reset|refused)|certificat|ssl|tls|proxy|gateway|relay|bedrock|vertex|litellm|openrouter|amazonaws|googleapis|[a-z]exception|denied|forbidden|unauthori[sz]ed|authenticat|api[\s_-]?key|token|not\sfound|invalid|permission|region|capacity|unavailable|status[\s_]?code|statusCode|"status"|'status'|status:|HTTP\/|[\s:"'(\[](?:40[0-9]|41[0-9]|42[0-9]|5[0-2][0-9])\b/gi;
+
+type Window = { start: number; end: number };
+
+function lineStartBefore(text: string, at: number, lines: number, maxBack: number): number {
+  // Searches a bounded slice only: a megabyte without line breaks costs maxBack, not the whole text.
+  const floor = Math.max(0, at - maxBack);
+  const slice = text.slice(floor, at);
+  let i = slice.length;
+  for (let n = 0; n <= lines; n++) {
+    const nl = slice.lastIndexOf("\n", i - 1);
+    if (nl === -1) return floor;
+    i = nl;
+  }
+  return floor + i + 1;
+}
+
+function lineEndAfter(text: string, at: number, lines: number, maxAhead: number): number {
+  const ceiling = Math.min(text.length, at + maxAhead);
+  const slice = text.slice(at, ceiling);
+  let i = 0;
+  for (let n = 0; n <= lines; n++) {
+    const nl = slice.indexOf("\n", i);
+    if (nl === -1) return ceiling;
+    i = nl + 1;
+  }
+  return at + i;
+}
+
+/** Candidate regions of `text`: merged windows around anchor words, the first and last within budget. */
+export function candidateWindows(text: string): Window[] {
+  const head: Window[] = [];
+  let headBytes = 0;
+  let tail: Window[] = [];
+  let tailBytes = 0;
+  let last: Window | null = null;
+  const push = (w: Window): void => {
+    if (headBytes < HEAD_BUDGET) {
+      head.push(w);
+      headBytes += w.end - w.start;
+      return;
+    }
+    tail.push(w);
+    tailBytes += w.end - w.start;
+    // Drop the oldest tail windows once the budget is well exceeded (amortised: no shift per window).
+    if (tailBytes > 2 * TAIL_BUDGET) {
+      let drop = 0;
+      while (tailBytes > TAIL_BUDGET && drop < tail.length - 1) {
+        const first = tail[drop] as Window;
+        tailBytes -= first.end - first.start;
+        drop++;
+      }
+      tail = tail.slice(drop);
+    }
+  };
+  ANCHORS.lastIndex = 0;
+  for (let m = ANCHORS.exec(text); m !== null; m = ANCHORS.exec(text)) {
+    const at = m.index;
+    const end = lineEndAfter(text, at + m[0].length, LINES_AFTER, MAX_AFTER);
+    const start = lineStartBefore(text, at, LINES_BEFORE, MAX_BEFORE);
+    if (last && start <= last.end && last.end - last.start < MAX_WINDOW) {
+      // Overlaps or touches the current window: one region.
+      last.end = Math.max(last.end, end);
+    } else {
+      if (last) push(last);
+      last = { start: Math.max(start, last?.end ?? 0), end };
+    }
+    // Anchors inside the window are not looked at one by one: the next one that matters starts after it.
+    ANCHORS.lastIndex = Math.max(ANCHORS.lastIndex, last.end - RESCAN);
+  }
+  if (last) push(last);
+  // Trim the tail to its budget from the front.
+  while (tail.length > 1 && tailBytes - ((tail[0] as Window).end - (tail[0] as Window).start) >= TAIL_BUDGET) {
+    const first = tail.shift() as Window;
+    tailBytes -= first.end - first.start;
+  }
+  return [...head, ...tail];
+}
+
+/** A view of `text` keeping only `windows` (sorted, disjoint), offsets mapped back. */
+export function windowView(text: string, windows: Window[]): RepairedView {
+  const viewStarts: number[] = [];
+  let v = 0;
+  for (const w of windows) {
+    viewStarts.push(v);
+    v += w.end - w.start;
+  }
+  const segmentOf = (i: number): number => {
+    let lo = 0;
+    let hi = viewStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((viewStarts[mid] ?? 0) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const origin = (i: number): number => {
+    if (windows.length === 0) return i;
+    const k = segmentOf(i);
+    return (windows[k] as Window).start + (i - (viewStarts[k] ?? 0));
+  };
+  const pasteStarts = windows.map((w) => w.start);
+  return {
+    text: windows.map((w) => text.slice(w.start, w.end)).join(""),
+    origin,
+    originEnd: (end) => (end <= 0 ? (windows[0]?.start ?? 0) : origin(end - 1) + 1),
+    toView: (o) => {
+      let lo = 0;
+      let hi = pasteStarts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((pasteStarts[mid] ?? 0) <= o) lo = mid;
+        else hi = mid - 1;
+      }
+      const w = windows[lo];
+      if (!w) return 0;
+      return (viewStarts[lo] ?? 0) + Math.min(Math.max(0, o - w.start), w.end - w.start);
+    },
+  };
+}
+
+/** The candidate view of a large paste, or null for a small one (read whole). */
+export function prefilterView(text: string): RepairedView | null {
+  if (text.length < PREFILTER_MIN) return null;
+  return windowView(text, candidateWindows(text));
+}
