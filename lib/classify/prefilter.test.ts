@@ -3,7 +3,10 @@ import { classify } from "./classify";
 import { candidateWindows, PREFILTER_MIN, windowView } from "./prefilter";
 import { CORPUS_2_DIR, CORPUS_DIR, loadCorpus } from "./score";
 
-const development = [...loadCorpus(CORPUS_DIR), ...loadCorpus(CORPUS_2_DIR, { blindSlice: true, blind: "skip" })];
+const development = [
+  ...loadCorpus(CORPUS_DIR),
+  ...loadCorpus(CORPUS_2_DIR, { blindSlice: true, blind: "skip" }),
+];
 
 /** A service log of about `bytes` with the paste in the middle of it and healthy traffic around. */
 function logAround(paste: string, bytes: number): string {

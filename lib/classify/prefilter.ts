@@ -27,7 +27,21 @@ const RESCAN = 512;
 // keywords, transport codes, platform and gateway names, Claude's own words. A bare "error" is not one:
 // service logs are full of unrelated ERROR lines and stack traces.
 const ANCHORS =
-  /anthropic|claude|req_|api\s?error|error\scode|_error|errorName|overload|rate[\s_-]?limit|too\smany|throttl|quota|exhausted|credit|billing|usage|limit\sreached|hit\syour|resets?\s|context|too\s(?:long|large|big)|PayloadTooLarge|timeout|timed\sout|deadline|took\stoo|E(?:CONN|NOTFOUND|TIMEDOUT|AI_AGAIN|PIPE|HOSTUNREACH|NETUNREACH)|UND_ERR|socket|fetch\sfailed|connection\s(?:error|closed|reset|refused)|certificat|ssl|tls|proxy|gateway|relay|bedrock|vertex|litellm|openrouter|amazonaws|googleapis|[a-z]exception|denied|forbidden|unauthori[sz]ed|authenticat|api[\s_-]?key|token|not\sfound|invalid|permission|region|capacity|unavailable|status[\s_]?code|statusCode|"status"|'status'|status:|HTTP\/|[\s:"'(\[](?:40[0-9]|41[0-9]|42[0-9]|5[0-2][0-9])\b/gi;
+  /anthropic|claude|req_|api\s?error|error\scode|_error|errorName|overload|rate[\s_-]?limit|too\smany|throttl|quota|exhausted|credit|billing|usage|limit\sreached|hit\syour|resets?\s|context|too\s(?:long|large|big)|PayloadTooLarge|timeout|timed\sout|deadline|took\stoo|E(?:CONN|NOTFOUND|TIMEDOUT|AI_AGAIN|PIPE|HOSTUNREACH|NETUNREACH)|UND_ERR|socket|fetch\sfailed|connection\s(?:error|closed|reset|refused)|certificat|ssl|tls|proxy|gateway|relay|bedrock|vertex|litellm|openrouter|amazonaws|googleapis|exception|denied|forbidden|unauthori[sz]ed|authenticat|api[\s_-]?key|token|not\sfound|invalid|permission|region|capacity|unavailable|status[\s_]?code|"status"|'status'|status:|HTTP\/|[45][0-2]\d\b/gi;
+
+// Checked on the hit, not in the pattern: a class at the start of an alternative would make the scan try
+// every position. A status number needs a separator before it (not `duration_ms=423` or `09:45:12.404`),
+// and "exception" must be part of a class name (`ValidationException`, not "unhandled exception").
+const STATUS_BEFORE = new Set([" ", "\t", "\n", ":", '"', "'", "(", "[", "`", "|"]);
+const LETTER = /[A-Za-z]/;
+function isAnchor(text: string, at: number, word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57)
+    return at > 0 && STATUS_BEFORE.has(text[at - 1] ?? "") && text[at + 3] !== ".";
+  if (word.length === 9 && word.toLowerCase() === "exception")
+    return at > 0 && LETTER.test(text[at - 1] ?? "");
+  return true;
+}
 
 type Window = { start: number; end: number };
 
@@ -62,7 +76,7 @@ export function candidateWindows(text: string): Window[] {
   let headBytes = 0;
   let tail: Window[] = [];
   let tailBytes = 0;
-  let last: Window | null = null;
+  let last = null as Window | null;
   const push = (w: Window): void => {
     if (headBytes < HEAD_BUDGET) {
       head.push(w);
@@ -85,21 +99,26 @@ export function candidateWindows(text: string): Window[] {
   ANCHORS.lastIndex = 0;
   for (let m = ANCHORS.exec(text); m !== null; m = ANCHORS.exec(text)) {
     const at = m.index;
+    if (!isAnchor(text, at, m[0])) continue;
     const end = lineEndAfter(text, at + m[0].length, LINES_AFTER, MAX_AFTER);
     const start = lineStartBefore(text, at, LINES_BEFORE, MAX_BEFORE);
-    if (last && start <= last.end && last.end - last.start < MAX_WINDOW) {
+    const current: Window | null = last;
+    if (current && start <= current.end && current.end - current.start < MAX_WINDOW) {
       // Overlaps or touches the current window: one region.
-      last.end = Math.max(last.end, end);
+      current.end = Math.max(current.end, end);
     } else {
-      if (last) push(last);
-      last = { start: Math.max(start, last?.end ?? 0), end };
+      if (current) push(current);
+      last = { start: Math.max(start, current?.end ?? 0), end };
     }
     // Anchors inside the window are not looked at one by one: the next one that matters starts after it.
-    ANCHORS.lastIndex = Math.max(ANCHORS.lastIndex, last.end - RESCAN);
+    ANCHORS.lastIndex = Math.max(ANCHORS.lastIndex, (last?.end ?? 0) - RESCAN);
   }
   if (last) push(last);
   // Trim the tail to its budget from the front.
-  while (tail.length > 1 && tailBytes - ((tail[0] as Window).end - (tail[0] as Window).start) >= TAIL_BUDGET) {
+  while (
+    tail.length > 1 &&
+    tailBytes - ((tail[0] as Window).end - (tail[0] as Window).start) >= TAIL_BUDGET
+  ) {
     const first = tail.shift() as Window;
     tailBytes -= first.end - first.start;
   }

@@ -147,7 +147,7 @@ export const KNOWN_TOKENS: ReadonlySet<string> = new Set([
 ]);
 
 const REQUEST_ID = /^req_(?:vrtx_|bdrk_)?[A-Za-z0-9]{24}$/;
-const TOKEN = /[A-Za-z0-9_]{1,60}/g;
+const TOKEN = /\w{1,60}/g;
 // Between two halves of a token: a few spaces, or a line break and the indentation of a soft wrap.
 const SPLIT = /^(?: {1,4}|\n[ \t]{0,16})$/;
 const MAX_PARTS = 3;
