@@ -456,13 +456,14 @@ export function classifyExplained(
   text: string,
   options: ClassifyOptions = {},
 ): { diagnosis: Diagnosis; features: Features } {
-  const norm = normalize(text);
-  // The paste is read through its repaired view (wraps removed, escaping undone, split tokens joined);
-  // everything below works in view offsets, and the answer maps its spans back to the paste.
-  // A large paste is first cut to its candidate regions (the literal prefilter), then repaired.
-  const regions = options.prefilter === false ? null : prefilterView(norm);
-  const view = compose(regions, repairView(regions?.text ?? norm));
-  const scanned = view?.text ?? norm;
+  // A large paste is first cut to its candidate regions (the literal prefilter, on the raw text), then
+  // normalised (length-preserving) and read through its repaired view (wraps removed, escaping undone, split
+  // tokens joined). Everything below works in view offsets; the answer maps its spans back to the paste.
+  const regions = options.prefilter === false ? null : prefilterView(text);
+  const norm = normalize(regions?.text ?? text);
+  const repaired = repairView(norm);
+  const view = compose(regions, repaired);
+  const scanned = repaired?.text ?? norm;
   const starts = lineStarts(scanned);
   const toPaste = (start: number, end: number): { start: number; end: number } =>
     view ? { start: view.origin(start), end: view.originEnd(end) } : { start, end };
