@@ -46,7 +46,9 @@ describe("claude-error-triage (spawned)", () => {
   it("prints usage and exits 0 with --help", () => {
     const { status, stdout } = run(["--help"]);
     expect(status).toBe(0);
-    expect(stdout).toContain("Usage: claude-error-triage [--json] [--background] [--side-effects] [FILE...]");
+    expect(stdout).toContain(
+      "Usage: claude-error-triage [--status] [--json] [--background] [--side-effects] [FILE...]",
+    );
   });
 
   it("exits 2 with usage on stderr for an unknown flag", () => {
