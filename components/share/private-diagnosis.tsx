@@ -37,5 +37,5 @@ export function PrivateDiagnosis() {
         {REASONS[decoded.reason]}
       </p>
     );
-  return <DiagnosisResult diagnosis={decoded.value.report} paste={decoded.value.text} />;
+  return <DiagnosisResult diagnosis={decoded.value.report} paste={decoded.value.text} shared />;
 }

@@ -40,7 +40,7 @@ export default async function SharedDiagnosisPage({ params }: Props) {
       />
       <RerunPanel
         rerun={rerunAction.bind(null, id)}
-        stored={<DiagnosisResult diagnosis={record.diagnosis} paste={record.redactedText} />}
+        stored={<DiagnosisResult diagnosis={record.diagnosis} paste={record.redactedText} shared />}
       />
     </div>
   );
