@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_INPUT_BYTES } from "@/lib/input";
-import type { DiagnoseResult, DiagnoseAction } from "@/components/diagnose-action-types";
+import type { DiagnoseResult, DiagnoseAction } from "@/components/paste/diagnose-action-types";
 import { startMockStatusServer, type MockStatusServer } from "@/scripts/mock-status-server";
 
 // The action reads the status page through the server singleton: point it at the in-process mock.

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import type { DiagnoseResult } from "@/components/diagnose-action-types";
+import type { DiagnoseResult } from "@/components/paste/diagnose-action-types";
 import { checkInputText } from "@/lib/input";
 import { diagnose } from "@/lib/report";
 import { getStatusClient } from "@/lib/status/server";

@@ -8,7 +8,7 @@ import { StatusDetails } from "./status-details";
 import { StatusDot } from "./status-dot";
 import { formatUtc, INDICATOR_DOT, SOURCE_TAGS } from "./status-labels";
 import { statusQueryOptions } from "./status-query";
-import { useNow } from "./use-now";
+import { useNow } from "../ui/use-now";
 
 const TAG_STYLE: Record<StatusSource, string> = {
   live: "",

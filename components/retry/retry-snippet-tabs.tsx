@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import type { RetrySnippets } from "@/lib/retry/snippets";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "../ui/copy-button";
 
 const LANGUAGES = [
   { id: "python", label: "Python" },

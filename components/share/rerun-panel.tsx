@@ -2,7 +2,7 @@
 
 import { useState, useTransition, type ReactNode } from "react";
 import type { RerunResult } from "./share-action-types";
-import { DiagnosisResult } from "./diagnosis-result";
+import { DiagnosisResult } from "../result/diagnosis-result";
 
 const buttonClass =
   "rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-60 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800";

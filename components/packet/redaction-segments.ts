@@ -1,6 +1,6 @@
 import type { Signal } from "@/lib/diagnosis";
 import type { PacketFinding } from "./packet-action-types";
-import { segmentPaste, type PasteSegment } from "./paste-segments";
+import { segmentPaste, type PasteSegment } from "../paste/paste-segments";
 
 /**
  * The redacted paste split for display, each placeholder a mark labelled with its kind. Long texts keep only

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { privateLinkAction, shareDiagnosisAction } from "@/app/permalink-actions";
 import { encodePrivateDiagnosis } from "@/lib/permalinks/fragment";
 import { privateLinkUrl } from "@/lib/permalinks/url";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "../ui/copy-button";
 import { DEFAULT_TTL_CHOICE, TTL_CHOICES, type ShareInput, type TtlChoice } from "./share-action-types";
 
 type Outcome =

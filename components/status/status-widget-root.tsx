@@ -1,7 +1,7 @@
 "use client";
 
 import { QueryClientProvider } from "@tanstack/react-query";
-import { getQueryClient } from "./query-client";
+import { getQueryClient } from "../ui/query-client";
 import { StatusWidget } from "./status-widget";
 
 /**

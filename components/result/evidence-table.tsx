@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { Evidence } from "@/lib/diagnosis";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "../ui/copy-button";
 import { ROUTE_LABELS, SURFACE_LABELS, formatWait } from "./evidence-labels";
 
 type Row = { label: string; value: ReactNode };

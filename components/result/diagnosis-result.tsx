@@ -4,12 +4,12 @@ import type { StatusContext } from "@/lib/status/context";
 import { BranchCard } from "./branch-card";
 import { ConfidenceBadge } from "./confidence-badge";
 import { EvidenceTable } from "./evidence-table";
-import { HighlightedPaste } from "./highlighted-paste";
+import { HighlightedPaste } from "../paste/highlighted-paste";
 import { OccurrenceList } from "./occurrence-list";
-import { PacketPanel } from "./packet-panel";
-import { RetryPanel } from "./retry-panel";
-import { ShareButton } from "./share-button";
-import { StatusContextLine } from "./status-context-line";
+import { PacketPanel } from "../packet/packet-panel";
+import { RetryPanel } from "../retry/retry-panel";
+import { ShareButton } from "../share/share-button";
+import { StatusContextLine } from "../status/status-context-line";
 
 /** A whole diagnosis; `paste` is the text it was made from, or null where the page does not have it. */
 export function DiagnosisResult({

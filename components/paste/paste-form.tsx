@@ -12,10 +12,10 @@ import {
 } from "react";
 import { MAX_INPUT_BYTES } from "@/lib/input";
 import type { DiagnoseAction, DiagnoseResult } from "./diagnose-action-types";
-import { LazyDiagnosisResult, usePrefetchDiagnosisResult } from "./lazy-diagnosis-result";
+import { LazyDiagnosisResult, usePrefetchDiagnosisResult } from "../result/lazy-diagnosis-result";
 import { ExamplePicker, type ExampleOption } from "./example-picker";
 import { OccurredAtField } from "./occurred-at-field";
-import { formatBytes, utf8ByteLength } from "./format-bytes";
+import { formatBytes, utf8ByteLength } from "../ui/format-bytes";
 
 /** The action's result together with the paste it answers, so highlights always match their text. */
 type FormState = { result: DiagnoseResult; paste: string | null };

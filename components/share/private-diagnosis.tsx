@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { decodePrivateDiagnosis, type DecodedPrivateDiagnosis } from "@/lib/permalinks/fragment";
-import { DiagnosisResult } from "./diagnosis-result";
+import { DiagnosisResult } from "../result/diagnosis-result";
 
 const REASONS: Record<Exclude<DecodedPrivateDiagnosis, { ok: true }>["reason"], string> = {
   empty: "This link holds no diagnosis: the part after # is missing. Ask for the whole link.",

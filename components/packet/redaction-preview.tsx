@@ -1,4 +1,4 @@
-import { MarkedText } from "./marked-text";
+import { MarkedText } from "../paste/marked-text";
 import type { PacketFinding } from "./packet-action-types";
 import { redactionSegments, redactionSummary } from "./redaction-segments";
 
