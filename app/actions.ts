@@ -3,7 +3,8 @@
 import { z } from "zod";
 import type { DiagnoseResult } from "@/components/paste/diagnose-action-types";
 import { checkInputText } from "@/lib/input";
-import { diagnose } from "@/lib/report";
+import { PoolBusyError } from "@/lib/pool/pool";
+import { diagnoseBounded } from "@/lib/pool/server";
 import { getStatusClient } from "@/lib/status/server";
 
 const diagnoseFormSchema = z.object({
@@ -47,15 +48,23 @@ export async function diagnoseAction(_previous: DiagnoseResult, formData: FormDa
     };
   }
 
-  const diagnosis = await diagnose(checked.text, {
-    occurredAt: parsed.data.occurredAt ?? null,
-    retryContext: {
-      mode: parsed.data.mode ?? "interactive",
-      sideEffects: parsed.data.sideEffects === "on" || parsed.data.sideEffects === "true",
-    },
-    now: new Date(),
-    random: Math.random,
-    status: getStatusClient(),
-  });
-  return { status: "ok", diagnosis };
+  try {
+    // A large paste is diagnosed on a worker thread; when every worker and the queue are taken, say so.
+    const diagnosis = await diagnoseBounded(checked.text, {
+      occurredAt: parsed.data.occurredAt ?? null,
+      retryContext: {
+        mode: parsed.data.mode ?? "interactive",
+        sideEffects: parsed.data.sideEffects === "on" || parsed.data.sideEffects === "true",
+      },
+      now: new Date(),
+      status: getStatusClient(),
+    });
+    return { status: "ok", diagnosis };
+  } catch (error) {
+    if (!(error instanceof PoolBusyError)) throw error;
+    return {
+      status: "error",
+      message: `The server is busy with other large pastes; try again in ${error.retryAfterSeconds} s.`,
+    };
+  }
 }

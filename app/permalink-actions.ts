@@ -5,11 +5,12 @@ import { z } from "zod";
 import type { PrivateLinkResult, RerunResult, ShareResult } from "@/components/share/share-action-types";
 import { env } from "@/lib/env";
 import { checkInputText } from "@/lib/input";
-import { clientKey } from "@/lib/permalinks/client-key";
+import { requestClientKey } from "@/lib/permalinks/client-key";
 import { createPermalink, redactedReport, type PasteToShare } from "@/lib/permalinks/create";
-import { getLinkRateLimiter } from "@/lib/permalinks/server";
-import { permalinkUrl, requestOrigin } from "@/lib/permalinks/url";
-import { diagnose } from "@/lib/report";
+import { getLinkRateLimiter, serverLinkOrigin } from "@/lib/permalinks/server";
+import { permalinkUrl } from "@/lib/permalinks/url";
+import { PoolBusyError } from "@/lib/pool/pool";
+import { diagnoseBounded } from "@/lib/pool/server";
 import { retryContextSchema } from "@/lib/retry/schema";
 import { getStatusClient } from "@/lib/status/server";
 import { ttlSchema } from "@/lib/store/ids";
@@ -58,7 +59,7 @@ export async function shareDiagnosisAction(input: unknown): Promise<ShareResult>
   const requestHeaders = await headers();
   const config = env().permalinks;
   const decision = await getLinkRateLimiter().consume(
-    clientKey(requestHeaders.get("x-forwarded-for"), config.trustProxyHops),
+    requestClientKey(requestHeaders, config.trustProxyHops),
   );
   if (!decision.ok)
     return {
@@ -67,10 +68,9 @@ export async function shareDiagnosisAction(input: unknown): Promise<ShareResult>
     };
 
   const created = await createPermalink(getStore(), { ...checked.paste, ttlMs: parsed.data.ttl }, deps());
-  const origin = config.publicBaseUrl ?? requestOrigin(requestHeaders) ?? "";
   return {
     status: "ok",
-    url: permalinkUrl(origin, created.id),
+    url: permalinkUrl(serverLinkOrigin(requestHeaders), created.id),
     deleteToken: created.deleteToken,
     expiresAt: created.expiresAt,
   };
@@ -92,10 +92,18 @@ export async function rerunAction(id: string): Promise<RerunResult> {
   const record = await getStore().get(String(id), new Date());
   if (record === null)
     return { status: "error", message: "This link no longer exists: it expired or was deleted." };
-  const report = await diagnose(record.redactedText, {
-    occurredAt: record.diagnosis.evidence.occurredAt,
-    retryContext: record.diagnosis.retryContext,
-    ...deps(),
-  });
-  return { status: "ok", report, redactedText: record.redactedText };
+  try {
+    // A large stored paste is re-diagnosed on a worker thread, like a fresh one; re-runs are rate-limited
+    // per client at the front door (RERUN_RATE_LIMIT).
+    const report = await diagnoseBounded(record.redactedText, {
+      occurredAt: record.diagnosis.evidence.occurredAt,
+      retryContext: record.diagnosis.retryContext,
+      now: new Date(),
+      status: getStatusClient(),
+    });
+    return { status: "ok", report, redactedText: record.redactedText };
+  } catch (error) {
+    if (!(error instanceof PoolBusyError)) throw error;
+    return { status: "error", message: `The server is busy; try again in ${error.retryAfterSeconds} s.` };
+  }
 }

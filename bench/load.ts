@@ -144,6 +144,8 @@ async function main(): Promise<void> {
     // High enough that the link-creation scenario measures the store, not the limiter.
     PERMALINK_RATE_LIMIT: "100000/1s",
     READ_RATE_LIMIT: "1000000/1s",
+    RERUN_RATE_LIMIT: "1000000/1s",
+    PREVIEW_RATE_LIMIT: "1000000/1s",
   });
   const base = app.base;
   const rows: Row[] = [];

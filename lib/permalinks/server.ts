@@ -3,6 +3,7 @@ import { env } from "../env";
 import { getStore } from "../store/server";
 import { startPurgeSchedule, type PurgeSchedule } from "./purge";
 import { memoryRateLimiter, postgresRateLimiter, type LinkRateLimiter } from "./rate-limit";
+import { linkOrigin } from "./url";
 
 // The server's single link rate limiter (settings from lib/env.ts), so counts hold across requests.
 // On globalThis for the same reason as the store and the status client: dev-mode reloads.
@@ -46,4 +47,10 @@ export function startExpiredLinkPurge(): PurgeSchedule {
       console.warn(`[permalinks] purge failed: ${error instanceof Error ? error.message : String(error)}`),
   });
   return holder[PURGE_KEY];
+}
+
+/** The origin of links answered to a request, from the process's settings (lib/permalinks/url.ts's linkOrigin). */
+export function serverLinkOrigin(headers: { get(name: string): string | null }): string {
+  const { permalinks, production, HOSTNAME, PORT } = env();
+  return linkOrigin(headers, { ...permalinks, production, hostname: HOSTNAME, port: PORT });
 }

@@ -1,8 +1,7 @@
 import path from "node:path";
 import { build } from "esbuild";
 
-/** Where `npm run build` puts the worker bundle, relative to the project root. */
-export const WORKER_BUNDLE = path.join(".workers", "diagnose-worker.cjs");
+export { WORKER_BUNDLE } from "./bundle";
 
 /**
  * Bundles the worker's entry and everything it imports into one CommonJS file for Node 20, so worker threads

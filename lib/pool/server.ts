@@ -5,7 +5,7 @@ import { env } from "../env";
 import type { DiagnosisReport } from "../report";
 import type { RetryContext } from "../retry";
 import type { StatusClient } from "../status/client";
-import { WORKER_BUNDLE } from "./build";
+import { WORKER_BUNDLE } from "./bundle";
 import { createDiagnosePool, type DiagnosePool } from "./pool";
 import { runDiagnoseTask } from "./task";
 

@@ -37,12 +37,16 @@ const COMPANION_SUFFIXES = ["", "-wal", "-shm", "-journal"] as const;
  * operator already made keeps its mode; its files are still narrowed.
  */
 function prepareFiles(dataDir: string): string {
-  if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const file = path.join(dataDir, SQLITE_FILE_NAME);
-  if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
+  // DATA_DIR is only known at run time: the comments keep Next's file tracing from following it.
+  if (!existsSync(/* turbopackIgnore: true */ dataDir))
+    mkdirSync(/* turbopackIgnore: true */ dataDir, { recursive: true, mode: 0o700 });
+  const file = path.join(/* turbopackIgnore: true */ dataDir, SQLITE_FILE_NAME);
+  if (!existsSync(/* turbopackIgnore: true */ file))
+    closeSync(openSync(/* turbopackIgnore: true */ file, "a", 0o600));
   for (const suffix of COMPANION_SUFFIXES) {
     const companion = file + suffix;
-    if (existsSync(companion)) chmodSync(companion, 0o600);
+    if (existsSync(/* turbopackIgnore: true */ companion))
+      chmodSync(/* turbopackIgnore: true */ companion, 0o600);
   }
   return file;
 }
