@@ -7,7 +7,9 @@ import { env } from "@/lib/env";
 import { checkInputText } from "@/lib/input";
 import { requestClientKey } from "@/lib/permalinks/client-key";
 import { createPermalink, redactedReport, type PasteToShare } from "@/lib/permalinks/create";
-import { getLinkRateLimiter, serverLinkOrigin } from "@/lib/permalinks/server";
+import { encodePrivateDiagnosis } from "@/lib/permalinks/fragment";
+import { getLinkRateLimiter, getSigningKey, serverLinkOrigin } from "@/lib/permalinks/server";
+import { signPayload } from "@/lib/permalinks/signing-key";
 import { permalinkUrl } from "@/lib/permalinks/url";
 import { PoolBusyError } from "@/lib/pool/pool";
 import { diagnoseBounded } from "@/lib/pool/server";
@@ -84,7 +86,10 @@ export async function privateLinkAction(input: unknown): Promise<PrivateLinkResu
   const checked = checkPaste(parsed.data);
   if (!checked.ok) return { status: "error", message: checked.message };
   const { redactedText, report } = await redactedReport(checked.paste, deps());
-  return { status: "ok", redactedText, report, baseUrl: env().permalinks.publicBaseUrl };
+  // Signed here, so the page that opens the link can tell it was made by this site and not written by hand.
+  const payload = encodePrivateDiagnosis(redactedText, report);
+  const signature = signPayload(payload, await getSigningKey());
+  return { status: "ok", fragment: `${payload}.${signature}`, baseUrl: env().permalinks.publicBaseUrl };
 }
 
 /** Today's classifier on a stored link's redacted text, with the link's time and retry context; not stored. */

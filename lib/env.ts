@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { resolvePermalinkConfig, type PermalinkConfig } from "./permalinks/config";
+import { parsePrivateKey } from "./permalinks/private-key";
 import { resolveStatusConfig, type StatusConfig } from "./status/env";
 
 /**
@@ -23,6 +24,18 @@ const envSchema = z.object({
   /** Worker threads for diagnoses of large pastes, and how many such diagnoses may wait for one. */
   DIAGNOSE_WORKERS: count("DIAGNOSE_WORKERS", 1, 64).optional(),
   DIAGNOSE_QUEUE: count("DIAGNOSE_QUEUE", 0, 10_000).default(8),
+  /** The Ed25519 key private links are signed with (PKCS#8 PEM or base64 DER); else one kept with the links. */
+  PRIVATE_LINK_KEY: z
+    .string()
+    .refine((value) => {
+      try {
+        parsePrivateKey(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an Ed25519 private key in PKCS#8 (PEM, or base64 DER)")
+    .optional(),
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z
     .string()
@@ -49,6 +62,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     BODY_TIMEOUT_MS: blankToUndefined(source.BODY_TIMEOUT_MS),
     DIAGNOSE_WORKERS: blankToUndefined(source.DIAGNOSE_WORKERS),
     DIAGNOSE_QUEUE: blankToUndefined(source.DIAGNOSE_QUEUE),
+    PRIVATE_LINK_KEY: blankToUndefined(source.PRIVATE_LINK_KEY),
     DATA_DIR: blankToUndefined(source.DATA_DIR),
     DATABASE_URL: blankToUndefined(source.DATABASE_URL),
   });
