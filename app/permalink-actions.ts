@@ -12,7 +12,7 @@ import { getLinkRateLimiter, getSigningKey, serverLinkOrigin } from "@/lib/perma
 import { signPayload } from "@/lib/permalinks/signing-key";
 import { permalinkUrl } from "@/lib/permalinks/url";
 import { PoolBusyError } from "@/lib/pool/pool";
-import { diagnoseBounded } from "@/lib/pool/server";
+import { diagnoseBounded, LARGE_PASTE_CHARS } from "@/lib/pool/server";
 import { retryContextSchema } from "@/lib/retry/schema";
 import { getStatusClient } from "@/lib/status/server";
 import { ttlSchema } from "@/lib/store/ids";
@@ -106,7 +106,9 @@ export async function rerunAction(id: string): Promise<RerunResult> {
       now: new Date(),
       status: getStatusClient(),
     });
-    return { status: "ok", report, redactedText: record.redactedText };
+    // A large paste is not sent back: the page shows it folded already.
+    const small = record.redactedText.length <= LARGE_PASTE_CHARS;
+    return { status: "ok", report, redactedText: small ? record.redactedText : null };
   } catch (error) {
     if (!(error instanceof PoolBusyError)) throw error;
     return { status: "error", message: `The server is busy; try again in ${error.retryAfterSeconds} s.` };

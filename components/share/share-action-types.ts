@@ -31,5 +31,6 @@ export type PrivateLinkResult =
 /** Today's classifier on a stored link's redacted text; nothing is stored. */
 export type RerunResult =
   | { status: "idle" }
-  | { status: "ok"; report: DiagnosisReport; redactedText: string }
+  /** `redactedText` is null for a large paste: the page already shows it folded, and it is not sent again. */
+  | { status: "ok"; report: DiagnosisReport; redactedText: string | null }
   | { status: "error"; message: string };
