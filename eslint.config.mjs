@@ -46,5 +46,6 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "data/**",
+    "dist/**",
   ]),
 ]);

@@ -6,6 +6,11 @@ export const SURFACE_LABELS = {
   "claude-code": "Claude Code",
   curl: "curl / raw HTTP",
   browser: "Browser",
+  "sdk-go": "Go SDK",
+  "sdk-java": "Java SDK",
+  "sdk-ruby": "Ruby SDK",
+  "sdk-csharp": "C# SDK",
+  "sdk-rust": "Rust client",
   unknown: "Unknown",
 } as const satisfies Record<Surface, string>;
 

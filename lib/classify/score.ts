@@ -93,7 +93,9 @@ export function scoreCase(c: CorpusCase, d: Diagnosis): CaseScore {
   const firstId =
     e.request_id_kind === "gateway"
       ? (d.evidence.gatewayRequestIds[0] ?? d.evidence.requestIds[0] ?? null)
-      : (d.evidence.requestIds[0] ?? null);
+      : e.request_id_kind === "partial"
+        ? (d.evidence.partialRequestIds?.[0] ?? d.evidence.requestIds[0] ?? null)
+        : (d.evidence.requestIds[0] ?? null);
   const want = expectedSurface(c);
   const surface = answeredSurface(d);
   return {

@@ -103,7 +103,8 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     history,
     onError,
   } = options;
-  const apiBase = `${baseUrl.endsWith("/") ? baseUrl.slice(0, -1) : baseUrl}/api/v2`;
+  const pageUrl = baseUrl.endsWith("/") ? baseUrl.slice(0, -1) : baseUrl;
+  const apiBase = `${pageUrl}/api/v2`;
 
   let lastGood: { reading: StatusReading; at: number } | null = null;
   let lastAttemptAt: number | null = null;
@@ -226,7 +227,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       ...(request.route === undefined ? {} : { route: request.route }),
       ...(request.windowMs === undefined ? {} : { windowMs: request.windowMs }),
     });
-    return buildStatusContext(reading, correlated);
+    return buildStatusContext(reading, correlated, pageUrl);
   }
 
   return { getReading, getContext };
