@@ -138,6 +138,17 @@ describe("claude-error-triage hook claude-code", () => {
     expect(JSON.parse(stdout).systemMessage).toMatch(/^Claude Error Triage/);
   });
 
+  it("answers and exits within its deadline when standard input never closes", async () => {
+    const child = spawn(process.execPath, [BIN, "hook", "claude-code", "--no-status"], { cwd: dir });
+    let stdout = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stdin.write('{"hook_event_name":"StopFailure","error":"overloaded"');
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    child.stdin.destroy();
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).systemMessage).toContain("took longer than a few seconds");
+  });
+
   it("answers within its deadline when the status page hangs", async () => {
     mock.setScenario("slow");
     try {

@@ -108,7 +108,8 @@ export async function main({
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw error;
   });
-  process.exitCode = await runCli(process.argv.slice(2), {
+  const argv = process.argv.slice(2);
+  process.exitCode = await runCli(argv, {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     stdin: () => {
@@ -125,4 +126,7 @@ export async function main({
     streams: () => ({ stdin: process.stdin, stdout: process.stdout }),
     loadMcp,
   });
+  // The hook has answered: work still pending after its deadline (a standard input that never closes, a status
+  // request, a packet write) must not keep Claude Code waiting for the process to end.
+  if (argv[0] === "hook") process.stdout.write("", () => process.exit(process.exitCode ?? 0));
 }

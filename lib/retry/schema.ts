@@ -1,14 +1,13 @@
 import { z } from "zod";
+import { RETRY_MODES, type RetryContext } from "./context";
 
 /** Who is waiting for the answer, and whether the work around the call changes the world. */
 export const retryContextSchema = z.object({
-  mode: z.enum(["interactive", "background"]),
+  mode: z.enum(RETRY_MODES),
   sideEffects: z.boolean(),
-});
-/** The caller's situation a retry plan is made for. */
-export type RetryContext = z.infer<typeof retryContextSchema>;
-
-export { DEFAULT_RETRY_CONTEXT } from "./default-context";
+}) satisfies z.ZodType<RetryContext>;
+/** The caller's situation a retry plan is made for (defined in context.ts, without zod). */
+export type { RetryContext };
 
 const windowShape = {
   attempt: z.number().int().min(2),
