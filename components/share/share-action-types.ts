@@ -25,8 +25,7 @@ export type ShareResult =
 
 /** A private link's fragment (the redacted diagnosis, packed and signed by the server) and its origin. */
 export type PrivateLinkResult =
-  | { status: "ok"; fragment: string; baseUrl: string | null }
-  | { status: "error"; message: string };
+  { status: "ok"; fragment: string; baseUrl: string | null } | { status: "error"; message: string };
 
 /** Today's classifier on a stored link's redacted text; nothing is stored. */
 export type RerunResult =
