@@ -2,12 +2,11 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { env } from "../env";
-import type { DiagnosisReport } from "../report";
+import { diagnose, withStatus, type DiagnosisReport } from "../report";
 import type { RetryContext } from "../retry";
 import type { StatusClient } from "../status/client";
 import { WORKER_BUNDLE } from "./bundle";
 import { createDiagnosePool, type DiagnosePool } from "./pool";
-import { runDiagnoseTask } from "./task";
 
 /**
  * Pastes at least this long are diagnosed on a worker thread. A 2 KB paste costs ~0.2 ms, less than handing
@@ -53,16 +52,31 @@ export type DiagnoseOptions = {
  * a worker thread. Rejects with PoolBusyError when the pool sheds load and DiagnosisCancelledError when
  * `signal` aborts first.
  */
-export async function diagnoseBounded(text: string, options: DiagnoseOptions): Promise<DiagnosisReport> {
-  const task = {
-    text,
-    occurredAt: options.occurredAt,
-    retryContext: options.retryContext,
-    nowMs: options.now.getTime(),
-  };
-  const pool = text.length >= LARGE_PASTE_CHARS ? getDiagnosePool() : null;
-  const report = pool === null ? runDiagnoseTask(task) : await pool.run(task, options.signal);
+export async function diagnoseBounded(
+  text: string,
+  options: DiagnoseOptions,
+  pool: DiagnosePool | null = text.length >= LARGE_PASTE_CHARS ? getDiagnosePool() : null,
+): Promise<DiagnosisReport> {
+  // A small paste (or no pool): lib/report.ts's diagnose(), on this thread.
+  if (pool === null)
+    return diagnose(text, {
+      occurredAt: options.occurredAt,
+      ...(options.retryContext === undefined ? {} : { retryContext: options.retryContext }),
+      now: options.now,
+      random: Math.random,
+      status: options.status,
+    });
+  const report = await pool.run(
+    {
+      text,
+      occurredAt: options.occurredAt,
+      retryContext: options.retryContext,
+      nowMs: options.now.getTime(),
+    },
+    options.signal,
+  );
   if (options.status === null) return report;
+  // The status step of diagnose(), on the worker's report.
   const statusContext = await options.status
     .getContext({
       occurredAt: report.evidence.occurredAt,
@@ -70,5 +84,5 @@ export async function diagnoseBounded(text: string, options: DiagnoseOptions): P
       route: report.evidence.route,
     })
     .catch(() => null);
-  return { ...report, statusContext };
+  return withStatus(report, statusContext, options.now);
 }
