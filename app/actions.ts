@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { DiagnoseResult } from "@/components/paste/diagnose-action-types";
 import { checkInputText } from "@/lib/input";
+import { findPasteSecrets } from "@/lib/paste-secrets";
 import { PoolBusyError } from "@/lib/pool/pool";
 import { diagnoseBounded } from "@/lib/pool/server";
 import { getStatusClient } from "@/lib/status/server";
@@ -21,6 +22,9 @@ const diagnoseFormSchema = z.object({
   mode: z.enum(["interactive", "background"]).nullish(),
   sideEffects: z.enum(["on", "true", "false"]).nullish(),
 });
+
+/** Clocks disagree a little; past this a time of the error is in the future and refused. */
+const FUTURE_SLACK_MS = 2 * 60_000;
 
 /** Diagnoses the pasted error text; `_previous` is the form's last result (required by useActionState). */
 export async function diagnoseAction(_previous: DiagnoseResult, formData: FormData): Promise<DiagnoseResult> {
@@ -48,19 +52,31 @@ export async function diagnoseAction(_previous: DiagnoseResult, formData: FormDa
     };
   }
 
+  const now = new Date();
+  const occurredAt = parsed.data.occurredAt ?? null;
+  if (occurredAt !== null && Date.parse(occurredAt) > now.getTime() + FUTURE_SLACK_MS) {
+    const message = "That time is in the future: give the time the error happened.";
+    return { status: "error", message, fieldErrors: { occurredAt: [message] } };
+  }
+
+  // The classifier runs before the status page is asked (a large paste on a worker thread); finding the
+  // secrets (a redaction pass) runs while that is in flight, so it adds little to the answer's time.
+  const diagnosing = diagnoseBounded(checked.text, {
+    occurredAt,
+    retryContext: {
+      mode: parsed.data.mode ?? "interactive",
+      sideEffects: parsed.data.sideEffects === "on" || parsed.data.sideEffects === "true",
+    },
+    now,
+    status: getStatusClient(),
+  });
+  // Settled at once, so a refusal from the pool is not an unhandled rejection while the secrets are found.
+  diagnosing.catch(() => undefined);
+  const secrets = findPasteSecrets(checked.text);
   try {
-    // A large paste is diagnosed on a worker thread; when every worker and the queue are taken, say so.
-    const diagnosis = await diagnoseBounded(checked.text, {
-      occurredAt: parsed.data.occurredAt ?? null,
-      retryContext: {
-        mode: parsed.data.mode ?? "interactive",
-        sideEffects: parsed.data.sideEffects === "on" || parsed.data.sideEffects === "true",
-      },
-      now: new Date(),
-      status: getStatusClient(),
-    });
-    return { status: "ok", diagnosis };
+    return { status: "ok", diagnosis: await diagnosing, secrets };
   } catch (error) {
+    // Every worker and the queue are taken: say so, instead of failing the form.
     if (!(error instanceof PoolBusyError)) throw error;
     return {
       status: "error",

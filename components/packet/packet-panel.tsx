@@ -97,14 +97,8 @@ export function PacketPanel({ paste, occurredAt }: { paste: string; occurredAt: 
   const progress = error ?? (ready ? notice : "Building the redacted packet…");
 
   return (
-    <section
-      aria-labelledby="packet-heading"
-      className="space-y-4 rounded-lg border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/40"
-    >
+    <div className="space-y-4">
       <div className="space-y-1">
-        <h3 id="packet-heading" className="text-base font-semibold">
-          Support packet
-        </h3>
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
           What Claude support asks for, with secrets and personal data removed. Check the preview below before
           you download or share it.
@@ -200,6 +194,6 @@ export function PacketPanel({ paste, occurredAt }: { paste: string; occurredAt: 
           {progress}
         </p>
       </div>
-    </section>
+    </div>
   );
 }

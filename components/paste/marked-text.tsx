@@ -40,6 +40,28 @@ export function MarkedText({
             </span>
           );
         }
+        if (segment.kind === "secret") {
+          // Masked: the placeholder names the kind, never a character of the value. Revealed: the value,
+          // still marked so the reader sees what to rotate.
+          return segment.text === null ? (
+            <span
+              key={segment.start}
+              data-secret={segment.label}
+              className="mx-px rounded-sm bg-zinc-800 px-1 font-sans text-[11px] font-medium whitespace-nowrap text-white dark:bg-zinc-200 dark:text-zinc-900"
+            >
+              {`•••• ${segment.label} #${segment.n} hidden`}
+            </span>
+          ) : (
+            <mark
+              key={segment.start}
+              data-secret={segment.label}
+              title={`${segment.label} #${segment.n}`}
+              className="rounded-sm bg-rose-100 px-0.5 text-rose-950 ring-1 ring-rose-400 dark:bg-rose-400/25 dark:text-rose-50"
+            >
+              {segment.text}
+            </mark>
+          );
+        }
         return (
           <mark
             key={segment.start}

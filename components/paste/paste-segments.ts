@@ -1,16 +1,26 @@
 import type { Signal } from "@/lib/diagnosis";
 
-/** One run of the paste as shown: plain text, a highlighted signal, or an omitted stretch of a long paste. */
+/**
+ * One run of the paste as shown: plain text, a highlighted signal, an omitted stretch of a long paste, or a
+ * secret. A masked secret carries no text at all (`text: null`), so nothing downstream can render it.
+ */
 export type PasteSegment =
   | { kind: "text"; start: number; text: string }
   | { kind: "mark"; start: number; text: string; labels: string[] }
-  | { kind: "gap"; start: number; omittedChars: number; omittedLines: number };
+  | { kind: "gap"; start: number; omittedChars: number; omittedLines: number }
+  | { kind: "secret"; start: number; text: string | null; label: string; n: number };
+
+/** A secret's place in the paste, as lib/paste-secrets finds it. */
+export type SecretSpan = { start: number; end: number; label: string; n: number };
 
 export type SegmentOptions = {
   /** Pastes up to this many UTF-16 units are shown whole. */
   showWholeBelow?: number;
   /** In longer pastes, how many units around each signal stay visible (snapped out to whole lines). */
   context?: number;
+  /** Spans to show as secrets: masked (one placeholder, no text) unless `revealSecrets`. */
+  secrets?: readonly SecretSpan[];
+  revealSecrets?: boolean;
 };
 
 const DEFAULT_SHOW_WHOLE_BELOW = 24_000;
@@ -75,11 +85,18 @@ export function segmentPaste(
   const showWholeBelow = options.showWholeBelow ?? DEFAULT_SHOW_WHOLE_BELOW;
   const context = options.context ?? DEFAULT_CONTEXT;
   const spans = clampSignals(text, signals);
+  const secrets = (options.secrets ?? [])
+    .map((s) => ({ ...s, start: Math.min(s.start, text.length), end: Math.min(s.end, text.length) }))
+    .filter((s) => s.start < s.end);
+  const secretSignals = secrets.map((s) => ({ id: "secret", label: s.label, start: s.start, end: s.end }));
   const windows: Span[] =
-    text.length <= showWholeBelow ? [{ start: 0, end: text.length }] : visibleWindows(text, spans, context);
+    text.length <= showWholeBelow
+      ? [{ start: 0, end: text.length }]
+      : visibleWindows(text, [...spans, ...secretSignals], context);
 
   const cuts = new Set<number>([0, text.length]);
   for (const s of spans) cuts.add(s.start).add(s.end);
+  for (const s of secrets) cuts.add(s.start).add(s.end);
   for (const w of windows) cuts.add(w.start).add(w.end);
   const points = [...cuts].sort((a, b) => a - b);
 
@@ -101,6 +118,19 @@ export function segmentPaste(
           omittedLines: countLines(text, start, end),
         });
       }
+      continue;
+    }
+    const secret = secrets.find((s) => s.start <= start && end <= s.end);
+    if (secret !== undefined) {
+      const piece = options.revealSecrets === true ? text.slice(start, end) : null;
+      if (
+        last?.kind === "secret" &&
+        last.n === secret.n &&
+        last.label === secret.label &&
+        last.start >= secret.start
+      ) {
+        if (last.text !== null && piece !== null) last.text += piece;
+      } else segments.push({ kind: "secret", start, text: piece, label: secret.label, n: secret.n });
       continue;
     }
     const piece = text.slice(start, end);

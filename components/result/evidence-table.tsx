@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { Evidence } from "@/lib/diagnosis";
 import { CopyButton } from "../ui/copy-button";
+import { Timestamp } from "../ui/timestamp";
 import { ROUTE_LABELS, SURFACE_LABELS, formatWait } from "./evidence-labels";
 
 type Row = { label: string; value: ReactNode };
@@ -8,15 +9,20 @@ type Row = { label: string; value: ReactNode };
 const NOT_IN_PASTE = <span className="italic text-zinc-500 dark:text-zinc-400">not in paste</span>;
 
 function Code({ children }: { children: ReactNode }) {
-  return <code className="font-mono text-[12px] break-all">{children}</code>;
+  return <code className="font-mono text-[12px] break-words">{children}</code>;
+}
+
+/** An id is copied and compared whole: it never breaks across lines (its cell scrolls instead). */
+function Id({ children }: { children: string }) {
+  return <code className="font-mono text-[12px] whitespace-nowrap">{children}</code>;
 }
 
 function IdList({ ids, label }: { ids: readonly string[]; label: string }) {
   return (
     <ul className="space-y-1">
       {ids.map((id, index) => (
-        <li key={`${index}:${id}`} className="flex items-center gap-2">
-          <Code>{id}</Code>
+        <li key={`${index}:${id}`} className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
+          <Id>{id}</Id>
           <CopyButton value={id} label={`${label} ${id}`} />
         </li>
       ))}
@@ -57,7 +63,7 @@ function evidenceRows(evidence: Evidence): Row[] {
     evidence.streaming !== null ? { label: "Streaming", value: evidence.streaming ? "yes" : "no" } : null,
     {
       label: "When",
-      value: evidence.occurredAt !== null ? <Code>{evidence.occurredAt}</Code> : NOT_IN_PASTE,
+      value: evidence.occurredAt !== null ? <Timestamp iso={evidence.occurredAt} /> : NOT_IN_PASTE,
     },
     evidence.retryAfterMs !== null
       ? { label: "retry-after", value: formatWait(evidence.retryAfterMs) }
@@ -109,10 +115,12 @@ function evidenceRows(evidence: Evidence): Row[] {
 /** What the paste shows, one fact per row. */
 export function EvidenceTable({ evidence }: { evidence: Evidence }) {
   return (
-    <section aria-labelledby="evidence-heading" className="min-w-0">
-      <h3 id="evidence-heading" className="mb-2 text-sm font-semibold">
-        Evidence
-      </h3>
+    <div
+      tabIndex={0}
+      role="group"
+      aria-label="Evidence, scrollable"
+      className="min-w-0 overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600"
+    >
       <table className="w-full table-fixed border-collapse text-sm">
         <colgroup>
           <col className="w-32 sm:w-40" />
@@ -130,11 +138,11 @@ export function EvidenceTable({ evidence }: { evidence: Evidence }) {
               >
                 {row.label}
               </th>
-              <td className="min-w-0 py-1.5">{row.value}</td>
+              <td className="min-w-0 py-1.5 break-words">{row.value}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </section>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { BRANCH_CATALOGUE } from "@/lib/branches";
 import type { Occurrence } from "@/lib/diagnosis";
+import { Timestamp } from "../ui/timestamp";
 
 /** 1-based line number of each offset, found in one pass over the text. */
 function lineNumbers(text: string, offsets: readonly number[]): Map<number, number> {
@@ -35,11 +36,14 @@ export function OccurrenceList({
         )
       : null;
   return (
-    <section aria-labelledby="occurrences-heading" className="min-w-0">
-      <h3 id="occurrences-heading" className="mb-2 text-sm font-semibold">
-        {occurrences.length} errors in this paste
-      </h3>
-      <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+    <div className="min-w-0">
+      {/* Wide on a phone: the table scrolls inside its box (reachable by keyboard), never the page. */}
+      <div
+        tabIndex={0}
+        role="group"
+        aria-label="Errors in this paste, scrollable"
+        className="overflow-x-auto rounded-md border border-zinc-200 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-800"
+      >
         <table className="w-full border-collapse text-xs">
           <thead className="bg-zinc-50 text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
@@ -78,13 +82,13 @@ export function OccurrenceList({
                 </td>
                 <td className={`${CELL} font-mono`}>{occurrence.status ?? "—"}</td>
                 <td className={`${CELL} font-mono`}>{occurrence.errorType ?? "—"}</td>
-                <td className={`${CELL} font-mono break-all`}>{occurrence.requestId ?? "—"}</td>
-                <td className={`${CELL} font-mono whitespace-nowrap`}>{occurrence.at ?? "—"}</td>
+                <td className={`${CELL} font-mono whitespace-nowrap`}>{occurrence.requestId ?? "—"}</td>
+                <td className={CELL}>{occurrence.at !== null ? <Timestamp iso={occurrence.at} /> : "—"}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-    </section>
+    </div>
   );
 }

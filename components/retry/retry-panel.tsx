@@ -1,6 +1,14 @@
 import type { Diagnosis } from "@/lib/diagnosis";
+import { formatDuration } from "@/lib/retry/format";
 import type { RetryContext, RetryPlan } from "@/lib/retry/schema";
 import { RetryPlanner } from "./retry-planner";
+
+/** The plan in a few words, beside the panel's title while it is closed. */
+export function retryHint(plan: RetryPlan): string {
+  return plan.retryable
+    ? `${plan.maxAttempts} attempts, at most ${formatDuration(plan.totalBudgetMs)} of waiting`
+    : "not now";
+}
 
 /**
  * What planRetry reads from a report: the diagnosis fields, without the signals and occurrences, which the
@@ -32,19 +40,11 @@ export function RetryPanel({
   context: RetryContext;
 }) {
   return (
-    <section
-      aria-labelledby="retry-heading"
-      className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/40"
-    >
-      <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-        <h3 id="retry-heading" className="text-base font-semibold">
-          Retry plan
-        </h3>
-        <p className="text-xs text-zinc-600 dark:text-zinc-400">
-          Capped exponential backoff with full jitter; never before retry-after.
-        </p>
-      </div>
+    <div className="space-y-3">
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        Capped exponential backoff with full jitter; never before retry-after.
+      </p>
       <RetryPlanner input={planInput(diagnosis)} initialPlan={plan} initialContext={context} />
-    </section>
+    </div>
   );
 }

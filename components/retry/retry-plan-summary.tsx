@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
-import { formatDuration, formatInstant } from "@/lib/retry/format";
+import { formatDuration } from "@/lib/retry/format";
+import { formatUtc as formatInstant } from "../ui/format-time";
+import { RichText } from "../ui/rich-text";
 import type { RetryPlan } from "@/lib/retry/schema";
 
 function Field({ term, children }: { term: string; children: ReactNode }) {
@@ -28,7 +30,9 @@ export function RetryPlanSummary({ plan }: { plan: RetryPlan }) {
           <strong className="font-semibold">{formatInstant(plan.resumeAt)}</strong>
         </Field>
       ) : null}
-      <Field term="Why">{plan.reason}</Field>
+      <Field term="Why">
+        <RichText text={plan.reason} />
+      </Field>
       <Field term="Attempts">{attemptsText(plan)}</Field>
       <Field term="Total wait">
         {plan.totalBudgetMs > 0 ? `at most ${formatDuration(plan.totalBudgetMs)} of waiting` : "none"}
@@ -38,8 +42,12 @@ export function RetryPlanSummary({ plan }: { plan: RetryPlan }) {
           {formatDuration(plan.retryAfterMs)} asked by the server; no attempt before it
         </Field>
       ) : null}
-      <Field term="Stop rule">{plan.stopRule}</Field>
-      <Field term="Before retrying">{plan.idempotency}</Field>
+      <Field term="Stop rule">
+        <RichText text={plan.stopRule} />
+      </Field>
+      <Field term="Before retrying">
+        <RichText text={plan.idempotency} />
+      </Field>
       {breaker !== null ? (
         <Field term="Circuit breaker">
           After {breaker.failureThreshold} failures within {formatDuration(breaker.windowMs)} on this route,

@@ -2,7 +2,8 @@
 
 import { useId, useMemo, useState } from "react";
 import type { Diagnosis } from "@/lib/diagnosis";
-import { formatDuration, formatInstant } from "@/lib/retry/format";
+import { formatDuration } from "@/lib/retry/format";
+import { formatUtc as formatInstant } from "../ui/format-time";
 import { planRetry } from "@/lib/retry/plan";
 import type { RetryContext, RetryPlan } from "@/lib/retry/schema";
 import { retrySnippets } from "@/lib/retry/snippets";

@@ -3,6 +3,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import type { RetrySnippets } from "@/lib/retry/snippets";
 import { CopyButton } from "../ui/copy-button";
+import { HighlightedCode } from "./highlighted-code";
 
 const LANGUAGES = [
   { id: "python", label: "Python" },
@@ -96,7 +97,7 @@ export function RetrySnippetTabs({ snippets }: { snippets: RetrySnippets }) {
           aria-label={`${current.label} snippet`}
           className="max-h-[24rem] overflow-auto bg-white p-3 font-mono text-[11px] leading-relaxed text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200"
         >
-          <code>{snippets[current.id]}</code>
+          <HighlightedCode code={snippets[current.id]} language={current.id} />
         </pre>
       </div>
     </section>

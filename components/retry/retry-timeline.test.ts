@@ -168,11 +168,11 @@ describe("the timeline of a plan", () => {
     expect(timeline.kind).toBe("blocked");
     if (timeline.kind !== "blocked") return;
     expect(timeline.resumeAt).toBe("2026-12-01T00:00:00.000Z");
-    expect(timeline.resumeLabel).toBe("2026-12-01 00:00 UTC");
+    expect(timeline.resumeLabel).toBe("1 Dec 2026, 00:00 UTC");
     expect(timeline.rows.every((r) => r.group === "sdk")).toBe(true);
     // The SDKs retry this 429 anyway: the chart shows their futile attempts.
     expect(timeline.rows).toHaveLength(2);
-    expect(describeTimeline(timeline)).toContain("do not retry until 2026-12-01 00:00 UTC");
+    expect(describeTimeline(timeline)).toContain("do not retry until 1 Dec 2026, 00:00 UTC");
   });
 
   it("draws nothing when no client makes another attempt", () => {

@@ -1,4 +1,5 @@
-import { formatDuration, formatInstant } from "@/lib/retry/format";
+import { formatDuration } from "@/lib/retry/format";
+import { formatUtc as formatInstant } from "../ui/format-time";
 import type { RetryPlan, RetryWindow, SdkBehaviour } from "@/lib/retry/schema";
 
 // Geometry of the retry timeline chart: pure, so it is unit-tested without a browser. x values are percent of

@@ -51,5 +51,5 @@ export function PrivateDiagnosis({ publicKey }: { publicKey: string }) {
       </p>
     );
   if (link.kind === "unverified") return <UnverifiedPaste reason={link.reason} text={link.text} />;
-  return <DiagnosisResult diagnosis={link.value.report} paste={link.value.text} />;
+  return <DiagnosisResult diagnosis={link.value.report} paste={link.value.text} shared />;
 }

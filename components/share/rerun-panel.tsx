@@ -49,7 +49,11 @@ export function RerunPanel({ stored, rerun }: { stored: ReactNode; rerun: () => 
               : ""}
         </p>
       </div>
-      {fresh !== null ? <DiagnosisResult diagnosis={fresh.report} paste={fresh.redactedText} /> : stored}
+      {fresh !== null ? (
+        <DiagnosisResult diagnosis={fresh.report} paste={fresh.redactedText} shared />
+      ) : (
+        stored
+      )}
     </div>
   );
 }

@@ -6,12 +6,12 @@ import { useId, useState } from "react";
 import { privateLinkAction, shareDiagnosisAction } from "@/app/permalink-actions";
 import { privateLinkUrl } from "@/lib/permalinks/url";
 import { CopyButton } from "../ui/copy-button";
+import { Timestamp } from "../ui/timestamp";
 import { DEFAULT_TTL_CHOICE, TTL_CHOICES, type ShareInput, type TtlChoice } from "./share-action-types";
 
-type Outcome =
-  | { kind: "link"; url: string; deleteToken: string; expiresAt: string; copied: boolean }
-  | { kind: "private"; url: string; copied: boolean }
-  | { kind: "error"; message: string };
+type StoredLink = { url: string; deleteToken: string; expiresAt: string; copied: boolean };
+
+type Outcome = { kind: "private"; url: string; copied: boolean } | { kind: "error"; message: string };
 
 /** Past this length some chat tools and mail clients cut a link. */
 const LONG_URL_CHARS = 8000;
@@ -21,7 +21,7 @@ const MAX_URL_CHARS = 2 * 1024 * 1024;
 const buttonClass =
   "rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-60 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800";
 const fieldClass =
-  "min-w-0 flex-1 rounded border border-zinc-300 bg-white px-2 py-1 font-mono text-xs text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+  "block w-full min-w-0 flex-1 rounded border border-zinc-300 bg-white px-2 py-1 font-mono text-xs text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 
 async function copied(value: string): Promise<boolean> {
   try {
@@ -32,8 +32,20 @@ async function copied(value: string): Promise<boolean> {
   }
 }
 
-const formatInstant = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+/** A read-only value with its visible label and a copy button. */
+function CopyField({ label, value, id }: { label: string; value: string; id: string }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-medium text-zinc-700 dark:text-zinc-300">
+        {label}
+      </label>
+      <div className="flex items-center gap-2">
+        <input id={id} readOnly value={value} className={fieldClass} />
+        <CopyButton value={value} label={label.toLowerCase()} />
+      </div>
+    </div>
+  );
+}
 
 /** Share controls for a result: a stored link (with its delete token, shown once) or a private link. */
 export function ShareButton({ text, occurredAt, retryContext }: ShareInput) {
@@ -43,6 +55,9 @@ export function ShareButton({ text, occurredAt, retryContext }: ShareInput) {
   const [answered, setAnswered] = useState<{ text: string; outcome: Outcome } | null>(null);
   const outcome = answered?.text === text ? answered.outcome : null;
   const setOutcome = (next: Outcome) => setAnswered({ text, outcome: next });
+  // The delete token is shown once: it stays on screen, whatever else is clicked or diagnosed, until the
+  // user says they have it.
+  const [stored, setStored] = useState<StoredLink | null>(null);
   const ids = useId();
   const input = { text, occurredAt, retryContext };
 
@@ -51,7 +66,10 @@ export function ShareButton({ text, occurredAt, retryContext }: ShareInput) {
     try {
       const result = await shareDiagnosisAction({ ...input, ttl });
       if (result.status === "error") setOutcome({ kind: "error", message: result.message });
-      else setOutcome({ kind: "link", ...result, copied: await copied(result.url) });
+      else {
+        setStored({ ...result, copied: await copied(result.url) });
+        setAnswered(null);
+      }
     } catch {
       setOutcome({ kind: "error", message: "The server could not be reached; no link was made." });
     } finally {
@@ -114,28 +132,28 @@ export function ShareButton({ text, occurredAt, retryContext }: ShareInput) {
         {outcome?.kind === "error" ? (
           <p className="text-xs text-rose-700 dark:text-rose-300">{outcome.message}</p>
         ) : null}
-        {outcome?.kind === "link" ? (
-          <div className="space-y-2 rounded-md border border-zinc-200 bg-zinc-50 p-3 text-xs dark:border-zinc-800 dark:bg-zinc-900/60">
+        {stored !== null ? (
+          <div
+            role="group"
+            aria-label="Your share link"
+            className="mb-2 min-w-0 space-y-2 rounded-md border border-zinc-200 bg-zinc-50 p-3 text-xs dark:border-zinc-800 dark:bg-zinc-900/60"
+          >
             <p>
-              {outcome.copied ? "Link copied. " : "Link made. "}
-              Only the redacted text and its diagnosis are stored, until{" "}
-              <time dateTime={outcome.expiresAt}>{formatInstant(outcome.expiresAt)}</time>.
+              {stored.copied ? "Link copied. " : "Link made. "}
+              Only the redacted text and its diagnosis are stored, until <Timestamp iso={stored.expiresAt} />.
             </p>
-            <div className="flex items-center gap-2">
-              <input readOnly aria-label="Share link" value={outcome.url} className={fieldClass} />
-              <CopyButton value={outcome.url} label="share link" />
-            </div>
-            <div className="flex items-center gap-2">
-              <input readOnly aria-label="Delete token" value={outcome.deleteToken} className={fieldClass} />
-              <CopyButton value={outcome.deleteToken} label="delete token" />
-            </div>
+            <CopyField id={`${ids}-link`} label="Share link" value={stored.url} />
+            <CopyField id={`${ids}-token`} label="Delete token" value={stored.deleteToken} />
             <p className="text-zinc-600 dark:text-zinc-400">
-              Keep this to delete the link; it is not shown again. Delete with{" "}
-              <code className="font-mono">
-                curl -X DELETE -H &quot;Authorization: Bearer &lt;token&gt;&quot;{" "}
-                {outcome.url.replace("/d/", "/api/permalinks/")}
-              </code>
+              Keep the token to delete the link; it is not shown again. To delete:
             </p>
+            <pre className="overflow-x-auto rounded border border-zinc-200 bg-white p-2 font-mono text-[11px] dark:border-zinc-800 dark:bg-zinc-950">
+              curl -X DELETE -H &quot;Authorization: Bearer &lt;token&gt;&quot;{" "}
+              {stored.url.replace("/d/", "/api/permalinks/")}
+            </pre>
+            <button type="button" onClick={() => setStored(null)} className={buttonClass}>
+              I have saved the token
+            </button>
           </div>
         ) : null}
         {outcome?.kind === "private" ? (
@@ -145,10 +163,7 @@ export function ShareButton({ text, occurredAt, retryContext }: ShareInput) {
               Nothing is stored on the server: the redacted diagnosis travels inside the link, after the #,
               which browsers never send to a server.
             </p>
-            <div className="flex items-center gap-2">
-              <input readOnly aria-label="Private link" value={outcome.url} className={fieldClass} />
-              <CopyButton value={outcome.url} label="private link" />
-            </div>
+            <CopyField id={`${ids}-private`} label="Private link" value={outcome.url} />
             {outcome.url.length > LONG_URL_CHARS ? (
               <p className="text-amber-900 dark:text-amber-200">
                 This link is {Math.round(outcome.url.length / 1024)} KB long; some chat tools cut links that

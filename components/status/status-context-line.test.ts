@@ -106,7 +106,8 @@ describe("StatusContextLine", () => {
       indicator: "unknown",
     };
     const shown = text(render(buildStatusContext(unavailable, []), evidence));
-    expect(shown).toContain("Status page unavailable");
+    expect(shown).toContain("Can't reach the status page");
+    expect(shown).toContain("status.claude.com");
     expect(shown).toContain("says nothing either way");
   });
 });

@@ -3,6 +3,7 @@ import type { StatusContext } from "@/lib/status/context";
 import { surfaceComponent, type CorrelatedIncident } from "@/lib/status/correlate";
 import { isFinished } from "@/lib/status/span";
 import { statusContextNotes } from "@/lib/status/wording";
+import { ExternalLink } from "../ui/external-link";
 import { StatusDot } from "./status-dot";
 import { formatUtc, formatUtcSpan, IMPACT_LABELS, INDICATOR_DOT, RELATION_LABELS } from "./status-labels";
 
@@ -57,7 +58,7 @@ function readingLine(context: StatusContext): string {
     case "stale":
       return `Page now: not answering; last read ${formatUtc(context.checkedAt)}: ${context.description} (stale)`;
     case "unavailable":
-      return "Status page unavailable";
+      return "Can't reach the status page from this server";
   }
 }
 
@@ -90,6 +91,12 @@ export function StatusContextLine({
         <p className="flex items-center gap-1.5 text-xs text-zinc-700 dark:text-zinc-300">
           <StatusDot className={dot} />
           {readingLine(context)}
+          {context.source === "unavailable" ? (
+            <>
+              {" "}
+              · <ExternalLink href="https://status.claude.com">open status.claude.com</ExternalLink>
+            </>
+          ) : null}
         </p>
       </div>
       {context.correlatedIncidents.length > 0 ? (

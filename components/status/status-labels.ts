@@ -1,4 +1,5 @@
 import type { CorrelationRelation } from "@/lib/status/correlate";
+import { formatUtc, utcParts } from "../ui/format-time";
 import type { StatusComponent, StatusImpact, StatusIndicator, StatusSource } from "@/lib/status/reading";
 
 // Words and colours for the status page's values. Colour only repeats what the text says.
@@ -54,35 +55,13 @@ export const RELATION_LABELS: Record<CorrelationRelation, string> = {
   "shortly-after": "shortly after",
 };
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-function pad(value: number): string {
-  return String(value).padStart(2, "0");
-}
-
-function parts(iso: string | null): { day: string; time: string } | null {
-  if (iso === null) return null;
-  const date = new Date(iso);
-  if (!Number.isFinite(date.getTime())) return null;
-  return {
-    day: `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] ?? ""} ${date.getUTCFullYear()}`,
-    time: `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`,
-  };
-}
-
-/**
- * "2 May 2026, 13:20 UTC". Built by hand rather than with Intl so that Node and every browser render
- * the same text; UTC because the status page itself is in UTC. "unknown time" for null or bad input.
- */
-export function formatUtc(iso: string | null): string {
-  const at = parts(iso);
-  return at === null ? "unknown time" : `${at.day}, ${at.time} UTC`;
-}
+// One date format for the whole page (components/ui/format-time.ts).
+export { formatUtc };
 
 /** "2 May 2026, 13:20–14:05 UTC" within one day, else both ends in full; an open end reads "ongoing". */
 export function formatUtcSpan(from: string | null, to: string | null): string {
-  const start = parts(from);
-  const end = parts(to);
+  const start = utcParts(from);
+  const end = utcParts(to);
   if (start === null) return formatUtc(to);
   if (to === null) return `${formatUtc(from)} – ongoing`;
   if (end !== null && end.day === start.day) return `${start.day}, ${start.time}–${end.time} UTC`;

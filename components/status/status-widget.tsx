@@ -10,6 +10,9 @@ import { formatUtc, INDICATOR_DOT, SOURCE_TAGS } from "./status-labels";
 import { statusQueryOptions } from "./status-query";
 import { useNow } from "../ui/use-now";
 
+/** The public status page, for the reader's own browser when this server cannot read it. */
+const STATUS_PAGE = "https://status.claude.com";
+
 const TAG_STYLE: Record<StatusSource, string> = {
   live: "",
   cached: "bg-zinc-200/70 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
@@ -41,7 +44,7 @@ function announcement(reading: StatusReading): string {
 }
 
 function CheckedAgo({ reading, now }: { reading: StatusReading; now: number | null }) {
-  if (reading.checkedAt === null) return <span>never read</span>;
+  if (reading.checkedAt === null) return <span>not read yet</span>;
   const verb = reading.source === "stale" || reading.source === "unavailable" ? "last read" : "checked";
   return (
     <time dateTime={reading.checkedAt} title={formatUtc(reading.checkedAt)}>
@@ -89,7 +92,7 @@ export function StatusWidget() {
   const label =
     reading !== undefined
       ? unavailable
-        ? "Status page unavailable"
+        ? "Can't reach the status page"
         : reading.description
       : isPending
         ? "Checking status…"
@@ -119,7 +122,16 @@ export function StatusWidget() {
           ) : null}
         </span>
       ) : null}
-      {reading !== undefined ? (
+      {unavailable || (reading === undefined && !isPending) ? (
+        <a
+          href={STATUS_PAGE}
+          target="_blank"
+          rel="noreferrer"
+          className="shrink-0 font-medium text-blue-700 underline decoration-blue-700/30 underline-offset-2 hover:decoration-blue-700 dark:text-blue-300 dark:decoration-blue-300/40"
+        >
+          <span className="sr-only">Open </span>status.claude.com
+        </a>
+      ) : reading !== undefined ? (
         <span className="hidden shrink-0 text-zinc-600 sm:inline dark:text-zinc-400">
           <CheckedAgo reading={reading} now={now} />
         </span>
@@ -166,7 +178,7 @@ export function StatusWidget() {
           <p className="text-xs">
             {isPending
               ? "Reading the status page…"
-              : `This app's status endpoint did not answer (${errorText(error)}). Check status.claude.com directly.`}
+              : `This app's status endpoint did not answer (${errorText(error)}). Open status.claude.com directly.`}
           </p>
         )}
       </div>

@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** Where packets go inside a project: its `.claude/` folder, next to Claude Code's own settings. */
@@ -28,4 +28,24 @@ export async function writePacketFile(dir: string, fileName: string, markdown: s
   await writeFile(temporary, markdown, { encoding: "utf8", mode: 0o600 });
   await rename(temporary, target);
   return target;
+}
+
+/** How many packets the hook keeps in its folder; the oldest go first. */
+export const KEEP_PACKETS = 100;
+
+const PACKET_FILE = /^packet-\d{4}-\d\d-\d\dT[\w-]+\.md$/;
+
+/**
+ * Deletes the oldest packets past `keep` (names start with their UTC time, so name order is age order). Only
+ * files named like the hook's own packets are touched. Answers how many were deleted; never throws.
+ */
+export async function prunePackets(dir: string, keep: number = KEEP_PACKETS): Promise<number> {
+  try {
+    const packets = (await readdir(dir)).filter((name) => PACKET_FILE.test(name)).sort();
+    const old = packets.slice(0, Math.max(0, packets.length - keep));
+    await Promise.all(old.map((name) => rm(path.join(dir, name), { force: true })));
+    return old.length;
+  } catch {
+    return 0;
+  }
 }

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockStatusServer, type MockStatusServer } from "@/scripts/mock-status-server";
 import { createStatusClient } from "../status/client";
+import { prunePackets } from "./packet-file";
 import { runClaudeCodeHook, type HookOptions } from "./run";
 import { PLANTED_KEY, payloadFor, SCENARIOS, transcriptFor } from "./testing/scenarios";
 
@@ -176,6 +177,21 @@ describe("the StopFailure hook with bad input", () => {
     expect(result.packetPath).toBeNull();
   });
 
+  it("text that settles nothing: Claude Code's error value names the branch, not an 'unknown' verdict", async () => {
+    const payload = {
+      hook_event_name: "StopFailure",
+      error: "rate_limit",
+      last_assistant_message: "Something went wrong.",
+    };
+    const result = await runClaudeCodeHook(options(JSON.stringify(payload)));
+    expect(result.report?.branch).toBe("unknown");
+    expect(result.branch).toBe("rate_limit");
+    expect(result.output.systemMessage).toContain(
+      "Claude Code stopped on an API error (rate_limit); its text alone did not settle the branch.",
+    );
+    expect(result.output.systemMessage).not.toContain(result.report!.verdict.summary);
+  });
+
   it("an unwritable packet folder costs the packet, not the answer", async () => {
     const blocker = path.join(dir, "a-file");
     writeFileSync(blocker, "not a folder");
@@ -218,5 +234,23 @@ describe("the terminal notification", () => {
     expect(
       (await runClaudeCodeHook(options(hostile, { notify: "none" }))).output.terminalSequence,
     ).toBeUndefined();
+  });
+});
+
+describe("the packet folder", () => {
+  it("keeps the newest packets only, and leaves other files alone", async () => {
+    const folder = mkdtempSync(path.join(dir, "prune-"));
+    writeFileSync(path.join(folder, "notes.md"), "mine");
+    const scenario = SCENARIOS.find((s) => s.error === "server_error")!;
+    const names: string[] = [];
+    for (let minute = 0; minute < 4; minute += 1) {
+      const at = new Date(Date.UTC(2026, 10, 20, 9, minute));
+      const result = await runClaudeCodeHook(
+        options(JSON.stringify(payloadFor(scenario, null)), { packetDir: folder, now: () => at }),
+      );
+      names.push(path.basename(result.packetPath!));
+    }
+    expect(await prunePackets(folder, 2)).toBe(2);
+    expect(readdirSync(folder).sort()).toEqual([...names.slice(2), "notes.md"].sort());
   });
 });

@@ -5,7 +5,7 @@ import { packetFromDiagnosis } from "../packet";
 import { diagnose, type DiagnosisReport } from "../report";
 import type { StatusClient } from "../status/client";
 import { BRANCH_FOR_ERROR, hookLine, notificationText } from "./message";
-import { packetFileNameFor, PROJECT_PACKET_DIR, writePacketFile } from "./packet-file";
+import { packetFileNameFor, PROJECT_PACKET_DIR, prunePackets, writePacketFile } from "./packet-file";
 import { parseStopFailureInput, type StopFailureInput } from "./payload";
 import { lastApiError, readTranscriptTail, TRANSCRIPT_TAIL_BYTES, type TranscriptError } from "./transcript";
 
@@ -17,6 +17,8 @@ export type NotifyStyle = (typeof NOTIFY_STYLES)[number];
  * The JSON printed for Claude Code. `systemMessage` is the documented field for a message to the user; the Hooks
  * reference says StopFailure output is ignored apart from `terminalSequence` (an allowlisted OSC 9/777
  * notification), so the line also goes out as a desktop notification and the packet file keeps the rest.
+ * Sources: https://code.claude.com/docs/en/hooks#stopfailure ("Claude Code ignores the hook's output and exit
+ * code, apart from terminalSequence"), #json-output (systemMessage) and #emit-terminal-notifications.
  */
 export type HookOutput = { systemMessage: string; terminalSequence?: string };
 
@@ -139,6 +141,7 @@ export async function runClaudeCodeHook(options: HookOptions): Promise<HookResul
         markdown,
       );
       packetPath = shownPath(written, projectDir);
+      await prunePackets(dir);
     } catch (error) {
       notes.push(`the packet could not be written: ${messageOf(error)}`);
     }

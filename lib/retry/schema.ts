@@ -53,6 +53,13 @@ export const sdkBehaviourSchema = z.object({
   retriesWhenItShouldNot: z.boolean(),
   /** One of its waits can end before the server's `retry-after`. */
   retriesTooEarly: z.boolean(),
+  /** It keeps retrying well past the plan: more attempts, or over twice its waiting (absent in older reports). */
+  outlastsPlan: z.boolean().optional(),
+  /**
+   * Its numbers agree with the plan: none of the flags above, a similar number of attempts and of waiting.
+   * Faces say "in line with the plan" only when this is true (absent in older reports).
+   */
+  inLineWithPlan: z.boolean().optional(),
   note: z.string(),
 });
 /** One client's default behaviour for this error. */

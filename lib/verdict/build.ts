@@ -1,4 +1,5 @@
 import type { Actor, BranchId, Diagnosis, Route, Surface } from "../diagnosis";
+import { clientName } from "../retry/facts";
 import { formatDuration, formatInstant } from "../retry/format";
 import { referenceTime } from "../retry/reference-time";
 import type { RetryPlan } from "../retry/schema";
@@ -7,7 +8,8 @@ import { incidentOnPath, surfaceComponents } from "../status/correlate";
 import type { StatusIncident } from "../status/reading";
 import { isFinished } from "../status/span";
 import { clientGuidance, watchAdvice } from "./guidance";
-import type { StatusPageLink, Verdict, VerdictIncident, VerdictRetry, WhoActs } from "./schema";
+import { describeLimit, readLimit, WINDOW_MS } from "./limits";
+import type { StatusPageLink, Verdict, VerdictIncident, VerdictLimit, VerdictRetry, WhoActs } from "./schema";
 import {
   CLAUDE_STATUS_PAGE_URL,
   isGatewayRoute,
@@ -213,10 +215,18 @@ type Core = {
 };
 
 /** The branch's own answer when no incident explains it. */
-function branchCore(input: VerdictInput, clock: Clock, serverSide: boolean, now: Date): Core {
+function branchCore(
+  input: VerdictInput,
+  clock: Clock,
+  serverSide: boolean,
+  limit: VerdictLimit | null,
+  now: Date,
+): Core {
   const { diagnosis, plan } = input;
   const whoActs = baseWhoActs(input, serverSide);
   const headline = stripRightNow(diagnosis.headline, clock);
+  const limited = rateLimitCore(input, clock, limit, whoActs, now);
+  if (limited !== null) return limited;
   if (plan.retryable) {
     if (serverSide) {
       const lead = branchLead(input, clock);
@@ -230,13 +240,22 @@ function branchCore(input: VerdictInput, clock: Clock, serverSide: boolean, now:
     }
     return { summary: headline, whoActs, retry: "now", retryAt: null, retryWhen: null };
   }
-  if (serverSide && plan.resumeAt === null && diagnosis.evidence.shouldRetry !== false) {
+  const retryableBranch = serverSide || diagnosis.card.retry === "yes";
+  if (retryableBranch && plan.resumeAt === null && diagnosis.evidence.shouldRetry !== false) {
     // The client already spent its attempts: another burst now would fail the same way.
-    const lead = branchLead(input, clock);
+    // The headline's first sentence says what happened; its advice is replaced by the pause.
+    const lead = serverSide
+      ? branchLead(input, clock)
+      : (headline.split(". ")[0] ?? headline).replace(/\.$/, "");
+    const { attempts, surface } = diagnosis.evidence;
+    const tried =
+      attempts === null
+        ? `${clientName(surface)} already retried and gave up`
+        : `${clientName(surface)} already made ${attempts.seen} attempts and gave up`;
     const action =
       clock.tense === "past"
         ? "it has likely passed, so a retry now should work"
-        : "the client already retried and gave up, so pause a few minutes before sending it again";
+        : `${tried.startsWith("The ") ? `t${tried.slice(1)}` : tried}, so pause a few minutes before sending it again`;
     return {
       summary: `${lead}; ${action}.`,
       whoActs,
@@ -276,6 +295,60 @@ function branchCore(input: VerdictInput, clock: Clock, serverSide: boolean, now:
     };
   }
   return { summary: headline, whoActs, retry: "no", retryAt: null, retryWhen: null };
+}
+
+/**
+ * A rate limit the paste names: which one and its value lead the summary, and a retry waits for its
+ * window (or the reset the headers give) unless the server's retry-after already paces the plan.
+ */
+function rateLimitCore(
+  input: VerdictInput,
+  clock: Clock,
+  limit: VerdictLimit | null,
+  whoActs: WhoActs[],
+  now: Date,
+): Core | null {
+  const { diagnosis, plan } = input;
+  if (limit === null || diagnosis.branch !== "rate_limit" || diagnosis.variant === "server_throttle")
+    return null;
+  const owner =
+    diagnosis.variant === "cloud_quota"
+      ? (routeName(diagnosis.evidence.route) ?? "The platform")
+      : "Your organisation";
+  const lead = `${owner} hit ${describeLimit(limit)}`;
+  if (clock.tense === "past") {
+    return {
+      summary: `${lead} at ${formatInstant(clock.occurredAt ?? "")}; that window has long refilled, so a retry now should work.`,
+      whoActs,
+      retry: "now",
+      retryAt: null,
+      retryWhen: null,
+    };
+  }
+  if (plan.retryable && plan.retryAfterMs !== null) {
+    return {
+      summary: `${lead}; retry no sooner than the retry-after it sent (${formatDuration(plan.retryAfterMs)}), and lower the ${limit.kind.replace("-", " ")} you send per ${limit.per}.`,
+      whoActs,
+      retry: "now",
+      retryAt: null,
+      retryWhen: null,
+    };
+  }
+  const reset = limit.resetAt !== null && Date.parse(limit.resetAt) > now.getTime() ? limit.resetAt : null;
+  const retryAt =
+    reset ??
+    new Date(Math.max(clock.at, now.getTime() - WINDOW_MS[limit.per]) + WINDOW_MS[limit.per]).toISOString();
+  const why =
+    reset !== null
+      ? "the headers give its reset"
+      : `the paste shows no retry-after, and a per-${limit.per} window refills within ${formatDuration(WINDOW_MS[limit.per])}`;
+  return {
+    summary: `${lead}; ${why}, so retry after ${formatInstant(retryAt)} and lower the ${limit.kind.replace("-", " ")} you send per ${limit.per}.`,
+    whoActs,
+    retry: "later",
+    retryAt,
+    retryWhen: null,
+  };
 }
 
 /** The classifier's headline speaks of the present; an old error is told in the past. */
@@ -377,6 +450,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
   const platform = isPlatformRoute(route);
   const owner = "Anthropic";
 
+  const limit = branch === "rate_limit" || branch === "billing" ? readLimit(evidence) : null;
   const match = matchIncident(status, state, clock, surface, route);
   const outage = clock.tense === "current" ? outageComponent(status, state, surface, route) : null;
   const incident = match === null ? null : incidentView(match);
@@ -384,7 +458,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
   let core: Core;
   if (serverSide && incident !== null && !platform) core = incidentCore(input, clock, incident, owner);
   else if (serverSide && outage !== null && !platform) core = outageCore(input, outage.name, owner);
-  else core = branchCore(input, clock, serverSide, now);
+  else core = branchCore(input, clock, serverSide, limit, now);
 
   const pages: StatusPageLink[] = statusPagesFor(route, pageUrl);
   const guidance = clientGuidance({
@@ -398,6 +472,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
   });
   const changesIf = changesIfFor(core, serverSide, state, incident, platform);
   const doNow = dedupe([
+    ...(limit !== null ? limitAdvice(limit, evidence) : []),
     ...guidance,
     ...(serverSide ? [watchAdvice(route, pages, incident)] : []),
     ...(state === "unreadable" ? [`Open ${pageUrl} in your browser to see the status for yourself.`] : []),
@@ -420,6 +495,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
     statusNote: statusNoteFor(status, state, input, match, pageUrl),
     timeNote: clock.timeNote,
     statusPages: pages,
+    limit,
   };
 }
 
@@ -442,5 +518,25 @@ function changesIfFor(
     );
   if (state === "unreadable")
     out.push("The status page answers again: the incident picture may change this answer.");
+  return out;
+}
+
+/** What to do about a named limit, and how to see the retry-after a log or traceback leaves out. */
+function limitAdvice(limit: VerdictLimit, evidence: VerdictInput["diagnosis"]["evidence"]): string[] {
+  const what = limit.kind.replace("-", " ");
+  const out = [
+    limit.kind === "requests"
+      ? `Spread requests so no ${limit.per} sends more than ${limit.value?.toLocaleString("en-US") ?? "the limit"}: lower concurrency or queue them.`
+      : `Send fewer ${what} per ${limit.per}: trim or cache the prompt${limit.kind === "output-tokens" ? ", lower max_tokens" : ""}, or spread requests over the ${limit.per}.`,
+  ];
+  if (
+    evidence.retryAfterMs === null &&
+    Object.keys(evidence.rateLimit).length === 0 &&
+    evidence.surface !== "claude-code"
+  ) {
+    out.push(
+      "This paste has no response headers: the API's retry-after and anthropic-ratelimit-* headers are on the error's response (Python: e.response.headers; TypeScript: err.headers); log them to see when the limit resets.",
+    );
+  }
   return out;
 }

@@ -47,6 +47,16 @@ export const statusPageLinkSchema = z.object({
 });
 export type StatusPageLink = z.infer<typeof statusPageLinkSchema>;
 
+/** The rate limit a 429 names: which one, its value, its window, and its reset when the headers show it. */
+export const verdictLimitSchema = z.object({
+  kind: z.enum(["requests", "input-tokens", "output-tokens", "tokens"]),
+  value: z.number().nonnegative().nullable(),
+  per: z.enum(["minute", "hour", "day"]),
+  resetAt: z.iso.datetime().nullable(),
+  source: z.enum(["message", "headers"]),
+});
+export type VerdictLimit = z.infer<typeof verdictLimitSchema>;
+
 /**
  * The one answer a person acts on: computed from the diagnosis, the status reading, the error's time and
  * the client it came from. Every face (page, CLI, API, packet, hook) shows `summary` first.
@@ -76,5 +86,7 @@ export const verdictSchema = z.object({
   /** A note about the error's time (in the future, unreadable); null when there is nothing to say. */
   timeNote: z.string().nullable(),
   statusPages: z.array(statusPageLinkSchema),
+  /** The rate limit the paste names (rate-limit errors only); null when it names none. */
+  limit: verdictLimitSchema.nullable(),
 });
 export type Verdict = z.infer<typeof verdictSchema>;

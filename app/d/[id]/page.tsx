@@ -48,11 +48,11 @@ export default async function SharedDiagnosisPage({ params }: Props) {
         stored={
           record.redactedText.length > FOLD_ABOVE_CHARS ? (
             <div className="space-y-5">
-              <DiagnosisResult diagnosis={record.diagnosis} paste={null} />
+              <DiagnosisResult diagnosis={record.diagnosis} paste={null} shared />
               <LargePaste id={id} text={record.redactedText} signals={record.diagnosis.signals} />
             </div>
           ) : (
-            <DiagnosisResult diagnosis={record.diagnosis} paste={record.redactedText} />
+            <DiagnosisResult diagnosis={record.diagnosis} paste={record.redactedText} shared />
           )
         }
       />
