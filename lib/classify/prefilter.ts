@@ -16,8 +16,8 @@ const LINES_AFTER = 8;
 const MAX_BEFORE = 2048;
 const MAX_AFTER = 4096;
 /** Candidate bytes kept from the start and from the end of a large paste. */
-const HEAD_BUDGET = 16 * 1024;
-const TAIL_BUDGET = 24 * 1024;
+const HEAD_BUDGET = 8 * 1024;
+const TAIL_BUDGET = 16 * 1024;
 /** A region grows by merging neighbours up to this size, then a new one starts. */
 const MAX_WINDOW = 8 * 1024;
 /** Anchors closer than this to the end of the current region are looked at again (they may extend it). */
