@@ -8,8 +8,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-type Request =
-  { id: number; op: "count"; texts: string[] } | { id: number; op: "time"; texts: string[]; runs: number };
 type Reply = { id: number; counts?: number[]; ms?: number; error?: string };
 
 /** secretlint's recommended preset, in a child process. */
@@ -30,7 +28,9 @@ export class SecretlintPeer {
     });
   }
 
-  private ask(request: Omit<Request, "id">): Promise<Reply> {
+  private ask(
+    request: { op: "count"; texts: string[] } | { op: "time"; texts: string[]; runs: number },
+  ): Promise<Reply> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, (r) => (r.error ? reject(new Error(r.error)) : resolve(r)));

@@ -10,7 +10,16 @@ import {
   runEnd,
   type CharSet,
 } from "./chars";
-import { EVIDENCE_TOKEN_PREFIX, classifyName, isBenignValue, kindForName } from "./values";
+import {
+  EVIDENCE_TOKEN_PREFIX,
+  classifyName,
+  classifyNameCached,
+  isBenignValue,
+  isPlaceholderFor,
+  isWeakName,
+  kindForName,
+} from "./values";
+import { authorityAround, readAuthority } from "./url";
 
 /** Reports a secret span [start, end) of the scanned text; `kind` overrides the rule's own kind. */
 export type Emit = (start: number, end: number, kind?: string) => void;
@@ -119,19 +128,28 @@ export function token(regex: RegExp, opts: TokenOptions = {}): Detector {
   };
 }
 
-const VALUE_STOP = charSet(" \t\r\n\"'`,;)}]{<>&\\|");
+/** Where an unquoted value surely ends: whitespace, quotes, `<` (markup after it). */
+const VALUE_STOP = charSet(" \t\r\n\"'`<");
+/** In a query string a value also ends at `&` and `#`. */
+const QUERY_VALUE_STOP = charSet(" \t\r\n\"'`<&#");
+/** Closers a value may be followed by; they are trimmed from its end unless opened inside it. */
+const CLOSERS: Record<string, string> = { ")": "(", "]": "[", "}": "{", ">": "<" };
 const AUTH_SCHEME =
   /^(Bearer|Basic|Token|Digest|Bot|JWT|OAuth|ApiKey|Key|Negotiate|NTLM|SSWS|AWS4-HMAC-SHA256|AWS)[ \t]{1,8}/i;
 
 /** Where a value starts after a separator: skips `b'`, quotes, `[`; returns the closer to look for. */
-function openValue(text: string, i: number): { at: number; closer: string | null } {
+function openValue(text: string, i: number): { at: number; closer: string | null; bracket: boolean } {
   let j = i;
-  if (text[j] === "[") j++;
+  // Go `[]string{"v"}` / `map[string]string{…}` values: skip the composite literal's type.
+  const goType = /^(?:\[\])?(?:string|interface ?\{\})\{/.exec(text.slice(j, j + 24));
+  if (goType) j += goType[0].length;
+  const bracket = text[j] === "[";
+  if (bracket) j++;
   if (text[j] === "b" && (text[j + 1] === "'" || text[j + 1] === '"')) j++;
-  if (text[j] === "\\" && text[j + 1] === '"') return { at: j + 2, closer: '\\"' };
+  if (text[j] === "\\" && text[j + 1] === '"') return { at: j + 2, closer: '\\"', bracket };
   const q = text[j];
-  if (q === '"' || q === "'" || q === "`") return { at: j + 1, closer: q };
-  return { at: j, closer: null };
+  if (q === '"' || q === "'" || q === "`") return { at: j + 1, closer: q, bracket };
+  return { at: j, closer: null, bracket };
 }
 
 /** End of a quoted value (exclusive, before the closer); never crosses a line. */
@@ -156,15 +174,41 @@ function quotedEnd(text: string, at: number, closer: string): number {
   return Math.min(i, text.length);
 }
 
-function unquotedEnd(text: string, at: number): number {
+/**
+ * End of an unquoted value: the first whitespace, quote or `<` (or `&`/`#` in a query string), or an escape
+ * sequence (`\n`, `\"`) of an enclosing JSON string; then trailing punctuation that closes the surrounding
+ * syntax (`,` `;` `.` and unbalanced `)` `]` `}`) is given back. `closer` ends it too (`[value]` in Java maps).
+ */
+function unquotedEnd(text: string, at: number, query = false, closer: string | null = null): number {
   const limit = Math.min(text.length, at + MAX_VALUE);
+  const stops = query ? QUERY_VALUE_STOP : VALUE_STOP;
   let i = at;
   while (i < limit) {
     const c = text.charCodeAt(i);
-    if (c < 128 && VALUE_STOP[c] === 1) break;
+    if (c < 128 && stops[c] === 1) break;
+    if (c === 0x5c /* \ */ && /[nrt"\\]/.test(text[i + 1] ?? "")) break;
+    if (closer !== null && text[i] === closer) break;
     i++;
   }
-  return i;
+  return trimClosers(text, at, i);
+}
+
+function trimClosers(text: string, at: number, end: number): number {
+  let e = end;
+  for (;;) {
+    const c = text[e - 1] ?? "";
+    if (e <= at) return e;
+    if (c === "," || c === ";" || c === ".") {
+      e--;
+      continue;
+    }
+    const opener = CLOSERS[c];
+    if (opener !== undefined && !text.slice(at, e - 1).includes(opener)) {
+      e--;
+      continue;
+    }
+    return e;
+  }
 }
 
 /** Emits the credential part of an Authorization value, keeping the scheme word (redaction.md §2). */
@@ -223,15 +267,29 @@ function emitCookies(text: string, s: number, e: number, emit: Emit): void {
   }
 }
 
+/** `$VAR`, `${VAR}`, `$(cmd)`, `$env:VAR`: a reference to the secret, not the secret (`$ecr3t!` is a value). */
+function isReference(text: string, at: number, end: number): boolean {
+  const v = text.slice(at, end);
+  return /^\$(?:\{[^}]{1,200}\}|\([^)]{1,300}\)|env:\w{1,80}|[A-Z_][A-Z0-9_]{0,80}|[a-z_]{1,80}|\d)$/.test(v);
+}
+
 /**
  * Handles the value that follows a field or header name at `i`, by what the name says: Authorization keeps
  * its scheme, Cookie keeps names, other secret names mask the whole value.
- * `prose` is true when the separator was `name: ` and a plain word may just be prose.
+ * `prose` is true when the separator was `name: ` and a plain word may just be prose; `query` when the name
+ * sits in a query string (the value then ends at `&`).
  */
-function emitNamedValue(text: string, name: string, i: number, prose: boolean, emit: Emit): void {
-  const cls = classifyName(name);
+export function emitNamedValue(
+  text: string,
+  name: string,
+  i: number,
+  prose: boolean,
+  emit: Emit,
+  query = false,
+): void {
+  const cls = classifyNameCached(name);
   if (cls === null) return;
-  const { at, closer } = openValue(text, i);
+  const { at, closer, bracket } = openValue(text, i);
   const end = closer === null ? null : quotedEnd(text, at, closer);
   if (cls === "authorization") {
     emitAuthorization(text, at, end ?? lineEndWithin(text, at), end !== null, emit);
@@ -241,35 +299,39 @@ function emitNamedValue(text: string, name: string, i: number, prose: boolean, e
     emitCookies(text, at, end ?? lineEndWithin(text, at), emit);
     return;
   }
-  // `$VAR`, `${VAR}`, `$(gcloud auth print-access-token)`: a reference, not the secret.
-  if (end === null && text[at] === "$") return;
   let s = at;
-  let e = end ?? unquotedEnd(text, at);
+  let e = end ?? unquotedEnd(text, at, query, bracket ? "]" : null);
+  if (end === null && text[at] === "$" && isReference(text, at, e)) return;
   // `token: Bearer abc` and `API_KEY="Bearer abc"`: the scheme word stays.
   const scheme = AUTH_SCHEME.exec(text.slice(s, Math.min(e + 16, s + 64)));
   if (scheme && end === null) {
     s += scheme[0].length;
-    e = unquotedEnd(text, s);
+    e = unquotedEnd(text, s, query);
   } else if (scheme && s + scheme[0].length < e) s += scheme[0].length;
   if (e <= s) return;
   const value = text.slice(s, e);
-  if (isBenignValue(value)) return;
+  if (isBenignValue(value) || isPlaceholderFor(name, value)) return;
   if (end === null && prose && (isWordLike(value) || value.length < 6)) return;
+  // A bare `key=` (cache keys, map keys) needs a machine-made value: `key=ticket:81248` stays.
+  if (isWeakName(name) && !(value.length >= 16 && looksRandom(value) && !/^[A-Za-z_]{1,40}[:/]/.test(value)))
+    return;
   emit(s, e, kindForName(name));
 }
 
 /**
  * `name = value`, `name: value`, `"name": "value"`, `name => value`, `name := value`, Java `{name=[value]}`:
- * env dumps, YAML, JSON, HTTP headers (curl `>`, HTTP/2 traces), Python kwargs (redaction.md §4).
+ * env dumps, YAML, JSON, HTTP headers (curl `>`, HTTP/2 traces), Python kwargs (redaction.md §4). Alignment
+ * up to 40 columns wide (`kubectl describe`, aligned YAML).
  */
-const NAME_SEP = /(?<![\w.$-])([A-Za-z_][\w.-]{0,80})(?:\\?["'])?\]?[ \t]{0,8}(:=|=>|[:=])[ \t]{0,8}/g;
+const NAME_SEP = /(?<![\w.$-])([A-Za-z_][\w.-]{0,80})(?:\\?["'])?\]?[ \t]{0,40}(:=|=>|[:=])[ \t]{0,40}/g;
 export const namedValues: Detector = (text, emit) => {
   for (const m of matches(NAME_SEP, text)) {
     const name = m[1] ?? "";
     // `https://host:443` and `C:\path` are not assignments; `::` is not a separator.
     const next = text[m.index + m[0].length];
     if (m[2] === ":" && (next === "/" || next === ":")) continue;
-    emitNamedValue(text, name, m.index + m[0].length, m[2] === ":", emit);
+    const before = text[m.index - 1];
+    emitNamedValue(text, name, m.index + m[0].length, m[2] === ":", emit, before === "?" || before === "&");
   }
 };
 
@@ -285,7 +347,7 @@ export const namedPairs: Detector = (text, emit) => {
 };
 
 /** Command-line flags: `--api-key X`, `--token=X`, curl `-u user:pass`, `-b 'cookies'`, `.netrc` `password X`. */
-const FLAG = /(?<![\w-])(--?[A-Za-z][\w-]{0,40}|password|passwd)(?:[ \t]{1,8}|=)/g;
+const FLAG = /(?<![\w-])(--?[A-Za-z][\w-]{0,40}|password|passwd)(?:[ \t]{1,40}|=|["'][ \t]{0,4},[ \t]{0,4})/g;
 export const flags: Detector = (text, emit) => {
   for (const m of matches(FLAG, text)) {
     const flag = m[1] ?? "";
@@ -320,31 +382,29 @@ export const bearer: Detector = (text, emit) => {
   }
 };
 
-/** `scheme://user:password@host`: masks the password (and a token-shaped user), keeps host and port. */
-const URL_START = /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\//g;
-const AUTHORITY_STOP = charSet(" \t\r\n/?#\"'<>\\`]){},;");
+/**
+ * `scheme://user:password@host`: masks the password (and a token-shaped user), keeps host and port. The
+ * authority is read by `readAuthority` (url.ts): the userinfo ends at the last `@` followed by a host.
+ */
 export const urlCredentials: Detector = (text, emit) => {
-  for (const m of matches(URL_START, text)) {
-    const a = m.index + m[0].length;
-    const limit = Math.min(text.length, a + 1024);
-    let i = a;
-    let at = -1;
-    while (i < limit && !inSet(AUTHORITY_STOP, text, i)) {
-      if (text[i] === "@") at = i;
-      i++;
+  let marker = text.indexOf("://");
+  while (marker >= 0) {
+    const auth = readAuthority(text, marker + 3);
+    if (auth !== null) {
+      const { start: a, at, colon } = auth;
+      if (colon >= 0) {
+        const pass = text.slice(colon + 1, at);
+        if (pass.length > 0 && !isBenignValue(pass)) emit(colon + 1, at, "url-credentials");
+        const user = text.slice(a, colon);
+        if (user.length >= 16 && looksRandom(user)) emit(a, colon, "url-credentials");
+      } else {
+        const userinfo = text.slice(a, at);
+        // Sentry DSNs and token-as-user remotes carry the secret as the user.
+        if (userinfo.length >= 16 && (looksRandom(userinfo) || /^[0-9a-f]{16,}$/.test(userinfo)))
+          emit(a, at, "url-credentials");
+      }
     }
-    if (at < 0) continue;
-    const userinfo = text.slice(a, at);
-    const colon = userinfo.indexOf(":");
-    if (colon >= 0) {
-      const pass = userinfo.slice(colon + 1);
-      if (pass.length > 0 && !isBenignValue(pass)) emit(a + colon + 1, at, "url-credentials");
-      const user = userinfo.slice(0, colon);
-      if (user.length >= 16 && looksRandom(user)) emit(a, a + colon, "url-credentials");
-    } else if (userinfo.length >= 16 && (looksRandom(userinfo) || /^[0-9a-f]{16,}$/.test(userinfo))) {
-      // Sentry DSNs and token-as-user remotes carry the secret as the user.
-      emit(a, at, "url-credentials");
-    }
+    marker = text.indexOf("://", marker + 3);
   }
 };
 
@@ -452,16 +512,20 @@ const FILE_EXTENSIONS = new Set([
   "jpg",
   "svg",
 ]);
-const EMAIL = /(?<![\w.%+-])[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
+const EMAIL =
+  /(?<![\w.%+\u00C0-\uFFFF-])[\w.%+\u00C0-\uFFFF-]{1,64}@[A-Za-z0-9\u00C0-\uFFFF-]{1,63}(?:\.[A-Za-z0-9\u00C0-\uFFFF-]{1,63}){1,8}/g;
 /** Email addresses with a real-looking TLD; skips `pkg@1.2.3`, `model@20250929` and scp remotes `git@host:org/repo`. */
 export const emails: Detector = (text, emit) => {
   for (const m of matches(EMAIL, text)) {
     const value = m[0];
     const tld = value.slice(value.lastIndexOf(".") + 1);
-    if (!/^[A-Za-z]{2,24}$/.test(tld) || FILE_EXTENSIONS.has(tld.toLowerCase())) continue;
+    if (!/^(?:[A-Za-z]{2,24}|[\u00C0-\uFFFF]{2,24})$/.test(tld) || FILE_EXTENSIONS.has(tld.toLowerCase()))
+      continue;
     const after = text.slice(m.index + value.length, m.index + value.length + 2);
-    if (after[0] === ":" && /[\w~]/.test(after[1] ?? "") && value.startsWith("git@")) continue;
+    // scp-style remotes `git@github.com:org/repo.git`, `deploy@host:~/app`.
+    if (after[0] === ":" && /[\w~/]/.test(after[1] ?? "")) continue;
     if (insideUrlAuthority(text, m.index)) continue;
+    if (authorityAround(text, m.index + value.indexOf("@")) !== null) continue;
     emit(m.index, m.index + value.length);
   }
 };
@@ -511,13 +575,13 @@ function validIPv6(v: string): boolean {
   return halves.length === 2 ? groups.length <= 7 : groups.length === 8;
 }
 
-const PHONE_PLUS = /(?<![\w+])\+\d[\d ().-]{6,20}\d(?!\d)/g;
+const PHONE_PLUS = /(?<![\w+])\+\d[\d ()./-]{6,20}\d(?!\d)/g;
 const PHONE_AREA = /(?<![\w(])\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}(?!\d)/g;
 /** Phone numbers with a leading `+` or a parenthesised area code (bare digit runs are ids and epochs). */
 export const phones: Detector = (text, emit) => {
   for (const m of matches(PHONE_PLUS, text)) {
     const digits = m[0].replace(/\D/g, "").length;
-    if (digits >= 8 && digits <= 15 && !/\.\.|--|\s\s/.test(m[0])) emit(m.index, m.index + m[0].length);
+    if (digits >= 8 && digits <= 15 && !/\.\.|--|\/\/|\s\s/.test(m[0])) emit(m.index, m.index + m[0].length);
   }
   for (const m of matches(PHONE_AREA, text)) emit(m.index, m.index + m[0].length);
 };
@@ -568,6 +632,25 @@ export const highEntropy: Detector = (text, emit) => {
     const value = text.slice(s, e);
     const before = text.slice(Math.max(0, s0 - 8), s0);
     if (/base64,$|h1:$|sha\d{1,3}[:=-]$/i.test(before)) continue;
+    if (value.includes("/") && isPathLikeRun(value)) {
+      // A URL path or a SigV4 scope: judge each segment by itself, so ids and words between stay.
+      let from = s;
+      for (const seg of value.split("/")) {
+        if (isRandomToken(seg)) emit(from, from + seg.length);
+        from += seg.length + 1;
+      }
+      continue;
+    }
     if (isRandomToken(value)) emit(s, end);
   }
 };
+
+/** A `/`-separated run with a word or an id among its segments: a path, not a base64 secret. */
+function isPathLikeRun(value: string): boolean {
+  return value
+    .split("/")
+    .some(
+      (seg) =>
+        (seg.length >= 3 && isWordLike(seg)) || EVIDENCE_TOKEN_PREFIX.test(seg) || /^v\d{1,2}$/.test(seg),
+    );
+}

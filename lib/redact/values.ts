@@ -115,8 +115,12 @@ const BENIGN_SEGMENTS = new Set([
   "tokenizers",
 ]);
 
+/** Secret words that also end compound lowercase names (`dbpassword`, `clientsecret`, `xapikey`). */
+const SECRET_SUFFIXES = ["password", "passwd", "secret", "token", "apikey", "privatekey", "passphrase"];
+
 export function nameSegments(name: string): string[] {
   return name
+    .replace(/(?<=[A-Z])(?=[A-Z][a-z])/g, "_") // acronyms: DBPassword, JWTSecret, AWSSecretKey
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
     .toLowerCase()
     .split(/[^a-z0-9]+/)
@@ -138,8 +142,41 @@ export function classifyName(name: string): NameClass {
   const last = segs[segs.length - 1];
   if (last === undefined || DESCRIPTIVE_LAST.has(last)) return null;
   if (segs.some((s) => BENIGN_SEGMENTS.has(s))) return null;
-  if (segs.some((s) => SECRET_SEGMENTS.has(s))) return "secret";
+  if (
+    segs.some(
+      (s) => SECRET_SEGMENTS.has(s) || SECRET_SUFFIXES.some((x) => s.length > x.length && s.endsWith(x)),
+    )
+  )
+    return "secret";
   return null;
+}
+
+const nameCache = new Map<string, NameClass>();
+/** `classifyName`, memoised: a long log repeats the same few field names thousands of times. */
+export function classifyNameCached(name: string): NameClass {
+  let c = nameCache.get(name);
+  if (c === undefined && !nameCache.has(name)) {
+    c = classifyName(name);
+    if (nameCache.size > 4096) nameCache.clear();
+    nameCache.set(name, c);
+  }
+  return c ?? null;
+}
+
+/** Generic names whose value must look machine-made to be masked (`key=ticket:81248` is a cache key). */
+const WEAK_NAMES = new Set(["key", "keys", "auth", "pass", "sig", "session"]);
+export function isWeakName(name: string): boolean {
+  const segs = nameSegments(name);
+  return segs.length === 1 && WEAK_NAMES.has(segs[0] ?? "");
+}
+
+/** `api_key=api_key`, `password: "password"`, `token=<token>`: code placeholders that name themselves. */
+export function isPlaceholderFor(name: string, value: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const v = norm(value);
+  if (v.length === 0) return true;
+  const n = norm(name);
+  return v === n || n.endsWith(v) || v === `your${n}` || v === `my${n}`;
 }
 
 /** The placeholder kind for a secret found by its field name. */
@@ -204,6 +241,11 @@ export function isBenignValue(value: string): boolean {
   if (v.length === 0) return true;
   if (LITERAL_BENIGN.has(v.toLowerCase())) return true;
   if (v.startsWith("[REDACTED") || v.startsWith("[prompt content hidden")) return true;
+  // `(sensitive value)`, `<sensitive>`, `[hidden]`: masks other tools already applied.
+  if (
+    /^[([<{]?(?:sensitive(?: value| data)?|hidden|redacted|masked|filtered|omitted|secret)[)\]>}]?$/i.test(v)
+  )
+    return true;
   // Variable and template references: $VAR, ${VAR}, $(cmd), $env:VAR, %VAR%, {{ x }}, <your-key>.
   if (/^\$(?:[{(]|env:|[A-Za-z_])/.test(v) || /^%[A-Za-z_]\w{0,80}%$/.test(v)) return true;
   if (v.startsWith("{{") || (v.startsWith("<") && v.endsWith(">"))) return true;
