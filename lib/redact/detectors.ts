@@ -1,6 +1,5 @@
 import {
   B64URL,
-  TOKEN,
   charSet,
   entropy,
   charClasses,
@@ -8,6 +7,7 @@ import {
   isWordLike,
   looksRandom,
   runEnd,
+  tokenRuns,
   type CharSet,
 } from "./chars";
 import {
@@ -19,6 +19,7 @@ import {
   isWeakName,
   kindForName,
 } from "./values";
+import { scanText } from "./scan";
 import { authorityAround, readAuthority } from "./url";
 
 /** Reports a secret span [start, end) of the scanned text; `kind` overrides the rule's own kind. */
@@ -323,15 +324,56 @@ export function emitNamedValue(
  * env dumps, YAML, JSON, HTTP headers (curl `>`, HTTP/2 traces), Python kwargs (redaction.md §4). Alignment
  * up to 40 columns wide (`kubectl describe`, aligned YAML).
  */
-const NAME_SEP = /(?<![\w.$-])([A-Za-z_][\w.-]{0,80})(?:\\?["'])?\]?[ \t]{0,40}(:=|=>|[:=])[ \t]{0,40}/g;
+const NAME_SEP = /([A-Za-z_][\w.-]{0,80})(?:\\?["'])?\]?[ \t]{0,40}(:=|=>|[:=])[ \t]{0,40}/y;
+/** `--api-key V`, `--token=V`, `"--api-key", "V"`, `.netrc`'s `password V`: a name then spaces, `=` or `", "`. */
+const FLAG_TAIL = /([A-Za-z_][\w.-]{0,80})(?:[ \t]{1,40}|=|["'][ \t]{0,4},[ \t]{0,4})/y;
+/**
+ * Every word a secret-bearing name contains (see values.ts): the scan starts only where one occurs, walks
+ * back to the start of the name, and reads the separator from there, so the many `status=200` pairs of a
+ * long log cost nothing beyond this one scan.
+ */
+
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46
+  );
+}
+
 export const namedValues: Detector = (text, emit) => {
-  for (const m of matches(NAME_SEP, text)) {
-    const name = m[1] ?? "";
-    // `https://host:443` and `C:\path` are not assignments; `::` is not a separator.
-    const next = text[m.index + m[0].length];
-    if (m[2] === ":" && (next === "/" || next === ":")) continue;
-    const before = text[m.index - 1];
-    emitNamedValue(text, name, m.index + m[0].length, m[2] === ":", emit, before === "?" || before === "&");
+  const words = scanText(text).words;
+  let lastName = -1;
+  let skipTo = 0;
+  for (let w = 0; w < words.length; w++) {
+    const hit = words[w] ?? 0;
+    if (hit < skipTo) continue;
+    let s = hit;
+    const floor = Math.max(0, s - 80);
+    while (s > floor && isNameChar(text.charCodeAt(s - 1))) s--;
+    while (s < hit && !/[A-Za-z_]/.test(text[s] ?? "")) s++;
+    if (s === lastName) continue;
+    lastName = s;
+    const dashes = text[s - 1] === "-" ? (text[s - 2] === "-" ? 2 : 1) : 0;
+    const before = text[s - 1 - dashes];
+    if (before === "$" || before === "." || (dashes === 0 && before === "-")) continue;
+    NAME_SEP.lastIndex = s;
+    const sep = dashes === 0 ? NAME_SEP.exec(text) : null;
+    if (sep !== null) {
+      const name = sep[1] ?? "";
+      const next = text[s + sep[0].length];
+      // `https://host:443` and `C:\path` are not assignments; `::` is not a separator.
+      if (sep[2] === ":" && (next === "/" || next === ":")) continue;
+      emitNamedValue(text, name, s + sep[0].length, sep[2] === ":", emit, before === "?" || before === "&");
+      skipTo = s + name.length;
+      continue;
+    }
+    FLAG_TAIL.lastIndex = s;
+    const flag = FLAG_TAIL.exec(text);
+    if (flag === null) continue;
+    const name = flag[1] ?? "";
+    // A flag (`--api-key`), or the bare words `password`/`passwd` (.netrc, aligned tables).
+    if (dashes === 0 && !/^(?:password|passwd|passwort|kennwort)$/i.test(name)) continue;
+    emitNamedValue(text, name, s + flag[0].length, dashes === 0, emit);
+    skipTo = s + name.length;
   }
 };
 
@@ -346,8 +388,8 @@ export const namedPairs: Detector = (text, emit) => {
     emitNamedValue(text, m[2] ?? "", m.index + m[0].length, false, emit);
 };
 
-/** Command-line flags: `--api-key X`, `--token=X`, curl `-u user:pass`, `-b 'cookies'`, `.netrc` `password X`. */
-const FLAG = /(?<![\w-])(--?[A-Za-z][\w-]{0,40}|password|passwd)(?:[ \t]{1,40}|=|["'][ \t]{0,4},[ \t]{0,4})/g;
+/** curl's `-u user:pass` and `-b 'cookies'` (other secret-named flags are read by `namedValues`). */
+const FLAG = /(?<![\w-])(-u|--user|--proxy-user|-b|--cookie)(?:[ \t]{1,8}|=)/g;
 export const flags: Detector = (text, emit) => {
   for (const m of matches(FLAG, text)) {
     const flag = m[1] ?? "";
@@ -360,14 +402,9 @@ export const flags: Detector = (text, emit) => {
         emit(colon + 1, e, "password");
       continue;
     }
-    if (flag === "-b" || flag === "--cookie") {
-      const { at, closer } = openValue(text, i);
-      const e = closer === null ? lineEndWithin(text, at) : quotedEnd(text, at, closer);
-      if (text.slice(at, e).includes("=")) emitCookies(text, at, e, emit);
-      continue;
-    }
-    const name = flag.replace(/^-{1,2}/, "");
-    emitNamedValue(text, name, i, !flag.startsWith("-"), emit);
+    const { at, closer } = openValue(text, i);
+    const e = closer === null ? lineEndWithin(text, at) : quotedEnd(text, at, closer);
+    if (text.slice(at, e).includes("=")) emitCookies(text, at, e, emit);
   }
 };
 
@@ -512,21 +549,33 @@ const FILE_EXTENSIONS = new Set([
   "jpg",
   "svg",
 ]);
-const EMAIL =
-  /(?<![\w.%+\u00C0-\uFFFF-])[\w.%+\u00C0-\uFFFF-]{1,64}@[A-Za-z0-9\u00C0-\uFFFF-]{1,63}(?:\.[A-Za-z0-9\u00C0-\uFFFF-]{1,63}){1,8}/g;
-/** Email addresses with a real-looking TLD; skips `pkg@1.2.3`, `model@20250929` and scp remotes `git@host:org/repo`. */
+const EMAIL_LOCAL = /[\w.%+\u00C0-\uFFFF-]/;
+const EMAIL_DOMAIN = /^[A-Za-z0-9\u00C0-\uFFFF-]{1,63}(?:\.[A-Za-z0-9\u00C0-\uFFFF-]{1,63}){1,8}/;
+/**
+ * Email addresses with a real-looking TLD, found from each `@`; skips `pkg@1.2.3`, `model@20250929`, the
+ * userinfo end of a URL and scp remotes `git@host:org/repo`.
+ */
 export const emails: Detector = (text, emit) => {
-  for (const m of matches(EMAIL, text)) {
-    const value = m[0];
-    const tld = value.slice(value.lastIndexOf(".") + 1);
-    if (!/^(?:[A-Za-z]{2,24}|[\u00C0-\uFFFF]{2,24})$/.test(tld) || FILE_EXTENSIONS.has(tld.toLowerCase()))
-      continue;
-    const after = text.slice(m.index + value.length, m.index + value.length + 2);
-    // scp-style remotes `git@github.com:org/repo.git`, `deploy@host:~/app`.
-    if (after[0] === ":" && /[\w~/]/.test(after[1] ?? "")) continue;
-    if (insideUrlAuthority(text, m.index)) continue;
-    if (authorityAround(text, m.index + value.indexOf("@")) !== null) continue;
-    emit(m.index, m.index + value.length);
+  let at = text.indexOf("@");
+  while (at >= 0) {
+    let s = at;
+    const floor = Math.max(0, at - 64);
+    while (s > floor && EMAIL_LOCAL.test(text[s - 1] ?? "")) s--;
+    const domain = s < at ? EMAIL_DOMAIN.exec(text.slice(at + 1, at + 1 + 600)) : null;
+    if (domain !== null && (s === 0 || !EMAIL_LOCAL.test(text[s - 1] ?? ""))) {
+      const value = text.slice(s, at + 1 + domain[0].length);
+      const tld = value.slice(value.lastIndexOf(".") + 1);
+      const after = text.slice(at + 1 + domain[0].length, at + 3 + domain[0].length);
+      const ok =
+        /^(?:[A-Za-z]{2,24}|[\u00C0-\uFFFF]{2,24})$/.test(tld) &&
+        !FILE_EXTENSIONS.has(tld.toLowerCase()) &&
+        // scp-style remotes `git@github.com:org/repo.git`, `deploy@host:~/app`.
+        !(after[0] === ":" && /[\w~/]/.test(after[1] ?? "")) &&
+        !insideUrlAuthority(text, s) &&
+        authorityAround(text, at) === null;
+      if (ok) emit(s, s + value.length);
+    }
+    at = text.indexOf("@", at + 1);
   }
 };
 
@@ -540,30 +589,60 @@ function isPublicIPv4(octets: number[]): boolean {
   return true;
 }
 
-const IPV4 = /(?<![\w./])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)/g;
+/**
+ * Candidates are found from a literal (`.d.d.` for IPv4, `:h:` for IPv6), which V8 can skip to, and the full
+ * shape is checked from the start of the candidate's run: two cheap scans instead of a match try at every
+ * character.
+ */
+const IPV4_HINT = /\.\d{1,3}\.\d{1,3}\./g;
+const IPV4 = /(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)/y;
 /** Public client IPv4 addresses; keeps loopback, private ranges and server addresses (`ip:port`, `://ip`). */
 export const ipv4: Detector = (text, emit) => {
-  for (const m of matches(IPV4, text)) {
+  IPV4_HINT.lastIndex = 0;
+  let h: RegExpExecArray | null;
+  while ((h = IPV4_HINT.exec(text)) !== null) {
+    let start = h.index;
+    while (start > h.index - 3 && start > 0 && /\d/.test(text[start - 1] ?? "")) start--;
+    IPV4_HINT.lastIndex = h.index + 1;
+    if (start === h.index || /[\w./]/.test(text[start - 1] ?? " ")) continue;
+    IPV4.lastIndex = start;
+    const m = IPV4.exec(text);
+    if (m === null) continue;
+    IPV4_HINT.lastIndex = start + m[0].length;
     const octets = m[0].split(".").map(Number);
     if (octets.some((o) => o > 255) || !isPublicIPv4(octets)) continue;
-    const end = m.index + m[0].length;
+    const end = start + m[0].length;
     if (text[end] === ":" && /\d/.test(text[end + 1] ?? "")) continue;
-    if (text.slice(Math.max(0, m.index - 3), m.index) === "://" || text[m.index - 1] === "@") continue;
-    emit(m.index, end);
+    if (text.slice(Math.max(0, start - 3), start) === "://" || text[start - 1] === "@") continue;
+    emit(start, end);
   }
 };
 
-const IPV6 = /(?<![\w:.])[0-9A-Fa-f:]{2,39}(?![\w:])/g;
+const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/g;
+const IPV6 = /(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/y;
+const HEX_OR_COLON = /[0-9A-Fa-f:]/;
 /** Public IPv6 addresses, validated by group count; keeps `::1`, link-local and unique-local ranges. */
 export const ipv6: Detector = (text, emit) => {
-  for (const m of matches(IPV6, text)) {
+  IPV6_HINT.lastIndex = 0;
+  let h: RegExpExecArray | null;
+  let covered = 0;
+  while ((h = IPV6_HINT.exec(text)) !== null) {
+    IPV6_HINT.lastIndex = h.index + 1;
+    if (h.index < covered) continue;
+    let start = h.index;
+    while (start > h.index - 5 && start > 0 && HEX_OR_COLON.test(text[start - 1] ?? "")) start--;
+    if (/[\w:.]/.test(text[start - 1] ?? " ")) continue;
+    IPV6.lastIndex = start;
+    const m = IPV6.exec(text);
+    if (m === null) continue;
     const v = m[0];
+    covered = start + v.length;
     const colons = v.split(":").length - 1;
     if (colons < 2 || !validIPv6(v)) continue;
     const lower = v.toLowerCase();
     if (lower === "::" || lower === "::1" || /^fe[89ab]/.test(lower) || /^f[cd]/.test(lower)) continue;
     if (!/[a-f]/i.test(v) && !v.includes("::")) continue;
-    emit(m.index, m.index + v.length);
+    emit(start, start + v.length);
   }
 };
 
@@ -609,15 +688,10 @@ export function isRandomToken(value: string): boolean {
  */
 export const highEntropy: Detector = (text, emit) => {
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!inSet(TOKEN, text, i)) {
-      i++;
-      continue;
-    }
-    const s0 = i;
-    const e = runEnd(text, i, TOKEN, Number.MAX_SAFE_INTEGER);
-    i = e;
+  const runs = tokenRuns(text);
+  for (let r = 0; r < runs.length; r += 2) {
+    const s0 = runs[r] ?? 0;
+    const e = runs[r + 1] ?? 0;
     if (e - s0 < 32) continue;
     let s = s0;
     // Skip the letters of an escape that precedes the run: `\nAbc…`, `\u0022Abc…`, `%3DAbc…`.

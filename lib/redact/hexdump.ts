@@ -81,7 +81,8 @@ export interface DumpBlock {
 /** Every run of two or more dump lines, or one line right after a `| xxd`-style command. */
 export function hexDumpBlocks(text: string): DumpBlock[] {
   const blocks: DumpBlock[] = [];
-  if (!/[0-9a-f]{6,8}:? {1,2}[0-9a-f]{2}|[0-7]{7} {2,3}\S/i.test(text)) return blocks;
+  // Dumps of a secret start at offset 0: `00000000:` (xxd), `00000000  ` (hexdump -C), `0000000 ` (od).
+  if (!text.includes("000000")) return blocks;
   let lineStart = 0;
   let current: DumpBlock | null = null;
   let previous = "";

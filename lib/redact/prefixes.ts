@@ -1,4 +1,5 @@
 import { ALNUM_CHARS, charSet, inSet, type CharSet } from "./chars";
+import { LiteralScanner } from "./anchors";
 import type { Detector } from "./detectors";
 
 /**
@@ -180,25 +181,27 @@ function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** Every token of the prefix table: one `indexOf` scan per prefix, then a bounded body run. */
+const BY_PREFIX = new Map<string, PrefixRule[]>();
+for (const rule of PREFIX_RULES) BY_PREFIX.set(rule.prefix, [...(BY_PREFIX.get(rule.prefix) ?? []), rule]);
+const PREFIXES = new LiteralScanner(BY_PREFIX.keys());
+
+/** Every token of the prefix table: one scan for all prefixes, then a bounded body run at each. */
 export const prefixTokens: Detector = (text, emit) => {
-  for (const rule of PREFIX_RULES) {
-    let i = text.indexOf(rule.prefix);
-    while (i >= 0) {
+  let covered = 0;
+  PREFIXES.scan(text, (prefix, i) => {
+    if (i < covered) return;
+    for (const rule of BY_PREFIX.get(prefix) ?? []) {
+      if (rule.weak && i > 0 && isAlnum(text.charCodeAt(i - 1))) continue;
       const bodyStart = i + rule.prefix.length;
-      if (!(rule.weak && i > 0 && isAlnum(text.charCodeAt(i - 1)))) {
-        const limit = Math.min(text.length, bodyStart + rule.max);
-        let e = bodyStart;
-        while (e < limit && inSet(rule.body, text, e)) e++;
-        const length = e - bodyStart;
-        const endsClean = !rule.weak || e >= text.length || !isAlnum(text.charCodeAt(e));
-        if (length >= rule.min && endsClean) {
-          emit(i, e, rule.kind);
-          i = text.indexOf(rule.prefix, e);
-          continue;
-        }
+      const limit = Math.min(text.length, bodyStart + rule.max);
+      let e = bodyStart;
+      while (e < limit && inSet(rule.body, text, e)) e++;
+      const endsClean = !rule.weak || e >= text.length || !isAlnum(text.charCodeAt(e));
+      if (e - bodyStart >= rule.min && endsClean) {
+        emit(i, e, rule.kind);
+        covered = e;
+        return;
       }
-      i = text.indexOf(rule.prefix, i + 1);
     }
-  }
+  });
 };

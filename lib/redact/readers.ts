@@ -1,4 +1,5 @@
 import { isWordLike } from "./chars";
+import { scanText } from "./scan";
 import { emitNamedValue, type Detector, type Emit } from "./detectors";
 import { classifyNameCached, isBenignValue, isPlaceholderFor, kindForName } from "./values";
 
@@ -17,6 +18,28 @@ function lines(text: string, fn: (line: string, at: number) => void): void {
     if (nl < 0) break;
     at = nl + 1;
   }
+}
+
+/** The lines that hold a secret word (a label, a header row), from the shared scan; each line once. */
+function secretWordLines(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let lineEnd = -1;
+  for (const w of scanText(text).words) {
+    if (w <= lineEnd) continue;
+    const a = text.lastIndexOf("\n", w) + 1;
+    const nl = text.indexOf("\n", w);
+    lineEnd = nl < 0 ? text.length : nl;
+    out.push([a, lineEnd]);
+  }
+  return out;
+}
+
+function lineAt(text: string, at: number): { line: string; at: number; next: number } | null {
+  if (at > text.length) return null;
+  const nl = text.indexOf("\n", at);
+  const end = nl < 0 ? text.length : nl;
+  const line = text.slice(at, end > at && text[end - 1] === "\r" ? end - 1 : end);
+  return { line, at, next: nl < 0 ? text.length + 1 : nl + 1 };
 }
 
 /** Shell words of a command line with their offsets (quotes dropped from the value's extent). */
@@ -49,6 +72,18 @@ const SHELL_OPERATOR = /^(?:&&|\|\||[;|>]|>>|2>&1)$/;
  */
 const COMMANDS =
   /\b(?:mysql|mysqldump|mysqladmin|mariadb|redis-cli|sshpass|htpasswd|wandb|setx|docker|podman|heroku)\b/;
+export const COMMAND_ANCHORS = [
+  "mysql",
+  "mariadb",
+  "redis-cli",
+  "sshpass",
+  "htpasswd",
+  "wandb",
+  "setx",
+  "docker",
+  "podman",
+  "heroku",
+];
 export const commandSecrets: Detector = (text, emit) => {
   if (!COMMANDS.test(text)) return;
   lines(text, (line, at) => {
@@ -110,7 +145,7 @@ export const commandSecrets: Detector = (text, emit) => {
 const PGPASS = /^[^\s:]{1,253}:(?:\d{1,5}|\*):[^\s:]{1,128}:[^\s:]{1,128}:(\S{1,512})$/;
 export const pgpassLines: Detector = (text, emit) => {
   lines(text, (line, at) => {
-    if (line.length > 1024 || line.indexOf(":") < 0) return;
+    if (line.length > 1024 || line.includes(" ") || line.indexOf(":") < 0) return;
     const m = PGPASS.exec(line);
     const pw = m?.[1];
     if (m && pw !== undefined && !isBenignValue(pw))
@@ -149,39 +184,35 @@ export const xmlPairs: Detector = (text, emit) => {
 
 /** CSV or TSV tables whose header row names a secret column: that column of every following row. */
 export const csvColumns: Detector = (text, emit) => {
-  if (text.indexOf(",") < 0 && text.indexOf("\t") < 0) return;
-  let header: { sep: string; columns: Array<[number, string]>; width: number } | null = null;
-  lines(text, (line, at) => {
-    if (header !== null) {
-      const cells = line.split(header.sep);
-      if (line.trim().length === 0 || cells.length !== header.width) {
-        header = null;
-      } else {
-        let offset = 0;
-        cells.forEach((cell, i) => {
-          const col = header?.columns.find(([c]) => c === i);
-          const v = cell.trim().replace(/^"(.*)"$/, "$1");
-          if (col !== undefined && v.length > 0 && !isBenignValue(v)) {
-            const from = at + offset + cell.indexOf(v);
-            emit(from, from + v.length, kindForName(col[1]));
-          }
-          offset += cell.length + 1;
-        });
-        return;
-      }
+  for (const [from, to] of secretWordLines(text)) {
+    const headerLine = text.slice(from, to).replace(/\r$/, "");
+    const sep = [",", "\t"].find((c) => headerLine.includes(c));
+    if (sep === undefined) continue;
+    const cells = headerLine.split(sep).map((c) => c.trim().replace(/^"(.*)"$/, "$1"));
+    if (cells.length < 2 || cells.length > 64 || !cells.every((c) => /^[A-Za-z_][\w .-]{0,60}$/.test(c)))
+      continue;
+    const columns = cells.flatMap((c, i): Array<[number, string]> =>
+      classifyNameCached(c) === "secret" ? [[i, c]] : [],
+    );
+    if (columns.length === 0) continue;
+    let row = lineAt(text, to + 1);
+    for (let rows = 0; row !== null && rows < 10_000; rows++) {
+      const { line, at } = row;
+      const rowCells = line.split(sep);
+      if (line.trim().length === 0 || rowCells.length !== cells.length) break;
+      let offset = 0;
+      rowCells.forEach((cell, i) => {
+        const col = columns.find(([c]) => c === i);
+        const v = cell.trim().replace(/^"(.*)"$/, "$1");
+        if (col !== undefined && v.length > 0 && !isBenignValue(v)) {
+          const start = at + offset + cell.indexOf(v);
+          emit(start, start + v.length, kindForName(col[1]));
+        }
+        offset += cell.length + 1;
+      });
+      row = lineAt(text, row.next);
     }
-    for (const sep of [",", "\t"]) {
-      if (!line.includes(sep)) continue;
-      const cells = line.split(sep).map((c) => c.trim().replace(/^"(.*)"$/, "$1"));
-      if (cells.length < 2 || cells.length > 64 || !cells.every((c) => /^[A-Za-z_][\w .-]{0,60}$/.test(c)))
-        continue;
-      const columns = cells.flatMap((c, i): Array<[number, string]> =>
-        classifyNameCached(c) === "secret" ? [[i, c]] : [],
-      );
-      if (columns.length > 0) header = { sep, columns, width: cells.length };
-      break;
-    }
-  });
+  }
 };
 
 /**
@@ -190,27 +221,73 @@ export const csvColumns: Detector = (text, emit) => {
  */
 const LABEL_LINE = /^\s{0,20}([A-Za-z_][\w.-]{0,80})\s{0,4}:\s{0,4}(?:[|>][-+]?)?\s{0,4}$/;
 export const labelLines: Detector = (text, emit) => {
-  let pending: string | null = null;
-  lines(text, (line, at) => {
-    if (pending !== null) {
-      const trimmed = line.trim();
-      if (/^-{3,}$/.test(trimmed) || /^={3,}$/.test(trimmed)) return; // kubectl's underline
-      const name = pending;
-      pending = null;
-      if (trimmed.length === 0 || trimmed.length > 8192) return;
-      if (LABEL_LINE.test(line) || isWordLike(trimmed) || isBenignValue(trimmed)) return;
-      const from = at + line.indexOf(trimmed);
-      emit(from, from + trimmed.length, kindForName(name));
-      return;
-    }
-    const m = LABEL_LINE.exec(line);
-    if (m && classifyNameCached(m[1] ?? "") !== null) pending = m[1] ?? null;
-  });
+  for (const [from, to] of secretWordLines(text)) {
+    const m = LABEL_LINE.exec(text.slice(from, to).replace(/\r$/, ""));
+    const name = m?.[1];
+    if (name === undefined || classifyNameCached(name) === null) continue;
+    let row = lineAt(text, to + 1);
+    // kubectl's `----` underline sits between the label and the value.
+    if (row !== null && /^\s*(?:-{3,}|={3,})\s*$/.test(row.line)) row = lineAt(text, row.next);
+    if (row === null) continue;
+    const trimmed = row.line.trim();
+    if (trimmed.length === 0 || trimmed.length > 8192) continue;
+    if (LABEL_LINE.test(row.line) || isWordLike(trimmed) || isBenignValue(trimmed)) continue;
+    const start = row.at + row.line.indexOf(trimmed);
+    emit(start, start + trimmed.length, kindForName(name));
+  }
 };
 
 /** Labels in other languages: `Passwort:`, `contraseña:`, `mot de passe :`, `密码：`, `パスワード:` … */
 const FOREIGN_LABEL =
   /(?:passwort|kennwort|contraseña|contrasena|clave|mot de passe|mot_de_passe|senha|wachtwoord|hasło|haslo|lösenord|losenord|adgangskode|salasana|parola|пароль|密码|密碼|口令|パスワード|비밀번호|كلمة المرور|סיסמה|şifre|sifre|heslo|jelszó|geslo|κωδικός)[ \t]{0,8}[:=：][ \t]{0,8}/gi;
+/** Case-free pieces of the labels above: the regex runs only when one occurs. */
+export const FOREIGN_ANCHORS = [
+  "asswort",
+  "ennwort",
+  "ontraseña",
+  "ontrasena",
+  "lave",
+  "ot de passe",
+  "ot_de_passe",
+  "enha",
+  "achtwoord",
+  "asło",
+  "aslo",
+  "ösenord",
+  "osenord",
+  "dgangskode",
+  "alasana",
+  "arola",
+  "ароль",
+  "密码",
+  "密碼",
+  "口令",
+  "パスワード",
+  "비밀번호",
+  "كلمة المرور",
+  "סיסמה",
+  "ifre",
+  "eslo",
+  "elszó",
+  "κωδικός",
+  "ΚΩΔΙΚΌΣ",
+  "АРОЛЬ",
+  "ASSWORT",
+  "ENNWORT",
+  "ONTRASE",
+  "LAVE",
+  "ENHA",
+  "ACHTWOORD",
+  "ASŁO",
+  "ASLO",
+  "ÖSENORD",
+  "ALASANA",
+  "AROLA",
+  "IFRE",
+  "ESLO",
+  "ELSZÓ",
+  "OT DE PASSE",
+];
 export const foreignLabels: Detector = (text, emit: Emit) => {
   FOREIGN_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;

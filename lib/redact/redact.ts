@@ -1,5 +1,6 @@
 import { MAX_INPUT_BYTES } from "@/lib/input";
 import { findEncodedSecrets } from "./encoded";
+import { registerAnchors, scanText } from "./scan";
 import { isRandomToken } from "./detectors";
 import { findPromptSpans, promptNote } from "./hide-prompt";
 import { hexDumpBlocks, hexDumpViews, type DumpBlock } from "./hexdump";
@@ -66,11 +67,13 @@ function canonical(raw: string): string {
   return decodeString(raw).replace(/[\s"'+\\]/g, "");
 }
 
+registerAnchors(
+  DETECTORS.flatMap((k) => [...(k.anchors ?? []), ...(k.readers ?? []).flatMap((r) => r.anchors ?? [])]),
+);
+
 /** The literal prefilter: a rule whose anchor words are all absent from a view does not run on it. */
-function shouldRun(kind: RedactionKind, view: View, lower: () => string): boolean {
-  if (kind.anchors === undefined && kind.anchorsLower === undefined) return true;
-  if (kind.anchors?.some((a) => view.text.includes(a))) return true;
-  return kind.anchorsLower?.some((a) => lower().includes(a)) ?? false;
+function shouldRun(anchors: readonly string[] | undefined, present: Set<string>): boolean {
+  return anchors === undefined || anchors.some((a) => present.has(a));
 }
 
 /** Every view a rule should see: the paste, then only the stretches that need decoding, joining or unwrapping. */
@@ -131,21 +134,22 @@ function collect(text: string, hidePrompt: boolean): Candidate[] {
   const dumps = hexDumpBlocks(text);
   const views = viewsOf(text, dumps);
   for (const view of views) {
-    let lowered: string | null = null;
-    const lower = () => (lowered ??= view.text.toLowerCase());
+    const present = scanText(view.text).present;
     for (const kind of DETECTORS) {
-      if (!shouldRun(kind, view, lower)) continue;
-      kind.detect(view.text, (s, e, k) => {
+      const emit = (s: number, e: number, k?: string) => {
         const span = toOriginal(view, s, e);
         if (span) push(span[0], span[1], k ?? kind.id);
-      });
+      };
+      if (shouldRun(kind.anchors, present)) kind.detect(view.text, emit);
+      for (const reader of kind.readers ?? [])
+        if (shouldRun(reader.anchors, present)) reader.detect(view.text, emit);
     }
-  }
-  for (const view of views.slice(0, 2)) {
-    for (const hit of findEncodedSecrets(view.text, DECODED_DETECTORS)) {
-      const span = toOriginal(view, hit.start, hit.end);
-      if (span) push(span[0], span[1], hit.kind);
-    }
+    // Base64 runs are decoded on the paste and on its decoded view (a base64 value inside escaped JSON).
+    if (view === views[0] || view.name === "decoded")
+      for (const hit of findEncodedSecrets(view.text, DECODED_DETECTORS)) {
+        const span = toOriginal(view, hit.start, hit.end);
+        if (span) push(span[0], span[1], hit.kind);
+      }
   }
   namedDumps(dumps, push);
   if (hidePrompt) for (const [s, e] of findPromptSpans(text)) push(s, e, PROMPT_KIND);

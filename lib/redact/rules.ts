@@ -15,8 +15,10 @@ import {
   urlCredentials,
   type Detector,
 } from "./detectors";
-import { PREFIX_KINDS, prefixTokens } from "./prefixes";
+import { PREFIX_KINDS, PREFIX_RULES, prefixTokens } from "./prefixes";
 import {
+  COMMAND_ANCHORS,
+  FOREIGN_ANCHORS,
   arrayPairs,
   commandSecrets,
   csvColumns,
@@ -51,8 +53,8 @@ export interface RedactionKind {
   pii?: boolean;
   /** Literal prefilter: the rule runs on a view only if one of these occurs in it (case-sensitive). */
   anchors?: readonly string[];
-  /** The same, compared with the lower-cased view. */
-  anchorsLower?: readonly string[];
+  /** More detectors emitting this kind, each with its own prefilter. */
+  readers?: ReadonlyArray<{ anchors?: readonly string[]; detect: Detector }>;
 }
 
 const SK_ANT_BODY = { body: B64URL, split: "sk-ant-" } as const;
@@ -180,7 +182,7 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   },
   {
     id: "aws-signature",
-    anchorsLower: ["signature="],
+    anchors: ["Signature=", "signature=", "SIGNATURE="],
     label: "AWS SigV4 signature",
     source: "redaction.md §2 (no anchor rule): Signature= / X-Amz-Signature= + 64 hex",
     detect: token(/(?<![\w-])(?:X-Amz-)?Signature=([0-9a-f]{64})/gi, { group: "first" }),
@@ -311,7 +313,7 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   },
   {
     id: "authorization",
-    anchorsLower: ["bearer"],
+    anchors: ["Bearer", "bearer", "BEARER"],
     label: "Authorization credential (scheme kept)",
     source:
       "GH http_bearer/basic_authentication_header; TS log.ts masks authorization; every header syntax of redaction.md §2",
@@ -346,6 +348,7 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   },
   {
     id: "provider-token",
+    anchors: PREFIX_RULES.map((r) => r.prefix),
     label: "Provider token (gitleaks prefix rule)",
     source: "gitleaks config/gitleaks.toml prefix rules; see lib/redact/prefixes.ts for each rule's id",
     detect: prefixTokens,
@@ -364,14 +367,16 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
       namedValues(text, emit);
       namedPairs(text, emit);
       flags(text, emit);
-      arrayPairs(text, emit);
-      commandSecrets(text, emit);
       pgpassLines(text, emit);
-      xmlPairs(text, emit);
       csvColumns(text, emit);
       labelLines(text, emit);
-      foreignLabels(text, emit);
     },
+    readers: [
+      { anchors: ['",', "',"], detect: arrayPairs },
+      { anchors: COMMAND_ANCHORS, detect: commandSecrets },
+      { anchors: ["<"], detect: xmlPairs },
+      { anchors: FOREIGN_ANCHORS, detect: foreignLabels },
+    ],
   },
   {
     id: "email",
@@ -393,6 +398,7 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   },
   {
     id: "phone",
+    anchors: ["+", "("],
     label: "Phone number",
     source: "PR phone_recognizer.py; only + or (area code) forms",
     detect: phones,
