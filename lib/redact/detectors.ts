@@ -130,9 +130,9 @@ export function token(regex: RegExp, opts: TokenOptions = {}): Detector {
 }
 
 /** Where an unquoted value surely ends: whitespace, quotes, `<` (markup after it). */
-const VALUE_STOP = charSet(" \t\r\n\"'`<");
+const VALUE_STOP = charSet(" \t\r\n");
 /** In a query string a value also ends at `&` and `#`. */
-const QUERY_VALUE_STOP = charSet(" \t\r\n\"'`<&#");
+const QUERY_VALUE_STOP = charSet(' \t\r\n"<&#');
 /** Closers a value may be followed by; they are trimmed from its end unless opened inside it. */
 const CLOSERS: Record<string, string> = { ")": "(", "]": "[", "}": "{", ">": "<" };
 const AUTH_SCHEME =
@@ -161,6 +161,11 @@ function quotedEnd(text: string, at: number, closer: string): number {
     const c = text[i];
     if (c === "\n" || c === "\r") return i;
     if (closer === '\\"') {
+      // `\\\"` inside an escaped JSON string is a quote escaped twice: part of the value.
+      if (text.startsWith('\\\\\\"', i)) {
+        i += 4;
+        continue;
+      }
       if (c === "\\" && text[i + 1] === '"') return i;
       if (c === "\\" && text[i + 1] === "\\") {
         i += 2;
@@ -169,7 +174,14 @@ function quotedEnd(text: string, at: number, closer: string): number {
     } else if (c === "\\" && closer === '"') {
       i += 2;
       continue;
-    } else if (c === closer) return i;
+    } else if (c === closer) {
+      // Shell's `'a'\''b'`: a quote inside a single-quoted word.
+      if (closer === "'" && text.startsWith("\\''", i + 1)) {
+        i += 4;
+        continue;
+      }
+      return i;
+    }
     i++;
   }
   return Math.min(i, text.length);
@@ -200,6 +212,11 @@ function trimClosers(text: string, at: number, end: number): number {
     const c = text[e - 1] ?? "";
     if (e <= at) return e;
     if (c === "," || c === ";" || c === ".") {
+      e--;
+      continue;
+    }
+    // A quote closing an enclosing string (`'password=abc'`): it has no partner inside the value.
+    if ((c === '"' || c === "'" || c === "`") && text.slice(at, e - 1).split(c).length % 2 === 1) {
       e--;
       continue;
     }
@@ -381,9 +398,11 @@ export const namedValues: Detector = (text, emit) => {
 const HAR_PAIR =
   /"name"[ \t]{0,4}:[ \t]{0,4}"([\w.-]{1,80})"[ \t]{0,4},[ \t\r\n]{0,80}"value"[ \t]{0,4}:[ \t]{0,4}/g;
 const TUPLE_PAIR = /\(b?(["'])([\w.-]{1,80})\1,[ \t]{0,4}/g;
-export const namedPairs: Detector = (text, emit) => {
+export const harPairs: Detector = (text, emit) => {
   for (const m of matches(HAR_PAIR, text))
     emitNamedValue(text, m[1] ?? "", m.index + m[0].length, false, emit);
+};
+export const tuplePairs: Detector = (text, emit) => {
   for (const m of matches(TUPLE_PAIR, text))
     emitNamedValue(text, m[2] ?? "", m.index + m[0].length, false, emit);
 };
@@ -460,7 +479,7 @@ const QUERY_SECRET_NAMES = new Set([
   "session",
   "sessionkey",
 ]);
-const QUERY_STOP = charSet(" \t\r\n&#\"'<>;)]}\\`");
+const QUERY_STOP = charSet(' \t\r\n&#"<>\\');
 export const queryCredentials: Detector = (text, emit) => {
   for (const m of matches(QUERY_PARAM, text)) {
     const name = m[1] ?? "";
@@ -469,6 +488,7 @@ export const queryCredentials: Detector = (text, emit) => {
     const limit = Math.min(text.length, s + MAX_VALUE);
     let e = s;
     while (e < limit && !inSet(QUERY_STOP, text, e)) e++;
+    e = trimClosers(text, s, e);
     if (e > s && !isBenignValue(text.slice(s, e))) emit(s, e, "query-credential");
   }
 };

@@ -6,7 +6,8 @@ import {
   highEntropy,
   ipv4,
   ipv6,
-  namedPairs,
+  harPairs,
+  tuplePairs,
   namedValues,
   phones,
   privateKeys,
@@ -365,13 +366,14 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
       "x-api-key / api-key / x-*-key headers and *_API_KEY variables in every syntax of redaction.md §4",
     detect: (text, emit) => {
       namedValues(text, emit);
-      namedPairs(text, emit);
       flags(text, emit);
       pgpassLines(text, emit);
       csvColumns(text, emit);
       labelLines(text, emit);
     },
     readers: [
+      { anchors: ['"name"'], detect: harPairs },
+      { anchors: ["('", '("', "(b'", '(b"'], detect: tuplePairs },
       { anchors: ['",', "',"], detect: arrayPairs },
       { anchors: COMMAND_ANCHORS, detect: commandSecrets },
       { anchors: ["<"], detect: xmlPairs },

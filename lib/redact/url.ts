@@ -18,8 +18,8 @@ export interface Authority {
 const MAX_AUTHORITY = 1024;
 
 function isRunStop(c: number): boolean {
-  // whitespace, quotes, angle brackets: a URL never spans them unescaped in a paste.
-  return c <= 0x20 || c === 0x22 || c === 0x27 || c === 0x3c || c === 0x3e || c === 0x7f;
+  // whitespace, double quotes, angle brackets: a URL never spans them unescaped in a paste.
+  return c <= 0x20 || c === 0x22 || c === 0x3c || c === 0x3e || c === 0x7f;
 }
 
 function isHostChar(c: number): boolean {

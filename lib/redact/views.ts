@@ -274,6 +274,12 @@ function decodeInto(
 const JOINT_FILLER = /[\s+\\]/;
 const EVIDENCE_START = /^(?:req|msg|msgbatch|toolu|srvtoolu|file|org|user|apikey|wrkspc|log)_/;
 const JOINT = /["'][\s+\\]{1,60}["']/g;
+/** A quoted log field that is evidence (a hash, a UUID, an address, a time, a version): never a key's tail. */
+const EVIDENCE_LITERAL =
+  /^(?:[0-9a-f]{7,64}|\d{1,20}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?|\d{4}-\d\d-\d\d[T ][\d:.]{5,20}Z?|sha\d{1,3}:[0-9a-f]{16,128}|v?\d{1,4}\.\d{1,4}\.\d{1,6}|claude-[\w.@:-]{2,80}|[a-z]{2,20}(?:[_-][a-z]{2,20}){0,5})$/;
+function isEvidenceLiteral(s: string): boolean {
+  return s.length <= 200 && EVIDENCE_LITERAL.test(s);
+}
 
 /**
  * Joins split string literals: `"sk-ant-api03-" "abc…"`, `"…" +\n  "…"` (redaction.md §4, split keys), in
@@ -298,19 +304,29 @@ export function joinedView(base: View): View | null {
   const e = (i: number) => (base.end === null ? i + 1 : (base.end[i] ?? 0));
   for (const [from, to] of mergeRanges(ranges)) {
     let i = from;
+    let chainEnd = -1;
     while (i < to) {
       const q = text[i];
       if (q === '"' || q === "'") {
         let j = i + 1;
         const limit = Math.min(to, j + 60);
         while (j < limit && JOINT_FILLER.test(text[j] ?? "")) j++;
+        // `"a" + "b"` and literals continued on the next line always join; two literals side by side on one
+        // line join only after a short piece (a split prefix like "sk-ant-api03-") or inside such a chain, so
+        // adjacent quoted log fields stay apart.
+        const filler = text.slice(i + 1, j);
+        const open = text.lastIndexOf(q, i - 1);
+        const concatenated = /[+\\\n]/.test(filler) || i - open - 1 <= 24 || open === chainEnd;
         if (
           j > i + 1 &&
           text[j] === q &&
           j + 1 < to &&
           text[j + 1] !== q &&
-          !EVIDENCE_START.test(text.slice(j + 1, j + 12))
+          concatenated &&
+          !EVIDENCE_START.test(text.slice(j + 1, j + 12)) &&
+          !isEvidenceLiteral(text.slice(j + 1, Math.max(j + 1, text.indexOf(q, j + 1))))
         ) {
+          chainEnd = j;
           i = j + 1;
           continue;
         }
@@ -331,7 +347,7 @@ const COMMON_WIDTHS = new Set([
 ]);
 /** A next line that starts a new record rather than continuing a wrapped one. */
 const NEW_RECORD =
-  /^(?:\d{4}-\d\d-\d\d[T ]|\d\d:\d\d:\d\d|HTTP\/|[A-Z]{3,7} \/|at |Traceback|File "|[A-Za-z][\w-]{1,40}: |[a-z]{4,20}[ ,.;!?])/;
+  /^(?:\d{4}-\d\d-\d\d[T ]|\d\d:\d\d:\d\d|HTTP\/|[A-Z]{3,7} \/|at |Traceback|File "|[A-Za-z][\w-]{1,40}: )/;
 
 interface Break {
   /** End of the wrapped line's text (before `\r\n`). */
@@ -339,6 +355,7 @@ interface Break {
   /** First character of the continuation (after the indentation). */
   next: number;
   width: number;
+  raw: number;
 }
 
 /** Line breaks that look like a terminal's hard wrap: a full-width line that ends inside a word. */
@@ -351,21 +368,53 @@ function wrapBreaks(text: string): Break[] {
     const nl = text.indexOf("\n", lineStart);
     if (nl < 0) break;
     const lineEnd = nl > lineStart && text[nl - 1] === "\r" ? nl - 1 : nl;
-    const width = lineEnd - lineStart;
-    if (width >= 40) {
+    // Continuation lines carry the wrap's indentation: their width is counted without it.
+    let contentStart = lineStart;
+    while (
+      contentStart < lineEnd &&
+      contentStart - lineStart < 20 &&
+      WRAP_INDENT.test(text[contentStart] ?? "")
+    )
+      contentStart++;
+    const width = lineEnd - contentStart;
+    const raw = lineEnd - lineStart;
+    if (raw !== width && raw >= 40) widthCount.set(-raw, (widthCount.get(-raw) ?? 0) + 1);
+    if (raw >= 40) {
       widthCount.set(width, (widthCount.get(width) ?? 0) + 1);
       if (WRAP_TOKEN.test(text[lineEnd - 1] ?? " ")) {
         let j = nl + 1;
         const limit = Math.min(n, j + 20);
         while (j < limit && WRAP_INDENT.test(text[j] ?? "")) j++;
         if (j < n && WRAP_TOKEN.test(text[j] ?? " ") && !NEW_RECORD.test(text.slice(j, j + 44)))
-          candidates.push({ lineEnd, next: j, width });
+          candidates.push({ lineEnd, next: j, width, raw });
       }
     }
     lineStart = nl + 1;
   }
   // A wrap width is one shared by several lines, or a usual terminal width.
-  return candidates.filter((c) => COMMON_WIDTHS.has(c.width) || (widthCount.get(c.width) ?? 0) >= 2);
+  const accepted: Break[] = [];
+  let previous: Break | null = null;
+  for (const c of candidates) {
+    const byWidth =
+      COMMON_WIDTHS.has(c.width) ||
+      COMMON_WIDTHS.has(c.raw) ||
+      (widthCount.get(c.width) ?? 0) >= 2 ||
+      (widthCount.get(c.raw === c.width ? c.raw : -c.raw) ?? 0) >= 2;
+    // The continuation of an accepted wrap that is itself full (as wide as the wrap, plus its indentation).
+    const chained =
+      previous !== null && c.lineEnd === lineEndAfter(text, previous.next) && c.raw >= previous.width;
+    if (byWidth || chained) {
+      accepted.push(c);
+      previous = c;
+    } else previous = null;
+  }
+  return accepted;
+}
+
+function lineEndAfter(text: string, i: number): number {
+  const nl = text.indexOf("\n", i);
+  const end = nl < 0 ? text.length : nl;
+  return end > i && text[end - 1] === "\r" ? end - 1 : end;
 }
 
 /**
