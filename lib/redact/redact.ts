@@ -184,7 +184,13 @@ function echoes(text: string, candidates: Candidate[]): Candidate[] {
   if (values.size === 0) return candidates;
   const out = [...candidates];
   for (const [v, kind] of values) {
-    const forms = new Set([v, encodeURIComponent(v), JSON.stringify(v).slice(1, -1), htmlEscape(v)]);
+    const forms = new Set([
+      v,
+      encodeURIComponent(v),
+      percentAll(v),
+      JSON.stringify(v).slice(1, -1),
+      htmlEscape(v),
+    ]);
     for (const form of forms) {
       let i = text.indexOf(form);
       let guard = 0;
@@ -195,6 +201,11 @@ function echoes(text: string, candidates: Candidate[]): Candidate[] {
     }
   }
   return out;
+}
+
+/** Every character outside RFC 3986's unreserved set %-encoded (what some clients send). */
+function percentAll(s: string): string {
+  return s.replace(/[^\w.~-]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
 function htmlEscape(s: string): string {

@@ -247,7 +247,12 @@ export function isBenignValue(value: string): boolean {
   )
     return true;
   // Variable and template references: $VAR, ${VAR}, $(cmd), $env:VAR, %VAR%, {{ x }}, <your-key>.
-  if (/^\$(?:[{(]|env:|[A-Za-z_])/.test(v) || /^%[A-Za-z_]\w{0,80}%$/.test(v)) return true;
+  // (`$ecr3t!x` is a value: a reference is a whole name.)
+  if (
+    /^\$(?:\{[^}]{1,200}\}|\([^)]{1,300}\)|env:\w{1,80}|[A-Za-z_]\w{0,80})$/.test(v) ||
+    /^%[A-Za-z_]\w{0,80}%$/.test(v)
+  )
+    return true;
   if (v.startsWith("{{") || (v.startsWith("<") && v.endsWith(">"))) return true;
   if (/^(?:process\.env|os\.environ|os\.getenv|env\.|secrets\.)/.test(v)) return true;
   // Already masked: ***, xxxx, sk-ant-api03-R2D...igAA (partial_key_hint), sk_live_****1234.

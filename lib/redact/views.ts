@@ -24,54 +24,67 @@ export function toOriginal(view: View, s: number, e: number): [number, number] |
   return [view.start[s] ?? 0, view.end[e - 1] ?? 0];
 }
 
-/** Builds a view char by char into preallocated typed arrays. */
+const UTF16 = new TextDecoder("utf-16le");
+
+/** Builds a view into preallocated typed arrays: the text as UTF-16 code units, and the map back. */
 export class ViewBuilder {
-  private parts: string[] = [];
+  private codes: Uint16Array;
   private starts: Int32Array;
   private ends: Int32Array;
   private n = 0;
   constructor(capacity: number) {
-    this.starts = new Int32Array(Math.max(16, capacity));
-    this.ends = new Int32Array(Math.max(16, capacity));
+    const size = Math.max(16, capacity);
+    this.codes = new Uint16Array(size);
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
   }
-  private grow(): void {
-    const s = new Int32Array(this.starts.length * 2);
+  private reserve(extra: number): void {
+    if (this.n + extra <= this.starts.length) return;
+    const size = Math.max(this.starts.length * 2, this.n + extra);
+    const c = new Uint16Array(size);
+    c.set(this.codes);
+    this.codes = c;
+    const s = new Int32Array(size);
     s.set(this.starts);
     this.starts = s;
-    const e = new Int32Array(this.ends.length * 2);
+    const e = new Int32Array(size);
     e.set(this.ends);
     this.ends = e;
   }
   /** One view character (a single UTF-16 unit or a short string) covering original [s, e). */
   push(ch: string, s: number, e: number): void {
+    this.reserve(ch.length);
     for (let k = 0; k < ch.length; k++) {
-      if (this.n >= this.starts.length) this.grow();
+      this.codes[this.n] = ch.charCodeAt(k);
       this.starts[this.n] = s;
       this.ends[this.n] = e;
       this.n++;
     }
-    this.parts.push(ch);
   }
   /** A run of original text copied unchanged. */
   copy(text: string, from: number, to: number): void {
-    while (this.n + (to - from) > this.starts.length) this.grow();
+    this.reserve(to - from);
     for (let i = from; i < to; i++) {
+      this.codes[this.n] = text.charCodeAt(i);
       this.starts[this.n] = i;
       this.ends[this.n] = i + 1;
       this.n++;
     }
-    this.parts.push(text.slice(from, to));
+  }
+  /** A run of a view's text copied unchanged, keeping that view's map. */
+  copyMapped(text: string, from: number, to: number, starts: Int32Array, ends: Int32Array): void {
+    this.reserve(to - from);
+    for (let i = from; i < to; i++) this.codes[this.n + i - from] = text.charCodeAt(i);
+    this.starts.set(starts.subarray(from, to), this.n);
+    this.ends.set(ends.subarray(from, to), this.n);
+    this.n += to - from;
   }
   get length(): number {
     return this.n;
   }
   build(name: string): View {
-    return {
-      name,
-      text: this.parts.join(""),
-      start: this.starts.subarray(0, this.n),
-      end: this.ends.subarray(0, this.n),
-    };
+    const text = UTF16.decode(this.codes.subarray(0, this.n));
+    return { name, text, start: this.starts.subarray(0, this.n), end: this.ends.subarray(0, this.n) };
   }
 }
 
@@ -101,6 +114,11 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   b: "\b",
   f: "\f",
 };
+
+/** Preallocated results for the two-character escapes (no allocation per escape on long escaped runs). */
+const SIMPLE_DECODED: Record<string, Decoded> = Object.fromEntries(
+  Object.entries(SIMPLE_ESCAPES).map(([k, ch]) => [k, { ch, len: 2 }]),
+);
 
 function hexAt(text: string, i: number, digits: number): number {
   let v = 0;
@@ -135,8 +153,8 @@ function escapeAt(text: string, i: number): Decoded | null {
   }
   if (c === 0x5c /* \ */ && i + 1 < n) {
     const d = text[i + 1] ?? "";
-    const mapped = SIMPLE_ESCAPES[d];
-    if (mapped !== undefined) return { ch: mapped, len: 2 };
+    const simple = SIMPLE_DECODED[d];
+    if (simple !== undefined) return simple;
     if (d === "u") {
       const v = hexAt(text, i + 2, 4);
       if (v >= 0) return { ch: String.fromCharCode(v), len: 6 };
@@ -251,8 +269,8 @@ function decodeInto(
   let runStart = from;
   const flush = (upto: number) => {
     if (upto <= runStart) return;
-    if (starts === null) b.copy(text, runStart, upto);
-    else for (let k = runStart; k < upto; k++) b.push(text[k] ?? "", s(k), e(k));
+    if (starts === null || ends === null) b.copy(text, runStart, upto);
+    else b.copyMapped(text, runStart, upto, starts, ends);
   };
   while (i < to) {
     const c = text.charCodeAt(i);
