@@ -37,6 +37,38 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // The status side owns the incident-history interface; lib/store implements it. Arrows point one way.
+    files: ["lib/status/**/*.ts"],
+    ignores: ["lib/status/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["react", "react/*", "react-dom", "react-dom/*"],
+              message: "lib/ knows nothing of React.",
+            },
+            { group: ["next", "next/*"], message: "lib/ knows nothing of Next." },
+            {
+              group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"],
+              message: "Dependencies point inward: lib/ imports neither app/ nor components/.",
+            },
+            {
+              group: ["**/store", "**/store/*", "@/lib/store", "@/lib/store/*"],
+              message:
+                "lib/store implements lib/status's IncidentHistoryStore; lib/status never imports lib/store.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/retry/**/*.ts", "lib/status/**/*.ts", "lib/verdict/**/*.ts"],
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+  },
   globalIgnores([
     ".next/**",
     ".next-*/**",
@@ -46,5 +78,6 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "data/**",
+    "dist/**",
   ]),
 ]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_INPUT_BYTES } from "@/lib/input";
-import type { DiagnoseResult, DiagnoseAction } from "@/components/diagnose-action-types";
+import type { DiagnoseResult, DiagnoseAction } from "@/components/paste/diagnose-action-types";
 import { startMockStatusServer, type MockStatusServer } from "@/scripts/mock-status-server";
 
 // The action reads the status page through the server singleton: point it at the in-process mock.
@@ -50,6 +50,31 @@ describe("diagnoseAction", () => {
       expect(result.diagnosis.evidence.occurredAt).toBe("2026-11-21T09:15:00.000Z");
       expect(result.diagnosis.retryContext).toEqual({ mode: "background", sideEffects: true });
     }
+  });
+
+  it("refuses a time of the error in the future", async () => {
+    const data = form("API Error: 529 Overloaded");
+    data.set("occurredAt", new Date(Date.now() + 3_600_000).toISOString());
+    expect(await diagnoseAction(IDLE, data)).toMatchObject({
+      status: "error",
+      fieldErrors: { occurredAt: [expect.stringMatching(/future/)] },
+    });
+  });
+
+  it("says where the paste holds secrets, by offset and kind, and never sends one back", async () => {
+    const key = `sk-ant-api03-${"Qm4Rt7Yu2Io9Pa6Sd3Fg8Hj5Kl1Zx0Cv".repeat(3).slice(0, 93)}AA`;
+    const text = `curl -H "x-api-key: ${key}" https://api.anthropic.com/v1/messages\n{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}`;
+    const result = await diagnoseAction(IDLE, form(text));
+    expect(result.status).toBe("ok");
+    if (result.status !== "ok") return;
+    expect(result.secrets).toEqual([
+      expect.objectContaining({
+        kind: "anthropic-api-key",
+        start: text.indexOf(key),
+        end: text.indexOf(key) + key.length,
+      }),
+    ]);
+    expect(JSON.stringify(result)).not.toContain(key.slice(13, 40));
   });
 
   it("refuses a time of the error that is not a date and time", async () => {

@@ -1,8 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import type { DiagnoseResult } from "@/components/diagnose-action-types";
+import type { DiagnoseResult } from "@/components/paste/diagnose-action-types";
 import { checkInputText } from "@/lib/input";
+import { findPasteSecrets } from "@/lib/paste-secrets";
 import { diagnose } from "@/lib/report";
 import { getStatusClient } from "@/lib/status/server";
 
@@ -20,6 +21,9 @@ const diagnoseFormSchema = z.object({
   mode: z.enum(["interactive", "background"]).nullish(),
   sideEffects: z.enum(["on", "true", "false"]).nullish(),
 });
+
+/** Clocks disagree a little; past this a time of the error is in the future and refused. */
+const FUTURE_SLACK_MS = 2 * 60_000;
 
 /** Diagnoses the pasted error text; `_previous` is the form's last result (required by useActionState). */
 export async function diagnoseAction(_previous: DiagnoseResult, formData: FormData): Promise<DiagnoseResult> {
@@ -47,15 +51,25 @@ export async function diagnoseAction(_previous: DiagnoseResult, formData: FormDa
     };
   }
 
-  const diagnosis = await diagnose(checked.text, {
-    occurredAt: parsed.data.occurredAt ?? null,
+  const now = new Date();
+  const occurredAt = parsed.data.occurredAt ?? null;
+  if (occurredAt !== null && Date.parse(occurredAt) > now.getTime() + FUTURE_SLACK_MS) {
+    const message = "That time is in the future: give the time the error happened.";
+    return { status: "error", message, fieldErrors: { occurredAt: [message] } };
+  }
+
+  // The classifier runs before the status page is asked; finding the secrets (a redaction pass) runs while
+  // that request is in flight, so it adds little to the answer's time.
+  const diagnosing = diagnose(checked.text, {
+    occurredAt,
     retryContext: {
       mode: parsed.data.mode ?? "interactive",
       sideEffects: parsed.data.sideEffects === "on" || parsed.data.sideEffects === "true",
     },
-    now: new Date(),
+    now,
     random: Math.random,
     status: getStatusClient(),
   });
-  return { status: "ok", diagnosis };
+  const secrets = findPasteSecrets(checked.text);
+  return { status: "ok", diagnosis: await diagnosing, secrets };
 }

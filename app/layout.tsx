@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/site-header";
-import { LazyStatusWidget } from "@/components/lazy-status-widget";
+import { SiteHeader } from "@/components/ui/site-header";
+import { LazyStatusWidget } from "@/components/status/lazy-status-widget";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import type { PacketResult } from "@/components/packet-action-types";
+import type { PacketResult } from "@/components/packet/packet-action-types";
 import { checkInputText } from "@/lib/input";
 import { checklistSchema, packetFileName, packetFromPasteWithStatus } from "@/lib/packet";
 import { kindLabel } from "@/lib/redact";

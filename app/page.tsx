@@ -1,4 +1,4 @@
-import { PasteForm } from "@/components/paste-form";
+import { PasteForm } from "@/components/paste/paste-form";
 import { diagnoseAction } from "./actions";
 import { EXAMPLES } from "@/lib/examples";
 

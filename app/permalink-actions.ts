@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { z } from "zod";
-import type { PrivateLinkResult, RerunResult, ShareResult } from "@/components/share-action-types";
+import type { PrivateLinkResult, RerunResult, ShareResult } from "@/components/share/share-action-types";
 import { env } from "@/lib/env";
 import { checkInputText } from "@/lib/input";
 import { clientKey } from "@/lib/permalinks/client-key";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { classify } from "../lib/classify";
-import { diagnosisReportSchema } from "../lib/report";
+import { diagnoseOffline, diagnosisReportSchema } from "../lib/report";
 
 const BIN = fileURLToPath(new URL("./claude-error-triage.mjs", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "cet-cli-"));
@@ -46,7 +46,9 @@ describe("claude-error-triage (spawned)", () => {
   it("prints usage and exits 0 with --help", () => {
     const { status, stdout } = run(["--help"]);
     expect(status).toBe(0);
-    expect(stdout).toContain("Usage: claude-error-triage [--json] [--background] [--side-effects] [FILE...]");
+    expect(stdout).toContain(
+      "Usage: claude-error-triage [--status] [--json] [--background] [--side-effects] [FILE...]",
+    );
   });
 
   it("exits 2 with usage on stderr for an unknown flag", () => {
@@ -62,7 +64,9 @@ describe("claude-error-triage (spawned)", () => {
     const expected = classify(OVERLOADED);
     expect(status).toBe(0);
     expect(stderr).toBe("");
-    expect(stdout.split("\n")[0]).toBe(expected.headline);
+    const { verdict } = diagnoseOffline(OVERLOADED, { now: new Date(), random: () => 0.5 });
+    expect(stdout.split("\n")[0]).toBe(verdict.summary);
+    expect(stdout.split("\n")[1]).toBe(expected.headline);
     expect(stdout).toContain(`Branch: ${expected.branch}`);
     expect(stdout).toContain(`First move: ${expected.card.firstMove}`);
     expect(stdout).toContain(`Verify: ${expected.card.verify}`);
@@ -82,11 +86,14 @@ describe("claude-error-triage (spawned)", () => {
     const lines = jsonLines(stdout);
     expect(lines.map((line) => line.file)).toEqual([first, "-", second]);
     for (const line of lines) diagnosisReportSchema.parse(line);
-    const { retry, retryContext, statusContext, ...diagnosis } = diagnosisReportSchema.parse(lines[0]);
+    const { retry, retryContext, statusContext, verdict, ...diagnosis } = diagnosisReportSchema.parse(
+      lines[0],
+    );
     expect({ file: lines[0]?.file, ...diagnosis }).toEqual({ file: first, ...classify(RATE_LIMITED) });
     expect(retryContext).toEqual({ mode: "interactive", sideEffects: false });
     expect(retry.retryable).toBe(true);
     expect(statusContext).toBeNull();
+    expect(verdict).toMatchObject({ whoActs: ["account"], retry: "now", statusNote: null });
     expect(lines[2]).toMatchObject({ branch: classify(OVERLOADED).branch });
   });
 

@@ -8,6 +8,7 @@ describe("parseCliArgs", () => {
       json: false,
       background: false,
       sideEffects: false,
+      status: false,
       files: [STDIN_NAME],
     });
   });
@@ -18,6 +19,7 @@ describe("parseCliArgs", () => {
       json: false,
       background: false,
       sideEffects: false,
+      status: false,
       files: ["a.log", "-", "b.txt"],
     });
   });
@@ -28,6 +30,7 @@ describe("parseCliArgs", () => {
       json: true,
       background: false,
       sideEffects: false,
+      status: false,
       files: ["a.log"],
     });
     expect(parseCliArgs(["--json"])).toEqual({
@@ -35,8 +38,23 @@ describe("parseCliArgs", () => {
       json: true,
       background: false,
       sideEffects: false,
+      status: false,
       files: [STDIN_NAME],
     });
+  });
+
+  it("reads the status page only with --status", () => {
+    expect(parseCliArgs(["--status", "a.log"])).toMatchObject({
+      kind: "run",
+      status: true,
+      files: ["a.log"],
+    });
+    expect(parseCliArgs(["a.log"])).toMatchObject({ kind: "run", status: false });
+  });
+
+  it("asks for the version with --version or -V", () => {
+    expect(parseCliArgs(["--version"])).toEqual({ kind: "version" });
+    expect(parseCliArgs(["-V"])).toEqual({ kind: "version" });
   });
 
   it("asks for help with --help or -h", () => {
@@ -55,6 +73,7 @@ describe("parseCliArgs", () => {
       json: false,
       background: false,
       sideEffects: false,
+      status: false,
       files: ["--json"],
     });
   });

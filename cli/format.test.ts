@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BRANCH_CATALOGUE } from "../lib/branches";
 import { diagnosisSchema, type Diagnosis } from "../lib/diagnosis";
+import { reportFor } from "../lib/report";
 import { formatDiagnosis } from "./format";
 
 const ESC = "\u001b";
@@ -120,5 +121,21 @@ describe("formatDiagnosis", () => {
     expect(messageLine).toBeDefined();
     expect(messageLine!.length).toBeLessThan(300);
     expect(messageLine).toContain("first line x");
+  });
+
+  it("leads a report with its verdict, then the headline when it differs", () => {
+    const overloaded = rateLimitDiagnosis({
+      branch: "overloaded",
+      variant: null,
+      card: BRANCH_CATALOGUE.overloaded,
+    });
+    const report = reportFor(overloaded, { now: new Date("2026-12-07T03:00:00Z"), random: () => 0.5 });
+    const lines = formatDiagnosis(report, { file: null, color: false }).split("\n");
+    expect(lines[0]).toBe(report.verdict.summary);
+    expect(report.verdict.summary).not.toBe(report.headline);
+    expect(lines[1]).toBe(report.headline);
+    const sameAsHeadline = { ...report, verdict: { ...report.verdict, summary: report.headline } };
+    const once = formatDiagnosis(sameAsHeadline, { file: null, color: false }).split("\n");
+    expect(once.filter((line) => line === report.headline)).toHaveLength(1);
   });
 });

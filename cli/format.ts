@@ -71,9 +71,14 @@ export function formatDiagnosis(diagnosis: Diagnosis, options: FormatOptions): s
     options.color ? `${ESC}${STYLE_CODES[style]}m${text}${ESC}0m` : text;
   const { card } = diagnosis;
   const variant = diagnosis.variant === null ? "" : ` · variant ${diagnosis.variant}`;
+  // A report leads with its verdict, the one answer to act on; the classifier's headline follows when it
+  // says something else. A bare diagnosis leads with the headline.
+  const verdict = "verdict" in diagnosis ? (diagnosis as DiagnosisReport).verdict : null;
+  const first = verdict === null ? diagnosis.headline : verdict.summary;
   const lines = [
     ...(options.file === null ? [] : [paint("dim", `==> ${options.file} <==`)]),
-    paint("bold", clean(diagnosis.headline)),
+    paint(verdict?.outage ? "warn" : "bold", clean(first)),
+    ...(verdict !== null && verdict.summary !== diagnosis.headline ? [clean(diagnosis.headline)] : []),
     `${paint("label", "Branch:")} ${diagnosis.branch} (${card.title})${variant} · confidence ${Math.round(diagnosis.confidence * 100)}%`,
     `${paint("label", "First move:")} ${card.firstMove}`,
     `${paint("label", "Verify:")} ${card.verify}`,

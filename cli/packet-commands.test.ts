@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { packetSchema } from "../lib/packet";
-import { runCli, type CliIo } from "./main";
+import { runCli } from "./main";
+import { testIo } from "./test-io";
 
 const REQ = "req_011CSHoEeqs5C35K2UUqR7Fy";
 const KEY = `sk-ant-api03-${"Qm4Rt7Yu2Io9Pa6Sd3Fg8Hj5Kl1Zx0Cv".repeat(3).slice(0, 93)}AA`;
@@ -11,16 +12,14 @@ const NOW = new Date("2026-11-21T10:20:00.000Z");
 async function run(argv: string[], stdin = PASTE) {
   let stdout = "";
   let stderr = "";
-  const io: CliIo = {
+  const io = testIo({
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     stdin: async function* () {
       yield stdin;
     },
-    color: false,
     now: () => NOW,
-    random: () => 0.5,
-  };
+  });
   const status = await runCli(argv, io);
   return { status, stdout, stderr };
 }

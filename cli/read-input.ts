@@ -73,7 +73,7 @@ export async function readInput(
 export async function forEachInput(
   files: readonly string[],
   io: { stdin: () => AsyncIterable<Uint8Array | string>; stderr: (text: string) => void },
-  handle: (file: string, text: string, handledBefore: number) => void,
+  handle: (file: string, text: string, handledBefore: number) => void | Promise<void>,
 ): Promise<0 | 1> {
   let refused = false;
   let handled = 0;
@@ -84,7 +84,7 @@ export async function forEachInput(
       refused = true;
       continue;
     }
-    handle(file, input.text, handled);
+    await handle(file, input.text, handled);
     handled += 1;
   }
   return refused ? 1 : 0;

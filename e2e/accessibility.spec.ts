@@ -21,6 +21,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await triage.open();
       await triage.tryExample("Claude Code 529 overloaded");
       await expect(triage.branchHeading(BRANCH_CATALOGUE.overloaded.title)).toBeVisible();
+      await triage.openPanel("occurrences");
       const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
       expect(results.violations).toEqual([]);
     });

@@ -12,6 +12,7 @@ test.describe("a pasted error is diagnosed to its branch", () => {
       await triage.diagnose();
 
       await expect(triage.branchHeading(BRANCH_CATALOGUE[fixture.branch].title)).toBeVisible();
+      await triage.openPanel("evidence");
       await expect(triage.evidenceValue("Status")).toHaveText(
         fixture.status === null ? "not in paste" : String(fixture.status),
       );
@@ -20,10 +21,12 @@ test.describe("a pasted error is diagnosed to its branch", () => {
       } else {
         await expect(triage.evidenceValue("Request id")).toContainText(fixture.requestId);
         await expect(
-          page.getByRole("button", { name: `Copy request id ${fixture.requestId}` }),
+          triage.evidence.getByRole("button", { name: `Copy request id ${fixture.requestId}` }),
         ).toBeVisible();
       }
-      // The paste stays in the box after a diagnosis.
+      // The box folds away after a diagnosis, with the paste kept in it.
+      await expect(triage.pasteBox).toHaveCount(0);
+      await triage.editPaste();
       await expect(triage.pasteBox).toHaveValue(fixture.text);
     });
   }

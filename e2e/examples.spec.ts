@@ -10,8 +10,9 @@ test.describe("Try an example", () => {
       await triage.open();
       await triage.tryExample(example.label);
 
-      await expect(triage.pasteBox).toHaveValue(example.text);
       await expect(triage.branchHeading(BRANCH_CATALOGUE[example.expects].title)).toBeVisible();
+      await triage.editPaste();
+      await expect(triage.pasteBox).toHaveValue(example.text);
     });
   }
 });

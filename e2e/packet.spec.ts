@@ -42,8 +42,11 @@ test.describe("the support packet panel", () => {
     await expect(panel.preview).toContainText("2 removed");
     await expect(panel.region).not.toContainText(KEY_CORE);
     await expect(panel.region).not.toContainText("jane.rivera");
-    // The user's own paste is still shown to them above the panel.
-    await expect(page.getByRole("region", { name: "Your paste" })).toContainText(KEY_CORE);
+    // The user's own paste is shown to them with the key masked, and unmasked only when they ask.
+    const paste = page.getByRole("region", { name: "Your paste" });
+    await expect(paste).not.toContainText(KEY_CORE);
+    await paste.getByRole("button", { name: /^Show / }).click();
+    await expect(paste).toContainText(KEY_CORE);
   });
 
   test("carries impact and ruled-out ticks into the Markdown and both downloads", async ({ page }) => {
@@ -128,7 +131,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await panel.showMarkdown();
       await panel.waitUntilReady();
       const results = await new AxeBuilder({ page })
-        .include('section[aria-labelledby="packet-heading"]')
+        .include('section[aria-label="Support packet"]')
         .withTags(["wcag2a", "wcag2aa"])
         .analyze();
       expect(results.violations).toEqual([]);

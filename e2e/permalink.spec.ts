@@ -40,7 +40,9 @@ test.describe("sharing a diagnosis", () => {
     const share = new ShareControls(page);
     const { url, deleteToken } = await share.share("1 day");
     expect(deleteToken).toMatch(/^[\w-]{43}$/);
-    await expect(page.getByText("Keep this to delete the link; it is not shown again.")).toBeVisible();
+    await expect(
+      page.getByText("Keep the token to delete the link; it is not shown again.", { exact: false }),
+    ).toBeVisible();
 
     const fresh = await browser.newContext();
     try {
@@ -50,6 +52,7 @@ test.describe("sharing a diagnosis", () => {
       await expect(shared.provenance).toContainText(/classifier v\S+ on \d{1,2} \w{3} \d{4}/);
       await expect(shared.result.branchHeading(TITLE)).toBeVisible();
       await expect(shared.page.getByRole("heading", { level: 2 }).first()).toHaveText(headline ?? "");
+      await shared.result.openPanel("evidence");
       await expect(shared.result.evidenceValue("Request id")).toContainText(REQUEST_ID);
       await expect(shared.result.pasteView).toContainText("[REDACTED:");
       expect(await shared.page.content()).not.toContain(KEY_BODY);
@@ -75,6 +78,7 @@ test.describe("sharing a diagnosis", () => {
       await other.goto(url);
       const opened = new TriagePage(other);
       await expect(opened.branchHeading(TITLE)).toBeVisible();
+      await opened.openPanel("evidence");
       await expect(opened.evidenceValue("Request id")).toContainText(REQUEST_ID);
       await expect(opened.pasteView).toContainText("[REDACTED:");
       expect(await other.content()).not.toContain(KEY_BODY);

@@ -59,6 +59,7 @@ test.describe("the diagnosis", () => {
     await triage.tryExample(exampleLabel("claude-code-529"));
 
     await expect(triage.occurrences).toBeVisible();
+    await triage.openPanel("occurrences");
     // Header row plus one row per API Error line in the example.
     await expect(triage.occurrences.getByRole("row")).toHaveCount(1 + 4);
   });

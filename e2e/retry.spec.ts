@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { RATE_LIMIT_RETRY_AFTER_20S, nextMonthStart, tierSpendCap } from "./fixtures/retry-pastes";
+import { formatUtc } from "@/components/ui/format-time";
 import { RetryPanel } from "./pages/retry-panel";
 import { TriagePage } from "./pages/triage-page";
 
@@ -11,6 +12,7 @@ async function diagnose(page: Page, text: string): Promise<RetryPanel> {
   await triage.diagnose();
   const panel = new RetryPanel(page);
   await expect(panel.region).toBeVisible();
+  await panel.open();
   return panel;
 }
 
@@ -52,7 +54,7 @@ test.describe("the retry panel", () => {
   }) => {
     const regainOn = nextMonthStart();
     const panel = await diagnose(page, tierSpendCap(regainOn));
-    const until = `${regainOn} 00:00 UTC`;
+    const until = formatUtc(`${regainOn}T00:00:00Z`);
 
     await expect(panel.verdict).toHaveText(`Do not retry until ${until}`);
     await expect(panel.field("Do not retry until")).toHaveText(until);
@@ -143,10 +145,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     }) => {
       const panel = await diagnose(page, RATE_LIMIT_RETRY_AFTER_20S);
       const scan = () =>
-        new AxeBuilder({ page })
-          .include("section[aria-labelledby='retry-heading']")
-          .withTags(WCAG_TAGS)
-          .analyze();
+        new AxeBuilder({ page }).include("section[aria-label='Retry plan']").withTags(WCAG_TAGS).analyze();
       expect((await scan()).violations).toEqual([]);
 
       await panel.chooseMode("Background job");
@@ -159,7 +158,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     test("has no axe violations when access returns only later", async ({ page }) => {
       await diagnose(page, tierSpendCap(nextMonthStart()));
       const results = await new AxeBuilder({ page })
-        .include("section[aria-labelledby='retry-heading']")
+        .include("section[aria-label='Retry plan']")
         .withTags(WCAG_TAGS)
         .analyze();
       expect(results.violations).toEqual([]);

@@ -29,6 +29,11 @@ export const surfaceSchema = z.enum([
   "claude-code",
   "curl",
   "browser",
+  "sdk-go",
+  "sdk-java",
+  "sdk-ruby",
+  "sdk-csharp",
+  "sdk-rust",
   "unknown",
 ]);
 export type Surface = z.infer<typeof surfaceSchema>;
@@ -55,6 +60,8 @@ export const evidenceSchema = z.object({
   message: z.string().nullable(),
   requestIds: z.array(z.string()),
   gatewayRequestIds: z.array(z.string()),
+  /** `req_…` ids visibly cut off or masked in the paste: reported as written, never completed. */
+  partialRequestIds: z.array(z.string()).optional(),
   model: z.string().nullable(),
   endpoint: z.string().nullable(),
   surface: surfaceSchema,
@@ -128,5 +135,12 @@ export const diagnosisSchema = z.object({
   evidence: evidenceSchema,
   signals: z.array(signalSchema),
   occurrences: z.array(occurrenceSchema),
+  /**
+   * Other branches the paste supports, best first, when the evidence is weak or contested (and, for an
+   * `unknown` answer given because the error is not Claude's, the branch it would otherwise have been).
+   */
+  alternatives: z
+    .array(z.object({ branch: branchIdSchema, confidence: z.number().min(0).max(1) }))
+    .optional(),
 });
 export type Diagnosis = z.infer<typeof diagnosisSchema>;

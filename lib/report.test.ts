@@ -79,3 +79,48 @@ describe("the report every face returns", () => {
     expect(r.statusContext).toBeNull();
   });
 });
+
+describe("the verdict in every report", () => {
+  it("is present offline, with no status note, and retries a recent overload now", () => {
+    const r = diagnoseOffline(OVERLOAD, fixed);
+    expect(r.verdict).toMatchObject({
+      whoActs: ["anthropic"],
+      retry: "now",
+      tense: "current",
+      statusNote: null,
+    });
+    expect(r.verdict.summary).toMatch(/^Anthropic is overloaded/);
+  });
+
+  it("is made again with the status reading: an open incident on the error's path makes it Anthropic's", async () => {
+    const incident = {
+      id: "abc123def456",
+      name: "Elevated errors on Claude API",
+      impact: "major" as const,
+      status: "investigating" as const,
+      createdAt: "2026-11-22T11:30:00.000Z",
+      updatedAt: "2026-11-22T11:40:00.000Z",
+      startedAt: "2026-11-22T11:30:00.000Z",
+      resolvedAt: null,
+      shortlink: null,
+      url: "https://status.claude.com/incidents/abc123def456",
+      components: ["Claude API (api.anthropic.com)"],
+      componentIds: ["k8w3r06qmzrp"],
+    };
+    const withIncident: StatusContext = { ...context, activeIncidents: [incident] };
+    const r = await diagnose(OVERLOAD, { ...fixed, status: { getContext: async () => withIncident } });
+    expect(r.verdict).toMatchObject({ whoActs: ["anthropic"], retry: "later", incident: { ongoing: true } });
+    expect(r.verdict.summary).toMatch(/^It's Anthropic's incident: "Elevated errors on Claude API"/);
+  });
+
+  it("is made for a report stored before verdicts existed, dated at its own reading", () => {
+    const { verdict, ...old } = diagnoseOffline(OVERLOAD, { ...fixed, occurredAt: "2026-11-22T11:59:00Z" });
+    const stored = JSON.parse(JSON.stringify({ ...old, statusContext: context }));
+    const parsed = diagnosisReportSchema.parse(stored);
+    expect(parsed.verdict).toMatchObject({
+      retry: verdict.retry,
+      tense: "current",
+      whoActs: verdict.whoActs,
+    });
+  });
+});

@@ -11,14 +11,41 @@ import {
 } from "./retry";
 import { statusContextSchema, type StatusContext } from "./status/context";
 import type { StatusClient } from "./status/client";
+import { buildVerdict, verdictSchema } from "./verdict";
 
-/** What every face returns for a paste: the classifier's diagnosis, its retry plan and the status page reading. */
-export const diagnosisReportSchema = diagnosisSchema.extend({
+const reportWithoutVerdictSchema = diagnosisSchema.extend({
   retry: retryPlanSchema,
   retryContext: retryContextSchema,
   /** null when the status page was not asked (offline CLI, tests) */
   statusContext: statusContextSchema.nullable(),
 });
+
+/**
+ * Reports stored before the verdict existed (permalinks, private links) get one made from what they hold,
+ * dated at their status reading (or the error's time) so an old link does not speak of today.
+ */
+function withVerdict(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || "verdict" in value) return value;
+  const parsed = reportWithoutVerdictSchema.safeParse(value);
+  if (!parsed.success) return value;
+  const report = parsed.data;
+  const stamp = report.statusContext?.checkedAt ?? report.evidence.occurredAt;
+  const at = stamp === null ? Number.NaN : Date.parse(stamp);
+  const now = new Date(Number.isFinite(at) ? at : 0);
+  return {
+    ...report,
+    verdict: buildVerdict({ diagnosis: report, plan: report.retry, status: report.statusContext, now }),
+  };
+}
+
+/**
+ * What every face returns for a paste: the classifier's diagnosis, its retry plan, the status page reading
+ * and the verdict made from all three (the one answer a person acts on).
+ */
+export const diagnosisReportSchema = z.preprocess(
+  withVerdict,
+  reportWithoutVerdictSchema.extend({ verdict: verdictSchema }),
+);
 export type DiagnosisReport = z.infer<typeof diagnosisReportSchema>;
 
 export type ReportOptions = {
@@ -50,12 +77,27 @@ export function redactEvidence(evidence: Evidence): Evidence {
 /** The report without the status page: pure and synchronous. */
 export function reportFor(diagnosis: Diagnosis, options: ReportOptions): DiagnosisReport {
   const retryContext = options.retryContext ?? DEFAULT_RETRY_CONTEXT;
+  const redacted = { ...diagnosis, evidence: redactEvidence(diagnosis.evidence) };
+  const retry = planRetry(diagnosis, retryContext, { random: options.random, now: options.now });
   return {
-    ...diagnosis,
-    evidence: redactEvidence(diagnosis.evidence),
-    retry: planRetry(diagnosis, retryContext, { random: options.random, now: options.now }),
+    ...redacted,
+    retry,
     retryContext,
     statusContext: null,
+    verdict: buildVerdict({ diagnosis: redacted, plan: retry, status: null, now: options.now }),
+  };
+}
+
+/** The report with a status reading joined in: the verdict is made again with it. */
+export function withStatus(
+  report: DiagnosisReport,
+  statusContext: StatusContext | null,
+  now: Date,
+): DiagnosisReport {
+  return {
+    ...report,
+    statusContext,
+    verdict: buildVerdict({ diagnosis: report, plan: report.retry, status: statusContext, now }),
   };
 }
 
@@ -81,5 +123,5 @@ export async function diagnose(
       route: report.evidence.route,
     })
     .catch(() => null);
-  return { ...report, statusContext };
+  return withStatus(report, statusContext, options.now);
 }

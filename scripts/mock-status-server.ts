@@ -124,7 +124,23 @@ export async function startMockStatusServer(
   let scenario: MockScenario = options.scenario ?? "operational";
   const pendingTimers = new Set<ReturnType<typeof setTimeout>>();
 
+  /** `/api/v2/incidents/<id>.json`, as the real page answers it: the incident from this scenario's list. */
+  async function serveIncident(res: ServerResponse, folder: string, id: string): Promise<void> {
+    try {
+      const list = JSON.parse(await readFile(path.join(fixturesDir, folder, "incidents.json"), "utf8")) as {
+        incidents: { id: string }[];
+      };
+      const incident = list.incidents.find((candidate) => candidate.id === id);
+      if (incident !== undefined) return send(res, 200, JSON_TYPE, JSON.stringify({ incident }));
+    } catch {
+      // No list in this scenario: the incident is not there either.
+    }
+    send(res, 404, JSON_TYPE, JSON.stringify({ error: "not found" }));
+  }
+
   async function serveFixture(res: ServerResponse, folder: string, route: string): Promise<void> {
+    const single = /^\/api\/v2\/incidents\/([a-z0-9]{1,40})\.json$/.exec(route);
+    if (single?.[1] !== undefined && single[1] !== "unresolved") return serveIncident(res, folder, single[1]);
     const entry = ROUTES.get(route);
     if (entry === undefined) return send(res, 404, JSON_TYPE, JSON.stringify({ error: "not found" }));
     try {

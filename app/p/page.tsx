@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PrivateDiagnosis } from "@/components/private-diagnosis";
+import { PrivateDiagnosis } from "@/components/share/private-diagnosis";
 
 export const metadata: Metadata = {
   title: "Private diagnosis",

@@ -24,8 +24,16 @@ export class PacketPanel {
     this.copyButton = this.region.getByRole("button", { name: "Copy", exact: true });
   }
 
-  /** Waits until the packet for the current inputs is built (the buttons enable only then). */
+  /** Opens the panel (it starts closed, and the packet is built only once it is open). */
+  async open(): Promise<void> {
+    const button = this.page.locator('button[data-disclosure="packet"]');
+    if ((await button.getAttribute("aria-expanded")) === "false") await button.click();
+    await expect(button).toHaveAttribute("aria-expanded", "true");
+  }
+
+  /** Opens the panel and waits until the packet for the current inputs is built (the buttons enable only then). */
   async waitUntilReady(): Promise<void> {
+    await this.open();
     await expect(this.downloadMarkdownButton).toBeEnabled();
   }
 
@@ -35,10 +43,12 @@ export class PacketPanel {
   }
 
   async setImpact(text: string): Promise<void> {
+    await this.open();
     await this.impact.fill(text);
   }
 
   async ruleOut(item: string): Promise<void> {
+    await this.open();
     await this.region.getByRole("group", { name: "Ruled out" }).getByRole("checkbox", { name: item }).check();
   }
 

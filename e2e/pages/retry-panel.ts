@@ -20,6 +20,13 @@ export class RetryPanel {
     this.snippetPanel = this.region.getByRole("tabpanel");
   }
 
+  /** Opens the panel (it starts closed). */
+  async open(): Promise<void> {
+    const button = this.page.locator('button[data-disclosure="retry"]');
+    if ((await button.getAttribute("aria-expanded")) === "false") await button.click();
+    await expect(button).toHaveAttribute("aria-expanded", "true");
+  }
+
   /** The value the plan gives for `term` ("Attempts", "Before retrying", "retry-after" …). */
   field(term: string): Locator {
     const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

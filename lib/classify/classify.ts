@@ -13,6 +13,15 @@ import {
   findTimestamps,
   type Located,
 } from "./extract";
+import {
+  BARE_TYPE_SIGNATURES,
+  CLIENT_PRINTS,
+  ENVELOPE_TYPES,
+  FAMILIES,
+  ROUTE_PRINTS,
+  STATUS_GRAMMAR,
+} from "./families";
+import { confidenceFrom, zeroFeatures, type Features } from "./confidence";
 import { headlineFor } from "./headline";
 import { lineOf, lineStarts, normalize } from "./normalize";
 import { unwrapHardWraps } from "./unwrap";
@@ -55,6 +64,17 @@ export function statusBranch(status: number): BranchId {
   }
 }
 
+/** Everything the scan runs: the signature table, the concept families, the status grammar, client prints. */
+const SCANNED: readonly Signature[] = [
+  ...SIGNATURES,
+  ...FAMILIES,
+  ...STATUS_GRAMMAR,
+  ...BARE_TYPE_SIGNATURES,
+  ...CLIENT_PRINTS,
+  ...ROUTE_PRINTS,
+  ...ENVELOPE_TYPES,
+];
+
 // A paste of 1 MiB of one repeated shape must not grow memory without bound: keep the first and the
 // last hits of each signature (the last ones matter most: the primary error is the final one).
 const HITS_KEPT_PER_SIGNATURE = 2000;
@@ -65,7 +85,7 @@ const IDENTITY: OffsetMap = { at: (i) => i, atEnd: (i) => i };
 
 function scan(norm: string, starts: number[], map: OffsetMap = IDENTITY): Hit[] {
   const hits: Hit[] = [];
-  for (const sig of SIGNATURES) {
+  for (const sig of SCANNED) {
     const head: Hit[] = [];
     let tail: Hit[] = [];
     for (const m of norm.matchAll(sig.pattern)) {
@@ -90,10 +110,15 @@ function scan(norm: string, starts: number[], map: OffsetMap = IDENTITY): Hit[] 
 }
 
 const votesFor = (h: Hit): BranchId | undefined =>
-  h.sig.branch ?? (h.fields.status !== undefined ? statusBranch(h.fields.status) : undefined);
+  h.sig.votes === false
+    ? undefined
+    : (h.sig.branch ?? (h.fields.status !== undefined ? statusBranch(h.fields.status) : undefined));
 const tierOf = (h: Hit): number => h.sig.tier ?? TIER.status;
 const isMember = (h: Hit): boolean =>
-  votesFor(h) !== undefined || h.fields.errorType !== undefined || h.sig.head === true;
+  votesFor(h) !== undefined ||
+  h.fields.errorType !== undefined ||
+  h.fields.status !== undefined ||
+  h.sig.head === true;
 
 type Cluster = { hits: Hit[]; firstLine: number; lastLine: number; headLine: number | null };
 
@@ -164,6 +189,8 @@ type Decided = {
   errorType: string | null;
   deciders: Hit[];
   incidentalOnly: boolean;
+  /** Every branch with evidence in the statement, with its strongest tier and summed weight. */
+  scores: Map<BranchId, { tier: number; weight: number; last: number }>;
 };
 
 function decide(cluster: Cluster): Decided {
@@ -206,21 +233,26 @@ function decide(cluster: Cluster): Decided {
   const errorType =
     (typed.find((h) => h.sig.id.startsWith("type.") && h.sig.branch) ?? typed[0])?.fields.errorType ?? null;
   const incidentalOnly = cluster.hits.every((h) => h.sig.incidental || votesFor(h) === undefined);
-  return { branch, variant, topTier, conflict, status, errorType, deciders, incidentalOnly };
+  return { branch, variant, topTier, conflict, status, errorType, deciders, incidentalOnly, scores: score };
 }
-
-const CONFIDENCE_BY_TIER: Record<number, number> = { 5: 0.95, 4: 0.9, 3: 0.75, 2: 0.6, 1: 0.5 };
 
 // Compact JSON bodies are printed by the TypeScript SDK and by curl alike: the weakest surface evidence.
 const SURFACE_ORDER: Array<Surface | "explicit-unknown" | "compact-json"> = [
   "claude-code",
   "sdk-python",
+  "sdk-go",
+  "sdk-java",
+  "sdk-ruby",
+  "sdk-csharp",
+  "sdk-rust",
   "explicit-unknown",
   "sdk-typescript",
   "curl",
   "browser",
   "compact-json",
 ];
+// A platform route beats the library that called it (LiteLLM in-process calling Bedrock is a Bedrock
+// route); a gateway process in front of it (a LiteLLM proxy) is the outermost API-speaking author and wins.
 const ROUTE_ORDER: Route[] = ["bedrock", "vertex", "openrouter", "litellm", "other-gateway", "anthropic"];
 
 function pickSurface(hits: Hit[]): Surface {
@@ -241,6 +273,7 @@ function pickSurface(hits: Hit[]): Surface {
 }
 
 function pickRoute(hits: Hit[], surface: Surface, hasRequestId: boolean): Route {
+  if (hits.some((h) => h.sig.id === "route.litellm_proxy")) return "litellm";
   const seen = new Set<Route>();
   for (const h of hits) if (h.sig.route) seen.add(h.sig.route);
   const first = ROUTE_ORDER.find((r) => seen.has(r));
@@ -345,8 +378,68 @@ function toOccurrence(
   };
 }
 
+// A Claude Code `/bug` report's errors array, or a JSON array of `{"error": …}` log entries.
+const LOG_MARKER = /^\s{0,8}\*\*Errors\*\*|\[\{\s?\\{0,3}"error\\{0,3}"\s?:/m;
+
+/** Where a log of earlier errors starts in the paste, or past its end when there is none. */
+function findLogStart(norm: string): number {
+  const m = LOG_MARKER.exec(norm);
+  // A paste that is only the array has no headline: nothing is log then.
+  return m && norm.slice(0, m.index).trim() !== "" ? m.index : Number.POSITIVE_INFINITY;
+}
+
+/** Statuses that a more specific branch arrives under (the message beats the status for these). */
+const CARRIES: Partial<Record<BranchId, readonly number[]>> = {
+  context_window: [400, 413],
+  billing: [400, 402, 429],
+  subscription_limit: [429, 400, 403],
+  not_found: [400, 404],
+  authentication: [401, 403],
+  overloaded: [500, 503, 529],
+  timeout: [408, 504, 524, 500],
+  invalid_request: [400, 422],
+};
+
+const agrees = (d: Decided, branch: BranchId): boolean =>
+  d.branch === branch ||
+  (d.topTier <= TIER.status &&
+    d.status !== null &&
+    (statusBranch(d.status) === branch || (CARRIES[branch]?.includes(d.status) ?? false))) ||
+  (d.branch === "unknown" && d.errorType === null);
+
+/**
+ * Status and type come from the primary statement, else from the nearest statement that agrees with its
+ * branch (the same branch, a bare status that branch arrives under, or a 2xx fact), never from one that
+ * disagrees.
+ */
+function mergeAgreeing(decided: Decided[], primary: number, occurrences: Occurrence[]): void {
+  const p = decided[primary];
+  const o = occurrences[primary];
+  if (!p || !o || p.branch === "unknown") return;
+  const order = decided
+    .map((_d, i) => i)
+    .filter((i) => i !== primary)
+    .sort((a, b) => Math.abs(a - primary) - Math.abs(b - primary));
+  for (const i of order) {
+    const d = decided[i] as Decided;
+    if (!agrees(d, p.branch)) continue;
+    if (p.status === null && d.status !== null) p.status = d.status;
+    if (p.errorType === null && d.errorType !== null && d.branch === p.branch) p.errorType = d.errorType;
+  }
+  o.status = p.status;
+  o.errorType = p.errorType;
+}
+
 /** Classifies one paste. Pure and total: any string in, a valid Diagnosis out. */
 export function classify(text: string, options: ClassifyOptions = {}): Diagnosis {
+  return classifyExplained(text, options).diagnosis;
+}
+
+/** The Diagnosis and the features its confidence was computed from (for fitting and reports). */
+export function classifyExplained(
+  text: string,
+  options: ClassifyOptions = {},
+): { diagnosis: Diagnosis; features: Features } {
   const norm = normalize(text);
   const starts = lineStarts(norm);
   // Hard-wrapped pastes are scanned unwrapped; every offset found is mapped back to the paste.
@@ -362,37 +455,73 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
 
   const clusters = clusterHits(hits, norm, starts).slice(-MAX_OCCURRENCES);
   const decided = clusters.map((c) => decide(c));
-  const requestIds = located(findRequestIds(scanned));
+  const partialIds: Located<string>[] = [];
+  const requestIds = located(findRequestIds(scanned, partialIds));
   const times = located(findTimestamps(scanned));
   const occurrences = clusters.map((c, i) =>
     toOccurrence(c, decided[i] as Decided, norm, starts, requestIds, times),
   );
 
-  // The primary error is the last real statement: strong (a status or better) beats weak, echoes come last.
+  // Roles: a Claude Code `/bug` errors array (or any log of earlier errors after the headline) holds older
+  // or side-request entries; the headline the user saw wins unless it carries no branch evidence.
+  const logStart = findLogStart(norm);
+  const inLog = (i: number): boolean => (occurrences[i]?.start ?? 0) >= logStart;
+  // The primary error: a message or type beats a bare status, which beats weaker words; echoes come last;
+  // among equals, the last statement wins.
   const rank = (d: Decided): number =>
-    d.branch === "unknown" ? 0 : d.incidentalOnly ? 1 : d.topTier >= TIER.status ? 3 : 2;
+    d.branch === "unknown"
+      ? 0
+      : d.incidentalOnly
+        ? 1
+        : d.topTier >= TIER.type
+          ? 4
+          : d.topTier >= TIER.status
+            ? 3
+            : 2;
+  const headlineHasBranch = decided.some((d, i) => !inLog(i) && rank(d) >= 2);
   let primary = -1;
   for (let i = 0; i < decided.length; i++) {
     const d = decided[i] as Decided;
+    if (headlineHasBranch && inLog(i)) continue;
     if (primary === -1 || rank(d) >= rank(decided[primary] as Decided)) primary = i;
   }
+  mergeAgreeing(decided, primary, occurrences);
   const d: Decided | undefined = decided[primary];
   const occ: Occurrence | undefined = occurrences[primary];
   const cluster: Cluster | undefined = clusters[primary];
 
   let branch: BranchId = d?.branch ?? "unknown";
   let variant = d?.variant ?? null;
-  let confidence =
-    d && branch !== "unknown" ? (CONFIDENCE_BY_TIER[d.topTier] ?? 0.5) - (d.conflict ? 0.15 : 0) : 0.15;
   const untied = !claude && branch !== "unknown";
+  const features = zeroFeatures();
+  if (d && branch !== "unknown") {
+    features.tierMessage = d.topTier >= TIER.message ? 1 : 0;
+    features.tierType = d.topTier === TIER.type ? 1 : 0;
+    features.tierStatus = d.topTier === TIER.status ? 1 : 0;
+    features.tierClass = d.topTier === TIER.class ? 1 : 0;
+    features.conflict = d.conflict ? 1 : 0;
+    features.untied = untied ? 1 : 0;
+    features.foreign = foreign ? 1 : 0;
+    features.disagreeing = decided.some(
+      (o, i) => i !== primary && o.branch !== "unknown" && !agrees(o, branch),
+    )
+      ? 1
+      : 0;
+    features.statusAgrees =
+      d.status !== null && agrees({ ...d, topTier: TIER.status, branch: "unknown" }, branch) ? 1 : 0;
+    features.logOverruled =
+      headlineHasBranch && decided.some((o, i) => inLog(i) && o.branch !== "unknown" && o.branch !== branch)
+        ? 1
+        : 0;
+    features.echoOnly = d.incidentalOnly ? 1 : 0;
+  }
+  let confidence = d && branch !== "unknown" ? confidenceFrom(features) : 0.15;
+  const candidates = candidatesFor(d, decided, primary);
   if (untied && foreign) {
     branch = "unknown";
     variant = "other_provider";
     confidence = 0.7;
-  } else if (untied) {
-    confidence = Math.min(confidence * 0.6, 0.45);
   }
-
   const surface = pickSurface(hits);
   const streaming = pickStreaming(hits);
   if (branch === "overloaded" && streaming === true && variant === null) variant = "in_stream";
@@ -414,6 +543,7 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
     message,
     requestIds: [...new Set(requestIds.map((r) => r.value))],
     gatewayRequestIds: [...new Set(findGatewayRequestIds(scanned).map((r) => r.value))],
+    partialRequestIds: [...new Set(partialIds.map((r) => r.value))],
     model: findModel(scanned),
     endpoint: findEndpoint(scanned),
     surface,
@@ -443,7 +573,7 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
           )
           .map((h) => ({ id: h.sig.id, label: h.sig.label, start: h.start, end: h.end }));
 
-  return {
+  const diagnosis: Diagnosis = {
     classifierVersion: CLASSIFIER_VERSION,
     branch,
     variant,
@@ -460,5 +590,37 @@ export function classify(text: string, options: ClassifyOptions = {}): Diagnosis
     evidence,
     signals,
     occurrences,
+    alternatives: alternativesFor(branch, confidence, candidates),
   };
+  return { diagnosis, features };
+}
+
+/** Branches the paste also supports, strongest first: rivals inside the deciding statement, then other statements. */
+function candidatesFor(d: Decided | undefined, decided: Decided[], primary: number): BranchId[] {
+  if (!d) return [];
+  const rivals = [...d.scores.entries()]
+    .filter(([b]) => b !== d.branch)
+    .sort(([, a], [, b]) => b.tier - a.tier || b.weight - a.weight)
+    .map(([b]) => b);
+  const others = decided
+    .map((o, i) => ({ o, i }))
+    .filter(({ o, i }) => i !== primary && o.branch !== "unknown" && !o.incidentalOnly)
+    .sort((a, b) => b.o.topTier - a.o.topTier || b.i - a.i)
+    .map(({ o }) => o.branch);
+  return [...new Set([d.branch, ...rivals, ...others])];
+}
+
+// Below this, the answer comes with its runners-up.
+const WEAK = 0.8;
+
+function alternativesFor(
+  branch: BranchId,
+  confidence: number,
+  candidates: BranchId[],
+): Array<{ branch: BranchId; confidence: number }> {
+  // An `unknown` from positive evidence keeps the would-be branch as a candidate.
+  const rest = candidates.filter((b) => b !== branch).slice(0, 2);
+  if (rest.length === 0 || (branch !== "unknown" && confidence >= WEAK)) return [];
+  const share = Math.max(0, 1 - confidence) / rest.length;
+  return rest.map((b) => ({ branch: b, confidence: Math.round(share * 100) / 100 }));
 }

@@ -8,7 +8,8 @@ export type Located<T> = { value: T; start: number; end: number };
 // ---------------------------------------------------------------------------------------------------
 // Request ids
 // ---------------------------------------------------------------------------------------------------
-const REQ_ID = /\breq_([A-Za-z0-9]{1,40})/g;
+// `req_` + an optional platform tag (`vrtx_` on Vertex) + a base62 body.
+const REQ_ID = /\breq_((?:vrtx_|bdrk_)?[A-Za-z0-9]{1,40})/g;
 const REQ_ID_LENGTH = 24; // `req_` + 24 alphanumerics in every example (claude-errors.md §7)
 const CONTINUATION = /^[ \t]{0,40}([A-Za-z0-9]{1,40})/;
 
@@ -16,10 +17,11 @@ const CONTINUATION = /^[ \t]{0,40}([A-Za-z0-9]{1,40})/;
  * Every `req_…` id in order of appearance. A terminal that wrapped an id across lines is re-joined when
  * the two halves make exactly one full id; a truncated or placeholder id is never completed or invented.
  */
-export function findRequestIds(text: string): Located<string>[] {
+export function findRequestIds(text: string, partial: Located<string>[] = []): Located<string>[] {
   const out: Located<string>[] = [];
   for (const m of text.matchAll(REQ_ID)) {
-    const body = m[1] ?? "";
+    const tagged = m[1] ?? "";
+    const body = tagged.replace(/^(?:vrtx|bdrk)_/, "");
     const start = m.index;
     const end = start + m[0].length;
     if (body.length >= 20) {
@@ -27,7 +29,11 @@ export function findRequestIds(text: string): Located<string>[] {
       continue;
     }
     // Wrapped: the id runs to the end of its line and the next line starts with the rest.
-    if (text[end] !== "\n") continue;
+    if (text[end] !== "\n") {
+      // Visibly cut or masked (`req_011CX…`, `req_vrtx_011xxxx`): reported as it is, flagged, never completed.
+      if (/^0\d{2}[A-Za-z0-9]{3}/.test(body)) partial.push({ value: m[0], start, end });
+      continue;
+    }
     const next = CONTINUATION.exec(text.slice(end + 1, end + 1 + 80));
     const rest = next?.[1];
     if (rest && body.length + rest.length === REQ_ID_LENGTH) {

@@ -32,6 +32,8 @@ export type Signature = {
   variant?: string;
   tier?: Tier;
   weight?: number;
+  /** False for shapes that carry a status but vote for nothing (a 2xx before the failure). */
+  votes?: false;
   /** Ties the paste to Claude (an Anthropic-specific shape). */
   claude?: boolean;
   /** Ties the paste to another provider or service (OpenAI, a tracing backend…). */
@@ -1238,7 +1240,9 @@ const FACTS: Signature[] = [
   fact({
     id: "cc.api_error",
     label: "Claude Code API Error",
-    pattern: /\bAPI\s{1,12}Error\b/g,
+    // Claude Code's banner opens its line ("API Error: 529 …", "⎿ API Error (…)"); an app's own
+    // "Finance API Error:" does not.
+    pattern: /(?:^[\s>*`-]{0,16}|\\n\s{0,8}|["'`[(]|:\s)API\s{1,12}Error\b/gm,
     claude: true,
     surface: "claude-code",
     head: true,
@@ -1320,7 +1324,7 @@ const FACTS: Signature[] = [
     label: "Go SDK status error",
     pattern: /(?:POST|GET)\s"https?:\/\/[^"\s]{1,200}":\s([45]\d\d)\b/g,
     claude: true,
-    surface: "unknown",
+    surface: "sdk-go",
     head: true,
     fields: (m) => ({ status: Number(m[1]) }),
     source: "anthropics/anthropic-sdk-go error format",
@@ -1330,7 +1334,7 @@ const FACTS: Signature[] = [
     label: "Go SDK stream error",
     pattern: /received\s{1,12}error\s{1,12}while\s{1,12}streaming/g,
     claude: true,
-    surface: "unknown",
+    surface: "sdk-go",
     streaming: true,
     head: true,
     source: "anthropics/anthropic-sdk-go#200",

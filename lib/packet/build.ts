@@ -1,4 +1,5 @@
 import type { Diagnosis } from "@/lib/diagnosis";
+import type { Verdict } from "@/lib/verdict";
 import { kindLabel, redact, type RedactionFinding } from "@/lib/redact";
 import { excerptAround, findErrorBody, inferAuth, inferRuntime } from "./infer";
 import { packetSchema, type Checklist, type Packet } from "./schema";
@@ -9,6 +10,8 @@ export interface PacketInput {
   checklist?: Partial<Checklist>;
   /** The status page reading at diagnosis time, when one was taken. */
   statusReading?: unknown | null;
+  /** The verdict the user was shown; its sentence is redacted again here. */
+  verdict?: Verdict | null;
   findings: ReadonlyArray<Pick<RedactionFinding, "kind" | "count">>;
 }
 
@@ -59,6 +62,25 @@ function primaryOccurrence(d: Diagnosis) {
     d.occurrences[d.occurrences.length - 1] ??
     null
   );
+}
+
+function packetVerdict(v: Verdict): NonNullable<Packet["verdict"]> {
+  return {
+    summary: clean(v.summary) ?? "",
+    whoActs: [...v.whoActs],
+    retry: v.retry,
+    retryAt: v.retryAt,
+    tense: v.tense,
+    incident:
+      v.incident === null
+        ? null
+        : {
+            name: clean(v.incident.name) ?? "",
+            url: v.incident.url,
+            relation: v.incident.relation,
+            ongoing: v.incident.ongoing,
+          },
+  };
 }
 
 /** Builds the escalation packet from a diagnosis and the already-redacted paste. Pure: time comes in `now`. */
@@ -116,6 +138,7 @@ export function buildPacket(
     auth: inferAuth(text, e.route),
     streaming: e.streaming,
     retries: e.attempts,
+    ...(input.verdict == null ? {} : { verdict: packetVerdict(input.verdict) }),
     statusPage: input.statusReading ?? null,
     reproduction: excerptAround(text, anchors),
     checklist: {

@@ -200,3 +200,57 @@ describe("the status page section", () => {
     expect(result.markdown).toContain("Not checked.");
   });
 });
+
+describe("the verdict in the packet", () => {
+  it("carries the verdict the user was shown, its sentence first in the summary", () => {
+    const text = `API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"},"request_id":"req_011CZAau32QzxDkriovTaFCB"}`;
+    const { packet, markdown } = packetFromPaste(text, { occurredAt: NOW.toISOString() }, { now: NOW });
+    expect(packet.verdict).toMatchObject({
+      whoActs: ["anthropic"],
+      retry: "now",
+      tense: "current",
+      incident: null,
+    });
+    expect(markdown).toContain(`- Verdict: ${packet.verdict?.summary.split(" (")[0]}`);
+    expect(markdown.indexOf("- Verdict:")).toBeLessThan(markdown.indexOf("- Diagnosis:"));
+  });
+
+  it("names an open incident on the error's path as Anthropic's", async () => {
+    const text = `API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}`;
+    const incident = {
+      id: "abc123def456",
+      name: "Elevated errors on Claude API",
+      impact: "major" as const,
+      status: "investigating" as const,
+      createdAt: "2026-11-21T10:00:00.000Z",
+      updatedAt: "2026-11-21T10:05:00.000Z",
+      startedAt: "2026-11-21T10:00:00.000Z",
+      resolvedAt: null,
+      shortlink: null,
+      url: "https://status.claude.com/incidents/abc123def456",
+      components: ["Claude API (api.anthropic.com)"],
+      componentIds: ["k8w3r06qmzrp"],
+    };
+    const context: StatusContext = {
+      indicator: "major",
+      description: "Partial System Outage",
+      checkedAt: NOW.toISOString(),
+      source: "live",
+      components: [],
+      activeIncidents: [incident],
+      correlatedIncidents: [{ ...incident, relation: "during", matchesSurface: true, gapMs: 0 }],
+    };
+    const { packet } = await packetFromPasteWithStatus(
+      text,
+      {
+        occurredAt: NOW.toISOString(),
+        status: { getContext: async () => context },
+      },
+      { now: NOW },
+    );
+    expect(packet.verdict).toMatchObject({
+      retry: "later",
+      incident: { name: "Elevated errors on Claude API", ongoing: true, relation: "during" },
+    });
+  });
+});

@@ -3,6 +3,8 @@ import type { Diagnosis } from "@/lib/diagnosis";
 import { redact, type RedactionResult } from "@/lib/redact";
 import type { StatusClient } from "@/lib/status/client";
 import type { StatusContext } from "@/lib/status/context";
+import { DEFAULT_RETRY_CONTEXT, planRetry } from "@/lib/retry";
+import { buildVerdict } from "@/lib/verdict";
 import { buildPacket } from "./build";
 import { renderPacketJson, renderPacketMarkdown } from "./render";
 import type { Checklist, Packet } from "./schema";
@@ -82,6 +84,13 @@ export function packetFromDiagnosis(
       impact: options.impact ?? null,
       checklist: options.checklist,
       statusReading: statusReadingFor(options.statusContext),
+      // The same verdict the page shows for this paste (default retry context; no randomness in it).
+      verdict: buildVerdict({
+        diagnosis,
+        plan: planRetry(diagnosis, DEFAULT_RETRY_CONTEXT, { random: () => 0.5, now }),
+        status: options.statusContext ?? null,
+        now,
+      }),
       findings: redacted.findings,
     },
     { now },

@@ -40,6 +40,15 @@ export function renderPacketMarkdown(p: Packet): string {
     "",
   );
   out.push("## Summary", "");
+  if (p.verdict) {
+    const v = p.verdict;
+    const retry = v.retry === "later" && v.retryAt ? `later (after ${v.retryAt})` : v.retry;
+    out.push(`- Verdict: ${escapeMarkdown(v.summary)} (who acts: ${v.whoActs.join(", ")}; retry: ${retry})`);
+    if (v.incident)
+      out.push(
+        `- Status incident: ${inline(v.incident.name)} (${v.incident.relation}, ${v.incident.ongoing ? "open" : "not open"}) ${inline(v.incident.url)}`,
+      );
+  }
   out.push(
     `- Diagnosis: ${inline(p.diagnosis.branch)}${p.diagnosis.variant ? ` / ${inline(p.diagnosis.variant)}` : ""} — ${inline(p.diagnosis.headline)} (confidence ${Math.round(p.diagnosis.confidence * 100)}%)`,
   );

@@ -54,6 +54,19 @@ export const packetSchema = z.object({
   retries: z
     .object({ seen: z.number().int().nonnegative(), of: z.number().int().positive().nullable() })
     .nullable(),
+  /** The verdict shown to the user (who acts, retry, the incident), redacted; absent in older packets. */
+  verdict: z
+    .object({
+      summary: z.string(),
+      whoActs: z.array(z.string()),
+      retry: z.enum(["now", "later", "no"]),
+      retryAt: z.string().nullable(),
+      tense: z.enum(["current", "past"]),
+      incident: z
+        .object({ name: z.string(), url: z.string(), relation: z.string(), ongoing: z.boolean() })
+        .nullable(),
+    })
+    .optional(),
   statusPage: z.unknown().nullable(),
   reproduction: z.object({ excerpt: z.string(), truncated: z.boolean() }).nullable(),
   checklist: checklistSchema,

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-// The page recomputes plans in the browser (components/retry-planner.tsx): the modules it loads must not pull
+// The page recomputes plans in the browser (components/retry/retry-planner.tsx): the modules it loads must not pull
 // in zod (schema.ts builds zod schemas at load time) or any Node-only module.
 const BROWSER_ENTRIES = ["plan.ts", "snippets.ts", "format.ts"];
 

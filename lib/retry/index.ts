@@ -1,8 +1,8 @@
 // The retry planner of issue 4: `planRetry` for the Diagnosis JSON, `retrySnippets` for the page and the CLI.
 export { planRetry, CONTEXT_PROFILES, CIRCUIT_BREAKERS, type PlanOptions } from "./plan";
 export { retrySnippets, type RetrySnippets } from "./snippets";
+export { DEFAULT_RETRY_CONTEXT, RETRY_MODES } from "./context";
 export {
-  DEFAULT_RETRY_CONTEXT,
   SDK_CLIENT_IDS,
   retryContextSchema,
   retryPlanSchema,

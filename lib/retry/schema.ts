@@ -1,14 +1,13 @@
 import { z } from "zod";
+import { RETRY_MODES, type RetryContext } from "./context";
 
 /** Who is waiting for the answer, and whether the work around the call changes the world. */
 export const retryContextSchema = z.object({
-  mode: z.enum(["interactive", "background"]),
+  mode: z.enum(RETRY_MODES),
   sideEffects: z.boolean(),
-});
-/** The caller's situation a retry plan is made for. */
-export type RetryContext = z.infer<typeof retryContextSchema>;
-
-export { DEFAULT_RETRY_CONTEXT } from "./default-context";
+}) satisfies z.ZodType<RetryContext>;
+/** The caller's situation a retry plan is made for (defined in context.ts, without zod). */
+export type { RetryContext };
 
 const windowShape = {
   attempt: z.number().int().min(2),
@@ -54,6 +53,13 @@ export const sdkBehaviourSchema = z.object({
   retriesWhenItShouldNot: z.boolean(),
   /** One of its waits can end before the server's `retry-after`. */
   retriesTooEarly: z.boolean(),
+  /** It keeps retrying well past the plan: more attempts, or over twice its waiting (absent in older reports). */
+  outlastsPlan: z.boolean().optional(),
+  /**
+   * Its numbers agree with the plan: none of the flags above, a similar number of attempts and of waiting.
+   * Faces say "in line with the plan" only when this is true (absent in older reports).
+   */
+  inLineWithPlan: z.boolean().optional(),
   note: z.string(),
 });
 /** One client's default behaviour for this error. */

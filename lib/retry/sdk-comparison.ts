@@ -167,14 +167,30 @@ function judge(
   delays: RetryWindow[],
   facts: RetryFacts,
   plan: PlanOutline,
-): Pick<SdkBehaviour, "totalWaitMs" | "givesUpFirst" | "retriesWhenItShouldNot" | "retriesTooEarly"> {
+): Pick<
+  SdkBehaviour,
+  | "totalWaitMs"
+  | "givesUpFirst"
+  | "retriesWhenItShouldNot"
+  | "retriesTooEarly"
+  | "outlastsPlan"
+  | "inLineWithPlan"
+> {
   const attempts = retries ? delays.length + 1 : 1;
   const floor = facts.retryAfterMs;
+  const totalWaitMs = delays.reduce((sum, d) => sum + d.maxDelayMs, 0);
+  const givesUpFirst = plan.retryable && attempts < plan.maxAttempts;
+  const retriesWhenItShouldNot = retries && !plan.retryable;
+  const retriesTooEarly = floor !== null && delays.some((d) => d.minDelayMs < floor);
+  const outlastsPlan =
+    retries && plan.retryable && (attempts > plan.maxAttempts || totalWaitMs > 2 * plan.totalBudgetMs);
   return {
-    totalWaitMs: delays.reduce((sum, d) => sum + d.maxDelayMs, 0),
-    givesUpFirst: plan.retryable && attempts < plan.maxAttempts,
-    retriesWhenItShouldNot: retries && !plan.retryable,
-    retriesTooEarly: floor !== null && delays.some((d) => d.minDelayMs < floor),
+    totalWaitMs,
+    givesUpFirst,
+    retriesWhenItShouldNot,
+    retriesTooEarly,
+    outlastsPlan,
+    inLineWithPlan: !givesUpFirst && !retriesWhenItShouldNot && !retriesTooEarly && !outlastsPlan,
   };
 }
 
@@ -201,6 +217,12 @@ function summarise(clients: SdkBehaviour[], plan: PlanOutline): string {
       `The plan makes up to ${plan.maxAttempts} attempts over at most ${formatDuration(plan.totalBudgetMs)} of waiting`,
     );
     if (first.length > 0) parts.push(`${list(first)} ${first.length === 1 ? "gives" : "give"} up first`);
+    const longer = clients.filter((c) => c.outlastsPlan);
+    for (const c of longer) {
+      parts.push(
+        `${NAMES[c.client]} keeps going far longer (${c.attempts} attempts, ${c.delaysSource === "observed" ? "about " : ""}${formatDuration(c.totalWaitMs)} of waiting)`,
+      );
+    }
   }
   if (early.length > 0) parts.push(`${list(early)} can retry before retry-after`);
   return `${parts.join("; ")}.`;

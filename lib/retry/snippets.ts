@@ -1,6 +1,6 @@
 import { MAX_WAIT_MS } from "./backoff";
 import { formatDuration } from "./format";
-import { DEFAULT_RETRY_CONTEXT } from "./default-context";
+import { DEFAULT_RETRY_CONTEXT } from "./context";
 import type { RetryContext, RetryPlan } from "./schema";
 
 // Code a developer can paste, generated from a plan. The loops replace the SDKs' own retries (max_retries=0) so

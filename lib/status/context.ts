@@ -17,6 +17,8 @@ export const statusContextSchema = z.object({
   components: z.array(statusComponentSchema),
   activeIncidents: z.array(statusIncidentSchema),
   correlatedIncidents: z.array(correlatedIncidentSchema),
+  /** The status page's own address, for a person to open; absent in readings stored before it was kept. */
+  pageUrl: z.string().optional(),
 });
 export type StatusContext = z.infer<typeof statusContextSchema>;
 
@@ -24,6 +26,7 @@ export type StatusContext = z.infer<typeof statusContextSchema>;
 export function buildStatusContext(
   reading: StatusReading,
   correlated: readonly CorrelatedIncident[],
+  pageUrl?: string,
 ): StatusContext {
   return {
     indicator: reading.indicator,
@@ -33,5 +36,6 @@ export function buildStatusContext(
     components: reading.components,
     activeIncidents: reading.activeIncidents,
     correlatedIncidents: [...correlated],
+    ...(pageUrl === undefined ? {} : { pageUrl }),
   };
 }

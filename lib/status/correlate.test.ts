@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { correlateIncidents, surfaceComponent, type CorrelateOptions } from "./correlate";
+import { correlateIncidents, surfaceComponent, surfaceComponents, type CorrelateOptions } from "./correlate";
 import type { StatusIncident } from "./reading";
 import { fixtureIncident, fixtureIncidents } from "./testing/fixtures";
 
@@ -163,17 +163,37 @@ describe("correlateIncidents: which incidents are near the error", () => {
   });
 });
 
-describe("surfaceComponent: which component the error passed through", () => {
+describe("surfaceComponents: which components the error passed through", () => {
+  const API = "Claude API (api.anthropic.com)";
   it.each([
-    ["sdk-python", "unknown", "Claude API (api.anthropic.com)"],
-    ["sdk-typescript", "anthropic", "Claude API (api.anthropic.com)"],
-    ["curl", "unknown", "Claude API (api.anthropic.com)"],
-    ["unknown", "bedrock", "Claude API (api.anthropic.com)"],
-    ["unknown", "openrouter", "Claude API (api.anthropic.com)"],
-    ["claude-code", "unknown", "Claude Code"],
-    ["browser", "unknown", "claude.ai"],
-  ] as const)("%s via %s → %s", (surface, route, name) => {
-    expect(surfaceComponent(surface, route)?.name).toBe(name);
+    ["sdk-python", "unknown", [API]],
+    ["sdk-typescript", "anthropic", [API]],
+    ["curl", "unknown", [API]],
+    ["unknown", "openrouter", [API]],
+    ["unknown", "litellm", [API]],
+    // Claude Code's API errors come from the API: both components are its path.
+    ["claude-code", "unknown", [API, "Claude Code"]],
+    ["claude-code", "anthropic", [API, "Claude Code"]],
+    ["browser", "unknown", ["claude.ai"]],
+    // Bedrock and Vertex answer on their own platform's page; Anthropic's components are context only.
+    ["unknown", "bedrock", []],
+    ["sdk-python", "vertex", []],
+    ["claude-code", "bedrock", []],
+  ] as const)("%s via %s → %j", (surface, route, names) => {
+    expect(surfaceComponents(surface, route).map((c) => c.name)).toEqual(names);
+    expect(surfaceComponent(surface, route)?.name ?? null).toBe(names[0] ?? null);
+  });
+
+  it("counts an incident on the Claude API as on a Claude Code error's path", () => {
+    const apiOnly: StatusIncident = { ...fixtureIncident("hkkx31id6sbu", "history") };
+    expect(apiOnly.components.some((c) => c.startsWith("Claude API"))).toBe(true);
+    expect(apiOnly.components).not.toContain("Claude Code");
+    expect(correlate("2026-02-09T10:30:00Z", { surface: "claude-code" }, [apiOnly])[0]?.matchesSurface).toBe(
+      true,
+    );
+    expect(correlate("2026-02-09T10:30:00Z", { surface: "browser" }, [apiOnly])[0]?.matchesSurface).toBe(
+      false,
+    );
   });
 
   it("prefers nothing when neither surface nor route is known", () => {

@@ -39,36 +39,37 @@ const CLAUDE_AI: SurfaceComponent = {
   matchesName: (name) => name.toLowerCase() === "claude.ai",
 };
 
-const GATEWAY_ROUTES: ReadonlySet<Route> = new Set([
-  "bedrock",
-  "vertex",
-  "openrouter",
-  "litellm",
-  "other-gateway",
-]);
-
 /**
- * The component to prefer for an error: Claude API for the SDKs, curl and gateway routes,
- * Claude Code for Claude Code, claude.ai for the browser; null when nothing says which.
+ * The components an error's requests pass through, most specific last: Claude API for the SDKs, curl and
+ * gateways; Claude API and Claude Code for Claude Code (its API errors come from the API); claude.ai for the
+ * browser. Bedrock and Vertex answer on their own platform's page, so none of Anthropic's components is
+ * their path (Anthropic's page is context there). Empty when nothing says which.
  */
+export function surfaceComponents(surface: Surface, route: Route = "unknown"): SurfaceComponent[] {
+  if (route === "bedrock" || route === "vertex") return [];
+  if (surface === "browser") return [CLAUDE_AI];
+  if (surface === "claude-code") return [CLAUDE_API, CLAUDE_CODE];
+  if (surface === "curl" || surface.startsWith("sdk-")) return [CLAUDE_API];
+  return route === "unknown" ? [] : [CLAUDE_API];
+}
+
+/** The first component of `surfaceComponents`, or null: the one to name when one name is wanted. */
 export function surfaceComponent(surface: Surface, route: Route = "unknown"): SurfaceComponent | null {
-  switch (surface) {
-    case "claude-code":
-      return CLAUDE_CODE;
-    case "browser":
-      return CLAUDE_AI;
-    case "sdk-python":
-    case "sdk-typescript":
-    case "curl":
-      return CLAUDE_API;
-    case "unknown":
-      return GATEWAY_ROUTES.has(route) || route === "anthropic" ? CLAUDE_API : null;
-  }
+  return surfaceComponents(surface, route)[0] ?? null;
 }
 
 /** True when the incident lists the component, by id first (names drift), else by name. */
 export function incidentTouches(incident: StatusIncident, component: SurfaceComponent): boolean {
   return incident.componentIds.includes(component.id) || incident.components.some(component.matchesName);
+}
+
+/** True when the incident lists any component the error's requests pass through. */
+export function incidentOnPath(
+  incident: StatusIncident,
+  surface: Surface,
+  route: Route = "unknown",
+): boolean {
+  return surfaceComponents(surface, route).some((component) => incidentTouches(incident, component));
 }
 
 export type CorrelateOptions = {
@@ -101,7 +102,6 @@ export function correlateIncidents(
 ): CorrelatedIncident[] {
   const at = toEpoch(occurredAt);
   if (at === null) return [];
-  const preferred = surfaceComponent(surface, route);
   const seen = new Set<string>();
   const found: { incident: CorrelatedIncident; start: number }[] = [];
   for (const incident of incidents) {
@@ -114,7 +114,7 @@ export function correlateIncidents(
     else if (end < at && at - end <= windowMs) [relation, gapMs] = ["shortly-before", at - end];
     else if (start > at && start - at <= windowMs) [relation, gapMs] = ["shortly-after", start - at];
     else continue;
-    const matchesSurface = preferred !== null && incidentTouches(incident, preferred);
+    const matchesSurface = incidentOnPath(incident, surface, route);
     found.push({ incident: { ...incident, relation, matchesSurface, gapMs }, start });
   }
   found.sort(

@@ -2,14 +2,28 @@ import type { StatusIncident } from "./reading";
 import { incidentSpan, spanOverlaps } from "./span";
 
 /**
- * Every incident the app has seen, kept past the upstream's 50-incident window. Adapters (memory
- * here; SQLite and Postgres later) implement this and share one contract suite.
+ * Every incident the app has seen, kept past the upstream's 50-incident window, per status page: an
+ * incident read from one page (say a local mock) is never answered for another. `origin` is the page's
+ * URL origin (`statusOrigin`). This interface is owned here; lib/store's adapters (SQLite, PostgreSQL)
+ * and the memory one below implement it and share one contract suite (testing/history-contract.ts),
+ * so lib/store depends on lib/status and never the other way.
  */
 export interface IncidentHistoryStore {
   /** Inserts new incidents and replaces known ones with their newer version (by `updatedAt`). */
-  upsertIncidents(incidents: readonly StatusIncident[]): Promise<void>;
+  upsertIncidents(origin: string, incidents: readonly StatusIncident[]): Promise<void>;
   /** Incidents active at any moment of [from, to], newest start first. */
-  incidentsBetween(from: Date, to: Date): Promise<StatusIncident[]>;
+  incidentsBetween(origin: string, from: Date, to: Date): Promise<StatusIncident[]>;
+  /** Incidents stored with no end: neither resolved nor marked no longer listed. */
+  openIncidents(origin: string): Promise<StatusIncident[]>;
+}
+
+/** The key incidents are stored under: the status page's URL origin ("https://status.claude.com"). */
+export function statusOrigin(pageUrl: string): string {
+  try {
+    return new URL(pageUrl).origin;
+  } catch {
+    return pageUrl;
+  }
 }
 
 /**
@@ -37,17 +51,29 @@ export function byNewestStart(a: StatusIncident, b: StatusIncident): number {
 
 /** An in-process store; history lasts as long as the server process. */
 export function createMemoryIncidentHistory(): IncidentHistoryStore {
-  const byId = new Map<string, StatusIncident>();
+  const pages = new Map<string, Map<string, StatusIncident>>();
+  const page = (origin: string) => {
+    let byId = pages.get(origin);
+    if (byId === undefined) pages.set(origin, (byId = new Map()));
+    return byId;
+  };
   return {
-    async upsertIncidents(incidents) {
+    async upsertIncidents(origin, incidents) {
+      const byId = page(origin);
       for (const incident of incidents)
         byId.set(incident.id, mergeIncident(byId.get(incident.id), structuredClone(incident)));
     },
-    async incidentsBetween(from, to) {
+    async incidentsBetween(origin, from, to) {
       const lo = from.getTime();
       const hi = to.getTime();
-      return [...byId.values()]
+      return [...page(origin).values()]
         .filter((incident) => spanOverlaps(incidentSpan(incident), lo, hi))
+        .sort(byNewestStart)
+        .map((incident) => structuredClone(incident));
+    },
+    async openIncidents(origin) {
+      return [...page(origin).values()]
+        .filter((incident) => incidentSpan(incident).end === Number.POSITIVE_INFINITY)
         .sort(byNewestStart)
         .map((incident) => structuredClone(incident));
     },

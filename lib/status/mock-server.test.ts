@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startMockStatusServer, type MockStatusServer } from "../../scripts/mock-status-server";
 import { createStatusClient, type StatusClientOptions } from "./client";
 import {
@@ -70,6 +70,16 @@ describe("mock status server: routes per the fixtures README", () => {
     const plain = await (await fetch(`${server.url}/api/v2/incidents.json`)).text();
     const paged = await (await fetch(`${server.url}/api/v2/incidents.json?page=2&limit=5`)).text();
     expect(paged).toBe(plain);
+  });
+
+  it("serves one incident by id from the scenario's list, 404 when the scenario does not list it", async () => {
+    server.setScenario("minor-incident");
+    const found = await fetch(`${server.url}/api/v2/incidents/wghm6b8dc5r6.json`);
+    expect(found.status).toBe(200);
+    expect(((await found.json()) as { incident: { id: string } }).incident.id).toBe("wghm6b8dc5r6");
+    server.setScenario("operational");
+    expect((await fetch(`${server.url}/api/v2/incidents/wghm6b8dc5r6.json`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/v2/incidents/..%2Fsummary.json`)).status).toBe(404);
   });
 
   it("answers 404 for paths outside the route table, including traversal attempts", async () => {
@@ -151,7 +161,12 @@ describe("the client against each mock scenario", () => {
       await client.getReading();
       server.setScenario(failure);
       clock.t += 60_000;
-      expect(await client.getReading()).toMatchObject({ source: "stale", indicator: "major" });
+      // The last reading at once, while the background fetch fails; stale from then on.
+      expect(await client.getReading()).toMatchObject({ source: "cached", indicator: "major" });
+      await vi.waitFor(
+        async () => expect(await client.getReading()).toMatchObject({ source: "stale", indicator: "major" }),
+        { timeout: 2_000 },
+      );
     },
   );
 

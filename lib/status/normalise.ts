@@ -5,7 +5,13 @@ import type {
   RawMaintenance,
   SummaryResponse,
 } from "./schemas";
-import type { StatusComponent, StatusIncident, StatusMaintenance, StatusReading } from "./reading";
+import {
+  LATEST_UPDATE_CHARS,
+  type StatusComponent,
+  type StatusIncident,
+  type StatusMaintenance,
+  type StatusReading,
+} from "./reading";
 
 /** Current component names by id, used to name components that an incident only references. */
 export type ComponentCatalogue = ReadonlyMap<string, string>;
@@ -70,7 +76,19 @@ export function normaliseIncident(
     url: incidentUrl(pageUrl, raw.id),
     components: touched.names,
     componentIds: touched.ids,
+    latestUpdate: latestUpdateOf(raw.incident_updates),
   };
+}
+
+/** The newest update's text, whitespace folded and cut to LATEST_UPDATE_CHARS; null without updates. */
+function latestUpdateOf(updates: readonly RawIncidentUpdate[]): string | null {
+  let newest: RawIncidentUpdate | null = null;
+  for (const update of updates) {
+    if (newest === null || Date.parse(update.created_at) > Date.parse(newest.created_at)) newest = update;
+  }
+  if (newest === null) return null;
+  const text = newest.body.replace(/\s+/g, " ").trim();
+  return text.length > LATEST_UPDATE_CHARS ? `${text.slice(0, LATEST_UPDATE_CHARS - 1)}…` : text;
 }
 
 export function normaliseMaintenance(

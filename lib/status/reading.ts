@@ -39,8 +39,18 @@ export const statusIncidentSchema = z.object({
   url: z.string(),
   components: z.array(z.string()),
   componentIds: z.array(z.string()),
+  /** The newest update's text, cut to LATEST_UPDATE_CHARS; absent in records stored before it was kept. */
+  latestUpdate: z.string().nullable().optional(),
+  /**
+   * When a fresh reading of its page no longer listed this unresolved incident and its own page did not
+   * settle it: it is not ongoing, and its span ends here. Absent or null while listed.
+   */
+  unlistedAt: z.string().nullable().optional(),
 });
 export type StatusIncident = z.infer<typeof statusIncidentSchema>;
+
+/** How much of an incident's newest update is kept. */
+export const LATEST_UPDATE_CHARS = 600;
 
 /** A maintenance; `scheduledFor`/`scheduledUntil` is the window it runs in. */
 export const statusMaintenanceSchema = z.object({

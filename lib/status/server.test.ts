@@ -17,8 +17,12 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "triage-status-history-"));
   Object.assign(process.env, { STATUS_PAGE_URL: server.url, STATUS_CACHE_TTL_MS: "0", DATA_DIR: dataDir });
   delete process.env.DATABASE_URL;
-  ({ getStatusClient } = await import("./server"));
+  const status = await import("./server");
+  ({ getStatusClient } = status);
   ({ getStore } = await import("../store/server"));
+  // What instrumentation.ts does at start-up.
+  const { storeIncidentHistory } = await import("../store/status-history");
+  status.setIncidentHistory(storeIncidentHistory(getStore));
 });
 afterAll(async () => {
   await server.close();
@@ -41,6 +45,7 @@ describe("the server's incident history", () => {
       .poll(async () =>
         (
           await getStore().incidentsBetween(
+            new URL(server.url).origin,
             new Date("2026-11-20T00:00:00Z"),
             new Date("2026-11-21T00:00:00Z"),
           )
@@ -56,5 +61,19 @@ describe("the server's incident history", () => {
     const context = await getStatusClient().getContext(DURING);
     expect(context.activeIncidents.map((i) => i.id)).not.toContain(INCIDENT);
     expect(context.correlatedIncidents.map((i) => i.id)).toContain(INCIDENT);
+    // Remembered, but never as ongoing: the fresh reading does not list it, so it is no longer listed.
+    expect(context.correlatedIncidents.find((i) => i.id === INCIDENT)?.unlistedAt).toEqual(
+      expect.any(String),
+    );
+    await expect.poll(async () => getStore().openIncidents(new URL(server.url).origin)).toEqual([]);
+  });
+
+  it("never answers another status page with this one's incidents", async () => {
+    const other = await getStore().incidentsBetween(
+      "https://status.claude.com",
+      new Date("2026-11-20T00:00:00Z"),
+      new Date("2026-11-21T00:00:00Z"),
+    );
+    expect(other.map((i) => i.id)).not.toContain(INCIDENT);
   });
 });

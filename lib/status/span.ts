@@ -10,7 +10,8 @@ export function isFinished(incident: Pick<StatusIncident, "status" | "resolvedAt
 
 /**
  * Start is the earlier of `started_at` and `created_at`; end is `resolved_at`, else the newest
- * update time for a finished incident that lacks one, else open (README, incident `started_at`).
+ * update time for a finished incident that lacks one, else when it stopped being listed, else open
+ * (README, incident `started_at`).
  */
 export function incidentSpan(incident: StatusIncident): IncidentSpan {
   const created = Date.parse(incident.createdAt);
@@ -18,6 +19,8 @@ export function incidentSpan(incident: StatusIncident): IncidentSpan {
   const start = Math.min(created, started);
   if (incident.resolvedAt !== null) return { start, end: Math.max(start, Date.parse(incident.resolvedAt)) };
   if (isFinished(incident)) return { start, end: Math.max(start, Date.parse(incident.updatedAt)) };
+  // No longer listed and not settled: known active only up to the reading that dropped it.
+  if (incident.unlistedAt != null) return { start, end: Math.max(start, Date.parse(incident.unlistedAt)) };
   return { start, end: Number.POSITIVE_INFINITY };
 }
 

@@ -2,8 +2,9 @@ import type { Route, Surface } from "../diagnosis";
 import type { StatusContext } from "./context";
 import {
   CORRELATION_WINDOW_MS,
-  incidentTouches,
+  incidentOnPath,
   surfaceComponent,
+  surfaceComponents,
   type CorrelatedIncident,
 } from "./correlate";
 import type { StatusIncident } from "./reading";
@@ -122,7 +123,10 @@ export function statusContextNotes(context: StatusContext, options: StatusNotesO
   }
 
   const open = context.activeIncidents;
-  const onPath = preferred === null ? open : open.filter((incident) => incidentTouches(incident, preferred));
+  const onPath =
+    surfaceComponents(surface, route).length === 0
+      ? open
+      : open.filter((incident) => incidentOnPath(incident, surface, route));
   if (onPath.length > 0) {
     for (const incident of onPath)
       notes.push(`Open incident now: "${incident.name}" on ${componentList(incident)}.`);

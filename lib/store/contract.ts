@@ -216,11 +216,13 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
     });
 
     describe("incident history", () => {
+      const ORIGIN = "https://status.claude.com";
       it("is idempotent: upserting the same incidents twice stores each once", async () => {
         const { store } = await fresh();
-        await store.upsertIncidents(fixtureIncidents("history"));
-        await store.upsertIncidents(fixtureIncidents("history"));
+        await store.upsertIncidents(ORIGIN, fixtureIncidents("history"));
+        await store.upsertIncidents(ORIGIN, fixtureIncidents("history"));
         const all = await store.incidentsBetween(
+          ORIGIN,
           new Date("2026-01-01T00:00:00Z"),
           new Date("2027-01-01T00:00:00Z"),
         );
@@ -231,8 +233,9 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
 
       it("shares its incidents with another store on the same database", async () => {
         const { open, store } = await fresh();
-        await store.upsertIncidents(fixtureIncidents("minor-incident"));
+        await store.upsertIncidents(ORIGIN, fixtureIncidents("minor-incident"));
         const seen = await open().incidentsBetween(
+          ORIGIN,
           new Date("2030-01-01T00:00:00Z"),
           new Date("2030-01-02T00:00:00Z"),
         );

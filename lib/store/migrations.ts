@@ -62,6 +62,35 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX status_incidents_started_at ON status_incidents (started_at);`,
   },
+  {
+    version: 3,
+    name: "status incident history per status page",
+    // Incidents are kept per status-page origin, so a page never answers with another's incidents.
+    // The rows of version 2 carry no origin and cannot be told apart (a mock's incidents sat next to
+    // the real page's): they are dropped, and the page's last 50 incidents are read again on first use.
+    sqlite: `
+      CREATE TABLE status_incident_history (
+        origin TEXT NOT NULL,
+        id TEXT NOT NULL,
+        body TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        PRIMARY KEY (origin, id)
+      ) STRICT;
+      CREATE INDEX status_incident_history_started_at ON status_incident_history (origin, started_at);
+      DROP TABLE status_incidents;`,
+    postgres: `
+      CREATE TABLE status_incident_history (
+        origin text NOT NULL,
+        id text NOT NULL,
+        body json NOT NULL,
+        started_at timestamptz NOT NULL,
+        ended_at timestamptz,
+        PRIMARY KEY (origin, id)
+      );
+      CREATE INDEX status_incident_history_started_at ON status_incident_history (origin, started_at);
+      DROP TABLE status_incidents;`,
+  },
 ];
 
 const SQLITE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

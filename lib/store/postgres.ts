@@ -156,7 +156,7 @@ export function openPostgresStore({
       return rowCount ?? 0;
     },
 
-    async upsertIncidents(incidents) {
+    async upsertIncidents(origin, incidents) {
       await withClient((client) =>
         inTransaction(client, async () => {
           // Read-merge-write: instances polling the status page at once must not lose each other's merge.
@@ -164,33 +164,49 @@ export function openPostgresStore({
             INCIDENT_LOCK_CLASS,
           ]);
           for (const incident of incidents) {
-            const { rows } = await client.query<{ body: unknown }>(
-              "SELECT body FROM status_incidents WHERE id = $1",
-              [incident.id],
-            );
+            const { rows } = await client.query<{ body: unknown }>({
+              name: "incident-read",
+              text: "SELECT body FROM status_incident_history WHERE origin = $1 AND id = $2",
+              values: [origin, incident.id],
+            });
             const previous = rows[0] === undefined ? undefined : incidentFromBody(rows[0].body);
             const row = incidentColumns(mergeIncident(previous, incident));
-            await client.query(
-              `INSERT INTO status_incidents (id, body, started_at, ended_at) VALUES ($1, $2::json, $3, $4)
-               ON CONFLICT (id) DO UPDATE SET body = excluded.body, started_at = excluded.started_at, ended_at = excluded.ended_at`,
-              [
+            await client.query({
+              name: "incident-write",
+              text: `INSERT INTO status_incident_history (origin, id, body, started_at, ended_at) VALUES ($1, $2, $3::json, $4, $5)
+               ON CONFLICT (origin, id) DO UPDATE SET body = excluded.body, started_at = excluded.started_at, ended_at = excluded.ended_at`,
+              values: [
+                origin,
                 row.id,
                 row.bodyJson,
                 new Date(row.startedAtMs),
                 row.endedAtMs === null ? null : new Date(row.endedAtMs),
               ],
-            );
+            });
           }
         }),
       );
     },
 
-    async incidentsBetween(from, to) {
+    async incidentsBetween(origin, from, to) {
+      // Named: each pooled connection parses and plans it once.
       const { rows } = await withClient((client) =>
-        client.query<{ body: unknown }>(
-          "SELECT body FROM status_incidents WHERE started_at <= $1 AND (ended_at IS NULL OR ended_at >= $2)",
-          [to, from],
-        ),
+        client.query<{ body: unknown }>({
+          name: "incidents-between",
+          text: "SELECT body FROM status_incident_history WHERE origin = $1 AND started_at <= $2 AND (ended_at IS NULL OR ended_at >= $3)",
+          values: [origin, to, from],
+        }),
+      );
+      return rows.map((row) => incidentFromBody(row.body)).sort(byNewestStart);
+    },
+
+    async openIncidents(origin) {
+      const { rows } = await withClient((client) =>
+        client.query<{ body: unknown }>({
+          name: "incidents-open",
+          text: "SELECT body FROM status_incident_history WHERE origin = $1 AND ended_at IS NULL",
+          values: [origin],
+        }),
       );
       return rows.map((row) => incidentFromBody(row.body)).sort(byNewestStart);
     },

@@ -48,6 +48,40 @@ function openDatabase({ dataDir, busyTimeoutMs = 5000 }: SqliteStoreOptions): Da
   }
 }
 
+/** The incident-history statements, prepared once per connection: a diagnosis may ask on every request. */
+type IncidentStatements = {
+  readIncident: Database.Statement;
+  writeIncident: Database.Statement;
+  between: Database.Statement;
+  open: Database.Statement;
+};
+const preparedIncidents = new WeakMap<Database.Database, IncidentStatements>();
+
+function incidentStatements(db: Database.Database): IncidentStatements {
+  let statements = preparedIncidents.get(db);
+  if (statements === undefined) {
+    statements = {
+      readIncident: db
+        .prepare("SELECT body FROM status_incident_history WHERE origin = ? AND id = ?")
+        .pluck(),
+      writeIncident: db.prepare(
+        `INSERT INTO status_incident_history (origin, id, body, started_at, ended_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (origin, id) DO UPDATE SET body = excluded.body, started_at = excluded.started_at, ended_at = excluded.ended_at`,
+      ),
+      between: db
+        .prepare(
+          "SELECT body FROM status_incident_history WHERE origin = ? AND started_at <= ? AND (ended_at IS NULL OR ended_at >= ?)",
+        )
+        .pluck(),
+      open: db
+        .prepare("SELECT body FROM status_incident_history WHERE origin = ? AND ended_at IS NULL")
+        .pluck(),
+    };
+    preparedIncidents.set(db, statements);
+  }
+  return statements;
+}
+
 /** The embedded store: one SQLite file, opened on first use. */
 export function openSqliteStore(options: SqliteStoreOptions): PermalinkStore {
   let db: Database.Database | undefined;
@@ -118,36 +152,36 @@ export function openSqliteStore(options: SqliteStoreOptions): PermalinkStore {
       return database().prepare("DELETE FROM permalinks WHERE expires_at <= ?").run(now.getTime()).changes;
     },
 
-    async upsertIncidents(incidents) {
+    async upsertIncidents(origin, incidents) {
       const conn = database();
-      const read = conn.prepare("SELECT body FROM status_incidents WHERE id = ?").pluck();
-      const write = conn.prepare(
-        `INSERT INTO status_incidents (id, body, started_at, ended_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET body = excluded.body, started_at = excluded.started_at, ended_at = excluded.ended_at`,
-      );
+      const { readIncident, writeIncident } = incidentStatements(conn);
       // IMMEDIATE: the read-merge-write must not interleave with another process's upsert.
       conn
         .transaction((batch: readonly StatusIncident[]) => {
           for (const incident of batch) {
-            const previous = read.get(incident.id) as string | undefined;
+            const previous = readIncident.get(origin, incident.id) as string | undefined;
             const merged = mergeIncident(
               previous === undefined ? undefined : incidentFromBody(previous),
               incident,
             );
             const row = incidentColumns(merged);
-            write.run(row.id, row.bodyJson, row.startedAtMs, row.endedAtMs);
+            writeIncident.run(origin, row.id, row.bodyJson, row.startedAtMs, row.endedAtMs);
           }
         })
         .immediate(incidents);
     },
 
-    async incidentsBetween(from, to) {
-      const bodies = database()
-        .prepare(
-          "SELECT body FROM status_incidents WHERE started_at <= ? AND (ended_at IS NULL OR ended_at >= ?)",
-        )
-        .pluck()
-        .all(to.getTime(), from.getTime()) as string[];
+    async incidentsBetween(origin, from, to) {
+      const bodies = incidentStatements(database()).between.all(
+        origin,
+        to.getTime(),
+        from.getTime(),
+      ) as string[];
+      return bodies.map(incidentFromBody).sort(byNewestStart);
+    },
+
+    async openIncidents(origin) {
+      const bodies = incidentStatements(database()).open.all(origin) as string[];
       return bodies.map(incidentFromBody).sort(byNewestStart);
     },
 

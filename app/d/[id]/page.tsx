@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { DiagnosisResult } from "@/components/diagnosis-result";
-import { PermalinkMeta } from "@/components/permalink-meta";
-import { RerunPanel } from "@/components/rerun-panel";
+import { DiagnosisResult } from "@/components/result/diagnosis-result";
+import { PermalinkMeta } from "@/components/share/permalink-meta";
+import { RerunPanel } from "@/components/share/rerun-panel";
 import { rerunAction } from "@/app/permalink-actions";
 import { env } from "@/lib/env";
 import { requestOrigin } from "@/lib/permalinks/url";
@@ -40,7 +40,7 @@ export default async function SharedDiagnosisPage({ params }: Props) {
       />
       <RerunPanel
         rerun={rerunAction.bind(null, id)}
-        stored={<DiagnosisResult diagnosis={record.diagnosis} paste={record.redactedText} />}
+        stored={<DiagnosisResult diagnosis={record.diagnosis} paste={record.redactedText} shared />}
       />
     </div>
   );

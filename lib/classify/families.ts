@@ -1,0 +1,358 @@
+import type { BranchId, Route, Surface } from "../diagnosis";
+import { TIER, type HitFields, type Signature } from "./signatures";
+
+/**
+ * Concept families: for each branch, a few head words and the qualifiers that make them mean that branch,
+ * matched within one short stretch of words (each gap bounded, so the patterns stay linear). They follow
+ * the wordings platforms, gateways and client versions invent instead of naming one message exactly.
+ *
+ * Also here: the status grammar (a keyword before the number, or a reason phrase, bracket or error name
+ * after it) and client fingerprints for the SDK languages the surface enum learned.
+ *
+ * Every family is tested with at least three phrasings from different sources in families.test.ts.
+ */
+
+/** Up to `n` words of any kind between two parts of a family (bounded: linear to scan). */
+const gap = (n: number): string => (n === 0 ? "\\W{1,6}" : `(?:\\W{1,6}\\w{1,30}){0,${n}}\\W{1,6}`);
+
+const family = (
+  id: string,
+  branch: BranchId,
+  label: string,
+  source: string,
+  pattern: RegExp,
+  extra: Partial<Signature> = {},
+): Signature => ({
+  id: `fam.${id}`,
+  label,
+  pattern,
+  branch,
+  tier: TIER.message,
+  source,
+  example: { text: "", branch },
+  ...extra,
+});
+
+export const FAMILIES: Signature[] = [
+  // context_window: the window or maximum context, in other wordings.
+  family(
+    "context_overflow",
+    "context_window",
+    "input over the context window",
+    "OpenAI-compatible 'maximum context length'; vLLM; Bedrock 'Input is too long'",
+    new RegExp(
+      `maximum${gap(1)}context${gap(0)}length|context${gap(0)}(?:window|length)${gap(3)}(?:exceed(?:s|ed)?|overflow|too${gap(0)}(?:long|large|small)|is${gap(0)}full)|input${gap(0)}is${gap(0)}too${gap(0)}long${gap(2)}(?:requested${gap(0)})?model|too${gap(0)}many${gap(0)}(?:input${gap(0)})?tokens|tokens?${gap(0)}>${gap(0)}\\d{3,9}${gap(0)}maximum`,
+      "gi",
+    ),
+    { variant: "prompt" },
+  ),
+  // timeout: timeouts as nouns and deadlines.
+  family(
+    "timeout_noun",
+    "timeout",
+    "timeout",
+    "botocore ReadTimeoutError; grpc DEADLINE_EXCEEDED; stream idle / watchdog timeouts",
+    new RegExp(
+      `\\bread${gap(0)}timeout|\\b(?:stream|idle|watchdog|response|socket${gap(0)}read)${gap(0)}(?:idle${gap(0)})?time(?:d${gap(0)}out|out)\\b|deadline${gap(0)}exceeded|took${gap(0)}too${gap(0)}long${gap(0)}to${gap(0)}(?:respond|answer|reply|complete)|ReadTimeoutError|ResponseTimeout|\\bTimeoutError:|timed${gap(0)}out${gap(0)}waiting${gap(0)}for`,
+      "gi",
+    ),
+    { variant: "client", head: true },
+  ),
+  // request_too_large: payload size.
+  family(
+    "payload_size",
+    "request_too_large",
+    "request over the size limit",
+    "RFC 9110 413; nginx 'client intended to send too large body'; gateways' 'payload too big'",
+    new RegExp(
+      `(?:payload|request${gap(0)}body|request|body)${gap(0)}(?:is${gap(0)})?too${gap(0)}(?:big|large)|request${gap(0)}exceeds${gap(0)}(?:the${gap(0)})?maximum${gap(0)}(?:allowed${gap(0)})?size|exceeds${gap(0)}\\d{1,4}${gap(0)}(?:MB|MiB)\\b|too${gap(0)}large${gap(0)}body`,
+      "gi",
+    ),
+  ),
+  // billing: money, without the Console phrase.
+  family(
+    "credits_exhausted",
+    "billing",
+    "out of credits",
+    "OpenRouter 402; Continue proxy; gateways' 'add funds'",
+    new RegExp(
+      `(?:no|out${gap(0)}of|zero)${gap(0)}(?:\\w{2,20}${gap(0)})?credits?${gap(0)}(?:remaining|left|balance)?|credits?${gap(0)}(?:exhausted|depleted|ran${gap(0)}out)|cannot${gap(0)}afford|add${gap(0)}(?:more${gap(0)})?(?:funds|credits)|insufficient${gap(0)}(?:balance|funds)|returned${gap(0)}a${gap(0)}billing${gap(0)}error|payment${gap(0)}required`,
+      "gi",
+    ),
+    { variant: "credits" },
+  ),
+  // subscription_limit: plan windows.
+  family(
+    "plan_window",
+    "subscription_limit",
+    "plan usage window",
+    "Claude Code 'You've hit your limit · resets'; claude.ai 'usage limit'; Max plan weekly limit",
+    new RegExp(
+      `hit${gap(0)}your${gap(1)}limit${gap(3)}resets?|(?:session|weekly|5-hour|daily)${gap(0)}(?:usage${gap(0)})?limit${gap(2)}(?:reached|hit|resets?)|limit${gap(1)}resets${gap(0)}(?:at|in|on)?${gap(0)}\\d`,
+      "gi",
+    ),
+  ),
+  // not_found: model ids the platform does not know, wrong endpoints.
+  family(
+    "invalid_model",
+    "not_found",
+    "unknown model id",
+    "Bedrock 'provided model identifier is invalid'; OpenAI-compatible 'model does not exist'; Vertex 'Publisher Model ... not found'",
+    new RegExp(
+      `model${gap(0)}identifier${gap(0)}is${gap(0)}invalid|(?:invalid|unknown|unsupported)${gap(0)}model${gap(0)}(?:id|name|identifier)?|Publisher${gap(0)}Model${gap(3)}(?:is${gap(0)}|was${gap(0)})?not${gap(0)}found|model${gap(2)}(?:is${gap(0)})?not${gap(0)}(?:found|available|supported)`,
+      "gi",
+    ),
+    { variant: "model", route: undefined },
+  ),
+  family(
+    "wrong_endpoint",
+    "not_found",
+    "wrong endpoint",
+    "one-api / OpenAI-compatible relays 'Invalid URL (POST /v1/messages)'; HTML 404 pages; 'no route'",
+    new RegExp(
+      `invalid${gap(0)}URL${gap(0)}\\(?(?:POST|GET)|<title>${gap(0)}404|404${gap(0)}page${gap(0)}not${gap(0)}found|no${gap(0)}route${gap(0)}(?:found${gap(0)})?(?:for|matched)|Cannot${gap(0)}POST${gap(0)}/`,
+      "gi",
+    ),
+    { variant: "endpoint" },
+  ),
+  // authentication: credentials rejected, in other wordings.
+  family(
+    "credentials_rejected",
+    "authentication",
+    "credentials rejected",
+    "AWS 'security token included in the request is invalid'; OAuth session expired; OpenRouter 'User not found'",
+    new RegExp(
+      `security${gap(0)}token${gap(2)}is${gap(0)}(?:invalid|expired)|(?:OAuth|auth)${gap(0)}(?:session|token)${gap(1)}(?:has${gap(0)})?(?:expired|revoked)|failed${gap(0)}to${gap(0)}authenticate|\\b401${gap(0)}User${gap(0)}not${gap(0)}found|invalid${gap(0)}(?:api${gap(0)})?(?:key|token|credentials)\\b|signature${gap(0)}(?:we${gap(0)}calculated${gap(0)})?does${gap(0)}not${gap(0)}match`,
+      "gi",
+    ),
+    { head: true },
+  ),
+  // permission: access denied or unavailable in a region.
+  family(
+    "access_denied",
+    "permission",
+    "access denied",
+    "Bedrock AccessDeniedException; 'not available in your region'; 'country not supported'",
+    new RegExp(
+      `access${gap(0)}(?:is${gap(0)})?denied|not${gap(0)}(?:available|supported)${gap(0)}in${gap(0)}your${gap(0)}(?:region|country|location)|(?:region|country|territory)${gap(0)}(?:is${gap(0)})?not${gap(0)}supported|not${gap(0)}authorized${gap(0)}to${gap(0)}perform`,
+      "gi",
+    ),
+  ),
+  // invalid_request: a field path followed by a constraint.
+  family(
+    "field_constraint",
+    "invalid_request",
+    "a field breaks a constraint",
+    "Anthropic 'messages.3.content.0: ...'; pydantic; AWS 'failed to satisfy constraint'",
+    new RegExp(
+      `\\bmessages\\.\\d{1,5}(?:\\.[\\w]{1,30}){0,8}:${gap(0)}(?:\\w{1,30}${gap(0)}){0,4}(?:must|should|cannot|can${gap(0)}not|exceed|is${gap(0)}required|is${gap(0)}not|unexpected|invalid)|failed${gap(0)}to${gap(0)}satisfy${gap(0)}constraint|schema${gap(0)}violations?${gap(0)}found|(?:field${gap(0)})?required${gap(0)}field${gap(0)}missing|Extra${gap(0)}inputs${gap(0)}are${gap(0)}not${gap(0)}permitted`,
+      "gi",
+    ),
+  ),
+  // overloaded: capacity, in other wordings.
+  family(
+    "capacity",
+    "overloaded",
+    "no capacity",
+    "Bedrock 'Too many connections' / ModelNotReady; gateways 'provider is overloaded'; 'at capacity'",
+    new RegExp(
+      `(?:at|over|out${gap(0)}of|insufficient)${gap(0)}capacity|(?:provider|upstream|server|service)${gap(0)}is${gap(0)}(?:currently${gap(0)})?overloaded`,
+      "gi",
+    ),
+    { tier: TIER.type },
+  ),
+  // connection: a stream that opened and ended with no events; sockets closed.
+  family(
+    "stream_closed",
+    "connection",
+    "connection closed",
+    "Bun fetch 'socket connection was closed unexpectedly'; undici 'other side closed'; 'stream ended without'",
+    new RegExp(
+      `socket${gap(0)}(?:connection${gap(0)})?(?:was${gap(0)})?closed${gap(0)}unexpectedly|socket${gap(0)}hang${gap(0)}up|other${gap(0)}side${gap(0)}closed|stream${gap(0)}(?:ended|closed|terminated)${gap(1)}(?:without|before|unexpectedly|prematurely)|ended${gap(0)}with${gap(0)}no${gap(0)}events|Premature${gap(0)}close`,
+      "gi",
+    ),
+    { variant: "dropped" },
+  ),
+];
+
+// ---------------------------------------------------------------------------------------------------
+// The status grammar: a keyword before the number, or a reason phrase, bracket or error name after it.
+// ---------------------------------------------------------------------------------------------------
+const statusOf = (m: RegExpExecArray): HitFields => {
+  const s = m.slice(1).find((g) => g !== undefined);
+  return s === undefined ? {} : { status: Number(s) };
+};
+
+const statusRule = (
+  id: string,
+  label: string,
+  pattern: RegExp,
+  extra: Partial<Signature> = {},
+): Signature => ({
+  id: `status.${id}`,
+  label,
+  pattern,
+  tier: TIER.status,
+  fields: statusOf,
+  source: "status grammar (RFC 9110 reason phrases; SDK and gateway renderings)",
+  example: { text: "", branch: "unknown" },
+  ...extra,
+});
+
+export const STATUS_GRAMMAR: Signature[] = [
+  // `HTTP 413`, `HTTP/1.1 529`, `http_status_400`, `(HTTP 529)`, `Status Code: 402`, `StatusCode: 400`,
+  // `Response 502:`, `API error 429:`, `Error: 400 The ...`.
+  statusRule(
+    "keyword",
+    "status after a keyword",
+    /\b(?:HTTP(?:\/[\d.]{1,3}|_status_|\s)|status[\s_]?code\s?[:=]?\s?|Response\s|(?:API\s)?error:?\s|(?:with|returned)\s(?:an?\s)?status\s)\s?([45]\d\d)(?!\s?(?:ms|s|bytes|tokens|lines)\b|\d)/gi,
+  ),
+  // `[429]`, `(status 429)`
+  statusRule("bracket", "status in brackets", /\[([45]\d\d)\](?!\()|\(status\s([45]\d\d)\)/g),
+  // `404 not_found_error`, `(not_found_error)`, `400 litellm.BadRequestError`, `403 The security token…`
+  statusRule(
+    "before_type",
+    "status before an error name",
+    /(?:^|[\s`'"(>:])([45]\d\d):?\s(?:(?:[a-z]{2,20}_){1,3}error\b|[\w.]{0,40}(?:Error|Exception)\b)/gm,
+    { head: true },
+  ),
+  // A line that opens with the status and its message: `404 Publisher Model …`, `401 User not found.`
+  statusRule("line_start", "status opening a line", /^[\s>`*-]{0,8}([45]\d\d)\s(?=[A-Z][a-z])/gm, {
+    head: true,
+  }),
+  // `PermissionDeniedError: 403 The …`, `BadRequestError: 400 …`
+  statusRule("after_class", "status after an error class", /\b\w{2,40}(?:Error|Exception):\s([45]\d\d)\b/g, {
+    head: true,
+  }),
+  // A 2xx that came back before the failure: facts only, it votes for nothing.
+  statusRule("ok", "2xx status", /`(200)\sOK`|\bHTTP\/[\d.]{1,3}\s(200)\sOK\b|\breturned\s`?(200)\b/g, {
+    votes: false,
+  }),
+];
+
+// Types written bare (`type: not_found_error,`) or in parentheses (`(not_found_error)`, `400 invalid_request_error`).
+const BARE_TYPES: Array<[string, BranchId]> = [
+  ["invalid_request_error", "invalid_request"],
+  ["authentication_error", "authentication"],
+  ["billing_error", "billing"],
+  ["permission_error", "permission"],
+  ["not_found_error", "not_found"],
+  ["rate_limit_error", "rate_limit"],
+  ["timeout_error", "timeout"],
+  ["overloaded_error", "overloaded"],
+  ["request_too_large", "request_too_large"],
+];
+
+export const BARE_TYPE_SIGNATURES: Signature[] = BARE_TYPES.map(([t, branch]) => ({
+  id: `type.bare.${t}`,
+  label: `error type ${t}`,
+  pattern: new RegExp(`(?:\\btype:\\s|\\(|\\b[45]\\d\\d\\s|\`)${t}\\b(?![\\\\"'])`, "g"),
+  branch,
+  tier: TIER.type,
+  claude: t !== "invalid_request_error" && t !== "authentication_error",
+  fields: () => ({ errorType: t }),
+  source: "Go and Rust clients, reformatted reports",
+  example: { text: "", branch },
+}));
+
+// ---------------------------------------------------------------------------------------------------
+// Client fingerprints: the SDK languages the surface enum learned, and IDE report templates.
+// ---------------------------------------------------------------------------------------------------
+const print = (id: string, surface: Surface, pattern: RegExp, source: string): Signature => ({
+  id: `client.${id}`,
+  label: `${surface} client`,
+  pattern,
+  surface,
+  source,
+  example: { text: "", branch: "unknown" },
+});
+
+export const CLIENT_PRINTS: Signature[] = [
+  print(
+    "claude_code",
+    "claude-code",
+    /\bClaude\sCode\b|Double\spress\sesc|\bRequest\stoo\slarge\s\(max\s\d{1,4}\s?MB\)|\b1P\sevent\slogging|"retryInMs"|"isApiErrorMessage"|(?:^|\s)\/(?:compact|context|login|bashes|doctor)\b/gm,
+    "Claude Code's name, its humanised messages, its JSONL transcript records and slash commands",
+  ),
+  print(
+    "vercel_ai",
+    "sdk-typescript",
+    /\bAI_[A-Z][A-Za-z]{2,40}Error\b|^Provider:\s{1,4}anthropic\s{0,4}$/gm,
+    "Vercel AI SDK error names; Continue's error report template (its TypeScript client calling the API)",
+  ),
+  print("curl", "curl", /^\s{0,8}(?:\$\s)?curl\s(?:-{1,2}[a-zA-Z]|https?:|["'])/gm, "curl command lines"),
+  print(
+    "go",
+    "sdk-go",
+    /anthropic-sdk-go|github\.com\/[\w.-]{1,40}\/[\w.-]{0,40}anthropic|\bgoroutine\s\d{1,9}\s\[|anthropic\sapi\serror\stype:|\.go:\d{1,6}\b|\bpanic:\s/g,
+    "anthropics/anthropic-sdk-go; liushuangls/go-anthropic error strings; Go stack traces",
+  ),
+  print(
+    "java",
+    "sdk-java",
+    /com\.anthropic\.|\bdev\.langchain4j\.|\b(?:Completion|Execution)Exception\b|\bat\s(?:java|jdk|kotlin|org\.springframework)\.[\w.$]{1,120}\(|\bjava\.(?:lang|io|net|util)\.[A-Z]\w{1,60}(?:Exception|Error)\b|Exception\sin\sthread\s"/g,
+    "anthropic-sdk-java packages; JVM stack traces",
+  ),
+  print(
+    "ruby",
+    "sdk-ruby",
+    /\bAnthropic::(?:Errors::)?[A-Z]\w{1,60}|\.rb:\d{1,6}:in\s`|\bFaraday::[A-Z]\w{1,60}|\/gems\/[\w.-]{1,60}\//g,
+    "anthropic-sdk-ruby Anthropic::Errors; Ruby backtraces",
+  ),
+  print(
+    "csharp",
+    "sdk-csharp",
+    /\bHttpRequestException\b|\bSystem\.(?:Net\.Http|Net|IO|Threading\.Tasks)\.[A-Z]\w{1,60}(?:Exception)?\b|\bAnthropic\.SDK\b|\bat\s[\w.]{1,120}\.[A-Z]\w{1,60}\([^)\n]{0,200}\)\sin\s[^\n]{1,200}\.cs:line\s\d{1,6}|\.cs:line\s\d{1,6}/g,
+    "tghamm/Anthropic.SDK; anthropic-sdk-csharp; .NET stack traces",
+  ),
+  print(
+    "rust",
+    "sdk-rust",
+    /\breqwest::|panicked\sat\s|\btarget\/(?:debug|release)\/|\.rs:\d{1,6}:\d{1,4}|\bcargo\srun\b|\[error-kind:/g,
+    "Rust clients (reqwest), panics and cargo builds",
+  ),
+];
+
+const route = (id: string, r: Route, pattern: RegExp, source: string): Signature => ({
+  id: `route.${id}`,
+  label: `${r} route`,
+  pattern,
+  route: r,
+  source,
+  example: { text: "", branch: "unknown" },
+});
+
+export const ROUTE_PRINTS: Signature[] = [
+  route(
+    "aws",
+    "bedrock",
+    /security\stoken\sincluded\sin\sthe\srequest|x-amzn-(?:RequestId|ErrorType)|\.amazonaws\.com|\breq_bdrk_/gi,
+    "AWS credential wording, headers and endpoints",
+  ),
+  route(
+    "litellm_proxy",
+    "litellm",
+    /litellm[\s_-]{0,3}(?:proxy|gateway)|(?:proxy|gateway)\s\(litellm\)|^litellm-\d{1,3}\s{1,4}\||\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["']None\\{0,3}["']\s?,\s?\\{0,3}["']param/gim,
+    "LiteLLM proxy deployments and its envelope (str(None) fields)",
+  ),
+  route("vertex_id", "vertex", /\breq_vrtx_/g, "Vertex request ids"),
+  route(
+    "relay",
+    "other-gateway",
+    /<center>nginx|^Provider:\s{1,4}[\w-]{0,30}proxy\s{0,4}$|\\{0,3}["']param\\{0,3}["']\s?:\s?\\{0,3}["']\\{0,3}["']|\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["'][a-z_]{2,40}\\{0,3}["']\s?,\s?\\{0,3}["']code\\{0,3}["']/gm,
+    "nginx error pages of a user's own proxy; IDE templates naming a proxy; OpenAI-compatible envelopes (param/code keys) from relays",
+  ),
+];
+
+/** The type of an OpenAI-compatible envelope (`"type": "insufficient_quota", "code": …`): evidence, no vote. */
+export const ENVELOPE_TYPES: Signature[] = [
+  {
+    id: "type.openai_compatible",
+    label: "OpenAI-compatible error type",
+    pattern:
+      /\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["']([a-z][a-z_]{1,40})\\{0,3}["']\s?,\s?\\{0,3}["'](?:code|param)\\{0,3}["']/g,
+    fields: (m) => (m[1] === "error" || m[1] === "None" ? {} : { errorType: m[1] }),
+    source: "OpenAI-compatible error envelopes (relays, LiteLLM, one-api)",
+    example: { text: "", branch: "unknown" },
+  },
+];
