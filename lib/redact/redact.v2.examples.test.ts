@@ -72,7 +72,9 @@ describe("unquoted values keep their punctuation", () => {
     "%s",
     (line) => {
       const value = line.slice(line.indexOf("=") + 1);
-      const o = out(line).replace(/\[REDACTED:[a-z0-9-]+#\d+\]/g, "").slice(line.indexOf("="));
+      const o = out(line)
+        .replace(/\[REDACTED:[a-z0-9-]+#\d+\]/g, "")
+        .slice(line.indexOf("="));
       for (const piece of value.match(/[A-Za-z0-9]{2,}/g) ?? [])
         if (piece.length >= 3) expect(o).not.toContain(piece);
     },
@@ -133,6 +135,14 @@ describe("gitleaks prefix rules", () => {
   ])("%s", (_name, token) => {
     const o = out(`token ${token} end`);
     expect(o).not.toContain(token.slice(-12));
+  });
+});
+
+describe("split literals", () => {
+  it("joins a hex-bodied token split with + even when its tail looks like a hash", () => {
+    const token = `shpat_${"a1b2c3d4".repeat(4)}`;
+    const o = out(`const t = "${token.slice(0, 19)}" +\n  "${token.slice(19)}";`);
+    expect(o).not.toContain(token.slice(19));
   });
 });
 

@@ -330,20 +330,16 @@ export function joinedView(base: View): View | null {
         const limit = Math.min(to, j + 60);
         while (j < limit && JOINT_FILLER.test(text[j] ?? "")) j++;
         // `"a" + "b"` and literals continued on the next line always join; two literals side by side on one
-        // line join only after a short piece (a split prefix like "sk-ant-api03-") or inside such a chain, so
-        // adjacent quoted log fields stay apart.
+        // line join only after a short piece (a split prefix like "sk-ant-api03-") or inside such a chain, and
+        // never onto an id, a hash, an address or a time, so adjacent quoted log fields stay apart.
         const filler = text.slice(i + 1, j);
         const open = text.lastIndexOf(q, i - 1);
-        const concatenated = /[+\\\n]/.test(filler) || i - open - 1 <= 24 || open === chainEnd;
-        if (
-          j > i + 1 &&
-          text[j] === q &&
-          j + 1 < to &&
-          text[j + 1] !== q &&
-          concatenated &&
+        const explicit = /[+\\\n]/.test(filler);
+        const sideBySide =
+          (i - open - 1 <= 24 || open === chainEnd) &&
           !EVIDENCE_START.test(text.slice(j + 1, j + 12)) &&
-          !isEvidenceLiteral(text.slice(j + 1, Math.max(j + 1, text.indexOf(q, j + 1))))
-        ) {
+          !isEvidenceLiteral(text.slice(j + 1, Math.max(j + 1, text.indexOf(q, j + 1))));
+        if (j > i + 1 && text[j] === q && j + 1 < to && text[j + 1] !== q && (explicit || sideBySide)) {
           chainEnd = j;
           i = j + 1;
           continue;
