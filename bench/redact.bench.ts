@@ -2,7 +2,8 @@
 // texts: recall on the planted set (bench/redact-planted.ts) per kind, per encoding and per syntax, then
 // throughput on the shared bench inputs and redaction-specific attacks, with the ratios the goals are stated in.
 // Figures only; nothing is asserted. Both peers run in child processes that are ended; the bench exits itself.
-// REDACT_BENCH_QUICK=1 skips gitleaks' throughput runs (the slowest part) and the corpus rounds.
+// REDACT_BENCH_QUICK=1 skips gitleaks' throughput runs (the slowest part) and the corpus rounds;
+// REDACT_BENCH_GITLEAKS_ALL=1 also times gitleaks on every adversarial input.
 import { redact } from "../lib/redact";
 import { benchCases, fill } from "./inputs";
 import { leaks, plantedCases, type PlantedCase } from "./redact-planted";
@@ -11,6 +12,8 @@ import { SecretlintPeer, gitleaksCounts, gitleaksScanMs } from "./redact-peers";
 const RUNS = 3;
 const QUICK = process.env.REDACT_BENCH_QUICK === "1";
 const GITLEAKS_DECODE_DEPTH = 2;
+// gitleaks' WebAssembly build takes seconds to a minute per 1 MiB adversarial input; opt in to time those too.
+const GITLEAKS_ALL = process.env.REDACT_BENCH_GITLEAKS_ALL === "1";
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 function time(run: () => void): number {
@@ -127,7 +130,8 @@ async function throughput(secretlint: SecretlintPeer): Promise<void> {
     const bytes = input.texts.reduce((n, t) => n + t.length, 0);
     const ours = time(() => input.texts.forEach((t) => redact(t)));
     const sl = await secretlint.time(input.texts, RUNS);
-    const gl = QUICK || input.texts.length !== 1 ? null : await gitleaksScanMs(input.texts[0] ?? "", 120_000);
+    const glWanted = !QUICK && input.texts.length === 1 && (GITLEAKS_ALL || input.group !== "adversarial");
+    const gl = glWanted ? await gitleaksScanMs(input.texts[0] ?? "", 120_000) : null;
     const mbps = (ms: number | null) => (ms === null ? "-" : (bytes / 1e6 / (ms / 1000)).toFixed(1));
     if (input.group === "realistic") {
       realisticMs = ours;

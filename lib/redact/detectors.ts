@@ -114,10 +114,17 @@ export function token(regex: RegExp, opts: TokenOptions = {}): Detector {
       if (kind === null) continue;
       if (opts.split !== undefined) {
         // `…AAsk-ant-api03-…`: two keys glued together are two secrets.
-        const inner = value.indexOf(opts.split, 1);
+        // Every glued piece of the match at once, then the last piece is matched again on its own (so a run of
+        // glued keys costs one pass, not one bounded match per key).
+        let inner = value.indexOf(opts.split, 1);
         if (inner > 0) {
-          emit(s, s + inner, kind);
-          s += inner;
+          let from = 0;
+          while (inner > 0) {
+            emit(s + from, s + inner, kind);
+            from = inner;
+            inner = value.indexOf(opts.split, inner + 1);
+          }
+          s += from;
           regex.lastIndex = s;
           continue;
         }

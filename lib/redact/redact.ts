@@ -165,9 +165,12 @@ const ECHO_KINDS_SKIPPED = new Set([PROMPT_KIND, "email", "ip-address", "phone"]
  */
 function echoes(text: string, candidates: Candidate[]): Candidate[] {
   const values = new Map<string, string>();
+  const seen = new Set<string>();
   for (const c of candidates) {
     if (ECHO_KINDS_SKIPPED.has(c.kind) || c.end - c.start > 4096) continue;
     const raw = text.slice(c.start, c.end);
+    if (seen.has(raw)) continue;
+    seen.add(raw);
     for (const v of new Set([raw, decodeString(raw)])) {
       if (
         v.length < 6 ||

@@ -119,7 +119,7 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
     anchors: ["sk-ant-"],
     label: "Anthropic credential (other sk-ant- form)",
     source: "redaction.md §2 catch-all for future sk-ant-<kind><NN>- forms",
-    detect: token(/sk-ant-[\w-]{16,400}/g, { ...SK_ANT_BODY, wrap: true }),
+    detect: token(/sk-ant-(?!(?:api|admin|oat|ort|sid)\d\d-)[\w-]{16,400}/g, { ...SK_ANT_BODY, wrap: true }),
   },
   {
     id: "openrouter-api-key",
@@ -144,7 +144,12 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
     label: "sk- style API key (DeepSeek, LiteLLM, other)",
     source:
       "TH deepseek; LiteLLM virtual keys; left boundary per redaction.md §4 so `risk-sk-…` words survive",
-    detect: token(/(?<![\w-])sk-[\w-]{20,400}/g, { kindOf: skKind, body: B64URL, wrap: true, split: "sk-" }),
+    detect: token(/(?<![\w-])sk-(?!ant-)[\w-]{20,400}/g, {
+      kindOf: skKind,
+      body: B64URL,
+      wrap: true,
+      split: "sk-",
+    }),
   },
   {
     id: "bedrock-api-key",

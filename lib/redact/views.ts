@@ -469,8 +469,11 @@ export function unwrappedView(text: string): View | null {
   return out.build("unwrapped");
 }
 
+const HAS_ESCAPE = new RegExp(`[\\\\%&${String.fromCharCode(0x1b)}]`);
+
 /** Both decoding layers applied to a short string (for placeholder numbering and echo search). */
 export function decodeString(s: string): string {
+  if (!HAS_ESCAPE.test(s)) return s;
   const b = new ViewBuilder(s.length);
   decodeTwiceInto(b, s, 0, s.length);
   return b.build("string").text;
