@@ -61,6 +61,14 @@ export class ViewBuilder {
       this.n++;
     }
   }
+  /** One view code unit covering original [s, e). */
+  pushCode(code: number, s: number, e: number): void {
+    this.reserve(1);
+    this.codes[this.n] = code;
+    this.starts[this.n] = s;
+    this.ends[this.n] = e;
+    this.n++;
+  }
   /** A run of original text copied unchanged. */
   copy(text: string, from: number, to: number): void {
     this.reserve(to - from);
@@ -274,6 +282,14 @@ function decodeInto(
   };
   while (i < to) {
     const c = text.charCodeAt(i);
+    if (c === 0x5c && i + 1 < to && text.charCodeAt(i + 1) === 0x5c) {
+      // `\\`, the commonest escape in long escaped runs: no lookup, no allocation.
+      flush(i);
+      b.pushCode(0x5c, s(i), e(i + 1));
+      i += 2;
+      runStart = i;
+      continue;
+    }
     if (c === 0x1b || c === 0x5c || c === 0x25 || c === 0x26) {
       const d = escapeAt(text, i);
       if (d !== null && i + d.len <= to) {
