@@ -179,8 +179,19 @@ export function isPlaceholderFor(name: string, value: string): boolean {
   return v === n || n.endsWith(v) || v === `your${n}` || v === `my${n}`;
 }
 
-/** The placeholder kind for a secret found by its field name. */
+const kindCache = new Map<string, string>();
+/** The placeholder kind for a secret found by its field name (memoised: logs repeat their names). */
 export function kindForName(name: string): string {
+  let kind = kindCache.get(name);
+  if (kind === undefined) {
+    kind = kindForNameUncached(name);
+    if (kindCache.size > 4096) kindCache.clear();
+    kindCache.set(name, kind);
+  }
+  return kind;
+}
+
+function kindForNameUncached(name: string): string {
   const segs = nameSegments(name);
   const has = (s: string) => segs.includes(s);
   if ((has("secret") && has("access")) || (has("aws") && has("secret"))) return "aws-secret-access-key";
