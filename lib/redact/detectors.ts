@@ -452,7 +452,8 @@ export const bearer: Detector = (text, emit) => {
 export const urlCredentials: Detector = (text, emit) => {
   let marker = text.indexOf("://");
   while (marker >= 0) {
-    const auth = readAuthority(text, marker + 3);
+    const next = text.indexOf("://", marker + 3);
+    const auth = readAuthority(text, marker + 3, next < 0 ? text.length : next);
     if (auth !== null) {
       const { start: a, at, colon } = auth;
       if (colon >= 0) {
@@ -467,7 +468,7 @@ export const urlCredentials: Detector = (text, emit) => {
           emit(a, at, "url-credentials");
       }
     }
-    marker = text.indexOf("://", marker + 3);
+    marker = next;
   }
 };
 
@@ -588,7 +589,7 @@ export const emails: Detector = (text, emit) => {
     let s = at;
     const floor = Math.max(0, at - 64);
     while (s > floor && EMAIL_LOCAL.test(text[s - 1] ?? "")) s--;
-    const domain = s < at ? EMAIL_DOMAIN.exec(text.slice(at + 1, at + 1 + 600)) : null;
+    const domain = s < at ? EMAIL_DOMAIN.exec(text.slice(at + 1, at + 1 + 256)) : null;
     if (domain !== null && (s === 0 || !EMAIL_LOCAL.test(text[s - 1] ?? ""))) {
       const value = text.slice(s, at + 1 + domain[0].length);
       const tld = value.slice(value.lastIndexOf(".") + 1);

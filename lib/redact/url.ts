@@ -61,17 +61,18 @@ function hostPortEnd(text: string, i: number, limit: number): number {
 }
 
 /** Reads the authority after `://` at `start`; null when there is no userinfo. */
-export function readAuthority(text: string, start: number): Authority | null {
-  const limit = Math.min(text.length, start + MAX_AUTHORITY);
+export function readAuthority(text: string, start: number, end = text.length): Authority | null {
+  // A URL's authority never runs into the next `scheme://`.
+  const limit = Math.min(text.length, end, start + MAX_AUTHORITY);
   let runEnd = start;
   while (runEnd < limit && !isRunStop(text.charCodeAt(runEnd))) runEnd++;
-  let at = text.lastIndexOf("@", runEnd - 1);
-  while (at >= start) {
+  // Searched within the authority only: a paste without `@` must not be rescanned from every `://`.
+  for (let at = runEnd - 1; at >= start; at--) {
+    if (text.charCodeAt(at) !== 0x40) continue;
     if (hostPortEnd(text, at + 1, runEnd) >= 0 && plausibleUserinfo(text, start, at)) {
       const colon = text.indexOf(":", start);
       return { start, at, colon: colon >= 0 && colon < at ? colon : -1 };
     }
-    at = at > start ? text.lastIndexOf("@", at - 1) : -1;
   }
   return null;
 }
@@ -96,8 +97,10 @@ export function authorityAround(text: string, i: number): Authority | null {
   const from = Math.max(0, i - MAX_AUTHORITY);
   let j = i;
   while (j > from && !isRunStop(text.charCodeAt(j - 1))) j--;
-  const marker = text.indexOf("://", j);
-  if (marker < 0 || marker >= i) return null;
-  const auth = readAuthority(text, marker + 3);
+  const found = text.slice(j, i).indexOf("://");
+  if (found < 0) return null;
+  const marker = j + found;
+  const next = text.slice(marker + 3, marker + 3 + MAX_AUTHORITY).indexOf("://");
+  const auth = readAuthority(text, marker + 3, next < 0 ? text.length : marker + 3 + next);
   return auth !== null && auth.start <= i && i <= auth.at ? auth : null;
 }

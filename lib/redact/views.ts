@@ -330,7 +330,8 @@ export function joinedView(base: View): View | null {
     const [a] = lineRange(text, m.index);
     const [, b] = lineRange(text, m.index + m[0].length - 1);
     ranges.push([a, b]);
-    JOINT.lastIndex = m.index + m[0].length - 1;
+    // The whole line is in the stretch already: go on from its end (a long line is not rescanned per joint).
+    JOINT.lastIndex = Math.max(m.index + m[0].length - 1, b);
   }
   if (ranges.length === 0) return null;
   const out = new ViewBuilder(text.length);
