@@ -9,8 +9,9 @@ env();
 const nextConfig: NextConfig = {
   // A separate build directory per checkout or agent lets several builds and e2e runs share a machine.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // Native module: loaded by Node at run time, never bundled.
-  serverExternalPackages: ["better-sqlite3", "pg"],
+  // Loaded by Node at run time, never bundled: native modules, and piscina, which starts worker threads
+  // from its own files.
+  serverExternalPackages: ["better-sqlite3", "pg", "piscina"],
   poweredByHeader: false,
   // Shared and private diagnoses: a link never leaks through a Referer and is never indexed.
   // The API routes under /api/permalinks set the same headers themselves.

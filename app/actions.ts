@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { DiagnoseResult } from "@/components/paste/diagnose-action-types";
 import { checkInputText } from "@/lib/input";
 import { findPasteSecrets } from "@/lib/paste-secrets";
-import { diagnose } from "@/lib/report";
+import { PoolBusyError } from "@/lib/pool/pool";
+import { diagnoseBounded } from "@/lib/pool/server";
 import { getStatusClient } from "@/lib/status/server";
 
 const diagnoseFormSchema = z.object({
@@ -58,18 +59,28 @@ export async function diagnoseAction(_previous: DiagnoseResult, formData: FormDa
     return { status: "error", message, fieldErrors: { occurredAt: [message] } };
   }
 
-  // The classifier runs before the status page is asked; finding the secrets (a redaction pass) runs while
-  // that request is in flight, so it adds little to the answer's time.
-  const diagnosing = diagnose(checked.text, {
+  // The classifier runs before the status page is asked (a large paste on a worker thread); finding the
+  // secrets (a redaction pass) runs while that is in flight, so it adds little to the answer's time.
+  const diagnosing = diagnoseBounded(checked.text, {
     occurredAt,
     retryContext: {
       mode: parsed.data.mode ?? "interactive",
       sideEffects: parsed.data.sideEffects === "on" || parsed.data.sideEffects === "true",
     },
     now,
-    random: Math.random,
     status: getStatusClient(),
   });
+  // Settled at once, so a refusal from the pool is not an unhandled rejection while the secrets are found.
+  diagnosing.catch(() => undefined);
   const secrets = findPasteSecrets(checked.text);
-  return { status: "ok", diagnosis: await diagnosing, secrets };
+  try {
+    return { status: "ok", diagnosis: await diagnosing, secrets };
+  } catch (error) {
+    // Every worker and the queue are taken: say so, instead of failing the form.
+    if (!(error instanceof PoolBusyError)) throw error;
+    return {
+      status: "error",
+      message: `The server is busy with other large pastes; try again in ${error.retryAfterSeconds} s.`,
+    };
+  }
 }

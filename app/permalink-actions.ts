@@ -5,11 +5,14 @@ import { z } from "zod";
 import type { PrivateLinkResult, RerunResult, ShareResult } from "@/components/share/share-action-types";
 import { env } from "@/lib/env";
 import { checkInputText } from "@/lib/input";
-import { clientKey } from "@/lib/permalinks/client-key";
+import { requestClientKey } from "@/lib/permalinks/client-key";
 import { createPermalink, redactedReport, type PasteToShare } from "@/lib/permalinks/create";
-import { getLinkRateLimiter } from "@/lib/permalinks/server";
-import { permalinkUrl, requestOrigin } from "@/lib/permalinks/url";
-import { diagnose } from "@/lib/report";
+import { encodePrivateDiagnosis } from "@/lib/permalinks/fragment";
+import { getLinkRateLimiter, getSigningKey, serverLinkOrigin } from "@/lib/permalinks/server";
+import { signPayload } from "@/lib/permalinks/signing-key";
+import { permalinkUrl } from "@/lib/permalinks/url";
+import { PoolBusyError } from "@/lib/pool/pool";
+import { diagnoseBounded, LARGE_PASTE_CHARS } from "@/lib/pool/server";
 import { retryContextSchema } from "@/lib/retry/schema";
 import { getStatusClient } from "@/lib/status/server";
 import { ttlSchema } from "@/lib/store/ids";
@@ -58,7 +61,7 @@ export async function shareDiagnosisAction(input: unknown): Promise<ShareResult>
   const requestHeaders = await headers();
   const config = env().permalinks;
   const decision = await getLinkRateLimiter().consume(
-    clientKey(requestHeaders.get("x-forwarded-for"), config.trustProxyHops),
+    requestClientKey(requestHeaders, config.trustProxyHops),
   );
   if (!decision.ok)
     return {
@@ -67,10 +70,9 @@ export async function shareDiagnosisAction(input: unknown): Promise<ShareResult>
     };
 
   const created = await createPermalink(getStore(), { ...checked.paste, ttlMs: parsed.data.ttl }, deps());
-  const origin = config.publicBaseUrl ?? requestOrigin(requestHeaders) ?? "";
   return {
     status: "ok",
-    url: permalinkUrl(origin, created.id),
+    url: permalinkUrl(serverLinkOrigin(requestHeaders), created.id),
     deleteToken: created.deleteToken,
     expiresAt: created.expiresAt,
   };
@@ -84,7 +86,10 @@ export async function privateLinkAction(input: unknown): Promise<PrivateLinkResu
   const checked = checkPaste(parsed.data);
   if (!checked.ok) return { status: "error", message: checked.message };
   const { redactedText, report } = await redactedReport(checked.paste, deps());
-  return { status: "ok", redactedText, report, baseUrl: env().permalinks.publicBaseUrl };
+  // Signed here, so the page that opens the link can tell it was made by this site and not written by hand.
+  const payload = encodePrivateDiagnosis(redactedText, report);
+  const signature = signPayload(payload, await getSigningKey());
+  return { status: "ok", fragment: `${payload}.${signature}`, baseUrl: env().permalinks.publicBaseUrl };
 }
 
 /** Today's classifier on a stored link's redacted text, with the link's time and retry context; not stored. */
@@ -92,10 +97,20 @@ export async function rerunAction(id: string): Promise<RerunResult> {
   const record = await getStore().get(String(id), new Date());
   if (record === null)
     return { status: "error", message: "This link no longer exists: it expired or was deleted." };
-  const report = await diagnose(record.redactedText, {
-    occurredAt: record.diagnosis.evidence.occurredAt,
-    retryContext: record.diagnosis.retryContext,
-    ...deps(),
-  });
-  return { status: "ok", report, redactedText: record.redactedText };
+  try {
+    // A large stored paste is re-diagnosed on a worker thread, like a fresh one; re-runs are rate-limited
+    // per client at the front door (RERUN_RATE_LIMIT).
+    const report = await diagnoseBounded(record.redactedText, {
+      occurredAt: record.diagnosis.evidence.occurredAt,
+      retryContext: record.diagnosis.retryContext,
+      now: new Date(),
+      status: getStatusClient(),
+    });
+    // A large paste is not sent back: the page shows it folded already.
+    const small = record.redactedText.length <= LARGE_PASTE_CHARS;
+    return { status: "ok", report, redactedText: small ? record.redactedText : null };
+  } catch (error) {
+    if (!(error instanceof PoolBusyError)) throw error;
+    return { status: "error", message: `The server is busy; try again in ${error.retryAfterSeconds} s.` };
+  }
 }

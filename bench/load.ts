@@ -5,6 +5,7 @@
 //   npm run build && npm run bench:load        (LOAD_SECONDS=10 by default per scenario)
 import autocannon from "autocannon";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startMockStatusServer, type MockScenario } from "../scripts/mock-status-server";
@@ -81,6 +82,59 @@ async function drive(
   };
 }
 
+const ratio = (value: number, peer: number) => (peer > 0 ? `${(value / peer).toFixed(2)}×` : "n/a");
+
+/** A side load measured alongside another scenario; its p99 is compared with the same load on an idle server. */
+type Side = { name: string; p99: number; rps: number; errors: number; non2xx: number };
+
+async function side(name: string, options: autocannon.Options): Promise<Side> {
+  const result = await autocannon({ duration: SECONDS, ...options });
+  return {
+    name,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/**
+ * Connections that declare a 1 MiB body and trickle one byte a second. Answers, after `seconds`, how many
+ * the server closed and after how long (median), and how many it still held.
+ */
+async function slowBodies(
+  port: number,
+  count: number,
+  seconds: number,
+): Promise<{ closed: number; medianClosedAfterS: number | null; open: number }> {
+  const sockets: Socket[] = [];
+  const closedAfter: number[] = [];
+  const started = Date.now();
+  for (let i = 0; i < count; i++) {
+    const socket = connect(port, "127.0.0.1");
+    socket.on("error", () => undefined);
+    socket.on("data", () => undefined);
+    socket.once("close", () => closedAfter.push((Date.now() - started) / 1000));
+    socket.write(
+      `POST /api/diagnose HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${1024 * 1024}\r\n\r\n{"text":"`,
+    );
+    sockets.push(socket);
+  }
+  const trickle = setInterval(() => {
+    for (const socket of sockets) if (!socket.destroyed) socket.write("x");
+  }, 1000);
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  clearInterval(trickle);
+  const open = sockets.filter((s) => !s.destroyed).length;
+  const closed = [...closedAfter].sort((a, b) => a - b);
+  for (const socket of sockets) socket.destroy();
+  return {
+    closed: closed.length,
+    medianClosedAfterS: closed.length === 0 ? null : closed[Math.floor(closed.length / 2)]!,
+    open,
+  };
+}
+
 async function main(): Promise<void> {
   const mock = await startMockStatusServer({ scenario: "operational", port: 0, slowMs: 10_000 });
   const dataDir = mkdtempSync(join(tmpdir(), "cet-load-"));
@@ -89,9 +143,13 @@ async function main(): Promise<void> {
     DATA_DIR: dataDir,
     // High enough that the link-creation scenario measures the store, not the limiter.
     PERMALINK_RATE_LIMIT: "100000/1s",
+    READ_RATE_LIMIT: "1000000/1s",
+    RERUN_RATE_LIMIT: "1000000/1s",
+    PREVIEW_RATE_LIMIT: "1000000/1s",
   });
   const base = app.base;
   const rows: Row[] = [];
+  const notes: string[] = [];
   try {
     const pid = app.pid;
     const json = { "content-type": "application/json" };
@@ -108,6 +166,7 @@ async function main(): Promise<void> {
       connections: 10,
     });
 
+    rows.push(await drive("healthz, 10 conns", { url: `${base}/api/healthz`, connections: 10 }, pid));
     rows.push(await drive("healthz (baseline)", { url: `${base}/api/healthz`, connections: 50 }, pid));
     rows.push(
       await drive(
@@ -147,6 +206,82 @@ async function main(): Promise<void> {
       console.log(`(link scenarios skipped: POST /api/permalinks answered ${created.status})`);
     }
 
+    const p99Of = (name: string) => rows.find((r) => r.name === name)?.p99 ?? 0;
+    notes.push(
+      `2 KB diagnose p99 / healthz p99: ${ratio(p99Of("diagnose 2 KB, 10 conns"), p99Of("healthz, 10 conns"))} at 10 conns, ` +
+        `${ratio(p99Of("diagnose 2 KB"), p99Of("healthz (baseline)"))} at 50 conns`,
+    );
+
+    // Two light loads side by side, first on an idle server, then while 1 MiB diagnoses flood it.
+    const huge = JSON.stringify({ text: pasteOf(1024 * 1024) });
+    const sides = () =>
+      Promise.all([
+        side("diagnose 2 KB", {
+          url: `${base}/api/diagnose`,
+          method: "POST",
+          headers: json,
+          body: small,
+          connections: 5,
+        }),
+        side("healthz", { url: `${base}/api/healthz`, connections: 5 }),
+      ]);
+    const idle = await sides();
+    const [flood, loaded] = await Promise.all([
+      drive(
+        "diagnose 1 MiB (flood)",
+        {
+          url: `${base}/api/diagnose`,
+          method: "POST",
+          headers: json,
+          body: huge,
+          connections: 20,
+          timeout: 30,
+        },
+        pid,
+      ),
+      sides(),
+    ]);
+    rows.push(flood);
+    for (const [i, s] of loaded.entries()) {
+      const before = idle[i]!;
+      notes.push(
+        `during the 1 MiB flood: ${s.name} (5 conns) p99 ${s.p99} ms vs ${before.p99} ms idle = ${ratio(s.p99, before.p99)}, ` +
+          `${s.rps.toFixed(0)} req/s vs ${before.rps.toFixed(0)}, errors ${s.errors}, non-2xx ${s.non2xx}`,
+      );
+    }
+
+    // 200 connections trickling a declared 1 MiB body while 2 KB diagnoses run.
+    const port = Number(new URL(base).port);
+    const slowSeconds = Math.max(SECONDS, 20);
+    const [slow, during] = await Promise.all([
+      slowBodies(port, 200, slowSeconds),
+      drive(
+        "diagnose 2 KB + 200 slow bodies",
+        { url: `${base}/api/diagnose`, method: "POST", headers: json, body: small, connections: 10 },
+        pid,
+      ),
+    ]);
+    rows.push(during);
+    notes.push(
+      `200 slow bodies over ${slowSeconds} s: ${slow.closed} closed by the server` +
+        (slow.medianClosedAfterS === null ? "" : ` (median after ${slow.medianClosedAfterS.toFixed(1)} s)`) +
+        `, ${slow.open} still held; 2 KB diagnose p99 ${during.p99} ms vs ${p99Of("diagnose 2 KB, 10 conns")} ms idle = ${ratio(during.p99, p99Of("diagnose 2 KB, 10 conns"))}`,
+    );
+
+    // A stored 1 MiB link read as a page at 10 connections.
+    const bigLink = await fetch(`${base}/api/permalinks`, { method: "POST", headers: json, body: huge });
+    if (bigLink.status === 201) {
+      const { id } = (await bigLink.json()) as { id: string };
+      const page = await fetch(`${base}/d/${id}`);
+      const bytes = (await page.arrayBuffer()).byteLength;
+      rows.push(
+        await drive("link page, 1 MiB paste", { url: `${base}/d/${id}`, connections: 10, timeout: 30 }, pid),
+      );
+      notes.push(`GET /d/<id> of a 1 MiB link: ${(bytes / 1024).toFixed(0)} KB of HTML per answer`);
+    } else {
+      notes.push(`(1 MiB link read skipped: POST /api/permalinks answered ${bigLink.status})`);
+    }
+
     // Faults: the status page goes down, slow or malformed a third of the way into a diagnose run.
     for (const scenario of ["down", "slow", "malformed"] as MockScenario[]) {
       mock.setScenario("operational");
@@ -170,7 +305,7 @@ async function main(): Promise<void> {
   );
   console.log(
     [
-      "scenario".padEnd(30),
+      "scenario".padEnd(32),
       "conns",
       "req/s".padStart(8),
       "p50 ms",
@@ -184,7 +319,7 @@ async function main(): Promise<void> {
   for (const r of rows) {
     console.log(
       [
-        r.name.padEnd(30),
+        r.name.padEnd(32),
         String(r.connections).padStart(5),
         r.rps.toFixed(0).padStart(8),
         String(r.p50).padStart(6),
@@ -196,6 +331,7 @@ async function main(): Promise<void> {
       ].join("  "),
     );
   }
+  for (const note of notes) console.log(`- ${note}`);
 }
 
 main().catch((error: unknown) => {

@@ -48,10 +48,17 @@ const overflow = (page: Page) =>
 async function main(): Promise<void> {
   const mock = await startMockStatusServer({ scenario: "operational", port: 0 });
   const app = await startApp({ STATUS_PAGE_URL: mock.url, DATA_DIR: "test-results/bench-data" });
-  const browser = await chromium.launch({
-    executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  const browser = await chromium
+    .launch({
+      executablePath:
+        process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    })
+    .catch(async (error: unknown) => {
+      await app.stop();
+      await mock.close();
+      throw error;
+    });
   try {
     console.log("paste                 viewport   as opened            all panels open      overflow");
     for (const paste of RESULT_PASTES) {

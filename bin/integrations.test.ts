@@ -156,7 +156,8 @@ describe("claude-error-triage hook claude-code", () => {
       const { status, stdout } = await runAsync(
         ["hook", "claude-code", "--packet-dir", join(dir, "slow-packets")],
         JSON.stringify(payloadFor(scenario, null)),
-        { STATUS_PAGE_URL: mock.url },
+        // A short status timeout keeps the hook's own deadline out of reach on a busy machine.
+        { STATUS_PAGE_URL: mock.url, STATUS_TIMEOUT_MS: "1000" },
       );
       expect(status).toBe(0);
       const { systemMessage } = JSON.parse(stdout) as { systemMessage: string };

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { BRANCH_CATALOGUE } from "@/lib/branches";
+import type { Verdict } from "@/lib/verdict";
 import { setStatusScenario } from "./fixtures/mock-status";
 import { StatusWidget } from "./pages/status-widget";
 import { TriagePage } from "./pages/triage-page";
@@ -22,6 +23,7 @@ const PYTHON_529_DATED = [
 ].join("\n");
 const SONNET_INCIDENT = "Elevated errors on Claude Sonnet 4.6"; // 13:20:07Z → 14:05:12Z, API + Claude Code
 const CLAUDE_AI_INCIDENT = "Slow responses on claude.ai"; // 13:48:55Z → 15:10:44Z
+const MAJOR_OUTAGE_INCIDENT = "Claude API unavailable and elevated errors on Claude Code";
 
 /** Loads the page on the operational page first, so the app holds a good reading to fall back on. */
 async function openWithGoodReading(page: Page): Promise<StatusWidget> {
@@ -250,5 +252,62 @@ test.describe("the status line in the result", () => {
       const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
       expect(results.violations).toEqual([]);
     }
+  });
+});
+
+// The verdict (lib/verdict) through the running app against the mock page: the JSON every face reads, and
+// what the result shows of it today (the status region near its top).
+test.describe("the verdict", () => {
+  const diagnoseJson = async (request: APIRequestContext, text: string) => {
+    const response = await request.post("/api/diagnose", { data: { text } });
+    expect(response.status()).toBe(200);
+    return (await response.json()) as { verdict: Verdict };
+  };
+
+  test("a major outage changes the answer: from retry now to Anthropic's incident, retry once it clears", async ({
+    request,
+  }) => {
+    const calm = (await diagnoseJson(request, CLAUDE_CODE_529)).verdict;
+    expect(calm).toMatchObject({ whoActs: ["anthropic"], retry: "now", incident: null, outage: false });
+    expect(calm.statusNote).toMatch(/narrows the cause but does not clear it/);
+
+    await setStatusScenario(request, "major-outage");
+    const outage = (await diagnoseJson(request, CLAUDE_CODE_529)).verdict;
+    expect(outage).toMatchObject({
+      whoActs: ["anthropic"],
+      retry: "later",
+      outage: true,
+      incident: { name: MAJOR_OUTAGE_INCIDENT, ongoing: true, relation: "during", impact: "critical" },
+    });
+    expect(outage.summary).toMatch(/^It's Anthropic's incident: "Claude API unavailable/);
+    expect(outage.summary).not.toBe(calm.summary);
+  });
+
+  test("a Claude Code 529 during an incident on the Claude API is told it is Anthropic's incident", async ({
+    page,
+    request,
+  }) => {
+    await setStatusScenario(request, "minor-incident");
+    const { verdict } = await diagnoseJson(request, CLAUDE_CODE_529);
+    expect(verdict.summary).toMatch(/^It's Anthropic's incident: "Elevated errors on Claude Opus 5\.5"/);
+    expect(verdict).toMatchObject({ whoActs: ["anthropic"], retry: "later" });
+
+    const triage = new TriagePage(page);
+    await triage.open();
+    await triage.paste(CLAUDE_CODE_529);
+    await triage.diagnose();
+    await expect(triage.statusLine).toContainText('Open incident now: "Elevated errors on Claude Opus 5.5"');
+    await expect(triage.statusLine).not.toContainText("not your answer");
+  });
+
+  test("a page that stops answering is dated, never passed off as the present", async ({ request }) => {
+    await setStatusScenario(request, "minor-incident");
+    await diagnoseJson(request, CLAUDE_CODE_529);
+    await setStatusScenario(request, "down");
+    const { verdict } = await diagnoseJson(request, CLAUDE_CODE_529);
+    expect(verdict.summary).toMatch(
+      /\(as the status page said at \d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})? UTC\)\.$/,
+    );
+    expect(verdict.statusNote).toMatch(/as last read at .*the page has not answered since/);
   });
 });

@@ -18,8 +18,9 @@ describe("environment parsing", () => {
     expect(() => parseEnv({ STATUS_PAGE_URL: "not a url" })).toThrow(/STATUS_PAGE_URL/);
   });
   it("reads the permalink settings, defaulting to untrusted forwarding headers and 20 links a minute", () => {
-    expect(parseEnv({}).permalinks).toEqual({
+    expect(parseEnv({}).permalinks).toMatchObject({
       publicBaseUrl: null,
+      allowedHosts: [],
       trustProxyHops: 0,
       rateLimit: { points: 20, durationMs: 60_000 },
     });
@@ -29,7 +30,7 @@ describe("environment parsing", () => {
         TRUST_PROXY: "true",
         PERMALINK_RATE_LIMIT: "5/1m",
       }).permalinks,
-    ).toEqual({
+    ).toMatchObject({
       publicBaseUrl: "https://triage.example.com",
       trustProxyHops: 1,
       rateLimit: { points: 5, durationMs: 60_000 },
@@ -41,5 +42,21 @@ describe("environment parsing", () => {
     [{ PERMALINK_RATE_LIMIT: "20 per minute" }, /PERMALINK_RATE_LIMIT/],
   ])("fails on %o naming the permalink variable", (source, variable) => {
     expect(() => parseEnv(source)).toThrow(variable);
+  });
+  it("reads the server's address, body deadline and diagnosis pool, and knows production", () => {
+    expect(parseEnv({})).toMatchObject({
+      PORT: 3000,
+      HOSTNAME: "0.0.0.0",
+      BODY_TIMEOUT_MS: 15_000,
+      DIAGNOSE_QUEUE: 8,
+      production: false,
+    });
+    expect(parseEnv({ NODE_ENV: "production", PORT: "3113", DIAGNOSE_WORKERS: "2" })).toMatchObject({
+      PORT: 3113,
+      DIAGNOSE_WORKERS: 2,
+      production: true,
+    });
+    expect(() => parseEnv({ BODY_TIMEOUT_MS: "500" })).toThrow(/BODY_TIMEOUT_MS/);
+    expect(() => parseEnv({ PORT: "http" })).toThrow(/PORT/);
   });
 });

@@ -1,8 +1,7 @@
-// Starts the production build (`npm run build` first) on a free loopback port: for the benches and for the
-// e2e spec that runs several instances side by side.
+// Starts the production build (`npm run build` first) behind server.ts on a free loopback port: for the
+// benches and for the e2e spec that runs several instances side by side.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { join } from "node:path";
 
 export type AppServer = { base: string; pid: number; stop: () => Promise<void> };
 
@@ -17,17 +16,20 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `next start` with `env` on top of this process's environment; resolves once /api/healthz answers. */
+/** The production server (server.ts, as `npm start` runs it) with `env` on top of this process's environment; resolves once /api/healthz answers. */
 export async function startApp(env: Record<string, string>): Promise<AppServer> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
-      stdio: ["ignore", "ignore", "inherit"],
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      ...env,
     },
-  );
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

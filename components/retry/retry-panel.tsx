@@ -1,7 +1,7 @@
 import type { Diagnosis } from "@/lib/diagnosis";
 import { formatDuration } from "@/lib/retry/format";
 import type { RetryContext, RetryPlan } from "@/lib/retry/schema";
-import { RetryPlanner } from "./retry-planner";
+import { LazyRetryPlanner } from "./lazy-retry-planner";
 
 /** The plan in a few words, beside the panel's title while it is closed. */
 export function retryHint(plan: RetryPlan): string {
@@ -44,7 +44,7 @@ export function RetryPanel({
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
         Capped exponential backoff with full jitter; never before retry-after.
       </p>
-      <RetryPlanner input={planInput(diagnosis)} initialPlan={plan} initialContext={context} />
+      <LazyRetryPlanner input={planInput(diagnosis)} initialPlan={plan} initialContext={context} />
     </div>
   );
 }

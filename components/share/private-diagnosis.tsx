@@ -1,10 +1,11 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-import { decodePrivateDiagnosis, type DecodedPrivateDiagnosis } from "@/lib/permalinks/fragment";
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { openPrivateLink, type OpenedPrivateLink } from "@/lib/permalinks/signature";
 import { DiagnosisResult } from "../result/diagnosis-result";
+import { UnverifiedPaste } from "./unverified-paste";
 
-const REASONS: Record<Exclude<DecodedPrivateDiagnosis, { ok: true }>["reason"], string> = {
+const REASONS: Record<Extract<OpenedPrivateLink, { kind: "unreadable" }>["reason"], string> = {
   empty: "This link holds no diagnosis: the part after # is missing. Ask for the whole link.",
   corrupt:
     "This link is damaged (part of it may have been cut off when it was copied). Ask for the whole link.",
@@ -17,25 +18,38 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener("hashchange", onChange);
 }
 
-// Decoding once per fragment: useSyncExternalStore compares snapshots, and a fresh object each call
-// would never settle.
-let last: { hash: string; decoded: DecodedPrivateDiagnosis } | null = null;
-function decodedHash(): DecodedPrivateDiagnosis {
-  const hash = window.location.hash;
-  if (last?.hash !== hash) last = { hash, decoded: decodePrivateDiagnosis(hash) };
-  return last.decoded;
-}
+/**
+ * Checks the URL fragment's signature in the browser (WebCrypto, with this site's public key) and shows it as a
+ * diagnosis only when this site made it; anything else is shown as quoted text, never as the site's advice.
+ */
+export function PrivateDiagnosis({ publicKey }: { publicKey: string }) {
+  // On the server there is no fragment: null renders the loading line until the browser has checked it.
+  const hash = useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => null,
+  );
+  const [opened, setOpened] = useState<{ hash: string; link: OpenedPrivateLink } | null>(null);
 
-/** Decodes the URL fragment in the browser and shows the diagnosis with the same components as a fresh result. */
-export function PrivateDiagnosis() {
-  // On the server there is no fragment: null renders the loading line until the browser decodes.
-  const decoded = useSyncExternalStore(subscribe, decodedHash, () => null);
-  if (decoded === null) return <p className="text-sm text-zinc-600 dark:text-zinc-400">Opening the link…</p>;
-  if (!decoded.ok)
+  useEffect(() => {
+    if (hash === null) return;
+    let current = true;
+    void openPrivateLink(hash, publicKey).then((link) => {
+      if (current) setOpened({ hash, link });
+    });
+    return () => {
+      current = false;
+    };
+  }, [hash, publicKey]);
+
+  const link = opened !== null && opened.hash === hash ? opened.link : null;
+  if (link === null) return <p className="text-sm text-zinc-600 dark:text-zinc-400">Opening the link…</p>;
+  if (link.kind === "unreadable")
     return (
       <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
-        {REASONS[decoded.reason]}
+        {REASONS[link.reason]}
       </p>
     );
-  return <DiagnosisResult diagnosis={decoded.value.report} paste={decoded.value.text} shared />;
+  if (link.kind === "unverified") return <UnverifiedPaste reason={link.reason} text={link.text} />;
+  return <DiagnosisResult diagnosis={link.value.report} paste={link.value.text} shared />;
 }

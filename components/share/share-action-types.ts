@@ -23,13 +23,13 @@ export type ShareResult =
   | { status: "ok"; url: string; deleteToken: string; expiresAt: string }
   | { status: "error"; message: string };
 
-/** The redacted diagnosis for a private link, which the browser packs into the URL fragment. */
+/** A private link's fragment (the redacted diagnosis, packed and signed by the server) and its origin. */
 export type PrivateLinkResult =
-  | { status: "ok"; redactedText: string; report: DiagnosisReport; baseUrl: string | null }
-  | { status: "error"; message: string };
+  { status: "ok"; fragment: string; baseUrl: string | null } | { status: "error"; message: string };
 
 /** Today's classifier on a stored link's redacted text; nothing is stored. */
 export type RerunResult =
   | { status: "idle" }
-  | { status: "ok"; report: DiagnosisReport; redactedText: string }
+  /** `redactedText` is null for a large paste: the page already shows it folded, and it is not sent again. */
+  | { status: "ok"; report: DiagnosisReport; redactedText: string | null }
   | { status: "error"; message: string };

@@ -4,7 +4,6 @@ import { useId, useState } from "react";
 // A client leaf may import a server action directly; only a reference to it reaches the browser, so the
 // redactor and the store stay on the server.
 import { privateLinkAction, shareDiagnosisAction } from "@/app/permalink-actions";
-import { encodePrivateDiagnosis } from "@/lib/permalinks/fragment";
 import { privateLinkUrl } from "@/lib/permalinks/url";
 import { CopyButton } from "../ui/copy-button";
 import { Timestamp } from "../ui/timestamp";
@@ -86,10 +85,7 @@ export function ShareButton({ text, occurredAt, retryContext }: ShareInput) {
         setOutcome({ kind: "error", message: result.message });
         return;
       }
-      const url = privateLinkUrl(
-        result.baseUrl ?? window.location.origin,
-        encodePrivateDiagnosis(result.redactedText, result.report),
-      );
+      const url = privateLinkUrl(result.baseUrl ?? window.location.origin, result.fragment);
       if (url.length > MAX_URL_CHARS)
         setOutcome({
           kind: "error",

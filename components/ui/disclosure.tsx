@@ -79,7 +79,7 @@ export function Disclosure({
           >
             <path d="M4.5 2.5 8 6l-3.5 3.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
           </svg>
-          <span>{title}</span>
+          <span className="shrink-0 [overflow-wrap:normal]">{title}</span>
           {hint !== undefined ? (
             <span className="min-w-0 truncate text-xs font-normal text-zinc-600 dark:text-zinc-400">
               {hint}

@@ -31,7 +31,8 @@ export class ShareControls {
   /** Makes a private link; answers its URL. */
   async sharePrivately(): Promise<string> {
     await this.privateButton.click();
-    await expect(this.privateLink).toHaveValue(/\/p#[\w-]+$/);
+    // The packed diagnosis, a dot, and the site's signature over it.
+    await expect(this.privateLink).toHaveValue(/\/p#[\w-]+\.[\w-]+$/);
     return this.privateLink.inputValue();
   }
 }

@@ -10,7 +10,18 @@ import { retryContextSchema } from "../retry";
 export const MAX_BODY_BYTES = 6 * MAX_INPUT_BYTES + 64 * 1024;
 
 /** The `error.type` values of the API's error envelope. */
-export type ApiErrorType = "invalid_request" | "request_too_large" | "unsupported_media_type";
+export type ApiErrorType =
+  | "invalid_request"
+  | "request_too_large"
+  | "unsupported_media_type"
+  | "request_timeout"
+  | "method_not_allowed"
+  | "not_found"
+  | "rate_limited"
+  | "overloaded"
+  | "unavailable"
+  | "internal_error"
+  | "cancelled";
 
 /** The API's error envelope body: `{ "error": ApiError }`. */
 export type ApiError = { type: ApiErrorType; message: string };
@@ -42,21 +53,32 @@ function isJsonMediaType(contentType: string): boolean {
   return mediaType === "application/json" || mediaType.endsWith("+json");
 }
 
-/** Reads at most `maxBytes` of the body; null when it is longer, so a huge body is never buffered whole. */
-async function readBodyCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+/**
+ * Reads at most `maxBytes` of the body; "too_large" as soon as it is longer, so a huge body is never buffered
+ * whole, and "aborted" when the client went away mid-body (or the server's body deadline closed it).
+ */
+async function readBodyCapped(
+  request: Request,
+  maxBytes: number,
+): Promise<Uint8Array | "too_large" | "aborted"> {
   if (request.body === null) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return null;
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch {
+      return "aborted";
     }
-    chunks.push(value);
+    if (next.done) break;
+    total += next.value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return "too_large";
+    }
+    chunks.push(next.value);
   }
   const body = new Uint8Array(total);
   let offset = 0;
@@ -97,7 +119,8 @@ export async function readJsonBody(
   if (Number.isFinite(declaredLength) && declaredLength > maxBodyBytes) return bodyTooLarge(maxBodyBytes);
 
   const body = await readBodyCapped(request, maxBodyBytes);
-  if (body === null) return bodyTooLarge(maxBodyBytes);
+  if (body === "too_large") return bodyTooLarge(maxBodyBytes);
+  if (body === "aborted") return invalid("The request body ended before it was complete.");
   if (body.byteLength === 0) return invalid('The request body is empty; send {"text": "<the error>"}.');
 
   let text: string;

@@ -15,22 +15,29 @@ import {
 } from "./extract";
 import {
   BARE_TYPE_SIGNATURES,
+  CLAUDE_MODEL,
   CLIENT_PRINTS,
   ENVELOPE_TYPES,
   FAMILIES,
+  OTHER_MODEL,
   ROUTE_PRINTS,
   STATUS_GRAMMAR,
 } from "./families";
 import { confidenceFrom, zeroFeatures, type Features } from "./confidence";
 import { headlineFor } from "./headline";
 import { lineOf, lineStarts, normalize } from "./normalize";
-import { unwrapHardWraps } from "./unwrap";
+import { prefilterView } from "./prefilter";
+import { compose, repairView } from "./repair";
 import { SIGNATURES, TIER, type HitFields, type Signature } from "./signatures";
 
 /** Bumped whenever a change to signatures or weighing can change a stored diagnosis. */
-export const CLASSIFIER_VERSION = "1";
+export const CLASSIFIER_VERSION = "2";
 
-export type ClassifyOptions = { occurredAt?: string | null };
+export type ClassifyOptions = {
+  occurredAt?: string | null;
+  /** False reads a large paste whole instead of its candidate regions (to compare the two). */
+  prefilter?: boolean;
+};
 
 type Hit = { sig: Signature; start: number; end: number; line: number; fields: HitFields };
 
@@ -79,11 +86,8 @@ const SCANNED: readonly Signature[] = [
 // last hits of each signature (the last ones matter most: the primary error is the final one).
 const HITS_KEPT_PER_SIGNATURE = 2000;
 
-/** Offsets of the scanned text, mapped to the paste (identity unless hard wraps were removed). */
-type OffsetMap = { at: (i: number) => number; atEnd: (end: number) => number };
-const IDENTITY: OffsetMap = { at: (i) => i, atEnd: (i) => i };
-
-function scan(norm: string, starts: number[], map: OffsetMap = IDENTITY): Hit[] {
+/** Scans the repaired view; every offset is in view coordinates until the answer maps it to the paste. */
+function scan(norm: string, starts: number[]): Hit[] {
   const hits: Hit[] = [];
   for (const sig of SCANNED) {
     const head: Hit[] = [];
@@ -92,8 +96,8 @@ function scan(norm: string, starts: number[], map: OffsetMap = IDENTITY): Hit[] 
       if (m[0].length === 0) continue;
       const hit: Hit = {
         sig,
-        start: map.at(m.index),
-        end: map.atEnd(m.index + m[0].length),
+        start: m.index,
+        end: m.index + m[0].length,
         line: 0,
         fields: sig.fields?.(m) ?? {},
       };
@@ -342,12 +346,22 @@ function lineText(norm: string, starts: number[], line: number): string {
   return raw.replace(LOG_PREFIX, "").replace(/\s+/g, " ").trim().slice(0, 300);
 }
 
-function nearestTime(times: Located<string>[], from: number, to: number, earliest: number): string | null {
+/**
+ * The time of a statement: one inside it, else the last one shortly before it, else (a `/bug` entry whose
+ * stack trace sits between the error and its `timestamp` field) the first one shortly after it.
+ */
+function nearestTime(
+  times: Located<string>[],
+  from: number,
+  to: number,
+  earliest: number,
+  latest: number,
+): string | null {
   let best: string | null = null;
   for (const t of times) {
     if (t.start >= from && t.start < to) return t.value;
     if (t.start < from && t.start >= earliest) best = t.value;
-    if (t.start >= to) break;
+    if (t.start >= to) return best ?? (t.start < latest ? t.value : null);
   }
   return best;
 }
@@ -366,13 +380,14 @@ function toOccurrence(
   const end = Math.max(...c.hits.map((h) => h.end));
   const requestId = requestIds.find((r) => r.start >= from && r.start < to)?.value ?? null;
   const earliest = starts[Math.max(0, c.firstLine - 50)] ?? 0;
+  const latest = starts[c.lastLine + 20] ?? norm.length;
   return {
     branch: d.branch,
     variant: d.variant,
     status: d.status,
     errorType: d.errorType,
     requestId,
-    at: nearestTime(times, from, to, earliest),
+    at: nearestTime(times, from, to, earliest, latest),
     start,
     end,
   };
@@ -405,7 +420,7 @@ const agrees = (d: Decided, branch: BranchId): boolean =>
   (d.topTier <= TIER.status &&
     d.status !== null &&
     (statusBranch(d.status) === branch || (CARRIES[branch]?.includes(d.status) ?? false))) ||
-  (d.branch === "unknown" && d.errorType === null);
+  d.branch === "unknown";
 
 /**
  * Status and type come from the primary statement, else from the nearest statement that agrees with its
@@ -424,7 +439,8 @@ function mergeAgreeing(decided: Decided[], primary: number, occurrences: Occurre
     const d = decided[i] as Decided;
     if (!agrees(d, p.branch)) continue;
     if (p.status === null && d.status !== null) p.status = d.status;
-    if (p.errorType === null && d.errorType !== null && d.branch === p.branch) p.errorType = d.errorType;
+    if (p.errorType === null && d.errorType !== null && (d.branch === p.branch || d.branch === "unknown"))
+      p.errorType = d.errorType;
   }
   o.status = p.status;
   o.errorType = p.errorType;
@@ -440,31 +456,33 @@ export function classifyExplained(
   text: string,
   options: ClassifyOptions = {},
 ): { diagnosis: Diagnosis; features: Features } {
-  const norm = normalize(text);
-  const starts = lineStarts(norm);
-  // Hard-wrapped pastes are scanned unwrapped; every offset found is mapped back to the paste.
-  const view = unwrapHardWraps(norm);
-  const scanned = view?.text ?? norm;
-  const map: OffsetMap = view ? { at: view.origin, atEnd: view.originEnd } : IDENTITY;
-  const toScanned = view ? view.toView : (i: number) => i;
-  const located = <T>(found: Located<T>[]): Located<T>[] =>
-    view ? found.map((f) => ({ ...f, start: map.at(f.start), end: map.atEnd(f.end) })) : found;
-  const hits = scan(scanned, starts, map);
+  // A large paste is first cut to its candidate regions (the literal prefilter, on the raw text), then
+  // normalised (length-preserving) and read through its repaired view (wraps removed, escaping undone, split
+  // tokens joined). Everything below works in view offsets; the answer maps its spans back to the paste.
+  const regions = options.prefilter === false ? null : prefilterView(text);
+  const norm = normalize(regions?.text ?? text);
+  const repaired = repairView(norm);
+  const view = compose(regions, repaired);
+  const scanned = repaired?.text ?? norm;
+  const starts = lineStarts(scanned);
+  const toPaste = (start: number, end: number): { start: number; end: number } =>
+    view ? { start: view.origin(start), end: view.originEnd(end) } : { start, end };
+  const hits = scan(scanned, starts);
   const claude = hits.some((h) => h.sig.claude);
   const foreign = hits.some((h) => h.sig.foreign);
 
-  const clusters = clusterHits(hits, norm, starts).slice(-MAX_OCCURRENCES);
+  const clusters = clusterHits(hits, scanned, starts).slice(-MAX_OCCURRENCES);
   const decided = clusters.map((c) => decide(c));
   const partialIds: Located<string>[] = [];
-  const requestIds = located(findRequestIds(scanned, partialIds));
-  const times = located(findTimestamps(scanned));
+  const requestIds = findRequestIds(scanned, partialIds);
+  const times = findTimestamps(scanned);
   const occurrences = clusters.map((c, i) =>
-    toOccurrence(c, decided[i] as Decided, norm, starts, requestIds, times),
+    toOccurrence(c, decided[i] as Decided, scanned, starts, requestIds, times),
   );
 
   // Roles: a Claude Code `/bug` errors array (or any log of earlier errors after the headline) holds older
   // or side-request entries; the headline the user saw wins unless it carries no branch evidence.
-  const logStart = findLogStart(norm);
+  const logStart = findLogStart(scanned);
   const inLog = (i: number): boolean => (occurrences[i]?.start ?? 0) >= logStart;
   // The primary error: a message or type beats a bare status, which beats weaker words; echoes come last;
   // among equals, the last statement wins.
@@ -521,6 +539,11 @@ export function classifyExplained(
     branch = "unknown";
     variant = "other_provider";
     confidence = 0.7;
+  } else if (branch !== "unknown" && OTHER_MODEL.test(scanned) && !CLAUDE_MODEL.test(scanned)) {
+    // Positive evidence that the request never reached Claude: another model is named and no Claude one.
+    branch = "unknown";
+    variant = "other_model";
+    confidence = 0.7;
   }
   const surface = pickSurface(hits);
   const streaming = pickStreaming(hits);
@@ -530,11 +553,10 @@ export function classifyExplained(
   const userTime = given && !Number.isNaN(given.getTime()) ? given.toISOString() : null;
   const timeRef = userTime ?? occ?.at ?? times.at(-1)?.value ?? null;
   const from = cluster ? (starts[cluster.firstLine] ?? 0) : 0;
-  const to = cluster ? (starts[cluster.lastLine + 1] ?? norm.length + 1) - 1 : 0;
+  const to = cluster ? (starts[cluster.lastLine + 1] ?? scanned.length + 1) - 1 : 0;
   const topHit = d?.deciders.slice().sort((a, b) => tierOf(b) - tierOf(a))[0];
   const message = cluster
-    ? (messageField(scanned, toScanned(from), toScanned(to)) ??
-      (topHit ? lineText(norm, starts, topHit.line) : null))
+    ? (messageField(scanned, from, to) ?? (topHit ? lineText(scanned, starts, topHit.line) : null))
     : null;
 
   const evidence: Evidence = {
@@ -571,7 +593,7 @@ export function classifyExplained(
               h.sig.id !== "type.unknown_error_type" ||
               !all.some((o) => o !== h && o.sig.id.startsWith("type.") && o.start < h.end && h.start < o.end),
           )
-          .map((h) => ({ id: h.sig.id, label: h.sig.label, start: h.start, end: h.end }));
+          .map((h) => ({ id: h.sig.id, label: h.sig.label, ...toPaste(h.start, h.end) }));
 
   const diagnosis: Diagnosis = {
     classifierVersion: CLASSIFIER_VERSION,
@@ -589,7 +611,7 @@ export function classifyExplained(
     card: cardFor(branch, variant),
     evidence,
     signals,
-    occurrences,
+    occurrences: occurrences.map((o) => ({ ...o, ...toPaste(o.start, o.end) })),
     alternatives: alternativesFor(branch, confidence, candidates),
   };
   return { diagnosis, features };
@@ -611,7 +633,7 @@ function candidatesFor(d: Decided | undefined, decided: Decided[], primary: numb
 }
 
 // Below this, the answer comes with its runners-up.
-const WEAK = 0.8;
+const WEAK = 0.9;
 
 function alternativesFor(
   branch: BranchId,

@@ -41,7 +41,7 @@ export const FAMILIES: Signature[] = [
     "input over the context window",
     "OpenAI-compatible 'maximum context length'; vLLM; Bedrock 'Input is too long'",
     new RegExp(
-      `maximum${gap(1)}context${gap(0)}length|context${gap(0)}(?:window|length)${gap(3)}(?:exceed(?:s|ed)?|overflow|too${gap(0)}(?:long|large|small)|is${gap(0)}full)|input${gap(0)}is${gap(0)}too${gap(0)}long${gap(2)}(?:requested${gap(0)})?model|too${gap(0)}many${gap(0)}(?:input${gap(0)})?tokens|tokens?${gap(0)}>${gap(0)}\\d{3,9}${gap(0)}maximum`,
+      `maximum${gap(1)}context${gap(0)}length|context${gap(0)}(?:window|length|size)${gap(3)}(?:exceed(?:s|ed)?|overflow|too${gap(0)}(?:long|large|small)|is${gap(0)}full)|input${gap(0)}is${gap(0)}too${gap(0)}long${gap(2)}(?:requested${gap(0)})?model|too${gap(0)}many${gap(0)}(?:input${gap(0)})?tokens|exceeds${gap(0)}the${gap(0)}(?:available${gap(0)})?(?:context${gap(0)}size|maximum${gap(0)}number${gap(0)}of${gap(0)}tokens)|tokens?${gap(0)}>${gap(0)}\\d{3,9}${gap(0)}maximum`,
       "gi",
     ),
     { variant: "prompt" },
@@ -65,7 +65,7 @@ export const FAMILIES: Signature[] = [
     "request over the size limit",
     "RFC 9110 413; nginx 'client intended to send too large body'; gateways' 'payload too big'",
     new RegExp(
-      `(?:payload|request${gap(0)}body|request|body)${gap(0)}(?:is${gap(0)})?too${gap(0)}(?:big|large)|request${gap(0)}exceeds${gap(0)}(?:the${gap(0)})?maximum${gap(0)}(?:allowed${gap(0)})?size|exceeds${gap(0)}\\d{1,4}${gap(0)}(?:MB|MiB)\\b|too${gap(0)}large${gap(0)}body`,
+      `(?:payload|request${gap(0)}body|request|body)${gap(0)}(?:is${gap(0)})?too${gap(0)}(?:big|large)|request${gap(0)}exceeds${gap(0)}(?:the${gap(0)})?maximum${gap(0)}(?:allowed${gap(0)})?size|exceeds${gap(0)}\\d{1,4}${gap(0)}(?:MB|MiB)\\b|too${gap(0)}large${gap(0)}body|PayloadTooLarge|request${gap(0)}entity${gap(0)}too${gap(0)}large`,
       "gi",
     ),
   ),
@@ -76,7 +76,7 @@ export const FAMILIES: Signature[] = [
     "out of credits",
     "OpenRouter 402; Continue proxy; gateways' 'add funds'",
     new RegExp(
-      `(?:no|out${gap(0)}of|zero)${gap(0)}(?:\\w{2,20}${gap(0)})?credits?${gap(0)}(?:remaining|left|balance)?|credits?${gap(0)}(?:exhausted|depleted|ran${gap(0)}out)|cannot${gap(0)}afford|add${gap(0)}(?:more${gap(0)})?(?:funds|credits)|insufficient${gap(0)}(?:balance|funds)|returned${gap(0)}a${gap(0)}billing${gap(0)}error|payment${gap(0)}required`,
+      `(?:no|out${gap(0)}of|zero)${gap(0)}(?:\\w{2,20}${gap(0)})?credits?${gap(0)}(?:remaining|left|balance)?|credits?${gap(0)}(?:exhausted|depleted|ran${gap(0)}out)|(?:cannot|can${gap(0)}only)${gap(0)}afford|add${gap(0)}(?:more${gap(0)})?(?:funds|credits)|insufficient${gap(0)}(?:balance|funds)|returned${gap(0)}a${gap(0)}billing${gap(0)}error|payment${gap(0)}required`,
       "gi",
     ),
     { variant: "credits" },
@@ -88,7 +88,7 @@ export const FAMILIES: Signature[] = [
     "plan usage window",
     "Claude Code 'You've hit your limit · resets'; claude.ai 'usage limit'; Max plan weekly limit",
     new RegExp(
-      `hit${gap(0)}your${gap(1)}limit${gap(3)}resets?|(?:session|weekly|5-hour|daily)${gap(0)}(?:usage${gap(0)})?limit${gap(2)}(?:reached|hit|resets?)|limit${gap(1)}resets${gap(0)}(?:at|in|on)?${gap(0)}\\d`,
+      `hit${gap(0)}your${gap(1)}limit${gap(3)}resets?|(?:session|weekly|5-hour|daily)${gap(0)}(?:usage${gap(0)})?limit${gap(2)}(?:reached|hit|resets?)|\\blimit\\s{1,6}(?:will\\s{1,6})?resets?\\s{1,6}(?:(?:at|in|on)\\s{1,6})?\\d`,
       "gi",
     ),
   ),
@@ -99,7 +99,7 @@ export const FAMILIES: Signature[] = [
     "unknown model id",
     "Bedrock 'provided model identifier is invalid'; OpenAI-compatible 'model does not exist'; Vertex 'Publisher Model ... not found'",
     new RegExp(
-      `model${gap(0)}identifier${gap(0)}is${gap(0)}invalid|(?:invalid|unknown|unsupported)${gap(0)}model${gap(0)}(?:id|name|identifier)?|Publisher${gap(0)}Model${gap(3)}(?:is${gap(0)}|was${gap(0)})?not${gap(0)}found|model${gap(2)}(?:is${gap(0)})?not${gap(0)}(?:found|available|supported)`,
+      `model${gap(0)}identifier${gap(0)}is${gap(0)}invalid|(?:invalid|unknown|unsupported)${gap(0)}model${gap(0)}(?:id|name|identifier)?|Publisher${gap(0)}Model\\W{1,6}\\S{1,300}\\s(?:is|was)${gap(0)}not${gap(0)}found|model${gap(2)}(?:is${gap(0)})?not${gap(0)}(?:found|available|supported)|model${gap(2)}does${gap(0)}not${gap(0)}exist|model\\W{1,6}[\\w.:@/-]{1,100}\\W{1,6}(?:does${gap(0)}not${gap(0)}exist|is${gap(0)}not${gap(0)}(?:found|available|supported))`,
       "gi",
     ),
     { variant: "model", route: undefined },
@@ -122,7 +122,7 @@ export const FAMILIES: Signature[] = [
     "credentials rejected",
     "AWS 'security token included in the request is invalid'; OAuth session expired; OpenRouter 'User not found'",
     new RegExp(
-      `security${gap(0)}token${gap(2)}is${gap(0)}(?:invalid|expired)|(?:OAuth|auth)${gap(0)}(?:session|token)${gap(1)}(?:has${gap(0)})?(?:expired|revoked)|failed${gap(0)}to${gap(0)}authenticate|\\b401${gap(0)}User${gap(0)}not${gap(0)}found|invalid${gap(0)}(?:api${gap(0)})?(?:key|token|credentials)\\b|signature${gap(0)}(?:we${gap(0)}calculated${gap(0)})?does${gap(0)}not${gap(0)}match`,
+      `security${gap(0)}token${gap(4)}is${gap(0)}(?:invalid|expired)|(?:OAuth|auth)${gap(0)}(?:session|token)${gap(1)}(?:has${gap(0)})?(?:expired|revoked)|failed${gap(0)}to${gap(0)}authenticate|\\b401${gap(0)}User${gap(0)}not${gap(0)}found|invalid${gap(0)}(?:api${gap(0)})?(?:key|token|credentials)\\b|signature${gap(0)}(?:we${gap(0)}calculated${gap(0)})?does${gap(0)}not${gap(0)}match`,
       "gi",
     ),
     { head: true },
@@ -213,13 +213,16 @@ export const STATUS_GRAMMAR: Signature[] = [
   statusRule(
     "before_type",
     "status before an error name",
-    /(?:^|[\s`'"(>:])([45]\d\d):?\s(?:(?:[a-z]{2,20}_){1,3}error\b|[\w.]{0,40}(?:Error|Exception)\b)/gm,
+    /(?:^|[\s`'"(>:])([45]\d\d):?\s{1,16}(?:(?:[a-z]{2,20}_){1,3}error\b|[\w.]{0,40}(?:Error|Exception)\b)/gm,
     { head: true },
   ),
   // A line that opens with the status and its message: `404 Publisher Model …`, `401 User not found.`
-  statusRule("line_start", "status opening a line", /^[\s>`*-]{0,8}([45]\d\d)\s(?=[A-Z][a-z])/gm, {
-    head: true,
-  }),
+  statusRule(
+    "line_start",
+    "status opening a line or a quoted message",
+    /(?:^[\s>`*-]{0,8}|(?<=\b(?:message|raw|error|detail)["']?\s?:\s?["']|Exception\s-\s))([45]\d\d)\s(?=[A-Z][a-z])/gm,
+    { head: true },
+  ),
   // `PermissionDeniedError: 403 The …`, `BadRequestError: 400 …`
   statusRule("after_class", "status after an error class", /\b\w{2,40}(?:Error|Exception):\s([45]\d\d)\b/g, {
     head: true,
@@ -350,9 +353,15 @@ export const ENVELOPE_TYPES: Signature[] = [
     id: "type.openai_compatible",
     label: "OpenAI-compatible error type",
     pattern:
-      /\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["']([a-z][a-z_]{1,40})\\{0,3}["']\s?,\s?\\{0,3}["'](?:code|param)\\{0,3}["']/g,
+      /\\{0,3}["']type\\{0,3}["']\s{0,16}:\s{0,16}\\{0,3}["']([a-z][a-z_]{1,40})\\{0,3}["']\s{0,16},\s{0,16}\\{0,3}["'](?:code|param)\\{0,3}["']/g,
     fields: (m) => (m[1] === "error" || m[1] === "None" ? {} : { errorType: m[1] }),
     source: "OpenAI-compatible error envelopes (relays, LiteLLM, one-api)",
     example: { text: "", branch: "unknown" },
   },
 ];
+
+/** A model that is not Claude, named in the paste: with no Claude model beside it, the error is not Claude's. */
+export const OTHER_MODEL =
+  /\b(?:gpt-(?:3\.5|4|4o|4\.1|5)[\w.-]{0,30}|o[134]-(?:mini|preview)\b|gemini[-\d][\w.-]{0,40}|gemma[\w.-]{0,30}|llama[\w.-]{0,30}|qwen[\w.-]{0,30}|glm-[\w.-]{1,30}|mistral[\w.-]{0,30}|mixtral[\w.-]{0,30}|deepseek[\w.-]{0,30}|kimi[\w.-]{0,30}|minimax[\w.-]{0,30}|mimo-[\w.-]{1,30}|titan[\w.-]{0,30}|cohere\.[\w.-]{1,30}|grok-[\w.-]{1,30})/i;
+/** A Claude model, by id or family name. */
+export const CLAUDE_MODEL = /\bclaude[-\w.@:]{0,60}|\b(?:opus|sonnet|haiku)\b/i;

@@ -809,7 +809,8 @@ const typeSignature = (errorType: string, branch: BranchId): Signature => ({
   id: `type.${errorType}`,
   label: `error.type ${errorType}`,
   // `type` key, any quoting (JSON, escaped JSON, Python repr, JS object literal), then the value.
-  pattern: new RegExp(`\\btype\\\\{0,3}["']?\\s?:\\s?\\\\{0,3}["']${errorType}\\\\{0,3}["']`, "g"),
+  // Any white space after the colon: a wrapped or pretty-printed body breaks the line there.
+  pattern: new RegExp(`\\btype\\\\{0,3}["']?\\s?:\\s{0,16}\\\\{0,3}["']${errorType}\\\\{0,3}["']`, "g"),
   branch,
   tier: TIER.type,
   // OpenAI and OpenAI-compatible gateways use some of the same type names: only Anthropic's own tie a paste to Claude.
@@ -875,10 +876,7 @@ const googleSignature = ([name, branch]: [string, BranchId]): Signature => ({
   id: `google.${name}`,
   label: `Google status ${name}`,
   // `"status": "RESOURCE_EXHAUSTED"` in the body, or `404 NOT_FOUND.` printed by google-api-core.
-  pattern: new RegExp(
-    `status\\\\{0,3}["']\\s?:\\s?\\\\{0,3}["']${name}\\\\{0,3}["']|\\b\\d{3}\\s${name}\\b`,
-    "g",
-  ),
+  pattern: new RegExp(`status\\\\{0,3}["']\\s?:\\s{0,16}\\\\{0,3}["']${name}\\b|\\b\\d{3}\\s${name}\\b`, "g"),
   branch,
   tier: TIER.type,
   route: "vertex",
@@ -1024,7 +1022,7 @@ const STATUSES: Signature[] = [
     // TS SDK `${status} ${JSON}` or `${status} status code (no body)`, Claude Code `/bug` arrays, Vertex
     // `429 [{"error":…`, the Java SDK's `529: {…}`, axios' `Request failed with status code 529`.
     pattern:
-      /(?:^|[\s:"'(])([45]\d\d):?\s(?:\[?\{\s?\\{0,3}["']?(?:type|error)\b|status\scode\s\(no\sbody\))|\bstatus\scode\s([45]\d\d)\b/gm,
+      /(?:^|[\s:"'(])([45]\d\d):?\s{1,16}(?:\[?\{\s{0,16}\\{0,3}["']?(?:type|error)\b|status\scode\s\(no\sbody\))|\bstatus\scode\s([45]\d\d)\b/gm,
     tier: TIER.status,
     head: true,
     fields: firstStatus,
@@ -1038,7 +1036,7 @@ const STATUSES: Signature[] = [
     id: "status.field",
     label: "status field",
     pattern:
-      /\b(?:status|statusCode|status_code|httpStatusCode|code)\\{0,3}["']?\s?[:=]\s?\\{0,3}["']?([45]\d\d)\b/g,
+      /\b(?:status|statusCode|status_code|httpStatusCode|code)\\{0,3}["']?\s?[:=]\s{0,16}\\{0,3}["']?([45]\d\d)\b/g,
     tier: TIER.status,
     fields: statusField,
     source: "TSI #616 (status: 529); posit-dev/positron#7844 (httpStatusCode); Vertex error.code",
@@ -1065,7 +1063,7 @@ const STATUSES: Signature[] = [
     id: "status.reason_phrase",
     label: "status with reason phrase",
     pattern:
-      /\b([45]\d\d)\s(?:Bad\sRequest|Unauthorized|Payment\sRequired|Forbidden|Not\sFound|Request\sTimeout|Conflict|Payload\sToo\sLarge|Content\sToo\sLarge|Request\sEntity\sToo\sLarge|Unprocessable\sEntity|Too\sMany\sRequests|Internal\sServer\sError|Bad\sGateway|Service\sUnavailable|Gateway\sTime-?out|(?:Server|Client)\sError)\b/gi,
+      /\b([45]\d\d)\s{1,16}(?:Bad\s{1,16}Request|Unauthorized|Payment\s{1,16}Required|Forbidden|Not\s{1,16}Found|Request\s{1,16}Timeout|Conflict|Payload\s{1,16}Too\s{1,16}Large|Content\s{1,16}Too\s{1,16}Large|Request\s{1,16}Entity\s{1,16}Too\s{1,16}Large|Unprocessable\s{1,16}Entity|Too\s{1,16}Many\s{1,16}Requests|Internal\s{1,16}Server\s{1,16}Error|Bad\s{1,16}Gateway|Service\s{1,16}Unavailable|Gateway\s{1,16}Time-?out|(?:Server|Client)\s{1,16}Error)\b/gi,
     tier: TIER.status,
     fields: statusField,
     source: "RFC 9110 reason phrases, as proxies and gateways print them",

@@ -115,13 +115,21 @@ export function hookLine(input: HookLineInput): string {
   const variant =
     report !== null && report.branch === branch && report.variant !== null ? `:${report.variant}` : "";
   const parts = [`Claude Error Triage [${branch}${variant}]`];
-  const summary = report === null ? null : report.verdict.summary;
-  if (summary !== null) parts.push(summary.endsWith(".") ? summary : `${summary}.`);
-  else if (input.claudeCodeError !== null)
-    parts.push(`Claude Code stopped on an API error (${input.claudeCodeError}).`);
-  else parts.push("Claude Code stopped on an API error.");
-  if (report !== null) parts.push(retryWords(report));
-  parts.push(adviceFor(report, branch, input.knownError));
+  // The report speaks for the line only when it decided the branch; when the text settled nothing and the branch
+  // comes from Claude Code's own `error` value, its "unknown" verdict would contradict the branch named.
+  const decided = report !== null && report.branch === branch ? report : null;
+  if (decided !== null) {
+    const summary = decided.verdict.summary;
+    parts.push(summary.endsWith(".") ? summary : `${summary}.`);
+    parts.push(retryWords(decided));
+  } else if (input.claudeCodeError !== null) {
+    parts.push(
+      `Claude Code stopped on an API error (${input.claudeCodeError})${report === null ? "" : "; its text alone did not settle the branch"}.`,
+    );
+  } else {
+    parts.push("Claude Code stopped on an API error.");
+  }
+  parts.push(adviceFor(decided, branch, input.knownError));
   const incident = report === null ? null : incidentWords(report);
   if (incident !== null) parts.push(incident);
   if (input.requestId !== null) parts.push(`Request id: ${input.requestId}.`);

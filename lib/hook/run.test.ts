@@ -177,6 +177,21 @@ describe("the StopFailure hook with bad input", () => {
     expect(result.packetPath).toBeNull();
   });
 
+  it("text that settles nothing: Claude Code's error value names the branch, not an 'unknown' verdict", async () => {
+    const payload = {
+      hook_event_name: "StopFailure",
+      error: "rate_limit",
+      last_assistant_message: "Something went wrong.",
+    };
+    const result = await runClaudeCodeHook(options(JSON.stringify(payload)));
+    expect(result.report?.branch).toBe("unknown");
+    expect(result.branch).toBe("rate_limit");
+    expect(result.output.systemMessage).toContain(
+      "Claude Code stopped on an API error (rate_limit); its text alone did not settle the branch.",
+    );
+    expect(result.output.systemMessage).not.toContain(result.report!.verdict.summary);
+  });
+
   it("an unwritable packet folder costs the packet, not the answer", async () => {
     const blocker = path.join(dir, "a-file");
     writeFileSync(blocker, "not a folder");

@@ -17,6 +17,8 @@ export type NotifyStyle = (typeof NOTIFY_STYLES)[number];
  * The JSON printed for Claude Code. `systemMessage` is the documented field for a message to the user; the Hooks
  * reference says StopFailure output is ignored apart from `terminalSequence` (an allowlisted OSC 9/777
  * notification), so the line also goes out as a desktop notification and the packet file keeps the rest.
+ * Sources: https://code.claude.com/docs/en/hooks#stopfailure ("Claude Code ignores the hook's output and exit
+ * code, apart from terminalSequence"), #json-output (systemMessage) and #emit-terminal-notifications.
  */
 export type HookOutput = { systemMessage: string; terminalSequence?: string };
 

@@ -46,4 +46,21 @@ describe("resolvePermalinkConfig", () => {
       resolvePermalinkConfig({ PUBLIC_BASE_URL: " ", TRUST_PROXY: "", PERMALINK_RATE_LIMIT: " " }),
     ).toEqual(resolvePermalinkConfig({}));
   });
+
+  it("reads ALLOWED_HOSTS as a lower-case list and refuses a URL or a path in it", () => {
+    expect(
+      resolvePermalinkConfig({ ALLOWED_HOSTS: "Triage.Example.com, 127.0.0.1:3000" }).allowedHosts,
+    ).toEqual(["triage.example.com", "127.0.0.1:3000"]);
+    expect(resolvePermalinkConfig({}).allowedHosts).toEqual([]);
+    for (const bad of ["https://triage.example.com", "triage.example.com/x", "a b"])
+      expect(() => resolvePermalinkConfig({ ALLOWED_HOSTS: bad }), bad).toThrow(/ALLOWED_HOSTS/);
+  });
+
+  it("has separate, more generous limits for reads, re-runs and preview images", () => {
+    const config = resolvePermalinkConfig({ RERUN_RATE_LIMIT: "5/1m" });
+    expect(config.readRateLimit).toEqual({ points: 120, durationMs: 60_000 });
+    expect(config.rerunRateLimit).toEqual({ points: 5, durationMs: 60_000 });
+    expect(config.previewRateLimit).toEqual({ points: 60, durationMs: 60_000 });
+    expect(() => resolvePermalinkConfig({ READ_RATE_LIMIT: "lots" })).toThrow(/READ_RATE_LIMIT/);
+  });
 });

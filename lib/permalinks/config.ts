@@ -5,14 +5,26 @@ export type RateLimitSetting = { points: number; durationMs: number };
 
 /** Permalink settings read from the environment at the app's edge. */
 export type PermalinkConfig = {
-  /** Origin links are built on (`https://triage.example.com`); null means the request's own origin. */
+  /** Origin links are built on (`https://triage.example.com`); null means ALLOWED_HOSTS or the server's own. */
   publicBaseUrl: string | null;
+  /** Hosts (`host[:port]`, lower case) a link may be built on; a request for another gets the first. */
+  allowedHosts: string[];
   /** Proxies in front of the app that append to X-Forwarded-For; 0 means the header is not trusted. */
   trustProxyHops: number;
+  /** Link creations per client. */
   rateLimit: RateLimitSetting;
+  /** Reads of a link (its page and `GET /api/permalinks/<id>`) per client. */
+  readRateLimit: RateLimitSetting;
+  /** Re-runs of a stored link's diagnosis per client. */
+  rerunRateLimit: RateLimitSetting;
+  /** Preview images of links per client. */
+  previewRateLimit: RateLimitSetting;
 };
 
 export const DEFAULT_RATE_LIMIT = "20/60s";
+export const DEFAULT_READ_RATE_LIMIT = "120/60s";
+export const DEFAULT_RERUN_RATE_LIMIT = "20/60s";
+export const DEFAULT_PREVIEW_RATE_LIMIT = "60/60s";
 /** A proxy chain longer than this is a misconfiguration, not a deployment. */
 const MAX_PROXY_HOPS = 10;
 
@@ -47,7 +59,45 @@ const originSchema = z
   }, "must be an origin without a path, query or fragment")
   .transform((value) => new URL(value).origin);
 
+const rateLimitSchema = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, ctx) => {
+      const setting = parseRateLimit(value);
+      if (setting !== null) return setting;
+      ctx.addIssue({
+        code: "custom",
+        message: 'must read like "20/60s" (requests per window, window in s, m or h)',
+      });
+      return z.NEVER;
+    });
+
+// host[:port]: a DNS name or IPv4 address, or a bracketed IPv6 literal.
+const HOST = /^(?:[a-z\d.-]{1,253}|\[[\d:a-f.]{2,45}\])(?::\d{1,5})?$/;
+
+const allowedHostsSchema = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const hosts = (value ?? "")
+      .split(",")
+      .map((host) => host.trim().toLowerCase())
+      .filter((host) => host !== "");
+    const bad = hosts.find((host) => !HOST.test(host));
+    if (bad === undefined) return hosts;
+    ctx.addIssue({
+      code: "custom",
+      message: "must be a comma list of host[:port] names, without scheme or path",
+    });
+    return z.NEVER;
+  });
+
 const permalinkEnvSchema = z.object({
+  ALLOWED_HOSTS: allowedHostsSchema,
+  READ_RATE_LIMIT: rateLimitSchema(DEFAULT_READ_RATE_LIMIT),
+  RERUN_RATE_LIMIT: rateLimitSchema(DEFAULT_RERUN_RATE_LIMIT),
+  PREVIEW_RATE_LIMIT: rateLimitSchema(DEFAULT_PREVIEW_RATE_LIMIT),
   PUBLIC_BASE_URL: originSchema.optional(),
   TRUST_PROXY: z
     .string()
@@ -62,29 +112,22 @@ const permalinkEnvSchema = z.object({
       });
       return z.NEVER;
     }),
-  PERMALINK_RATE_LIMIT: z
-    .string()
-    .default(DEFAULT_RATE_LIMIT)
-    .transform((value, ctx) => {
-      const setting = parseRateLimit(value);
-      if (setting !== null) return setting;
-      ctx.addIssue({
-        code: "custom",
-        message: 'must read like "20/60s" (links per window, window in s, m or h)',
-      });
-      return z.NEVER;
-    }),
+  PERMALINK_RATE_LIMIT: rateLimitSchema(DEFAULT_RATE_LIMIT),
 });
 
 const blankToUndefined = (value: string | undefined): string | undefined =>
   value === undefined || value.trim() === "" ? undefined : value.trim();
 
-/** Reads PUBLIC_BASE_URL, TRUST_PROXY and PERMALINK_RATE_LIMIT; throws naming the variable when one is invalid. */
+/** Reads PUBLIC_BASE_URL, ALLOWED_HOSTS, TRUST_PROXY and the rate limits; throws naming the variable when one is invalid. */
 export function resolvePermalinkConfig(source: Record<string, string | undefined>): PermalinkConfig {
   const result = permalinkEnvSchema.safeParse({
     PUBLIC_BASE_URL: blankToUndefined(source.PUBLIC_BASE_URL),
     TRUST_PROXY: blankToUndefined(source.TRUST_PROXY),
     PERMALINK_RATE_LIMIT: blankToUndefined(source.PERMALINK_RATE_LIMIT),
+    ALLOWED_HOSTS: blankToUndefined(source.ALLOWED_HOSTS),
+    READ_RATE_LIMIT: blankToUndefined(source.READ_RATE_LIMIT),
+    RERUN_RATE_LIMIT: blankToUndefined(source.RERUN_RATE_LIMIT),
+    PREVIEW_RATE_LIMIT: blankToUndefined(source.PREVIEW_RATE_LIMIT),
   });
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
@@ -92,7 +135,11 @@ export function resolvePermalinkConfig(source: Record<string, string | undefined
   }
   return {
     publicBaseUrl: result.data.PUBLIC_BASE_URL ?? null,
+    allowedHosts: result.data.ALLOWED_HOSTS,
     trustProxyHops: result.data.TRUST_PROXY,
     rateLimit: result.data.PERMALINK_RATE_LIMIT,
+    readRateLimit: result.data.READ_RATE_LIMIT,
+    rerunRateLimit: result.data.RERUN_RATE_LIMIT,
+    previewRateLimit: result.data.PREVIEW_RATE_LIMIT,
   };
 }

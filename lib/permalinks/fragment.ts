@@ -85,6 +85,27 @@ export type DecodedPrivateDiagnosis =
   | { ok: true; value: PrivateDiagnosis }
   | { ok: false; reason: "empty" | "corrupt" | "too_large" | "invalid" };
 
+/**
+ * The `text` field of fragment data whatever else it holds (a payload that fails the schema or carries no
+ * trustworthy signature can still be shown as a quoted paste); null when there is none.
+ */
+export function readPrivateText(fragment: string): string | null {
+  const data = fragment.startsWith("#") ? fragment.slice(1) : fragment;
+  if (data === "" || data.length > MAX_PRIVATE_JSON_BYTES * 2) return null;
+  const compressed = fromBase64Url(data);
+  if (compressed === null) return null;
+  const json = inflateCapped(compressed, MAX_PRIVATE_JSON_BYTES);
+  if (typeof json === "string") return null;
+  try {
+    const parsed: unknown = JSON.parse(strFromU8(json));
+    const text =
+      typeof parsed === "object" && parsed !== null ? (parsed as { text?: unknown }).text : undefined;
+    return typeof text === "string" ? text : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Reads fragment data back; never throws, whatever the fragment holds. */
 export function decodePrivateDiagnosis(fragment: string): DecodedPrivateDiagnosis {
   const data = fragment.startsWith("#") ? fragment.slice(1) : fragment;

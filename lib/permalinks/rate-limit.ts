@@ -19,8 +19,8 @@ const KEY_PREFIX = "permalink-create";
 /** The PostgreSQL table rate-limiter-flexible keeps its counters in (created by the library, per schema). */
 export const RATE_LIMIT_TABLE = "permalink_rate_limits";
 
-const optionsFor = ({ points, durationMs }: RateLimitSetting) => ({
-  keyPrefix: KEY_PREFIX,
+const optionsFor = ({ points, durationMs }: RateLimitSetting, keyPrefix = KEY_PREFIX) => ({
+  keyPrefix,
   points,
   duration: durationMs / 1000,
 });
@@ -41,9 +41,9 @@ function wrap(limiter: RateLimiterAbstract, ready: Promise<void> = Promise.resol
   };
 }
 
-/** Counters in this process's memory: right for one instance. */
-export function memoryRateLimiter(setting: RateLimitSetting): LinkRateLimiter {
-  return wrap(new RateLimiterMemory(optionsFor(setting)));
+/** Counters in this process's memory: right for one instance; `keyPrefix` names what is counted. */
+export function memoryRateLimiter(setting: RateLimitSetting, keyPrefix?: string): LinkRateLimiter {
+  return wrap(new RateLimiterMemory(optionsFor(setting, keyPrefix)));
 }
 
 /**

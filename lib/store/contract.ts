@@ -117,14 +117,17 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
       });
 
       it("purges only the expired records and counts them", async () => {
-        const { store } = await fresh();
+        const { harness, store } = await fresh();
         const short = [makePermalink({ ttlMs: HOUR }).record, makePermalink({ ttlMs: 2 * HOUR }).record];
         const long = makePermalink({ ttlMs: 48 * HOUR }).record;
         for (const record of [...short, long]) await store.create(record);
 
         expect(await store.purgeExpired(new Date(T0.getTime() + 2 * HOUR))).toBe(2);
         // Read with the creation time: a purged row is gone, not merely hidden by the expiry filter.
-        for (const record of short) expect(await store.get(record.id, T0)).toBeNull();
+        for (const record of short) {
+          expect(await store.get(record.id, T0)).toBeNull();
+          expect(await harness.rawPermalinkRow(record.id)).toBeUndefined();
+        }
         expect(await store.get(long.id, T0)).toEqual(long);
         expect(await store.purgeExpired(new Date(T0.getTime() + 2 * HOUR))).toBe(0);
       });
@@ -132,11 +135,13 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
 
     describe("delete", () => {
       it("deletes with the right token hash, after which the link is gone", async () => {
-        const { store } = await fresh();
+        const { harness, store } = await fresh();
         const { record, deleteToken } = makePermalink();
         await store.create(record);
         expect(await store.delete(record.id, hashDeleteToken(deleteToken), T0)).toBe("deleted");
         expect(await store.get(record.id, T0)).toBeNull();
+        // The row itself is gone (no soft delete): a raw read of the table finds nothing either.
+        expect(await harness.rawPermalinkRow(record.id)).toBeUndefined();
         expect(await store.delete(record.id, hashDeleteToken(deleteToken), T0)).toBe("not_found");
       });
 

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runStoreContract, type StoreHarness } from "./contract";
 import { MIGRATIONS } from "./migrations";
 import { openSqliteStore, SQLITE_FILE_NAME } from "./sqlite";
-import { makePermalink, PLANTED_KEY, T0 } from "./testing/fixtures";
+import { HOUR, makePermalink, PLANTED_KEY, T0 } from "./testing/fixtures";
 
 const WRITER = path.join(import.meta.dirname, "testing", "sqlite-writer.ts");
 
@@ -117,6 +117,69 @@ describe("SQLite adapter", () => {
     expect(all).not.toContain(PLANTED_KEY.slice(13, 40));
     expect(all).not.toContain(deleteToken);
     await store.close();
+  });
+
+  it("creates its directory 0700 and every database file 0600, whatever the umask", async () => {
+    const dataDir = path.join(fresh(), "data");
+    const previous = process.umask(0o000);
+    try {
+      const store = openSqliteStore({ dataDir });
+      await store.create(makePermalink().record);
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      const files = readdirSync(dataDir);
+      expect(files).toEqual(expect.arrayContaining([SQLITE_FILE_NAME, `${SQLITE_FILE_NAME}-wal`]));
+      for (const file of files) expect(statSync(path.join(dataDir, file)).mode & 0o777, file).toBe(0o600);
+      await store.close();
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  it("narrows the files of a database made before to 0600", async () => {
+    const dataDir = fresh();
+    const before = new Database(path.join(dataDir, SQLITE_FILE_NAME));
+    before.close();
+    expect(statSync(path.join(dataDir, SQLITE_FILE_NAME)).mode & 0o077).not.toBe(0);
+    const store = openSqliteStore({ dataDir });
+    expect(await store.get(makePermalink().record.id, T0)).toBeNull();
+    expect(statSync(path.join(dataDir, SQLITE_FILE_NAME)).mode & 0o777).toBe(0o600);
+    await store.close();
+  });
+
+  describe("leaves no text of a deleted or purged link in any file", () => {
+    // A marker unique to one link, so the other link's bytes cannot hide a leftover.
+    const MARKER = "zz-marker-of-the-removed-link-0f3c9a";
+    const paste = `${MARKER}\nAPI Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}`;
+    const filesContain = (dataDir: string, needle: string) =>
+      readdirSync(dataDir).some((file) => readFileSync(path.join(dataDir, file)).includes(needle));
+
+    it("after a delete, with the store still open", async () => {
+      const dataDir = fresh();
+      const store = openSqliteStore({ dataDir });
+      const kept = makePermalink();
+      const removed = makePermalink({ paste });
+      await store.create(kept.record);
+      await store.create(removed.record);
+      expect(filesContain(dataDir, MARKER)).toBe(true);
+      expect(await store.delete(removed.record.id, removed.record.deleteTokenHash, T0)).toBe("deleted");
+      expect(filesContain(dataDir, MARKER)).toBe(false);
+      expect(await store.get(kept.record.id, T0)).not.toBeNull();
+      await store.close();
+    });
+
+    it("after a purge of expired links", async () => {
+      const dataDir = fresh();
+      const store = openSqliteStore({ dataDir });
+      const removed = makePermalink({ paste, ttlMs: HOUR });
+      const kept = makePermalink({ ttlMs: 48 * HOUR });
+      await store.create(removed.record);
+      await store.create(kept.record);
+      expect(filesContain(dataDir, MARKER)).toBe(true);
+      expect(await store.purgeExpired(new Date(T0.getTime() + 2 * HOUR))).toBe(1);
+      expect(filesContain(dataDir, MARKER)).toBe(false);
+      expect(await store.get(kept.record.id, T0)).not.toBeNull();
+      await store.close();
+    });
   });
 
   it(

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { byNewestStart, mergeIncident } from "../status/history";
@@ -28,9 +28,31 @@ interface PermalinkRow {
   delete_token_hash: string;
 }
 
+/** The companions SQLite creates next to the database in WAL mode. */
+const COMPANION_SUFFIXES = ["", "-wal", "-shm", "-journal"] as const;
+
+/**
+ * Only this user may list or read the store: the directory is made 0700 and every file 0600 before SQLite
+ * writes a byte (SQLite creates its -wal and -shm files with the main file's mode). A directory the
+ * operator already made keeps its mode; its files are still narrowed.
+ */
+function prepareFiles(dataDir: string): string {
+  // DATA_DIR is only known at run time: the comments keep Next's file tracing from following it.
+  if (!existsSync(/* turbopackIgnore: true */ dataDir))
+    mkdirSync(/* turbopackIgnore: true */ dataDir, { recursive: true, mode: 0o700 });
+  const file = path.join(/* turbopackIgnore: true */ dataDir, SQLITE_FILE_NAME);
+  if (!existsSync(/* turbopackIgnore: true */ file))
+    closeSync(openSync(/* turbopackIgnore: true */ file, "a", 0o600));
+  for (const suffix of COMPANION_SUFFIXES) {
+    const companion = file + suffix;
+    if (existsSync(/* turbopackIgnore: true */ companion))
+      chmodSync(/* turbopackIgnore: true */ companion, 0o600);
+  }
+  return file;
+}
+
 function openDatabase({ dataDir, busyTimeoutMs = 5000 }: SqliteStoreOptions): Database.Database {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, SQLITE_FILE_NAME));
+  const db = new Database(prepareFiles(dataDir));
   try {
     // First, so that switching to WAL and migrating wait for a concurrent opener instead of failing.
     db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
@@ -40,12 +62,25 @@ function openDatabase({ dataDir, busyTimeoutMs = 5000 }: SqliteStoreOptions): Da
     // crash or power cut could drop the last commits. FULL closes that gap with one fsync of the
     // WAL per commit, which link creation (rate-limited, one row) can afford.
     db.pragma("synchronous = FULL");
+    // A deleted or purged link is overwritten with zeros, in the WAL and then in the main file, instead
+    // of lingering in free pages.
+    db.pragma("secure_delete = ON");
     migrateSqlite(db);
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/**
+ * Copies the WAL into the main file and empties it, so the zeroed pages of a delete replace the old text
+ * on disk at once, not whenever SQLite would next checkpoint. TRUNCATE also shrinks the -wal file, which
+ * otherwise keeps old frames (the deleted text included) until they are overwritten. A reader holding the
+ * WAL open makes it a partial checkpoint; the next delete or purge tries again.
+ */
+function checkpoint(db: Database.Database): void {
+  db.pragma("wal_checkpoint(TRUNCATE)");
 }
 
 /** The incident-history statements, prepared once per connection: a diagnosis may ask on every request. */
@@ -145,11 +180,16 @@ export function openSqliteStore(options: SqliteStoreOptions): PermalinkStore {
       const { changes } = conn
         .prepare("DELETE FROM permalinks WHERE id = ? AND delete_token_hash = ?")
         .run(id, stored);
-      return changes === 1 ? "deleted" : "not_found";
+      if (changes !== 1) return "not_found";
+      checkpoint(conn);
+      return "deleted";
     },
 
     async purgeExpired(now) {
-      return database().prepare("DELETE FROM permalinks WHERE expires_at <= ?").run(now.getTime()).changes;
+      const conn = database();
+      const { changes } = conn.prepare("DELETE FROM permalinks WHERE expires_at <= ?").run(now.getTime());
+      if (changes > 0) checkpoint(conn);
+      return changes;
     },
 
     async upsertIncidents(origin, incidents) {

@@ -460,6 +460,16 @@ export function buildVerdict(input: VerdictInput): Verdict {
   else if (serverSide && outage !== null && !platform) core = outageCore(input, outage.name, owner);
   else core = branchCore(input, clock, serverSide, limit, now);
 
+  if (state === "stale" && status?.checkedAt != null && (incident?.ongoing === true || outage !== null)) {
+    // The page stopped answering: what it said is dated, never passed off as the present.
+    core = {
+      ...core,
+      summary: core.summary.replace(
+        /\.$/,
+        ` (as the status page said at ${formatInstant(status.checkedAt)}).`,
+      ),
+    };
+  }
   const pages: StatusPageLink[] = statusPagesFor(route, pageUrl);
   const guidance = clientGuidance({
     branch,

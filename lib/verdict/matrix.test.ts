@@ -332,6 +332,18 @@ describe("verdict: what the matrix's rules rest on", () => {
     );
   });
 
+  it("dates what a stale reading said, and flags a time in the future instead of accepting it", () => {
+    expect(verdictFor("overloaded", "stale", "now", "Python SDK").summary).toMatch(
+      /\(as the status page said at 2026-12-07 02:50 UTC\)\.$/,
+    );
+    const diagnosis = diagnosisFor("overloaded", "now", "sdk-python", "anthropic");
+    const future = { ...diagnosis, evidence: { ...diagnosis.evidence, occurredAt: "2026-12-08T03:00:00Z" } };
+    const plan = planRetry(future, DEFAULT_RETRY_CONTEXT, { random: () => 0.5, now: NOW });
+    const verdict = buildVerdict({ diagnosis: future, plan, status: null, now: NOW });
+    expect(verdict.tense).toBe("current");
+    expect(verdict.timeNote).toMatch(/^The error's time, 2026-12-08 03:00 UTC, is 24 h in the future/);
+  });
+
   it("names the platform's own status page for Bedrock, with Anthropic's as context", () => {
     const verdict = verdictFor("overloaded", "operational", "now", "Bedrock");
     expect(verdict.statusPages).toEqual([

@@ -1,3 +1,4 @@
+import { withErrorEnvelope } from "@/lib/api/errors";
 import { parsePacketRequest, wantsMarkdown } from "@/lib/api/packet-request";
 import { packetFromPasteWithStatus } from "@/lib/packet";
 import { getStatusClient } from "@/lib/status/server";
@@ -8,7 +9,7 @@ export const runtime = "nodejs";
  * `POST {"text", "impact"?, "checklist"?, "hidePrompt"?, "occurredAt"?}` → the escalation packet as JSON, or as
  * Markdown with `Accept: text/markdown`; errors as `{"error": {"type", "message"}}`. Only redacted content leaves.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = withErrorEnvelope("/api/packet", async (request: Request) => {
   const parsed = await parsePacketRequest(request);
   if (!parsed.ok) return Response.json({ error: parsed.error }, { status: parsed.status });
   const { packet, markdown } = await packetFromPasteWithStatus(
@@ -28,4 +29,4 @@ export async function POST(request: Request): Promise<Response> {
       headers: { ...headers, "content-type": "text/markdown; charset=utf-8" },
     });
   return Response.json(packet, { headers });
-}
+});

@@ -1,10 +1,10 @@
-import { clientKey } from "@/lib/permalinks/client-key";
+import { requestClientKey } from "@/lib/permalinks/client-key";
 import type { PermalinkConfig } from "@/lib/permalinks/config";
 import { createPermalink } from "@/lib/permalinks/create";
 import { bearerToken, deletePermalink } from "@/lib/permalinks/delete";
 import type { LinkRateLimiter } from "@/lib/permalinks/rate-limit";
 import { parseCreatePermalinkRequest } from "@/lib/permalinks/request";
-import { permalinkUrl, requestOrigin } from "@/lib/permalinks/url";
+import { linkOrigin, permalinkUrl, type LinkOriginConfig } from "@/lib/permalinks/url";
 import type { StatusClient } from "@/lib/status/client";
 import type { PermalinkStore } from "@/lib/store";
 
@@ -13,7 +13,8 @@ export type PermalinkApiDeps = {
   store(): PermalinkStore;
   limiter(): LinkRateLimiter;
   status(): Pick<StatusClient, "getContext"> | null;
-  config(): Pick<PermalinkConfig, "publicBaseUrl" | "trustProxyHops">;
+  /** How clients are told apart and links built; origin settings left out act as in development. */
+  config(): Pick<PermalinkConfig, "publicBaseUrl" | "trustProxyHops"> & Partial<LinkOriginConfig>;
   now?(): Date;
 };
 
@@ -41,9 +42,10 @@ export function permalinkApi(deps: PermalinkApiDeps) {
     /** `POST {"text","ttl"?,"occurredAt"?,"retryContext"?}` → 201 `{"id","url","deleteToken","expiresAt"}`. */
     async create(request: Request): Promise<Response> {
       const config = deps.config();
-      const decision = await deps
-        .limiter()
-        .consume(clientKey(request.headers.get("x-forwarded-for"), config.trustProxyHops));
+      // Validation first: a refused request costs its client nothing and cannot spend anyone's allowance.
+      const parsed = await parseCreatePermalinkRequest(request);
+      if (!parsed.ok) return json({ error: parsed.error }, parsed.status);
+      const decision = await deps.limiter().consume(requestClientKey(request.headers, config.trustProxyHops));
       if (!decision.ok)
         return error(
           429,
@@ -52,15 +54,16 @@ export function permalinkApi(deps: PermalinkApiDeps) {
           { "Retry-After": String(decision.retryAfterSeconds) },
         );
 
-      const parsed = await parseCreatePermalinkRequest(request);
-      if (!parsed.ok) return json({ error: parsed.error }, parsed.status);
-
       const created = await createPermalink(deps.store(), parsed, {
         now: now(),
         random: Math.random,
         status: deps.status(),
       });
-      const origin = config.publicBaseUrl ?? requestOrigin(request.headers) ?? new URL(request.url).origin;
+      const origin = linkOrigin(
+        request.headers,
+        { allowedHosts: [], production: false, hostname: "localhost", port: 3000, ...config },
+        new URL(request.url).origin,
+      );
       const url = permalinkUrl(origin, created.id);
       return json(
         { id: created.id, url, deleteToken: created.deleteToken, expiresAt: created.expiresAt },

@@ -1,9 +1,10 @@
+import { withErrorEnvelope } from "@/lib/api/errors";
 import { serverPermalinkApi } from "./server-api";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** `POST {"text","ttl"?,"occurredAt"?,"retryContext"?}` → 201 `{"id","url","deleteToken","expiresAt"}`. */
-export function POST(request: Request): Promise<Response> {
-  return serverPermalinkApi.create(request);
-}
+export const POST = withErrorEnvelope("/api/permalinks", (request: Request) =>
+  serverPermalinkApi.create(request),
+);

@@ -9,5 +9,8 @@ export const serverPermalinkApi = permalinkApi({
   store: getStore,
   limiter: getLinkRateLimiter,
   status: getStatusClient,
-  config: () => env().permalinks,
+  config: () => {
+    const { permalinks, production, HOSTNAME, PORT } = env();
+    return { ...permalinks, production, hostname: HOSTNAME, port: PORT };
+  },
 });

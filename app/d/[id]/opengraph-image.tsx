@@ -1,4 +1,5 @@
 import { ImageResponse } from "next/og";
+import { previewCache, type PreviewCache } from "@/lib/permalinks/preview-cache";
 import { loadPermalink } from "./load";
 
 // The preview names the branch, the HTTP status and the date, never anything of the paste. Text is kept
@@ -13,19 +14,38 @@ const ascii = (text: string) => text.replace(/[^\x20-\x7e]/g, "-");
 const ERROR_TYPE = /^[a-z_]{1,40}$/;
 const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
+// Drawing an image costs tens of milliseconds of CPU: each link's is drawn once and kept (the link's existence
+// is still checked on every request, so a deleted link's image stops at once).
+const CACHE_KEY = Symbol.for("claude-error-triage.preview-cache");
+const cache = ((globalThis as { [CACHE_KEY]?: PreviewCache })[CACHE_KEY] ??= previewCache());
+const HEADERS = { "Content-Type": "image/png", "Cache-Control": "public, max-age=300" };
+
 export default async function Image({ params }: { params: Promise<{ id: string }> }) {
-  const record = await loadPermalink((await params).id);
-  const title = record === null ? "This link has expired or was deleted" : ascii(record.diagnosis.card.title);
-  const evidence = record?.diagnosis.evidence;
+  const { id } = await params;
+  const record = await loadPermalink(id);
+  // No image is drawn for a link that does not exist.
+  if (record === null) return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
+  const cached = cache.get(id, Date.now());
+  if (cached !== null) return new Response(cached as Uint8Array<ArrayBuffer>, { headers: HEADERS });
+  const image = await drawImage(record);
+  cache.set(id, image, Date.now());
+  return new Response(image as Uint8Array<ArrayBuffer>, { headers: HEADERS });
+}
+
+async function drawImage(
+  record: NonNullable<Awaited<ReturnType<typeof loadPermalink>>>,
+): Promise<Uint8Array> {
+  const title = ascii(record.diagnosis.card.title);
+  const evidence = record.diagnosis.evidence;
   const status = [
-    evidence?.status == null ? null : `HTTP ${evidence.status}`,
-    evidence?.errorType != null && ERROR_TYPE.test(evidence.errorType) ? evidence.errorType : null,
+    evidence.status == null ? null : `HTTP ${evidence.status}`,
+    evidence.errorType != null && ERROR_TYPE.test(evidence.errorType) ? evidence.errorType : null,
   ]
     .filter((part) => part !== null)
     .join("  ");
-  const date = record === null ? "" : `Diagnosed ${DATE.format(new Date(record.createdAt))}`;
+  const date = `Diagnosed ${DATE.format(new Date(record.createdAt))}`;
 
-  return new ImageResponse(
+  const response = new ImageResponse(
     <div
       style={{
         width: "100%",
@@ -41,14 +61,13 @@ export default async function Image({ params }: { params: Promise<{ id: string }
     >
       <div style={{ display: "flex", color: "#a1a1aa" }}>Claude Error Triage - shared diagnosis</div>
       <div style={{ display: "flex", flexDirection: "column", gap: "24px" }}>
-        {record === null ? null : (
-          <div style={{ display: "flex", fontSize: 36, color: "#fbbf24" }}>{record.diagnosis.branch}</div>
-        )}
+        <div style={{ display: "flex", fontSize: 36, color: "#fbbf24" }}>{record.diagnosis.branch}</div>
         <div style={{ display: "flex", fontSize: 64, lineHeight: 1.15 }}>{title}</div>
         {status === "" ? null : <div style={{ display: "flex", color: "#d4d4d8" }}>{status}</div>}
       </div>
       <div style={{ display: "flex", color: "#a1a1aa" }}>{date}</div>
     </div>,
-    { ...size, status: record === null ? 404 : 200, headers: { "Cache-Control": "no-store" } },
+    size,
   );
+  return new Uint8Array(await response.arrayBuffer());
 }

@@ -1,3 +1,4 @@
+import { withErrorEnvelope } from "@/lib/api/errors";
 import { serverPermalinkApi } from "../server-api";
 
 export const runtime = "nodejs";
@@ -6,11 +7,12 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 /** The stored diagnosis: `{"id","redactedText","diagnosis","classifierVersion","createdAt","expiresAt"}`. */
-export async function GET(request: Request, { params }: Context): Promise<Response> {
-  return serverPermalinkApi.read(request, (await params).id);
-}
+export const GET = withErrorEnvelope("/api/permalinks/[id]", async (request: Request, { params }: Context) =>
+  serverPermalinkApi.read(request, (await params).id),
+);
 
 /** Deletes the link; `Authorization: Bearer <deleteToken>`. */
-export async function DELETE(request: Request, { params }: Context): Promise<Response> {
-  return serverPermalinkApi.remove(request, (await params).id);
-}
+export const DELETE = withErrorEnvelope(
+  "/api/permalinks/[id]",
+  async (request: Request, { params }: Context) => serverPermalinkApi.remove(request, (await params).id),
+);

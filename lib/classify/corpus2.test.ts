@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { diagnosisSchema } from "../diagnosis";
+import { classify } from "./classify";
+import { CORPUS_2_DIR, CORPUS_DIR, loadCorpus, scoreCase, totals, type CaseScore } from "./score";
+
+// Both corpus folders, scored the way `npm run score` scores them: the development cases, then the blind
+// slice of corpus-2 (ids ending in 3 or 8), kept out of development and added here once, with whatever it
+// scored when it was first run (classifier version 2).
+const development = [
+  ...loadCorpus(CORPUS_DIR),
+  ...loadCorpus(CORPUS_2_DIR, { blindSlice: true, blind: "skip" }),
+];
+const blind = loadCorpus(CORPUS_2_DIR, { blindSlice: true, blind: "only" });
+const scored = [...development, ...blind].map((c) => ({
+  c,
+  d: classify(c.text),
+  s: null as CaseScore | null,
+}));
+for (const x of scored) x.s = scoreCase(x.c, x.d);
+const scores = scored.map((x) => x.s as CaseScore);
+
+/**
+ * Known misses, listed exactly: a fix removes its id here, and a new miss fails the test.
+ * Development:
+ * - 426: a bare Faraday 400 from a multi-provider Ruby gem; nothing in the text says it is not Claude's.
+ * - 436: an Italian, machine-written summary of the weekly plan limit (no English wording to read).
+ * - 557: the relay's own request id sits in its access log; the AWS RequestID of the upstream is read.
+ * - Surface or route: 929, 514 (a hosted web app the text does not name), 933 (Vertex known from the
+ *   thread), 509 and 555 (a gateway relaying Vertex's error, read as Vertex), 535 (a relay's 404 in the errors
+ *   log names the route), 551 (a multi-account router's own log lines), 556 (a Go test name, no Go stack).
+ * Blind slice, as first scored (not tuned afterwards):
+ * - 538: an AWS SDK v3 HTTP/2 failure with "Status Code: N/A" (no response): connection, read as nothing.
+ * - 543: an org ban worded in the message of a 400 invalid_request_error: permission, read as the type says
+ *   (with confidence 0.97: the one confident miss).
+ * - 558: AWS's raw Coral body (`UnknownOperationException`) from a wrong Bedrock route: not_found, unread.
+ * - Types: 408 (RESOURCE_EXHAUSTED in a Gemini-embedding negative, unread), 523 (a Groq envelope's "tokens"
+ *   read as a type), 558.
+ * - Surface or route: 423 (a self-hosted relay behind the Python SDK), 448 (a LiteLLM proxy in front of
+ *   Bedrock), 493 (a TS agent's `Error: 413 {…}`), 518 (GitHub Copilot's proxy), 553 (a C++ client's log).
+ */
+const KNOWN = {
+  branch: ["426", "436", "538", "543", "558"],
+  status: [] as string[],
+  errorType: ["408", "523", "558"],
+  requestId: ["557"],
+  surface: ["929", "933", "509", "514", "535", "551", "555", "556", "423", "448", "493", "518", "553"],
+  confidentMisses: ["543"],
+};
+
+const ids = (f: (s: CaseScore) => boolean): string[] => scores.filter(f).map((s) => s.id);
+
+describe("every case of both corpus folders, the blind slice included", () => {
+  it("is there to test against (41 + 126 development cases, 32 blind)", () => {
+    expect([development.length, blind.length]).toEqual([167, 32]);
+  });
+
+  it("produces a valid Diagnosis for every case", () => {
+    for (const { d } of scored) expect(() => diagnosisSchema.parse(d)).not.toThrow();
+  });
+
+  it("picks the branch (or one the label accepts) except for the listed misses", () => {
+    expect(ids((s) => !s.branch)).toEqual(KNOWN.branch);
+  });
+  it("reads the status", () => {
+    expect(ids((s) => !s.status)).toEqual(KNOWN.status);
+  });
+  it("reads the error type", () => {
+    expect(ids((s) => !s.errorType)).toEqual(KNOWN.errorType);
+  });
+  it("finds the first request id (partial ids flagged, relay ids apart) and invents none", () => {
+    expect(ids((s) => s.requestId === false || s.inventedId)).toEqual(KNOWN.requestId);
+  });
+  it("names the surface or route where the text shows it", () => {
+    expect(ids((s) => s.surface === false)).toEqual(KNOWN.surface);
+  });
+
+  it("meets the bar: branch and status ≥ 97%, surface/route ≥ 90%", () => {
+    const t = totals(scores);
+    expect(t.branch / t.cases).toBeGreaterThanOrEqual(0.97);
+    expect(t.status / t.cases).toBeGreaterThanOrEqual(0.97);
+    expect(t.surface / t.surfaceCases).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("answers ≥ 0.9 confidence only when right, but for the listed case", () => {
+    expect(ids((s) => s.confidence >= 0.9 && !s.branch)).toEqual(KNOWN.confidentMisses);
+  });
+});

@@ -1,0 +1,46 @@
+// The production server (`npm start`): Node's HTTP server with the front door (lib/security/front-door.ts)
+// in front of Next.js. It exists because Next.js alone cannot see the socket's address, bound how long a
+// request body may take, or answer TRACE and undecodable paths with the app's headers.
+//
+//   npm run build && npm start        (PORT, HOSTNAME, BODY_TIMEOUT_MS and the rest from lib/env.ts)
+import next from "next";
+import { env } from "./lib/env";
+import { createFrontServer, frontDoor } from "./lib/security/front-door";
+import { installOneLineLog } from "./lib/security/log-lines";
+
+async function main(): Promise<void> {
+  // Errors as one line each, never a stack trace per request.
+  installOneLineLog();
+  const settings = env();
+  const { PORT: port, HOSTNAME: hostname, BODY_TIMEOUT_MS: bodyTimeoutMs, permalinks } = settings;
+  const app = next({ dev: false, hostname, port, dir: process.cwd() });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const door = frontDoor({
+    trustProxyHops: permalinks.trustProxyHops,
+    limits: {
+      read: permalinks.readRateLimit,
+      rerun: permalinks.rerunRateLimit,
+      preview: permalinks.previewRateLimit,
+    },
+  });
+
+  const server = createFrontServer({ door, handle, bodyTimeoutMs });
+  server.listen(port, hostname, () => {
+    console.info(`Claude Error Triage on http://${hostname}:${port}`);
+  });
+
+  const stop = (): void => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
