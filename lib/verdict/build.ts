@@ -227,6 +227,8 @@ function branchCore(
   const headline = stripRightNow(diagnosis.headline, clock);
   const limited = rateLimitCore(input, clock, limit, whoActs, now);
   if (limited !== null) return limited;
+  const cause = diagnosis.branch === "connection" ? connectionCause(diagnosis.evidence.message) : null;
+  if (cause !== null) return { ...cause, whoActs };
   if (plan.retryable) {
     if (serverSide) {
       const lead = branchLead(input, clock);
@@ -349,6 +351,46 @@ function rateLimitCore(
     retryAt,
     retryWhen: null,
   };
+}
+
+// The cause a generic connection error's message names, with the fix for that cause. DNS, TLS and proxy
+// failures are the classifier's own variants; these are the ones left in a bare "connection error".
+const CONNECTION_CAUSES: readonly { pattern: RegExp; core: Omit<Core, "whoActs"> }[] = [
+  {
+    pattern: /\bECONNREFUSED\b/,
+    core: {
+      summary:
+        "The connection was refused (ECONNREFUSED): nothing answers at that address and port, so check the base URL, the port and any local proxy; retrying the same address will not help.",
+      retry: "no",
+      retryAt: null,
+      retryWhen: null,
+    },
+  },
+  {
+    pattern: /\bECONNRESET\b|\bsocket hang up\b/i,
+    core: {
+      summary:
+        "The connection was reset mid-request (ECONNRESET), often by a proxy or an idle timeout on the way; retry with backoff, and check proxies that cut long requests if it repeats.",
+      retry: "now",
+      retryAt: null,
+      retryWhen: null,
+    },
+  },
+  {
+    pattern: /\bETIMEDOUT\b|\bConnectTimeoutError\b/,
+    core: {
+      summary:
+        "The connection timed out before the API answered (ETIMEDOUT): retry with backoff, and check the network path (VPN, firewall, proxy) if it repeats.",
+      retry: "now",
+      retryAt: null,
+      retryWhen: null,
+    },
+  },
+];
+
+function connectionCause(message: string | null): Omit<Core, "whoActs"> | null {
+  if (message === null) return null;
+  return CONNECTION_CAUSES.find((cause) => cause.pattern.test(message))?.core ?? null;
 }
 
 /** The classifier's headline speaks of the present; an old error is told in the past. */

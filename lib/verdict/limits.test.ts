@@ -87,4 +87,12 @@ describe("the verdict reads what the paste says", () => {
     expect(verdict).toMatchObject({ retry: "no", whoActs: ["network"] });
     expect(verdict.summary).toMatch(/did not resolve/);
   });
+
+  it("names a refused or reset connection in the summary, with the fix for that cause", () => {
+    const refused = at("Error: connect ECONNREFUSED 127.0.0.1:443").verdict;
+    expect(refused).toMatchObject({ retry: "no", whoActs: ["network"] });
+    expect(refused.summary).toMatch(/^The connection was refused \(ECONNREFUSED\)/);
+    const reset = at("APIConnectionError: Connection error. Error: read ECONNRESET").verdict;
+    expect(reset.retry).toBe("now");
+  });
 });
