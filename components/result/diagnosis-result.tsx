@@ -1,4 +1,4 @@
-import type { Diagnosis } from "@/lib/diagnosis";
+import type { Diagnosis, Occurrence } from "@/lib/diagnosis";
 import type { PasteSecret } from "@/lib/paste-secrets";
 import type { RetryContext, RetryPlan } from "@/lib/retry/schema";
 import type { StatusContext } from "@/lib/status/context";
@@ -47,6 +47,16 @@ function pasteHint(diagnosis: Diagnosis, secrets: readonly PasteSecret[]): strin
   ];
   if (secrets.length > 0) parts.push(`${secrets.length} secret${secrets.length === 1 ? "" : "s"} masked`);
   return parts.join(" · ");
+}
+
+/**
+ * The occurrences worth a row: one the classifier could not name and that shows no status, type or request id
+ * tells the reader nothing (a stray "API Error" prefix), so it is not listed.
+ */
+function readableOccurrences(occurrences: readonly Occurrence[]): Occurrence[] {
+  return occurrences.filter(
+    (o) => o.branch !== "unknown" || o.status !== null || o.errorType !== null || o.requestId !== null,
+  );
 }
 
 /** The verdict's further moves and what would change it, above the branch's own steps. */
@@ -101,6 +111,7 @@ export function DiagnosisResult({
   shared?: boolean;
 }) {
   const claude = diagnosis.branch !== "unknown";
+  const occurrences = readableOccurrences(diagnosis.occurrences);
   const view = diagnosis.verdict;
   const showRetry = claude && view.retry !== "no" && diagnosis.retry && diagnosis.retryContext;
   return (
@@ -138,13 +149,13 @@ export function DiagnosisResult({
         <Disclosure name="evidence" title="Evidence" hint={evidenceHint(diagnosis)}>
           <EvidenceTable evidence={diagnosis.evidence} />
         </Disclosure>
-        {diagnosis.occurrences.length > 1 ? (
+        {occurrences.length > 1 ? (
           <Disclosure
             name="occurrences"
-            title={`${diagnosis.occurrences.length} errors in this paste`}
+            title={`${occurrences.length} errors in this paste`}
             hint="in paste order"
           >
-            <OccurrenceList occurrences={diagnosis.occurrences} text={paste} />
+            <OccurrenceList occurrences={occurrences} text={paste} />
           </Disclosure>
         ) : null}
         {paste !== null ? (
