@@ -102,7 +102,11 @@ export function buildPacket(
   ].filter((a): a is string => typeof a === "string" && a.length > 0);
   const kinds = new Map<string, number>();
   for (const f of input.findings) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + f.count);
-  const impact = clean(input.impact?.trim().slice(0, MAX_IMPACT) || null);
+  // The impact line is the user's own text: what redaction removed from it counts in the summary too.
+  const rawImpact = input.impact?.trim().slice(0, MAX_IMPACT) || null;
+  if (rawImpact !== null)
+    for (const f of redact(rawImpact).findings) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + f.count);
+  const impact = clean(rawImpact);
 
   const packet: Packet = {
     packetVersion: 1,

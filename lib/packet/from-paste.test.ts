@@ -112,6 +112,21 @@ describe("what the user adds", () => {
     expect(markdown).toContain("Checkout summaries fail for all users");
   });
 
+  it("counts what redaction removed from the impact line in the packet's redaction summary", () => {
+    const plain = packetFromPaste(PASTE, {}, { now: NOW }).packet.redaction;
+    const { packet } = packetFromPaste(
+      PASTE,
+      { impact: "blocked; ping ops@example.com or use DB_PASSWORD=Zq8vT2mL9xWp" },
+      { now: NOW },
+    );
+    expect(packet.impact).not.toContain("ops@example.com");
+    expect(packet.impact).not.toContain("Zq8vT2mL9xWp");
+    expect(packet.redaction.total).toBe(plain.total + 2);
+    const count = (kind: string) => packet.redaction.kinds.find((k) => k.kind === kind)?.count ?? 0;
+    expect(count("email")).toBe(1);
+    expect(count("password")).toBe(1);
+  });
+
   it("returns the redaction it made, with spans of the placeholders in the redacted text", () => {
     const { redacted } = packetFromPaste(`${PASTE}\nx-api-key: ${SECRETS.anthropicKey}`, {}, { now: NOW });
     const finding = redacted.findings.find((f) => f.kind === "anthropic-api-key");

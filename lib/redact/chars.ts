@@ -1,3 +1,4 @@
+import { scanText } from "./scan";
 /** A set of ASCII characters as a 128-entry lookup table; scanning with it is one array read per char. */
 export type CharSet = Uint8Array;
 
@@ -77,4 +78,9 @@ export function looksRandom(s: string): boolean {
   const k = charClasses(s);
   const kinds = (k.upper > 0 ? 1 : 0) + (k.lower > 0 ? 1 : 0) + (k.digit > 0 ? 1 : 0);
   return kinds >= 2 && !isWordLike(s);
+}
+
+/** Start and end of every run of 20+ token characters in `text`, as pairs (from the shared scan). */
+export function tokenRuns(text: string): Int32Array {
+  return scanText(text).runs;
 }

@@ -1,6 +1,5 @@
 import {
   B64URL,
-  TOKEN,
   charSet,
   entropy,
   charClasses,
@@ -8,9 +7,20 @@ import {
   isWordLike,
   looksRandom,
   runEnd,
+  tokenRuns,
   type CharSet,
 } from "./chars";
-import { EVIDENCE_TOKEN_PREFIX, classifyName, isBenignValue, kindForName } from "./values";
+import {
+  EVIDENCE_TOKEN_PREFIX,
+  classifyName,
+  classifyNameCached,
+  isBenignValue,
+  isPlaceholderFor,
+  isWeakName,
+  kindForName,
+} from "./values";
+import { scanText } from "./scan";
+import { authorityAround, readAuthority } from "./url";
 
 /** Reports a secret span [start, end) of the scanned text; `kind` overrides the rule's own kind. */
 export type Emit = (start: number, end: number, kind?: string) => void;
@@ -104,10 +114,17 @@ export function token(regex: RegExp, opts: TokenOptions = {}): Detector {
       if (kind === null) continue;
       if (opts.split !== undefined) {
         // `…AAsk-ant-api03-…`: two keys glued together are two secrets.
-        const inner = value.indexOf(opts.split, 1);
+        // Every glued piece of the match at once, then the last piece is matched again on its own (so a run of
+        // glued keys costs one pass, not one bounded match per key).
+        let inner = value.indexOf(opts.split, 1);
         if (inner > 0) {
-          emit(s, s + inner, kind);
-          s += inner;
+          let from = 0;
+          while (inner > 0) {
+            emit(s + from, s + inner, kind);
+            from = inner;
+            inner = value.indexOf(opts.split, inner + 1);
+          }
+          s += from;
           regex.lastIndex = s;
           continue;
         }
@@ -119,19 +136,28 @@ export function token(regex: RegExp, opts: TokenOptions = {}): Detector {
   };
 }
 
-const VALUE_STOP = charSet(" \t\r\n\"'`,;)}]{<>&\\|");
+/** Where an unquoted value surely ends: whitespace, quotes, `<` (markup after it). */
+const VALUE_STOP = charSet(" \t\r\n");
+/** In a query string a value also ends at `&` and `#`. */
+const QUERY_VALUE_STOP = charSet(' \t\r\n"<&#');
+/** Closers a value may be followed by; they are trimmed from its end unless opened inside it. */
+const CLOSERS: Record<string, string> = { ")": "(", "]": "[", "}": "{", ">": "<" };
 const AUTH_SCHEME =
   /^(Bearer|Basic|Token|Digest|Bot|JWT|OAuth|ApiKey|Key|Negotiate|NTLM|SSWS|AWS4-HMAC-SHA256|AWS)[ \t]{1,8}/i;
 
 /** Where a value starts after a separator: skips `b'`, quotes, `[`; returns the closer to look for. */
-function openValue(text: string, i: number): { at: number; closer: string | null } {
+function openValue(text: string, i: number): { at: number; closer: string | null; bracket: boolean } {
   let j = i;
-  if (text[j] === "[") j++;
+  // Go `[]string{"v"}` / `map[string]string{…}` values: skip the composite literal's type.
+  const goType = /^(?:\[\])?(?:string|interface ?\{\})\{/.exec(text.slice(j, j + 24));
+  if (goType) j += goType[0].length;
+  const bracket = text[j] === "[";
+  if (bracket) j++;
   if (text[j] === "b" && (text[j + 1] === "'" || text[j + 1] === '"')) j++;
-  if (text[j] === "\\" && text[j + 1] === '"') return { at: j + 2, closer: '\\"' };
+  if (text[j] === "\\" && text[j + 1] === '"') return { at: j + 2, closer: '\\"', bracket };
   const q = text[j];
-  if (q === '"' || q === "'" || q === "`") return { at: j + 1, closer: q };
-  return { at: j, closer: null };
+  if (q === '"' || q === "'" || q === "`") return { at: j + 1, closer: q, bracket };
+  return { at: j, closer: null, bracket };
 }
 
 /** End of a quoted value (exclusive, before the closer); never crosses a line. */
@@ -142,6 +168,11 @@ function quotedEnd(text: string, at: number, closer: string): number {
     const c = text[i];
     if (c === "\n" || c === "\r") return i;
     if (closer === '\\"') {
+      // `\\\"` inside an escaped JSON string is a quote escaped twice: part of the value.
+      if (text.startsWith('\\\\\\"', i)) {
+        i += 4;
+        continue;
+      }
       if (c === "\\" && text[i + 1] === '"') return i;
       if (c === "\\" && text[i + 1] === "\\") {
         i += 2;
@@ -150,21 +181,59 @@ function quotedEnd(text: string, at: number, closer: string): number {
     } else if (c === "\\" && closer === '"') {
       i += 2;
       continue;
-    } else if (c === closer) return i;
+    } else if (c === closer) {
+      // Shell's `'a'\''b'`: a quote inside a single-quoted word.
+      if (closer === "'" && text.startsWith("\\''", i + 1)) {
+        i += 4;
+        continue;
+      }
+      return i;
+    }
     i++;
   }
   return Math.min(i, text.length);
 }
 
-function unquotedEnd(text: string, at: number): number {
+/**
+ * End of an unquoted value: the first whitespace, quote or `<` (or `&`/`#` in a query string), or an escape
+ * sequence (`\n`, `\"`) of an enclosing JSON string; then trailing punctuation that closes the surrounding
+ * syntax (`,` `;` `.` and unbalanced `)` `]` `}`) is given back. `closer` ends it too (`[value]` in Java maps).
+ */
+function unquotedEnd(text: string, at: number, query = false, closer: string | null = null): number {
   const limit = Math.min(text.length, at + MAX_VALUE);
+  const stops = query ? QUERY_VALUE_STOP : VALUE_STOP;
   let i = at;
   while (i < limit) {
     const c = text.charCodeAt(i);
-    if (c < 128 && VALUE_STOP[c] === 1) break;
+    if (c < 128 && stops[c] === 1) break;
+    if (c === 0x5c /* \ */ && /[nrt"\\]/.test(text[i + 1] ?? "")) break;
+    if (closer !== null && text[i] === closer) break;
     i++;
   }
-  return i;
+  return trimClosers(text, at, i);
+}
+
+function trimClosers(text: string, at: number, end: number): number {
+  let e = end;
+  for (;;) {
+    const c = text[e - 1] ?? "";
+    if (e <= at) return e;
+    if (c === "," || c === ";" || c === ".") {
+      e--;
+      continue;
+    }
+    // A quote closing an enclosing string (`'password=abc'`): it has no partner inside the value.
+    if ((c === '"' || c === "'" || c === "`") && text.slice(at, e - 1).split(c).length % 2 === 1) {
+      e--;
+      continue;
+    }
+    const opener = CLOSERS[c];
+    if (opener !== undefined && !text.slice(at, e - 1).includes(opener)) {
+      e--;
+      continue;
+    }
+    return e;
+  }
 }
 
 /** Emits the credential part of an Authorization value, keeping the scheme word (redaction.md §2). */
@@ -223,15 +292,29 @@ function emitCookies(text: string, s: number, e: number, emit: Emit): void {
   }
 }
 
+/** `$VAR`, `${VAR}`, `$(cmd)`, `$env:VAR`: a reference to the secret, not the secret (`$ecr3t!` is a value). */
+function isReference(text: string, at: number, end: number): boolean {
+  const v = text.slice(at, end);
+  return /^\$(?:\{[^}]{1,200}\}|\([^)]{1,300}\)|env:\w{1,80}|[A-Z_][A-Z0-9_]{0,80}|[a-z_]{1,80}|\d)$/.test(v);
+}
+
 /**
  * Handles the value that follows a field or header name at `i`, by what the name says: Authorization keeps
  * its scheme, Cookie keeps names, other secret names mask the whole value.
- * `prose` is true when the separator was `name: ` and a plain word may just be prose.
+ * `prose` is true when the separator was `name: ` and a plain word may just be prose; `query` when the name
+ * sits in a query string (the value then ends at `&`).
  */
-function emitNamedValue(text: string, name: string, i: number, prose: boolean, emit: Emit): void {
-  const cls = classifyName(name);
+export function emitNamedValue(
+  text: string,
+  name: string,
+  i: number,
+  prose: boolean,
+  emit: Emit,
+  query = false,
+): void {
+  const cls = classifyNameCached(name);
   if (cls === null) return;
-  const { at, closer } = openValue(text, i);
+  const { at, closer, bracket } = openValue(text, i);
   const end = closer === null ? null : quotedEnd(text, at, closer);
   if (cls === "authorization") {
     emitAuthorization(text, at, end ?? lineEndWithin(text, at), end !== null, emit);
@@ -241,35 +324,80 @@ function emitNamedValue(text: string, name: string, i: number, prose: boolean, e
     emitCookies(text, at, end ?? lineEndWithin(text, at), emit);
     return;
   }
-  // `$VAR`, `${VAR}`, `$(gcloud auth print-access-token)`: a reference, not the secret.
-  if (end === null && text[at] === "$") return;
   let s = at;
-  let e = end ?? unquotedEnd(text, at);
+  let e = end ?? unquotedEnd(text, at, query, bracket ? "]" : null);
+  if (end === null && text[at] === "$" && isReference(text, at, e)) return;
   // `token: Bearer abc` and `API_KEY="Bearer abc"`: the scheme word stays.
   const scheme = AUTH_SCHEME.exec(text.slice(s, Math.min(e + 16, s + 64)));
   if (scheme && end === null) {
     s += scheme[0].length;
-    e = unquotedEnd(text, s);
+    e = unquotedEnd(text, s, query);
   } else if (scheme && s + scheme[0].length < e) s += scheme[0].length;
   if (e <= s) return;
   const value = text.slice(s, e);
-  if (isBenignValue(value)) return;
+  if (isBenignValue(value) || isPlaceholderFor(name, value)) return;
   if (end === null && prose && (isWordLike(value) || value.length < 6)) return;
+  // A bare `key=` (cache keys, map keys) needs a machine-made value: `key=ticket:81248` stays.
+  if (isWeakName(name) && !(value.length >= 16 && looksRandom(value) && !/^[A-Za-z_]{1,40}[:/]/.test(value)))
+    return;
   emit(s, e, kindForName(name));
 }
 
 /**
  * `name = value`, `name: value`, `"name": "value"`, `name => value`, `name := value`, Java `{name=[value]}`:
- * env dumps, YAML, JSON, HTTP headers (curl `>`, HTTP/2 traces), Python kwargs (redaction.md §4).
+ * env dumps, YAML, JSON, HTTP headers (curl `>`, HTTP/2 traces), Python kwargs (redaction.md §4). Alignment
+ * up to 40 columns wide (`kubectl describe`, aligned YAML).
  */
-const NAME_SEP = /(?<![\w.$-])([A-Za-z_][\w.-]{0,80})(?:\\?["'])?\]?[ \t]{0,8}(:=|=>|[:=])[ \t]{0,8}/g;
+const NAME_SEP = /([A-Za-z_][\w.-]{0,80})(?:\\?["'])?\]?[ \t]{0,40}(:=|=>|[:=])[ \t]{0,40}/y;
+/** `--api-key V`, `--token=V`, `"--api-key", "V"`, `.netrc`'s `password V`: a name then spaces, `=` or `", "`. */
+const FLAG_TAIL = /([A-Za-z_][\w.-]{0,80})(?:[ \t]{1,40}|=|["'][ \t]{0,4},[ \t]{0,4})/y;
+/**
+ * Every word a secret-bearing name contains (see values.ts): the scan starts only where one occurs, walks
+ * back to the start of the name, and reads the separator from there, so the many `status=200` pairs of a
+ * long log cost nothing beyond this one scan.
+ */
+
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46
+  );
+}
+
 export const namedValues: Detector = (text, emit) => {
-  for (const m of matches(NAME_SEP, text)) {
-    const name = m[1] ?? "";
-    // `https://host:443` and `C:\path` are not assignments; `::` is not a separator.
-    const next = text[m.index + m[0].length];
-    if (m[2] === ":" && (next === "/" || next === ":")) continue;
-    emitNamedValue(text, name, m.index + m[0].length, m[2] === ":", emit);
+  const words = scanText(text).words;
+  let lastName = -1;
+  let skipTo = 0;
+  for (let w = 0; w < words.length; w++) {
+    const hit = words[w] ?? 0;
+    if (hit < skipTo) continue;
+    let s = hit;
+    const floor = Math.max(0, s - 80);
+    while (s > floor && isNameChar(text.charCodeAt(s - 1))) s--;
+    while (s < hit && !/[A-Za-z_]/.test(text[s] ?? "")) s++;
+    if (s === lastName) continue;
+    lastName = s;
+    const dashes = text[s - 1] === "-" ? (text[s - 2] === "-" ? 2 : 1) : 0;
+    const before = text[s - 1 - dashes];
+    if (before === "$" || before === "." || (dashes === 0 && before === "-")) continue;
+    NAME_SEP.lastIndex = s;
+    const sep = dashes === 0 ? NAME_SEP.exec(text) : null;
+    if (sep !== null) {
+      const name = sep[1] ?? "";
+      const next = text[s + sep[0].length];
+      // `https://host:443` and `C:\path` are not assignments; `::` is not a separator.
+      if (sep[2] === ":" && (next === "/" || next === ":")) continue;
+      emitNamedValue(text, name, s + sep[0].length, sep[2] === ":", emit, before === "?" || before === "&");
+      skipTo = s + name.length;
+      continue;
+    }
+    FLAG_TAIL.lastIndex = s;
+    const flag = FLAG_TAIL.exec(text);
+    if (flag === null) continue;
+    const name = flag[1] ?? "";
+    // A flag (`--api-key`), or the bare words `password`/`passwd` (.netrc, aligned tables).
+    if (dashes === 0 && !/^(?:password|passwd|passwort|kennwort)$/i.test(name)) continue;
+    emitNamedValue(text, name, s + flag[0].length, dashes === 0, emit);
+    skipTo = s + name.length;
   }
 };
 
@@ -277,15 +405,17 @@ export const namedValues: Detector = (text, emit) => {
 const HAR_PAIR =
   /"name"[ \t]{0,4}:[ \t]{0,4}"([\w.-]{1,80})"[ \t]{0,4},[ \t\r\n]{0,80}"value"[ \t]{0,4}:[ \t]{0,4}/g;
 const TUPLE_PAIR = /\(b?(["'])([\w.-]{1,80})\1,[ \t]{0,4}/g;
-export const namedPairs: Detector = (text, emit) => {
+export const harPairs: Detector = (text, emit) => {
   for (const m of matches(HAR_PAIR, text))
     emitNamedValue(text, m[1] ?? "", m.index + m[0].length, false, emit);
+};
+export const tuplePairs: Detector = (text, emit) => {
   for (const m of matches(TUPLE_PAIR, text))
     emitNamedValue(text, m[2] ?? "", m.index + m[0].length, false, emit);
 };
 
-/** Command-line flags: `--api-key X`, `--token=X`, curl `-u user:pass`, `-b 'cookies'`, `.netrc` `password X`. */
-const FLAG = /(?<![\w-])(--?[A-Za-z][\w-]{0,40}|password|passwd)(?:[ \t]{1,8}|=)/g;
+/** curl's `-u user:pass` and `-b 'cookies'` (other secret-named flags are read by `namedValues`). */
+const FLAG = /(?<![\w-])(-u|--user|--proxy-user|-b|--cookie)(?:[ \t]{1,8}|=)/g;
 export const flags: Detector = (text, emit) => {
   for (const m of matches(FLAG, text)) {
     const flag = m[1] ?? "";
@@ -298,14 +428,9 @@ export const flags: Detector = (text, emit) => {
         emit(colon + 1, e, "password");
       continue;
     }
-    if (flag === "-b" || flag === "--cookie") {
-      const { at, closer } = openValue(text, i);
-      const e = closer === null ? lineEndWithin(text, at) : quotedEnd(text, at, closer);
-      if (text.slice(at, e).includes("=")) emitCookies(text, at, e, emit);
-      continue;
-    }
-    const name = flag.replace(/^-{1,2}/, "");
-    emitNamedValue(text, name, i, !flag.startsWith("-"), emit);
+    const { at, closer } = openValue(text, i);
+    const e = closer === null ? lineEndWithin(text, at) : quotedEnd(text, at, closer);
+    if (text.slice(at, e).includes("=")) emitCookies(text, at, e, emit);
   }
 };
 
@@ -320,31 +445,30 @@ export const bearer: Detector = (text, emit) => {
   }
 };
 
-/** `scheme://user:password@host`: masks the password (and a token-shaped user), keeps host and port. */
-const URL_START = /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\//g;
-const AUTHORITY_STOP = charSet(" \t\r\n/?#\"'<>\\`]){},;");
+/**
+ * `scheme://user:password@host`: masks the password (and a token-shaped user), keeps host and port. The
+ * authority is read by `readAuthority` (url.ts): the userinfo ends at the last `@` followed by a host.
+ */
 export const urlCredentials: Detector = (text, emit) => {
-  for (const m of matches(URL_START, text)) {
-    const a = m.index + m[0].length;
-    const limit = Math.min(text.length, a + 1024);
-    let i = a;
-    let at = -1;
-    while (i < limit && !inSet(AUTHORITY_STOP, text, i)) {
-      if (text[i] === "@") at = i;
-      i++;
+  let marker = text.indexOf("://");
+  while (marker >= 0) {
+    const next = text.indexOf("://", marker + 3);
+    const auth = readAuthority(text, marker + 3, next < 0 ? text.length : next);
+    if (auth !== null) {
+      const { start: a, at, colon } = auth;
+      if (colon >= 0) {
+        const pass = text.slice(colon + 1, at);
+        if (pass.length > 0 && !isBenignValue(pass)) emit(colon + 1, at, "url-credentials");
+        const user = text.slice(a, colon);
+        if (user.length >= 16 && looksRandom(user)) emit(a, colon, "url-credentials");
+      } else {
+        const userinfo = text.slice(a, at);
+        // Sentry DSNs and token-as-user remotes carry the secret as the user.
+        if (userinfo.length >= 16 && (looksRandom(userinfo) || /^[0-9a-f]{16,}$/.test(userinfo)))
+          emit(a, at, "url-credentials");
+      }
     }
-    if (at < 0) continue;
-    const userinfo = text.slice(a, at);
-    const colon = userinfo.indexOf(":");
-    if (colon >= 0) {
-      const pass = userinfo.slice(colon + 1);
-      if (pass.length > 0 && !isBenignValue(pass)) emit(a + colon + 1, at, "url-credentials");
-      const user = userinfo.slice(0, colon);
-      if (user.length >= 16 && looksRandom(user)) emit(a, a + colon, "url-credentials");
-    } else if (userinfo.length >= 16 && (looksRandom(userinfo) || /^[0-9a-f]{16,}$/.test(userinfo))) {
-      // Sentry DSNs and token-as-user remotes carry the secret as the user.
-      emit(a, at, "url-credentials");
-    }
+    marker = next;
   }
 };
 
@@ -363,7 +487,7 @@ const QUERY_SECRET_NAMES = new Set([
   "session",
   "sessionkey",
 ]);
-const QUERY_STOP = charSet(" \t\r\n&#\"'<>;)]}\\`");
+const QUERY_STOP = charSet(' \t\r\n&#"<>\\');
 export const queryCredentials: Detector = (text, emit) => {
   for (const m of matches(QUERY_PARAM, text)) {
     const name = m[1] ?? "";
@@ -372,6 +496,7 @@ export const queryCredentials: Detector = (text, emit) => {
     const limit = Math.min(text.length, s + MAX_VALUE);
     let e = s;
     while (e < limit && !inSet(QUERY_STOP, text, e)) e++;
+    e = trimClosers(text, s, e);
     if (e > s && !isBenignValue(text.slice(s, e))) emit(s, e, "query-credential");
   }
 };
@@ -452,17 +577,33 @@ const FILE_EXTENSIONS = new Set([
   "jpg",
   "svg",
 ]);
-const EMAIL = /(?<![\w.%+-])[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
-/** Email addresses with a real-looking TLD; skips `pkg@1.2.3`, `model@20250929` and scp remotes `git@host:org/repo`. */
+const EMAIL_LOCAL = /[\w.%+\u00C0-\uFFFF-]/;
+const EMAIL_DOMAIN = /^[A-Za-z0-9\u00C0-\uFFFF-]{1,63}(?:\.[A-Za-z0-9\u00C0-\uFFFF-]{1,63}){1,8}/;
+/**
+ * Email addresses with a real-looking TLD, found from each `@`; skips `pkg@1.2.3`, `model@20250929`, the
+ * userinfo end of a URL and scp remotes `git@host:org/repo`.
+ */
 export const emails: Detector = (text, emit) => {
-  for (const m of matches(EMAIL, text)) {
-    const value = m[0];
-    const tld = value.slice(value.lastIndexOf(".") + 1);
-    if (!/^[A-Za-z]{2,24}$/.test(tld) || FILE_EXTENSIONS.has(tld.toLowerCase())) continue;
-    const after = text.slice(m.index + value.length, m.index + value.length + 2);
-    if (after[0] === ":" && /[\w~]/.test(after[1] ?? "") && value.startsWith("git@")) continue;
-    if (insideUrlAuthority(text, m.index)) continue;
-    emit(m.index, m.index + value.length);
+  let at = text.indexOf("@");
+  while (at >= 0) {
+    let s = at;
+    const floor = Math.max(0, at - 64);
+    while (s > floor && EMAIL_LOCAL.test(text[s - 1] ?? "")) s--;
+    const domain = s < at ? EMAIL_DOMAIN.exec(text.slice(at + 1, at + 1 + 256)) : null;
+    if (domain !== null && (s === 0 || !EMAIL_LOCAL.test(text[s - 1] ?? ""))) {
+      const value = text.slice(s, at + 1 + domain[0].length);
+      const tld = value.slice(value.lastIndexOf(".") + 1);
+      const after = text.slice(at + 1 + domain[0].length, at + 3 + domain[0].length);
+      const ok =
+        /^(?:[A-Za-z]{2,24}|[\u00C0-\uFFFF]{2,24})$/.test(tld) &&
+        !FILE_EXTENSIONS.has(tld.toLowerCase()) &&
+        // scp-style remotes `git@github.com:org/repo.git`, `deploy@host:~/app`.
+        !(after[0] === ":" && /[\w~/]/.test(after[1] ?? "")) &&
+        !insideUrlAuthority(text, s) &&
+        authorityAround(text, at) === null;
+      if (ok) emit(s, s + value.length);
+    }
+    at = text.indexOf("@", at + 1);
   }
 };
 
@@ -476,30 +617,60 @@ function isPublicIPv4(octets: number[]): boolean {
   return true;
 }
 
-const IPV4 = /(?<![\w./])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)/g;
+/**
+ * Candidates are found from a literal (`.d.d.` for IPv4, `:h:` for IPv6), which V8 can skip to, and the full
+ * shape is checked from the start of the candidate's run: two cheap scans instead of a match try at every
+ * character.
+ */
+const IPV4_HINT = /\.\d{1,3}\.\d{1,3}\./g;
+const IPV4 = /(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)/y;
 /** Public client IPv4 addresses; keeps loopback, private ranges and server addresses (`ip:port`, `://ip`). */
 export const ipv4: Detector = (text, emit) => {
-  for (const m of matches(IPV4, text)) {
+  IPV4_HINT.lastIndex = 0;
+  let h: RegExpExecArray | null;
+  while ((h = IPV4_HINT.exec(text)) !== null) {
+    let start = h.index;
+    while (start > h.index - 3 && start > 0 && /\d/.test(text[start - 1] ?? "")) start--;
+    IPV4_HINT.lastIndex = h.index + 1;
+    if (start === h.index || /[\w./]/.test(text[start - 1] ?? " ")) continue;
+    IPV4.lastIndex = start;
+    const m = IPV4.exec(text);
+    if (m === null) continue;
+    IPV4_HINT.lastIndex = start + m[0].length;
     const octets = m[0].split(".").map(Number);
     if (octets.some((o) => o > 255) || !isPublicIPv4(octets)) continue;
-    const end = m.index + m[0].length;
+    const end = start + m[0].length;
     if (text[end] === ":" && /\d/.test(text[end + 1] ?? "")) continue;
-    if (text.slice(Math.max(0, m.index - 3), m.index) === "://" || text[m.index - 1] === "@") continue;
-    emit(m.index, end);
+    if (text.slice(Math.max(0, start - 3), start) === "://" || text[start - 1] === "@") continue;
+    emit(start, end);
   }
 };
 
-const IPV6 = /(?<![\w:.])[0-9A-Fa-f:]{2,39}(?![\w:])/g;
+const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/g;
+const IPV6 = /(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/y;
+const HEX_OR_COLON = /[0-9A-Fa-f:]/;
 /** Public IPv6 addresses, validated by group count; keeps `::1`, link-local and unique-local ranges. */
 export const ipv6: Detector = (text, emit) => {
-  for (const m of matches(IPV6, text)) {
+  IPV6_HINT.lastIndex = 0;
+  let h: RegExpExecArray | null;
+  let covered = 0;
+  while ((h = IPV6_HINT.exec(text)) !== null) {
+    IPV6_HINT.lastIndex = h.index + 1;
+    if (h.index < covered) continue;
+    let start = h.index;
+    while (start > h.index - 5 && start > 0 && HEX_OR_COLON.test(text[start - 1] ?? "")) start--;
+    if (/[\w:.]/.test(text[start - 1] ?? " ")) continue;
+    IPV6.lastIndex = start;
+    const m = IPV6.exec(text);
+    if (m === null) continue;
     const v = m[0];
+    covered = start + v.length;
     const colons = v.split(":").length - 1;
     if (colons < 2 || !validIPv6(v)) continue;
     const lower = v.toLowerCase();
     if (lower === "::" || lower === "::1" || /^fe[89ab]/.test(lower) || /^f[cd]/.test(lower)) continue;
     if (!/[a-f]/i.test(v) && !v.includes("::")) continue;
-    emit(m.index, m.index + v.length);
+    emit(start, start + v.length);
   }
 };
 
@@ -511,13 +682,13 @@ function validIPv6(v: string): boolean {
   return halves.length === 2 ? groups.length <= 7 : groups.length === 8;
 }
 
-const PHONE_PLUS = /(?<![\w+])\+\d[\d ().-]{6,20}\d(?!\d)/g;
+const PHONE_PLUS = /(?<![\w+])\+\d[\d ()./-]{6,20}\d(?!\d)/g;
 const PHONE_AREA = /(?<![\w(])\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}(?!\d)/g;
 /** Phone numbers with a leading `+` or a parenthesised area code (bare digit runs are ids and epochs). */
 export const phones: Detector = (text, emit) => {
   for (const m of matches(PHONE_PLUS, text)) {
     const digits = m[0].replace(/\D/g, "").length;
-    if (digits >= 8 && digits <= 15 && !/\.\.|--|\s\s/.test(m[0])) emit(m.index, m.index + m[0].length);
+    if (digits >= 8 && digits <= 15 && !/\.\.|--|\/\/|\s\s/.test(m[0])) emit(m.index, m.index + m[0].length);
   }
   for (const m of matches(PHONE_AREA, text)) emit(m.index, m.index + m[0].length);
 };
@@ -545,15 +716,10 @@ export function isRandomToken(value: string): boolean {
  */
 export const highEntropy: Detector = (text, emit) => {
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!inSet(TOKEN, text, i)) {
-      i++;
-      continue;
-    }
-    const s0 = i;
-    const e = runEnd(text, i, TOKEN, Number.MAX_SAFE_INTEGER);
-    i = e;
+  const runs = tokenRuns(text);
+  for (let r = 0; r < runs.length; r += 2) {
+    const s0 = runs[r] ?? 0;
+    const e = runs[r + 1] ?? 0;
     if (e - s0 < 32) continue;
     let s = s0;
     // Skip the letters of an escape that precedes the run: `\nAbc…`, `\u0022Abc…`, `%3DAbc…`.
@@ -568,6 +734,25 @@ export const highEntropy: Detector = (text, emit) => {
     const value = text.slice(s, e);
     const before = text.slice(Math.max(0, s0 - 8), s0);
     if (/base64,$|h1:$|sha\d{1,3}[:=-]$/i.test(before)) continue;
+    if (value.includes("/") && isPathLikeRun(value)) {
+      // A URL path or a SigV4 scope: judge each segment by itself, so ids and words between stay.
+      let from = s;
+      for (const seg of value.split("/")) {
+        if (isRandomToken(seg)) emit(from, from + seg.length);
+        from += seg.length + 1;
+      }
+      continue;
+    }
     if (isRandomToken(value)) emit(s, end);
   }
 };
+
+/** A `/`-separated run with a word or an id among its segments: a path, not a base64 secret. */
+function isPathLikeRun(value: string): boolean {
+  return value
+    .split("/")
+    .some(
+      (seg) =>
+        (seg.length >= 3 && isWordLike(seg)) || EVIDENCE_TOKEN_PREFIX.test(seg) || /^v\d{1,2}$/.test(seg),
+    );
+}

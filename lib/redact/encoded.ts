@@ -1,4 +1,4 @@
-import { charSet, inSet, runEnd } from "./chars";
+import { tokenRuns } from "./chars";
 import type { Detector } from "./detectors";
 
 /**
@@ -6,7 +6,6 @@ import type { Detector } from "./detectors";
  * base64 characters that decodes to printable text is decoded, all decoded texts are scanned together in one
  * pass, and a run whose decoded text holds a secret is masked whole (redaction.md §4 "Encodings").
  */
-const B64_ANY = charSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-");
 
 function decodeBase64(run: string): string | null {
   let end = run.length;
@@ -45,18 +44,15 @@ export function findEncodedSecrets(
   const runs: Array<{ start: number; end: number; at: number; length: number }> = [];
   const parts: string[] = [];
   let offset = 0;
-  let i = 0;
-  while (i < text.length) {
-    if (!inSet(B64_ANY, text, i)) {
-      i++;
-      continue;
-    }
-    const s = i;
-    let e = runEnd(text, i, B64_ANY, Number.MAX_SAFE_INTEGER);
-    i = e;
-    while (e < text.length && e - i < 2 && text[e] === "=") e++;
-    if (i - s < 20) continue;
-    const decoded = decodeBase64(text.slice(s, e));
+  const all = tokenRuns(text);
+  for (let r = 0; r < all.length; r += 2) {
+    const s = all[r] ?? 0;
+    let e = all[r + 1] ?? 0;
+    while (e < text.length && e - (all[r + 1] ?? 0) < 2 && text[e] === "=") e++;
+    // base64 of text mixes cases and digits; paths and words do not.
+    const run = text.slice(s, e);
+    if (!/[A-Z]/.test(run) || !/[a-z]/.test(run) || !/\d/.test(run)) continue;
+    const decoded = decodeBase64(run);
     if (decoded === null || !mostlyPrintable(decoded)) continue;
     runs.push({ start: s, end: e, at: offset, length: decoded.length });
     parts.push(decoded);

@@ -1,9 +1,20 @@
 import { MAX_INPUT_BYTES } from "@/lib/input";
 import { findEncodedSecrets } from "./encoded";
+import { registerAnchors, scanText } from "./scan";
 import { isRandomToken } from "./detectors";
 import { findPromptSpans, promptNote } from "./hide-prompt";
-import { DECODED_KIND_IDS, KIND_PRIORITY, REDACTION_KINDS } from "./rules";
-import { buildViews, decodeLayer, identityView, toOriginal } from "./views";
+import { hexDumpBlocks, hexDumpViews, type DumpBlock } from "./hexdump";
+import { DECODED_KIND_IDS, KIND_PRIORITY, REDACTION_KINDS, type RedactionKind } from "./rules";
+import { classifyNameCached, isBenignValue, kindForName } from "./values";
+import {
+  decodeString,
+  decodedView,
+  identityView,
+  joinedView,
+  toOriginal,
+  unwrappedView,
+  type View,
+} from "./views";
 
 /** Where one placeholder sits in the redacted text (UTF-16 offsets, end exclusive). */
 export interface RedactedSpan {
@@ -42,7 +53,9 @@ interface Candidate {
 }
 
 const FALLBACK_KIND = "high-entropy-token";
-const DETECTORS = REDACTION_KINDS.flatMap((k) => (k.detect ? [{ id: k.id, detect: k.detect }] : []));
+const DETECTORS = REDACTION_KINDS.filter(
+  (k): k is RedactionKind & { detect: NonNullable<RedactionKind["detect"]> } => k.detect !== undefined,
+);
 const DECODED_DETECTORS = DETECTORS.filter((d) => DECODED_KIND_IDS.has(d.id));
 
 function priorityOf(kind: string): number {
@@ -51,7 +64,62 @@ function priorityOf(kind: string): number {
 
 /** The same secret seen bare, JSON-escaped, %-encoded or wrapped gets one key, hence one placeholder. */
 function canonical(raw: string): string {
-  return decodeLayer(decodeLayer(identityView(raw))).text.replace(/[\s"'+\\]/g, "");
+  return decodeString(raw).replace(/[\s"'+\\]/g, "");
+}
+
+registerAnchors(
+  DETECTORS.flatMap((k) => [...(k.anchors ?? []), ...(k.readers ?? []).flatMap((r) => r.anchors ?? [])]),
+);
+
+/** The literal prefilter: a rule whose anchor words are all absent from a view does not run on it. */
+function shouldRun(anchors: readonly string[] | undefined, present: Set<string>): boolean {
+  return anchors === undefined || anchors.some((a) => present.has(a));
+}
+
+/** Every view a rule should see: the paste, then only the stretches that need decoding, joining or unwrapping. */
+function viewsOf(text: string, dumps: DumpBlock[]): View[] {
+  const original = identityView(text);
+  const views: View[] = [original];
+  const decoded = decodedView(text);
+  if (decoded !== null) views.push(decoded);
+  for (const base of decoded === null ? [original] : [original, decoded]) {
+    const joined = joinedView(base);
+    if (joined !== null) views.push(joined);
+  }
+  const unwrapped = unwrappedView(text);
+  if (unwrapped !== null) {
+    views.push(unwrapped);
+    const unwrappedDecoded = decodedView(unwrapped.text);
+    if (unwrappedDecoded !== null) views.push(compose(unwrapped, unwrappedDecoded));
+  }
+  views.push(...hexDumpViews(dumps));
+  return views;
+}
+
+/** A view of a view, mapped straight to the paste. */
+function compose(outer: View, inner: View): View {
+  const n = inner.text.length;
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const span = toOriginal(
+      outer,
+      inner.start?.[i] ?? i,
+      Math.max(inner.end?.[i] ?? i + 1, (inner.start?.[i] ?? i) + 1),
+    );
+    start[i] = span?.[0] ?? 0;
+    end[i] = span?.[1] ?? 0;
+  }
+  return { name: `${outer.name}+${inner.name}`, text: inner.text, start, end };
+}
+
+/** A dump made right after a command that names a secret (`echo "$DB_PASSWORD" | xxd`) is withheld whole. */
+function namedDumps(dumps: DumpBlock[], push: (s: number, e: number, kind: string) => void): void {
+  for (const d of dumps) {
+    const names = d.before.match(/[A-Za-z_][\w.-]{2,80}/g) ?? [];
+    const secret = names.find((n) => classifyNameCached(n) !== null);
+    if (secret !== undefined) push(d.start, d.end, kindForName(secret));
+  }
 }
 
 function collect(text: string, hidePrompt: boolean): Candidate[] {
@@ -63,23 +131,88 @@ function collect(text: string, hidePrompt: boolean): Candidate[] {
     while (e > s && /\s/.test(text[e - 1] ?? "")) e--;
     if (e > s) out.push({ start: s, end: e, kind, priority: priorityOf(kind) });
   };
-  const views = buildViews(text);
+  const dumps = hexDumpBlocks(text);
+  const views = viewsOf(text, dumps);
   for (const view of views) {
-    for (const { id, detect } of DETECTORS) {
-      detect(view.text, (s, e, kind) => {
-        const span = view === views[0] ? [s, e] : toOriginal(view, s, e);
-        if (span) push(span[0] ?? 0, span[1] ?? 0, kind ?? id);
-      });
+    const present = scanText(view.text).present;
+    for (const kind of DETECTORS) {
+      const emit = (s: number, e: number, k?: string) => {
+        const span = toOriginal(view, s, e);
+        if (span) push(span[0], span[1], k ?? kind.id);
+      };
+      if (shouldRun(kind.anchors, present)) kind.detect(view.text, emit);
+      for (const reader of kind.readers ?? [])
+        if (shouldRun(reader.anchors, present)) reader.detect(view.text, emit);
     }
+    // Base64 runs are decoded on the paste and on its decoded view (a base64 value inside escaped JSON).
+    if (view === views[0] || view.name === "decoded")
+      for (const hit of findEncodedSecrets(view.text, DECODED_DETECTORS)) {
+        const span = toOriginal(view, hit.start, hit.end);
+        if (span) push(span[0], span[1], hit.kind);
+      }
   }
-  for (const view of views.slice(0, 2)) {
-    for (const hit of findEncodedSecrets(view.text, DECODED_DETECTORS)) {
-      const span = view === views[0] ? [hit.start, hit.end] : toOriginal(view, hit.start, hit.end);
-      if (span) push(span[0] ?? 0, span[1] ?? 0, hit.kind);
-    }
-  }
+  namedDumps(dumps, push);
   if (hidePrompt) for (const [s, e] of findPromptSpans(text)) push(s, e, PROMPT_KIND);
-  return settleFallback(text, out);
+  return echoes(text, settleFallback(text, out));
+}
+
+const ECHO_KINDS_SKIPPED = new Set([PROMPT_KIND, "email", "ip-address", "phone"]);
+
+/**
+ * Echo masking: a value masked anywhere is masked wherever else it appears, bare or in its %-, JSON- or
+ * HTML-escaped form (a password masked by its name and then printed again in a retry message, a cookie
+ * value echoed in a redirect). Values shorter than 6 characters or plain words are not searched for.
+ */
+function echoes(text: string, candidates: Candidate[]): Candidate[] {
+  const values = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    if (ECHO_KINDS_SKIPPED.has(c.kind) || c.end - c.start > 4096) continue;
+    const raw = text.slice(c.start, c.end);
+    if (seen.has(raw)) continue;
+    seen.add(raw);
+    for (const v of new Set([raw, decodeString(raw)])) {
+      if (
+        v.length < 6 ||
+        /\s/.test(v) ||
+        /^[A-Za-z]+$/.test(v) ||
+        isBenignValue(v) ||
+        v.startsWith("[REDACTED")
+      )
+        continue;
+      if (!values.has(v)) values.set(v, c.kind);
+      if (values.size >= 256) break;
+    }
+  }
+  if (values.size === 0) return candidates;
+  const out = [...candidates];
+  for (const [v, kind] of values) {
+    const forms = new Set([
+      v,
+      encodeURIComponent(v),
+      percentAll(v),
+      JSON.stringify(v).slice(1, -1),
+      htmlEscape(v),
+    ]);
+    for (const form of forms) {
+      let i = text.indexOf(form);
+      let guard = 0;
+      while (i >= 0 && guard++ < 10_000) {
+        out.push({ start: i, end: i + form.length, kind, priority: priorityOf(kind) });
+        i = text.indexOf(form, i + form.length);
+      }
+    }
+  }
+  return out;
+}
+
+/** Every character outside RFC 3986's unreserved set %-encoded (what some clients send). */
+function percentAll(s: string): string {
+  return s.replace(/[^\w.~-]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+function htmlEscape(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /**

@@ -115,8 +115,12 @@ const BENIGN_SEGMENTS = new Set([
   "tokenizers",
 ]);
 
+/** Secret words that also end compound lowercase names (`dbpassword`, `clientsecret`, `xapikey`). */
+const SECRET_SUFFIXES = ["password", "passwd", "secret", "token", "apikey", "privatekey", "passphrase"];
+
 export function nameSegments(name: string): string[] {
   return name
+    .replace(/(?<=[A-Z])(?=[A-Z][a-z])/g, "_") // acronyms: DBPassword, JWTSecret, AWSSecretKey
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
     .toLowerCase()
     .split(/[^a-z0-9]+/)
@@ -138,12 +142,56 @@ export function classifyName(name: string): NameClass {
   const last = segs[segs.length - 1];
   if (last === undefined || DESCRIPTIVE_LAST.has(last)) return null;
   if (segs.some((s) => BENIGN_SEGMENTS.has(s))) return null;
-  if (segs.some((s) => SECRET_SEGMENTS.has(s))) return "secret";
+  if (
+    segs.some(
+      (s) => SECRET_SEGMENTS.has(s) || SECRET_SUFFIXES.some((x) => s.length > x.length && s.endsWith(x)),
+    )
+  )
+    return "secret";
   return null;
 }
 
-/** The placeholder kind for a secret found by its field name. */
+const nameCache = new Map<string, NameClass>();
+/** `classifyName`, memoised: a long log repeats the same few field names thousands of times. */
+export function classifyNameCached(name: string): NameClass {
+  let c = nameCache.get(name);
+  if (c === undefined && !nameCache.has(name)) {
+    c = classifyName(name);
+    if (nameCache.size > 4096) nameCache.clear();
+    nameCache.set(name, c);
+  }
+  return c ?? null;
+}
+
+/** Generic names whose value must look machine-made to be masked (`key=ticket:81248` is a cache key). */
+const WEAK_NAMES = new Set(["key", "keys", "auth", "pass", "sig", "session"]);
+export function isWeakName(name: string): boolean {
+  const segs = nameSegments(name);
+  return segs.length === 1 && WEAK_NAMES.has(segs[0] ?? "");
+}
+
+/** `api_key=api_key`, `password: "password"`, `token=<token>`: code placeholders that name themselves. */
+export function isPlaceholderFor(name: string, value: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const v = norm(value);
+  if (v.length === 0) return true;
+  const n = norm(name);
+  return v === n || n.endsWith(v) || v === `your${n}` || v === `my${n}`;
+}
+
+const kindCache = new Map<string, string>();
+/** The placeholder kind for a secret found by its field name (memoised: logs repeat their names). */
 export function kindForName(name: string): string {
+  let kind = kindCache.get(name);
+  if (kind === undefined) {
+    kind = kindForNameUncached(name);
+    if (kindCache.size > 4096) kindCache.clear();
+    kindCache.set(name, kind);
+  }
+  return kind;
+}
+
+function kindForNameUncached(name: string): string {
   const segs = nameSegments(name);
   const has = (s: string) => segs.includes(s);
   if ((has("secret") && has("access")) || (has("aws") && has("secret"))) return "aws-secret-access-key";
@@ -204,8 +252,18 @@ export function isBenignValue(value: string): boolean {
   if (v.length === 0) return true;
   if (LITERAL_BENIGN.has(v.toLowerCase())) return true;
   if (v.startsWith("[REDACTED") || v.startsWith("[prompt content hidden")) return true;
+  // `(sensitive value)`, `<sensitive>`, `[hidden]`: masks other tools already applied.
+  if (
+    /^[([<{]?(?:sensitive(?: value| data)?|hidden|redacted|masked|filtered|omitted|secret)[)\]>}]?$/i.test(v)
+  )
+    return true;
   // Variable and template references: $VAR, ${VAR}, $(cmd), $env:VAR, %VAR%, {{ x }}, <your-key>.
-  if (/^\$(?:[{(]|env:|[A-Za-z_])/.test(v) || /^%[A-Za-z_]\w{0,80}%$/.test(v)) return true;
+  // (`$ecr3t!x` is a value: a reference is a whole name.)
+  if (
+    /^\$(?:\{[^}]{1,200}\}|\([^)]{1,300}\)|env:\w{1,80}|[A-Za-z_]\w{0,80})$/.test(v) ||
+    /^%[A-Za-z_]\w{0,80}%$/.test(v)
+  )
+    return true;
   if (v.startsWith("{{") || (v.startsWith("<") && v.endsWith(">"))) return true;
   if (/^(?:process\.env|os\.environ|os\.getenv|env\.|secrets\.)/.test(v)) return true;
   // Already masked: ***, xxxx, sk-ant-api03-R2D...igAA (partial_key_hint), sk_live_****1234.

@@ -1,30 +1,99 @@
 /**
- * Decoded views of a paste with a map back to the original, so a secret hidden behind an encoding is
- * detected on the view and masked on the original bytes (redaction.md §8.1, after gitleaks `detect/codec`
- * and trufflehog `pkg/decoders`).
+ * Views of a paste with a map back to the original, so a secret hidden behind an encoding, a hard wrap, a
+ * split literal or a hex dump is detected on the view and masked on the original bytes (redaction.md §8.1,
+ * after gitleaks `detect/codec` and trufflehog `pkg/decoders`). Only the stretches that need a view get one:
+ * a view is the concatenation of those stretches, each transformed, separated by a line break.
  */
 export interface View {
+  name: string;
   text: string;
-  /** Original offset where view character i starts. */
-  start: Int32Array;
+  /** Original offset where view character i starts; null for the original text itself. */
+  start: Int32Array | null;
   /** Original offset (exclusive) where view character i ends. */
-  end: Int32Array;
+  end: Int32Array | null;
 }
 
 export function identityView(text: string): View {
-  const start = new Int32Array(text.length);
-  const end = new Int32Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    start[i] = i;
-    end[i] = i + 1;
-  }
-  return { text, start, end };
+  return { name: "original", text, start: null, end: null };
 }
 
 /** Maps a view span back to the original; null for an empty span. */
 export function toOriginal(view: View, s: number, e: number): [number, number] | null {
   if (e <= s || s < 0 || e > view.text.length) return null;
+  if (view.start === null || view.end === null) return [s, e];
   return [view.start[s] ?? 0, view.end[e - 1] ?? 0];
+}
+
+const UTF16 = new TextDecoder("utf-16le");
+
+/** Builds a view into preallocated typed arrays: the text as UTF-16 code units, and the map back. */
+export class ViewBuilder {
+  private codes: Uint16Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private n = 0;
+  constructor(capacity: number) {
+    const size = Math.max(16, capacity);
+    this.codes = new Uint16Array(size);
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+  }
+  private reserve(extra: number): void {
+    if (this.n + extra <= this.starts.length) return;
+    const size = Math.max(this.starts.length * 2, this.n + extra);
+    const c = new Uint16Array(size);
+    c.set(this.codes);
+    this.codes = c;
+    const s = new Int32Array(size);
+    s.set(this.starts);
+    this.starts = s;
+    const e = new Int32Array(size);
+    e.set(this.ends);
+    this.ends = e;
+  }
+  /** One view character (a single UTF-16 unit or a short string) covering original [s, e). */
+  push(ch: string, s: number, e: number): void {
+    this.reserve(ch.length);
+    for (let k = 0; k < ch.length; k++) {
+      this.codes[this.n] = ch.charCodeAt(k);
+      this.starts[this.n] = s;
+      this.ends[this.n] = e;
+      this.n++;
+    }
+  }
+  /** One view code unit covering original [s, e). */
+  pushCode(code: number, s: number, e: number): void {
+    this.reserve(1);
+    this.codes[this.n] = code;
+    this.starts[this.n] = s;
+    this.ends[this.n] = e;
+    this.n++;
+  }
+  /** A run of original text copied unchanged. */
+  copy(text: string, from: number, to: number): void {
+    this.reserve(to - from);
+    for (let i = from; i < to; i++) {
+      this.codes[this.n] = text.charCodeAt(i);
+      this.starts[this.n] = i;
+      this.ends[this.n] = i + 1;
+      this.n++;
+    }
+  }
+  /** A run of a view's text copied unchanged, keeping that view's map. */
+  copyMapped(text: string, from: number, to: number, starts: Int32Array, ends: Int32Array): void {
+    this.reserve(to - from);
+    for (let i = from; i < to; i++) this.codes[this.n + i - from] = text.charCodeAt(i);
+    this.starts.set(starts.subarray(from, to), this.n);
+    this.ends.set(ends.subarray(from, to), this.n);
+    this.n += to - from;
+  }
+  get length(): number {
+    return this.n;
+  }
+  build(name: string): View {
+    const text = UTF16.decode(this.codes.subarray(0, this.n));
+    return { name, text, start: this.starts.subarray(0, this.n), end: this.ends.subarray(0, this.n) };
+  }
 }
 
 const HTML_ENTITIES: Record<string, string> = {
@@ -37,165 +106,392 @@ const HTML_ENTITIES: Record<string, string> = {
   equals: "=",
   plus: "+",
   colon: ":",
+  num: "#",
+  percnt: "%",
+  bsol: "\\",
 };
 
-function hexValue(s: string): number {
-  return /^[0-9A-Fa-f]+$/.test(s) ? parseInt(s, 16) : -1;
+const SIMPLE_ESCAPES: Record<string, string> = {
+  n: "\n",
+  r: "\r",
+  t: "\t",
+  '"': '"',
+  "'": "'",
+  "/": "/",
+  "\\": "\\",
+  b: "\b",
+  f: "\f",
+};
+
+/** Preallocated results for the two-character escapes (no allocation per escape on long escaped runs). */
+const SIMPLE_DECODED: Record<string, Decoded> = Object.fromEntries(
+  Object.entries(SIMPLE_ESCAPES).map(([k, ch]) => [k, { ch, len: 2 }]),
+);
+
+function hexAt(text: string, i: number, digits: number): number {
+  let v = 0;
+  for (let k = 0; k < digits; k++) {
+    const c = text.charCodeAt(i + k);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
 }
 
-class ViewBuilder {
-  private out: string[] = [];
-  private starts: number[] = [];
-  private ends: number[] = [];
-  constructor(private readonly base: View) {}
-  push(ch: string, s: number, e: number): void {
-    this.out.push(ch);
-    this.starts.push(this.base.start[s] ?? s);
-    this.ends.push(this.base.end[e - 1] ?? e);
-  }
-  build(): View {
-    return { text: this.out.join(""), start: Int32Array.from(this.starts), end: Int32Array.from(this.ends) };
-  }
+interface Decoded {
+  ch: string;
+  /** Characters of the source consumed. */
+  len: number;
 }
+
+/** The escape at `i`, if any: ANSI sequences (empty), backslash escapes, %XX, HTML entities. */
+function escapeAt(text: string, i: number): Decoded | null {
+  const n = text.length;
+  const c = text.charCodeAt(i);
+  if (c === 0x1b) {
+    // CSI `ESC [ params final` or a lone two-character escape; both carry no text.
+    if (text[i + 1] === "[") {
+      let j = i + 2;
+      const limit = Math.min(n, j + 24);
+      while (j < limit && /[0-9;?]/.test(text[j] ?? "")) j++;
+      return { ch: "", len: (j < n && /[A-Za-z@~]/.test(text[j] ?? "") ? j + 1 : j) - i };
+    }
+    return { ch: "", len: Math.min(2, n - i) };
+  }
+  if (c === 0x5c /* \ */ && i + 1 < n) {
+    const d = text[i + 1] ?? "";
+    const simple = SIMPLE_DECODED[d];
+    if (simple !== undefined) return simple;
+    if (d === "u") {
+      const v = hexAt(text, i + 2, 4);
+      if (v >= 0) return { ch: String.fromCharCode(v), len: 6 };
+    }
+    if (d === "x") {
+      const v = hexAt(text, i + 2, 2);
+      if (v >= 0) return { ch: String.fromCharCode(v), len: 4 };
+    }
+    if (d === "0" && text.startsWith("33[", i + 2)) return { ch: "\x1b", len: 4 };
+    return null;
+  }
+  if (c === 0x25 /* % */ && i + 2 < n) {
+    const v = hexAt(text, i + 1, 2);
+    if (v >= 0 && v < 0x80) return { ch: String.fromCharCode(v), len: 3 };
+    return null;
+  }
+  if (c === 0x26 /* & */) {
+    const limit = Math.min(n, i + 11);
+    let semi = -1;
+    for (let j = i + 1; j < limit; j++)
+      if (text.charCodeAt(j) === 0x3b) {
+        semi = j;
+        break;
+      }
+    if (semi < i + 2) return null;
+    const name = text.slice(i + 1, semi);
+    let ch: string | undefined = HTML_ENTITIES[name.toLowerCase()];
+    if (ch === undefined && name.startsWith("#")) {
+      const v =
+        name[1] === "x" || name[1] === "X"
+          ? /^[0-9A-Fa-f]{1,6}$/.test(name.slice(2))
+            ? parseInt(name.slice(2), 16)
+            : -1
+          : /^\d{1,7}$/.test(name.slice(1))
+            ? Number(name.slice(1))
+            : -1;
+      if (v >= 0 && v < 0x10000) ch = String.fromCharCode(v);
+    }
+    return ch === undefined ? null : { ch, len: semi + 1 - i };
+  }
+  return null;
+}
+
+/** Line-start offsets of the stretches [from, to) (whole lines), merged and in order. */
+function lineRange(text: string, i: number): [number, number] {
+  const a = text.lastIndexOf("\n", i - 1) + 1;
+  const b = text.indexOf("\n", i);
+  return [a, b < 0 ? text.length : b];
+}
+
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+  ranges.sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last !== undefined && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+const ESCAPE_CANDIDATE = new RegExp(`[\\\\%&${String.fromCharCode(0x1b)}]`, "g");
 
 /**
- * One decoding layer: drops ANSI escape sequences, resolves backslash escapes (`\n`, `\"`, `\/`, `\uXXXX`,
- * `\xXX`), ASCII percent-escapes and the HTML entities pastes carry. Apply twice for double encodings.
+ * The decoded view: every line holding an escape, decoded twice (double encodings), with the lines around it
+ * so a name on one line and its value on the next stay together. Null when nothing decodes.
  */
-export function decodeLayer(view: View): View {
-  const text = view.text;
-  const b = new ViewBuilder(view);
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
+export function decodedView(text: string): View | null {
+  const ranges: Array<[number, number]> = [];
+  ESCAPE_CANDIDATE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let coveredTo = -1;
+  while ((m = ESCAPE_CANDIDATE.exec(text)) !== null) {
+    if (m.index < coveredTo) continue;
+    if (escapeAt(text, m.index) === null) continue;
+    const [a, b] = lineRange(text, m.index);
+    const before = a > 0 ? lineRange(text, a - 1)[0] : a;
+    const after = b < text.length ? lineRange(text, b + 1)[1] : b;
+    ranges.push([before, after]);
+    coveredTo = b;
+    ESCAPE_CANDIDATE.lastIndex = b;
+  }
+  if (ranges.length === 0) return null;
+  const b = new ViewBuilder(text.length);
+  for (const [from, to] of mergeRanges(ranges)) {
+    decodeTwiceInto(b, text, from, to);
+    b.push("\n", to, Math.min(text.length, to + 1));
+  }
+  return b.build("decoded");
+}
+
+/** Decodes text[from, to) twice (escapes inside escapes) into `b`. */
+function decodeTwiceInto(b: ViewBuilder, text: string, from: number, to: number): void {
+  // First layer into a scratch view, second layer from it.
+  const first = new ViewBuilder(to - from);
+  decodeInto(first, text, from, to, null, null);
+  const once = first.build("once");
+  decodeInto(b, once.text, 0, once.text.length, once.start, once.end);
+}
+
+function decodeInto(
+  b: ViewBuilder,
+  text: string,
+  from: number,
+  to: number,
+  starts: Int32Array | null,
+  ends: Int32Array | null,
+): void {
+  const s = (i: number) => (starts === null ? i : (starts[i] ?? 0));
+  const e = (i: number) => (ends === null ? i + 1 : (ends[i] ?? 0));
+  let i = from;
+  let runStart = from;
+  const flush = (upto: number) => {
+    if (upto <= runStart) return;
+    if (starts === null || ends === null) b.copy(text, runStart, upto);
+    else b.copyMapped(text, runStart, upto, starts, ends);
+  };
+  while (i < to) {
     const c = text.charCodeAt(i);
-    if (c === 0x1b) {
-      // CSI `ESC [ params final` or a lone two-character escape; both carry no text.
-      if (text[i + 1] === "[") {
-        let j = i + 2;
-        const limit = Math.min(n, j + 24);
-        while (j < limit && /[0-9;?]/.test(text[j] ?? "")) j++;
-        i = j < n && /[A-Za-z@~]/.test(text[j] ?? "") ? j + 1 : j;
-      } else i += 2;
+    if (c === 0x5c && i + 1 < to && text.charCodeAt(i + 1) === 0x5c) {
+      // `\\`, the commonest escape in long escaped runs: no lookup, no allocation.
+      flush(i);
+      b.pushCode(0x5c, s(i), e(i + 1));
+      i += 2;
+      runStart = i;
       continue;
     }
-    if (c === 0x5c /* \ */ && i + 1 < n) {
-      const d = text[i + 1] ?? "";
-      const simple: Record<string, string> = {
-        n: "\n",
-        r: "\r",
-        t: "\t",
-        '"': '"',
-        "'": "'",
-        "/": "/",
-        "\\": "\\",
-        b: "\b",
-        f: "\f",
-      };
-      const mapped = simple[d];
-      if (mapped !== undefined) {
-        b.push(mapped, i, i + 2);
-        i += 2;
-        continue;
-      }
-      if (d === "u") {
-        const v = hexValue(text.slice(i + 2, i + 6));
-        if (v >= 0 && i + 6 <= n) {
-          b.push(String.fromCharCode(v), i, i + 6);
-          i += 6;
-          continue;
-        }
-      }
-      if (d === "x") {
-        const v = hexValue(text.slice(i + 2, i + 4));
-        if (v >= 0 && i + 4 <= n) {
-          b.push(String.fromCharCode(v), i, i + 4);
-          i += 4;
-          continue;
-        }
-      }
-      if (d === "0" && text.startsWith("33[", i + 2)) {
-        b.push("\x1b", i, i + 4);
-        i += 4;
+    if (c === 0x1b || c === 0x5c || c === 0x25 || c === 0x26) {
+      const d = escapeAt(text, i);
+      if (d !== null && i + d.len <= to) {
+        flush(i);
+        if (d.ch.length > 0) b.push(d.ch, s(i), e(i + d.len - 1));
+        i += d.len;
+        runStart = i;
         continue;
       }
     }
-    if (c === 0x25 /* % */ && i + 2 < n) {
-      const v = hexValue(text.slice(i + 1, i + 3));
-      if (v >= 0 && v < 0x80) {
-        b.push(String.fromCharCode(v), i, i + 3);
-        i += 3;
-        continue;
-      }
-    }
-    if (c === 0x26 /* & */) {
-      const semi = text.indexOf(";", i + 1);
-      if (semi > i + 1 && semi - i <= 10) {
-        const name = text.slice(i + 1, semi);
-        let ch: string | undefined = HTML_ENTITIES[name.toLowerCase()];
-        if (ch === undefined && name.startsWith("#")) {
-          const v =
-            name[1] === "x" || name[1] === "X"
-              ? hexValue(name.slice(2))
-              : /^\d{1,7}$/.test(name.slice(1))
-                ? Number(name.slice(1))
-                : -1;
-          if (v >= 0 && v < 0x10000) ch = String.fromCharCode(v);
-        }
-        if (ch !== undefined) {
-          b.push(ch, i, semi + 1);
-          i = semi + 1;
-          continue;
-        }
-      }
-    }
-    b.push(text[i] ?? "", i, i + 1);
     i++;
   }
-  return b.build();
+  flush(to);
 }
 
 const JOINT_FILLER = /[\s+\\]/;
-
-/**
- * Joins split string literals: `"sk-ant-api03-" "abc…"`, `"…" +\n  "…"` (redaction.md §4, split keys).
- * A joint is a closing quote, up to 60 characters of whitespace, `+` or line-continuation backslashes,
- * and an opening quote of the same kind; the whole joint is dropped from the view.
- */
-export function joinLiterals(view: View): View {
-  const text = view.text;
-  const b = new ViewBuilder(view);
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const q = text[i];
-    if (q === '"' || q === "'") {
-      let j = i + 1;
-      const limit = Math.min(n, j + 60);
-      while (j < limit && JOINT_FILLER.test(text[j] ?? "")) j++;
-      if (j > i + 1 && text[j] === q && j + 1 < n && text[j + 1] !== q) {
-        i = j + 1;
-        continue;
-      }
-    }
-    b.push(text[i] ?? "", i, i + 1);
-    i++;
-  }
-  return b.build();
+const EVIDENCE_START = /^(?:req|msg|msgbatch|toolu|srvtoolu|file|org|user|apikey|wrkspc|log)_/;
+const JOINT = /["'][\s+\\]{1,60}["']/g;
+/** A quoted log field that is evidence (a hash, a UUID, an address, a time, a version): never a key's tail. */
+const EVIDENCE_LITERAL =
+  /^(?:[0-9a-f]{7,64}|\d{1,20}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?|\d{4}-\d\d-\d\d[T ][\d:.]{5,20}Z?|sha\d{1,3}:[0-9a-f]{16,128}|v?\d{1,4}\.\d{1,4}\.\d{1,6}|claude-[\w.@:-]{2,80}|[a-z]{2,20}(?:[_-][a-z]{2,20}){0,5})$/;
+function isEvidenceLiteral(s: string): boolean {
+  return s.length <= 200 && EVIDENCE_LITERAL.test(s);
 }
 
-/** The views every rule runs on: the original, the decoded text and the decoded text with literals joined. */
-export function buildViews(text: string): View[] {
-  const original = identityView(text);
-  const views = [original];
-  let decoded = original;
-  if (/[\\%&]/.test(text) || text.includes("\u001b")) {
-    decoded = decodeLayer(decodeLayer(original));
-    if (decoded.text !== text) views.push(decoded);
+/**
+ * Joins split string literals: `"sk-ant-api03-" "abc…"`, `"…" +\n  "…"` (redaction.md §4, split keys), in
+ * the stretches that have a joint. A joint is a closing quote, up to 60 characters of whitespace, `+` or
+ * line-continuation backslashes, and an opening quote of the same kind; the whole joint is dropped. Two quoted
+ * log fields side by side stay apart when the second one is an id (`"sk-…" "req_…"`).
+ */
+export function joinedView(base: View): View | null {
+  const text = base.text;
+  JOINT.lastIndex = 0;
+  const ranges: Array<[number, number]> = [];
+  let m: RegExpExecArray | null;
+  while ((m = JOINT.exec(text)) !== null) {
+    const [a] = lineRange(text, m.index);
+    const [, b] = lineRange(text, m.index + m[0].length - 1);
+    ranges.push([a, b]);
+    // The whole line is in the stretch already: go on from its end (a long line is not rescanned per joint).
+    JOINT.lastIndex = Math.max(m.index + m[0].length - 1, b);
   }
-  if (/["'][\s+\\]{1,60}["']/.test(decoded.text)) {
-    const joined = joinLiterals(decoded);
-    if (joined.text !== decoded.text) views.push(joined);
+  if (ranges.length === 0) return null;
+  const out = new ViewBuilder(text.length);
+  const s = (i: number) => (base.start === null ? i : (base.start[i] ?? 0));
+  const e = (i: number) => (base.end === null ? i + 1 : (base.end[i] ?? 0));
+  for (const [from, to] of mergeRanges(ranges)) {
+    let i = from;
+    let chainEnd = -1;
+    while (i < to) {
+      const q = text[i];
+      if (q === '"' || q === "'") {
+        let j = i + 1;
+        const limit = Math.min(to, j + 60);
+        while (j < limit && JOINT_FILLER.test(text[j] ?? "")) j++;
+        // `"a" + "b"` and literals continued on the next line always join; two literals side by side on one
+        // line join only after a short piece (a split prefix like "sk-ant-api03-") or inside such a chain, and
+        // never onto an id, a hash, an address or a time, so adjacent quoted log fields stay apart.
+        const filler = text.slice(i + 1, j);
+        const open = text.lastIndexOf(q, i - 1);
+        const explicit = /[+\\\n]/.test(filler);
+        const sideBySide =
+          (i - open - 1 <= 24 || open === chainEnd) &&
+          !EVIDENCE_START.test(text.slice(j + 1, j + 12)) &&
+          !isEvidenceLiteral(text.slice(j + 1, Math.max(j + 1, text.indexOf(q, j + 1))));
+        if (j > i + 1 && text[j] === q && j + 1 < to && text[j + 1] !== q && (explicit || sideBySide)) {
+          chainEnd = j;
+          i = j + 1;
+          continue;
+        }
+      }
+      out.push(text[i] ?? "", s(i), e(i));
+      i++;
+    }
+    out.push("\n", e(to - 1), e(to - 1));
   }
-  return views;
+  return out.build(`${base.name}+joined`);
+}
+
+const WRAP_TOKEN = /[\w+/=.~:@#$%&*!?;,'"-]/;
+const WRAP_INDENT = /[ \t>|⎿│]/;
+/** Terminal widths a hard wrap is usually made at. */
+const COMMON_WIDTHS = new Set([
+  40, 60, 64, 72, 76, 78, 79, 80, 96, 100, 110, 120, 128, 132, 140, 150, 160, 180, 200,
+]);
+/** A next line that starts a new record rather than continuing a wrapped one. */
+const NEW_RECORD =
+  /^(?:\d{4}-\d\d-\d\d[T ]|\d\d:\d\d:\d\d|HTTP\/|[A-Z]{3,7} \/|at |Traceback|File "|[A-Za-z][\w-]{1,40}: )/;
+
+interface Break {
+  /** End of the wrapped line's text (before `\r\n`). */
+  lineEnd: number;
+  /** First character of the continuation (after the indentation). */
+  next: number;
+  width: number;
+  raw: number;
+}
+
+/** Line breaks that look like a terminal's hard wrap: a full-width line that ends inside a word. */
+function wrapBreaks(text: string): Break[] {
+  const candidates: Break[] = [];
+  const widthCount = new Map<number, number>();
+  const n = text.length;
+  let lineStart = 0;
+  while (lineStart < n) {
+    const nl = text.indexOf("\n", lineStart);
+    if (nl < 0) break;
+    const lineEnd = nl > lineStart && text[nl - 1] === "\r" ? nl - 1 : nl;
+    // Continuation lines carry the wrap's indentation: their width is counted without it.
+    let contentStart = lineStart;
+    while (
+      contentStart < lineEnd &&
+      contentStart - lineStart < 20 &&
+      WRAP_INDENT.test(text[contentStart] ?? "")
+    )
+      contentStart++;
+    const width = lineEnd - contentStart;
+    const raw = lineEnd - lineStart;
+    if (raw !== width && raw >= 40) widthCount.set(-raw, (widthCount.get(-raw) ?? 0) + 1);
+    if (raw >= 40) {
+      widthCount.set(width, (widthCount.get(width) ?? 0) + 1);
+      if (WRAP_TOKEN.test(text[lineEnd - 1] ?? " ")) {
+        let j = nl + 1;
+        const limit = Math.min(n, j + 20);
+        while (j < limit && WRAP_INDENT.test(text[j] ?? "")) j++;
+        if (j < n && WRAP_TOKEN.test(text[j] ?? " ") && !NEW_RECORD.test(text.slice(j, j + 44)))
+          candidates.push({ lineEnd, next: j, width, raw });
+      }
+    }
+    lineStart = nl + 1;
+  }
+  // A wrap width is one shared by several lines, or a usual terminal width.
+  const accepted: Break[] = [];
+  let previous: Break | null = null;
+  for (const c of candidates) {
+    const byWidth =
+      COMMON_WIDTHS.has(c.width) ||
+      COMMON_WIDTHS.has(c.raw) ||
+      (widthCount.get(c.width) ?? 0) >= 2 ||
+      (widthCount.get(c.raw === c.width ? c.raw : -c.raw) ?? 0) >= 2;
+    // The continuation of an accepted wrap that is itself full (as wide as the wrap, plus its indentation).
+    const chained =
+      previous !== null && c.lineEnd === lineEndAfter(text, previous.next) && c.raw >= previous.width;
+    if (byWidth || chained) {
+      accepted.push(c);
+      previous = c;
+    } else previous = null;
+  }
+  return accepted;
+}
+
+function lineEndAfter(text: string, i: number): number {
+  const nl = text.indexOf("\n", i);
+  const end = nl < 0 ? text.length : nl;
+  return end > i && text[end - 1] === "\r" ? end - 1 : end;
+}
+
+/**
+ * The unwrapped view: where a terminal hard-wrapped a line (a line of a wrap width that ends inside a word,
+ * and a next line that goes on without a space), the break and the next line's indentation are dropped, so
+ * every rule sees a wrapped secret whole, wherever the wrap fell (prefix, name, separator or value).
+ */
+export function unwrappedView(text: string): View | null {
+  const breaks = wrapBreaks(text);
+  if (breaks.length === 0) return null;
+  const n = text.length;
+  const out = new ViewBuilder(Math.min(n, 4096));
+  let k = 0;
+  while (k < breaks.length) {
+    // One stretch: from the first wrapped line's start through the line after the last chained break.
+    const first = breaks[k];
+    if (first === undefined) break;
+    const from = text.lastIndexOf("\n", first.lineEnd - 1) + 1;
+    let cursor = from;
+    let last = first;
+    while (k < breaks.length) {
+      const b = breaks[k];
+      if (
+        b === undefined ||
+        (b !== first && b.lineEnd > text.indexOf("\n", last.next) && text.indexOf("\n", last.next) >= 0)
+      )
+        break;
+      out.copy(text, cursor, b.lineEnd);
+      cursor = b.next;
+      last = b;
+      k++;
+    }
+    const nl = text.indexOf("\n", last.next);
+    const to = nl < 0 ? n : nl;
+    out.copy(text, cursor, to);
+    out.push("\n", to, Math.min(n, to + 1));
+  }
+  return out.build("unwrapped");
+}
+
+const HAS_ESCAPE = new RegExp(`[\\\\%&${String.fromCharCode(0x1b)}]`);
+
+/** Both decoding layers applied to a short string (for placeholder numbering and echo search). */
+export function decodeString(s: string): string {
+  if (!HAS_ESCAPE.test(s)) return s;
+  const b = new ViewBuilder(s.length);
+  decodeTwiceInto(b, s, 0, s.length);
+  return b.build("string").text;
 }

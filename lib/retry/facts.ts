@@ -18,6 +18,18 @@ export interface RetryFacts {
   reference: ReferenceTime;
   attempts: { seen: number; of: number | null } | null;
   surface: Surface;
+  /** A 429 that names its limit's window ("… input tokens per minute"): how long the window is. */
+  limitWindowMs: number | null;
+}
+
+// "of 50,000 input tokens per minute", "of 50 requests per minute": the window a rate limit refills over.
+const LIMIT_WINDOW = /\b(?:tokens|requests) per (minute|hour|day)\b/i;
+const WINDOW_MS: Readonly<Record<string, number>> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+
+function limitWindowOf(branch: BranchId, message: string | null): number | null {
+  if (branch !== "rate_limit" || message === null) return null;
+  const unit = LIMIT_WINDOW.exec(message)?.[1]?.toLowerCase();
+  return unit === undefined ? null : (WINDOW_MS[unit] ?? null);
 }
 
 // Typical status per branch (../shared/reference/claude-errors.md §9). Timeouts and connection failures often
@@ -68,6 +80,7 @@ export function readFacts(diagnosis: Diagnosis, now: Date): RetryFacts {
     reference: referenceTime(evidence.occurredAt, now),
     attempts: evidence.attempts,
     surface: evidence.surface,
+    limitWindowMs: limitWindowOf(branch, evidence.message),
   };
 }
 

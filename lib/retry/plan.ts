@@ -124,7 +124,7 @@ function scheduleRetries(
   const windows = buildWindows({
     backoff: { baseMs: profile.baseMs * decision.baseFactor, capMs: profile.capMs },
     maxAttempts: attempts,
-    floorMs: facts.retryAfterMs ?? 0,
+    floorMs: facts.retryAfterMs ?? decision.floorMs ?? 0,
     budgetMs: profile.budgetMs,
     // Continue the exponent where the client stopped, so the first waits are already long.
     firstRetry: exhausted ? Math.min(seen - 1, 10) : 0,

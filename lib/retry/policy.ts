@@ -17,6 +17,8 @@ export type BranchDecision =
       baseFactor: number;
       /** At most this many attempts, the first included. */
       attemptsCap: number | null;
+      /** No wait shorter than this, when the server gave no retry-after but the error names a window. */
+      floorMs?: number;
     };
 
 const STATUS_PAGE = "check status.claude.com";
@@ -46,6 +48,7 @@ export function decideForBranch(facts: RetryFacts, context: RetryContext): Branc
     case "rate_limit":
       if (facts.resume !== null)
         return untilReset(facts, facts.resume, "This 429 names a reset time; requests fail until then.", "");
+      if (facts.retryAfterMs === null && facts.limitWindowMs !== null) return overWindow(facts, context);
       return retry(
         facts.retryAfterMs === null
           ? "A 429 rate limit clears as your token bucket refills, so retry with longer backoff; no retry-after was shown."
@@ -119,6 +122,32 @@ function retry(
     afterStop,
     baseFactor: tuning.baseFactor ?? 1,
     attemptsCap: tuning.attemptsCap ?? null,
+  };
+}
+
+/**
+ * A 429 that names a per-minute (or longer) limit and shows no retry-after: the bucket refills over that
+ * window, so seconds of backoff only fail again. A person comes back when the window has passed; a job
+ * spreads its attempts over it.
+ */
+function overWindow(facts: RetryFacts, context: RetryContext): BranchDecision {
+  const windowMs = facts.limitWindowMs ?? 60_000;
+  const reason = `This 429 names a limit per ${windowMs >= 86_400_000 ? "day" : windowMs >= 3_600_000 ? "hour" : "minute"} and shows no retry-after; the limit refills over that window, so a few seconds of backoff only fail again.`;
+  if (context.mode === "interactive") {
+    const resumeAt = new Date(facts.reference.ms + windowMs).toISOString();
+    return stop(
+      reason,
+      `Do not retry before ${formatInstant(resumeAt)}, when the window has refilled; then lower the tokens or requests sent per window, or log the response's retry-after header to wait exactly as long as the server asks.`,
+      resumeAt,
+    );
+  }
+  return {
+    ...(retry(
+      reason,
+      "lower the tokens or requests sent per window, read the anthropic-ratelimit-* headers to see which limit you hit, and ask for a higher tier if the load is steady",
+      { baseFactor: 2 },
+    ) as Extract<BranchDecision, { retry: true }>),
+    floorMs: Math.min(windowMs / 2, 30_000),
   };
 }
 

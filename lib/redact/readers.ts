@@ -1,0 +1,307 @@
+import { isWordLike } from "./chars";
+import { scanText } from "./scan";
+import { emitNamedValue, type Detector, type Emit } from "./detectors";
+import { classifyNameCached, isBenignValue, isPlaceholderFor, kindForName } from "./values";
+
+/**
+ * Per-syntax readers for the pair syntaxes the generic `name: value` reader cannot see: each knows where its
+ * own values start and end (redaction.md §4 "Name and value apart", issue 12).
+ */
+
+function lines(text: string, fn: (line: string, at: number) => void): void {
+  let at = 0;
+  while (at <= text.length) {
+    const nl = text.indexOf("\n", at);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(at, end > at && text[end - 1] === "\r" ? end - 1 : end);
+    fn(line, at);
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+}
+
+/** The lines that hold a secret word (a label, a header row), from the shared scan; each line once. */
+function secretWordLines(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let lineEnd = -1;
+  for (const w of scanText(text).words) {
+    if (w <= lineEnd) continue;
+    const a = text.lastIndexOf("\n", w) + 1;
+    const nl = text.indexOf("\n", w);
+    lineEnd = nl < 0 ? text.length : nl;
+    out.push([a, lineEnd]);
+  }
+  return out;
+}
+
+function lineAt(text: string, at: number): { line: string; at: number; next: number } | null {
+  if (at > text.length) return null;
+  const nl = text.indexOf("\n", at);
+  const end = nl < 0 ? text.length : nl;
+  const line = text.slice(at, end > at && text[end - 1] === "\r" ? end - 1 : end);
+  return { line, at, next: nl < 0 ? text.length + 1 : nl + 1 };
+}
+
+/** Shell words of a command line with their offsets (quotes dropped from the value's extent). */
+function shellWords(line: string): Array<{ word: string; start: number; end: number }> {
+  const out: Array<{ word: string; start: number; end: number }> = [];
+  let i = 0;
+  while (i < line.length) {
+    while (i < line.length && (line[i] === " " || line[i] === "\t")) i++;
+    if (i >= line.length) break;
+    const q = line[i];
+    if (q === '"' || q === "'") {
+      const close = line.indexOf(q, i + 1);
+      const end = close < 0 ? line.length : close;
+      out.push({ word: line.slice(i + 1, end), start: i + 1, end });
+      i = end + 1;
+      continue;
+    }
+    const s = i;
+    while (i < line.length && line[i] !== " " && line[i] !== "\t") i++;
+    out.push({ word: line.slice(s, i), start: s, end: i });
+  }
+  return out;
+}
+
+const SHELL_OPERATOR = /^(?:&&|\|\||[;|>]|>>|2>&1)$/;
+
+/**
+ * Command lines that take a secret without `name=`: `mysql -pPW`, `redis-cli -a PW`, `sshpass -p PW`,
+ * `htpasswd -b file user PW`, `wandb login KEY`, `setx NAME VALUE`, `docker login -p PW`.
+ */
+const COMMANDS =
+  /\b(?:mysql|mysqldump|mysqladmin|mariadb|redis-cli|sshpass|htpasswd|wandb|setx|docker|podman|heroku)\b/;
+export const COMMAND_ANCHORS = [
+  "mysql",
+  "mariadb",
+  "redis-cli",
+  "sshpass",
+  "htpasswd",
+  "wandb",
+  "setx",
+  "docker",
+  "podman",
+  "heroku",
+];
+export const commandSecrets: Detector = (text, emit) => {
+  if (!COMMANDS.test(text)) return;
+  lines(text, (line, at) => {
+    if (!COMMANDS.test(line)) return;
+    const words = shellWords(line);
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k];
+      if (w === undefined) continue;
+      const cmd = w.word.replace(/^.*\//, "");
+      const args = words.slice(k + 1);
+      const stop = args.findIndex((a) => SHELL_OPERATOR.test(a.word));
+      const own = stop < 0 ? args : args.slice(0, stop);
+      const mask = (
+        a: { word: string; start: number; end: number } | undefined,
+        kind = "password",
+        skip = 0,
+      ) => {
+        if (a === undefined) return;
+        const v = a.word.slice(skip);
+        if (v.length > 0 && !isBenignValue(v) && !(v.startsWith("$") && /^\$\{?\w+\}?$/.test(v)))
+          emit(at + a.start + skip, at + a.end, kind);
+      };
+      if (/^(?:mysql|mysqldump|mysqladmin|mariadb)$/.test(cmd)) {
+        for (const a of own) if (/^-p./.test(a.word)) mask(a, "password", 2);
+      } else if (cmd === "redis-cli") {
+        own.forEach((a, j) => {
+          if (a.word === "-a" || a.word === "--pass") mask(own[j + 1]);
+        });
+      } else if (cmd === "sshpass") {
+        own.forEach((a, j) => {
+          if (a.word === "-p") mask(own[j + 1]);
+          else if (/^-p./.test(a.word)) mask(a, "password", 2);
+        });
+      } else if (cmd === "htpasswd") {
+        const flags = own.find((a) => /^-[a-zA-Z]*b/.test(a.word));
+        if (flags !== undefined) {
+          const positional = own.filter((a) => !a.word.startsWith("-"));
+          mask(positional[2]);
+        }
+      } else if (cmd === "wandb" && own[0]?.word === "login") {
+        mask(
+          own.find((a, j) => j > 0 && !a.word.startsWith("-")),
+          "api-key",
+        );
+      } else if (cmd === "setx") {
+        const name = own[0];
+        if (name !== undefined && classifyNameCached(name.word) !== null)
+          mask(own[1], kindForName(name.word));
+      } else if (cmd === "docker" || cmd === "podman" || cmd === "heroku") {
+        own.forEach((a, j) => {
+          if ((a.word === "-p" || a.word === "--password") && own[0]?.word === "login") mask(own[j + 1]);
+        });
+      }
+    }
+  });
+};
+
+/** `.pgpass` lines `host:port:database:user:password` (RFC-less, PostgreSQL docs "The Password File"). */
+const PGPASS = /^[^\s:]{1,253}:(?:\d{1,5}|\*):[^\s:]{1,128}:[^\s:]{1,128}:(\S{1,512})$/;
+export const pgpassLines: Detector = (text, emit) => {
+  lines(text, (line, at) => {
+    if (line.length > 1024 || line.includes(" ") || line.indexOf(":") < 0) return;
+    const m = PGPASS.exec(line);
+    const pw = m?.[1];
+    if (m && pw !== undefined && !isBenignValue(pw))
+      emit(at + line.length - pw.length, at + line.length, "password");
+  });
+};
+
+/** XML `<password>V</password>` elements and `<add key="ApiKey" value="V"/>` / `name=… value=…` attributes. */
+const XML_OPEN = /<([A-Za-z_][\w.:-]{0,80})(?:\s[^<>]{0,400})?>/g;
+const XML_PAIR = /\b(?:key|name)\s{0,4}=\s{0,4}"([^"<>]{1,80})"\s{1,40}value\s{0,4}=\s{0,4}"([^"]{0,4096})"/g;
+export const xmlPairs: Detector = (text, emit) => {
+  if (text.indexOf("<") < 0) return;
+  XML_OPEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = XML_OPEN.exec(text)) !== null) {
+    const tag = (m[1] ?? "").replace(/^.*:/, "");
+    if (classifyNameCached(tag) !== "secret") continue;
+    const s = m.index + m[0].length;
+    const close = text.indexOf("</", s);
+    if (close < 0 || close - s > 8192) continue;
+    const value = text.slice(s, close).trim();
+    if (value.length === 0 || value.includes("<") || isBenignValue(value)) continue;
+    const from = s + text.slice(s, close).indexOf(value);
+    emit(from, from + value.length, kindForName(tag));
+  }
+  XML_PAIR.lastIndex = 0;
+  while ((m = XML_PAIR.exec(text)) !== null) {
+    const name = m[1] ?? "";
+    const value = m[2] ?? "";
+    if (classifyNameCached(name) === null || value.length === 0) continue;
+    if (isBenignValue(value) || isPlaceholderFor(name, value)) continue;
+    const from = m.index + m[0].length - 1 - value.length;
+    emit(from, from + value.length, kindForName(name));
+  }
+};
+
+/** CSV or TSV tables whose header row names a secret column: that column of every following row. */
+export const csvColumns: Detector = (text, emit) => {
+  for (const [from, to] of secretWordLines(text)) {
+    const headerLine = text.slice(from, to).replace(/\r$/, "");
+    const sep = [",", "\t"].find((c) => headerLine.includes(c));
+    if (sep === undefined) continue;
+    const cells = headerLine.split(sep).map((c) => c.trim().replace(/^"(.*)"$/, "$1"));
+    if (cells.length < 2 || cells.length > 64 || !cells.every((c) => /^[A-Za-z_][\w .-]{0,60}$/.test(c)))
+      continue;
+    const columns = cells.flatMap((c, i): Array<[number, string]> =>
+      classifyNameCached(c) === "secret" ? [[i, c]] : [],
+    );
+    if (columns.length === 0) continue;
+    let row = lineAt(text, to + 1);
+    for (let rows = 0; row !== null && rows < 10_000; rows++) {
+      const { line, at } = row;
+      const rowCells = line.split(sep);
+      if (line.trim().length === 0 || rowCells.length !== cells.length) break;
+      let offset = 0;
+      rowCells.forEach((cell, i) => {
+        const col = columns.find(([c]) => c === i);
+        const v = cell.trim().replace(/^"(.*)"$/, "$1");
+        if (col !== undefined && v.length > 0 && !isBenignValue(v)) {
+          const start = at + offset + cell.indexOf(v);
+          emit(start, start + v.length, kindForName(col[1]));
+        }
+        offset += cell.length + 1;
+      });
+      row = lineAt(text, row.next);
+    }
+  }
+};
+
+/**
+ * A label alone on its line and the value on the next: `kubectl describe secret` (`api_token:` then `----`
+ * then the value), botocore's `Signature:` with the hex below it, YAML block scalars (`password: |`).
+ */
+const LABEL_LINE = /^\s{0,20}([A-Za-z_][\w.-]{0,80})\s{0,4}:\s{0,4}(?:[|>][-+]?)?\s{0,4}$/;
+export const labelLines: Detector = (text, emit) => {
+  for (const [from, to] of secretWordLines(text)) {
+    const m = LABEL_LINE.exec(text.slice(from, to).replace(/\r$/, ""));
+    const name = m?.[1];
+    if (name === undefined || classifyNameCached(name) === null) continue;
+    let row = lineAt(text, to + 1);
+    // kubectl's `----` underline sits between the label and the value.
+    if (row !== null && /^\s*(?:-{3,}|={3,})\s*$/.test(row.line)) row = lineAt(text, row.next);
+    if (row === null) continue;
+    const trimmed = row.line.trim();
+    if (trimmed.length === 0 || trimmed.length > 8192) continue;
+    if (LABEL_LINE.test(row.line) || isWordLike(trimmed) || isBenignValue(trimmed)) continue;
+    const start = row.at + row.line.indexOf(trimmed);
+    emit(start, start + trimmed.length, kindForName(name));
+  }
+};
+
+/** Labels in other languages: `Passwort:`, `contraseña:`, `mot de passe :`, `密码：`, `パスワード:` … */
+const FOREIGN_LABEL =
+  /(?:passwort|kennwort|contraseña|contrasena|clave|mot de passe|mot_de_passe|senha|wachtwoord|hasło|haslo|lösenord|losenord|adgangskode|salasana|parola|пароль|密码|密碼|口令|パスワード|비밀번호|كلمة المرور|סיסמה|şifre|sifre|heslo|jelszó|geslo|κωδικός)[ \t]{0,8}[:=：][ \t]{0,8}/gi;
+/** Case-free pieces of the labels above: the regex runs only when one occurs. */
+export const FOREIGN_ANCHORS = [
+  "asswort",
+  "ennwort",
+  "ontraseña",
+  "ontrasena",
+  "lave",
+  "ot de passe",
+  "ot_de_passe",
+  "enha",
+  "achtwoord",
+  "asło",
+  "aslo",
+  "ösenord",
+  "osenord",
+  "dgangskode",
+  "alasana",
+  "arola",
+  "ароль",
+  "密码",
+  "密碼",
+  "口令",
+  "パスワード",
+  "비밀번호",
+  "كلمة المرور",
+  "סיסמה",
+  "ifre",
+  "eslo",
+  "elszó",
+  "κωδικός",
+  "ΚΩΔΙΚΌΣ",
+  "АРОЛЬ",
+  "ASSWORT",
+  "ENNWORT",
+  "ONTRASE",
+  "LAVE",
+  "ENHA",
+  "ACHTWOORD",
+  "ASŁO",
+  "ASLO",
+  "ÖSENORD",
+  "ALASANA",
+  "AROLA",
+  "IFRE",
+  "ESLO",
+  "ELSZÓ",
+  "OT DE PASSE",
+];
+export const foreignLabels: Detector = (text, emit: Emit) => {
+  FOREIGN_LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FOREIGN_LABEL.exec(text)) !== null)
+    emitNamedValue(text, "password", m.index + m[0].length, true, emit);
+};
+
+/** argv and tuple arrays: `["--api-key", "V"]`, `("password", "V")`, `['-p', 'V']`. */
+const ARRAY_PAIR = /[[(,][ \t]{0,8}(["'])(-{0,2}[A-Za-z_][\w.-]{0,80})\1[ \t]{0,4},[ \t]{0,4}(?=["'])/g;
+export const arrayPairs: Detector = (text, emit) => {
+  ARRAY_PAIR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ARRAY_PAIR.exec(text)) !== null) {
+    const name = (m[2] ?? "").replace(/^-+/, "");
+    emitNamedValue(text, name, m.index + m[0].length, false, emit);
+  }
+};

@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import { redact } from "./redact";
+import { PREFIX_RULES } from "./prefixes";
+
+/** The leak and over-redaction cases issue 12 lists, one example each. */
+
+const out = (text: string) => redact(text).text;
+
+describe("URL passwords end at the last @ before a host", () => {
+  it.each([
+    ["postgresql://app:Xy?7/b#Q@db:5432/app", "Xy?7/b#Q", "@db:5432/app"],
+    ["mongodb+srv://u:ab#cd@cluster0.example.net/db", "ab#cd", "@cluster0.example.net/db"],
+    ["socks5://u:p?q,r;s@proxy.internal:1080", "p?q,r;s", "@proxy.internal:1080"],
+    ["redis://:s3cr)e]t}x@cache:6379/0", "s3cr)e]t}x", "@cache:6379/0"],
+    ["amqp://guest:pa`ss@w0rd@rabbit:5672/", "pa`ss@w0rd", "@rabbit:5672/"],
+  ])("%s", (url, password, kept) => {
+    const o = out(`DATABASE_URL=${url}`);
+    expect(o).not.toContain(password);
+    expect(o).toContain(kept);
+    expect(o).not.toContain("[REDACTED:email");
+  });
+
+  it("keeps hosts, ports and e-mails in queries of plain URLs", () => {
+    const text = "GET https://api.example.com:8443/v1/users?email=someone@example.org HTTP/1.1";
+    expect(out(text)).toContain("https://api.example.com:8443/v1/users?email=");
+  });
+});
+
+describe("command lines that take a secret without name=", () => {
+  it.each([
+    ["$ mysql -u app -pS3cretPw9 -h db", "S3cretPw9"],
+    ["$ redis-cli -h cache -a Redis9Pass ping", "Redis9Pass"],
+    ["$ sshpass -p 'Ssh9Pass!' ssh deploy@host", "Ssh9Pass"],
+    ["$ htpasswd -bc /etc/nginx/.htpasswd admin Htp4ss9w", "Htp4ss9w"],
+    ["$ wandb login 0123abcd4567ef890123abcd4567ef8901234567", "0123abcd4567ef890123"],
+    ["C:\\> setx OPENAI_API_KEY Qz9xPl3mVb7nKw2", "Qz9xPl3mVb7nKw2"],
+    ["db.internal:5432:app:app:Pgp4ssW0rd", "Pgp4ssW0rd"],
+  ])("%s", (line, secret) => {
+    expect(out(line)).not.toContain(secret);
+  });
+});
+
+describe("labels and values apart, names in other forms", () => {
+  it.each([
+    [
+      "botocore Signature on the next line",
+      "Signature:\n4f1c9a7e2b6d8c0f3a5e7b9d1c3f5a7e9b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a",
+      "4f1c9a7e2b6d",
+    ],
+    ["kubectl describe secret", "Data\n====\napi_token:\n----\nQk8sTok3nVa1ue\n", "Qk8sTok3nVa1ue"],
+    ["CSV header row", "user,password,host\napp,Csv9Passw0rd,db", "Csv9Passw0rd"],
+    ["acronym camelCase", 'DBPassword = "Acr0nymPw9x"', "Acr0nymPw9x"],
+    ["JWTSecret", "JWTSecret: Jwt5ecretVa1ue9", "Jwt5ecretVa1ue9"],
+    ["German", "Passwort: Gehe1mPw9x", "Gehe1mPw9x"],
+    ["Spanish", "contraseña: Secre7oPw9x", "Secre7oPw9x"],
+    ["French", "mot de passe : Fr4ncePw9x", "Fr4ncePw9x"],
+    ["Chinese", "密码：Zh0ngPw9x", "Zh0ngPw9x"],
+    ["alignment wider than 8 spaces", "password                          W1dePw9x", "W1dePw9x"],
+    ["XML element", "<password>Xm1Pw9xq</password>", "Xm1Pw9xq"],
+    ["XML key/value", '<add key="ApiKey" value="Xm1Key9xq" />', "Xm1Key9xq"],
+    ["Go header map", 'map[string][]string{"Authorization":[]string{"Basic R29QYXNzOXg="}}', "R29QYXNzOXg"],
+    ["argv array", '["--api-key", "Argv9KeyValue"]', "Argv9KeyValue"],
+  ])("%s", (_name, text, secret) => {
+    const o = out(text);
+    expect(o).toContain("[REDACTED:");
+    expect(o).not.toContain(secret);
+  });
+});
+
+describe("unquoted values keep their punctuation", () => {
+  it.each(["DB_PASSWORD=ab;cd&ef|gh<ij>kl,mn)op]qr}st", 'API_TOKEN=tok"en$9xYz', "SECRET_KEY=$ecr3t!Valu3"])(
+    "%s",
+    (line) => {
+      const value = line.slice(line.indexOf("=") + 1);
+      const o = out(line)
+        .replace(/\[REDACTED:[a-z0-9-]+#\d+\]/g, "")
+        .slice(line.indexOf("="));
+      for (const piece of value.match(/[A-Za-z0-9]{2,}/g) ?? [])
+        if (piece.length >= 3) expect(o).not.toContain(piece);
+    },
+  );
+});
+
+describe("hex dumps of a key", () => {
+  const key = `sk-ant-api03-${"Hx9_Qw-8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVbNm".repeat(3).slice(0, 93)}AA`;
+  const xxd = (s: string) => {
+    const b = Buffer.from(`${s}\n`);
+    const lines: string[] = [];
+    for (let o = 0; o < b.length; o += 16) {
+      const c = b.subarray(o, o + 16);
+      const hex = [...c].map((x) => x.toString(16).padStart(2, "0"));
+      const groups: string[] = [];
+      for (let g = 0; g < hex.length; g += 2) groups.push(hex.slice(g, g + 2).join(""));
+      const ascii = [...c].map((x) => (x >= 0x20 && x < 0x7f ? String.fromCharCode(x) : ".")).join("");
+      lines.push(`${o.toString(16).padStart(8, "0")}: ${groups.join(" ").padEnd(40)}  ${ascii}`);
+    }
+    return lines.join("\n");
+  };
+
+  it("masks the hex columns and the text column of xxd output", () => {
+    const o = out(`$ echo "$ANTHROPIC_API_KEY" | xxd\n${xxd(key)}`);
+    expect(o).not.toContain("Hx9_");
+    expect(o).not.toContain("4878 395f"); // "Hx9_" as xxd prints it
+  });
+
+  it("withholds a dump made right after a command naming a secret", () => {
+    const o = out(`$ printf %s "$DB_PASSWORD" | xxd\n${xxd("Dump9Passw0rd")}`);
+    expect(o).not.toContain("Dump9Passw0rd".slice(0, 8));
+    expect(o).not.toContain("4475 6d70"); // "Dump"
+  });
+});
+
+describe("echoes", () => {
+  it("masks a value again where it appears bare, %-encoded or JSON-escaped", () => {
+    const o = out(
+      'DB_PASSWORD=Ech0Pw9x!q\nretry with Ech0Pw9x!q\nGET /x?p=Ech0Pw9x%21q\n{"p":"Ech0Pw9x!q"}\nSet-Cookie: sid=Ck9vAlue123; Path=/\nredirect sid Ck9vAlue123',
+    );
+    expect(o).not.toContain("Ech0Pw9x");
+    expect(o).not.toContain("Ck9vAlue123");
+  });
+});
+
+describe("gitleaks prefix rules", () => {
+  it("every rule names its gitleaks source", () => {
+    for (const rule of PREFIX_RULES) expect(rule.source).toMatch(/^GL [a-z0-9-]+/);
+  });
+
+  it.each([
+    ["shpat_", `shpat_${"a1b2c3d4".repeat(4)}`],
+    ["dop_v1_", `dop_v1_${"0a1b2c3d".repeat(8)}`],
+    ["glpat-", "glpat-Ab3dEf6hIj9kLm2nOp5q"],
+    ["mailgun key-", `key-${"0a1b2c3d".repeat(4)}`],
+    ["hvs.", `hvs.${"CAESIAbcdEfghIjklMnop1234".repeat(4)}`],
+    ["pypi-", `pypi-AgEIcHlwaS5vcmc${"CJDQ4YzE5ZjM0LTc1".repeat(4)}`],
+  ])("%s", (_name, token) => {
+    const o = out(`token ${token} end`);
+    expect(o).not.toContain(token.slice(-12));
+  });
+});
+
+describe("split literals", () => {
+  it("joins a hex-bodied token split with + even when its tail looks like a hash", () => {
+    const token = `shpat_${"a1b2c3d4".repeat(4)}`;
+    const o = out(`const t = "${token.slice(0, 19)}" +\n  "${token.slice(19)}";`);
+    expect(o).not.toContain(token.slice(19));
+  });
+});
+
+describe("evidence survives", () => {
+  it.each([
+    ["a cache key", "2026-12-07 INFO cache miss key=ticket:81248"],
+    ["a batch id in a URL path", "GET /v1/messages/batches/msgbatch_013Zva2CMHLNnXjNJJKqJ2EF/results 200"],
+    ["a SigV4 scope, %-encoded", "X-Amz-Credential=ASIA%2F20250930%2Fus-east-1%2Fbedrock%2Faws4_request"],
+    [
+      "an scp remote",
+      "fatal: could not read from remote repository git@github.com:anthropics/claude-code.git",
+    ],
+    ["a code placeholder", 'client = Anthropic(api_key="api_key")'],
+    ["a masked value", "x-api-key: (sensitive value)"],
+    ["a request id beside a quoted key", '"sk-ant-api03-short" "req_011CSHoEeqs5C35K2UUqR7Fy"'],
+    ["a plain URL", "POST https://api.anthropic.com/v1/messages?beta=true HTTP/2"],
+    ["a header name", "x-api-key: $ANTHROPIC_API_KEY"],
+  ])("%s", (_name, text) => {
+    const o = out(text);
+    const keep = text.includes("req_") ? "req_011CSHoEeqs5C35K2UUqR7Fy" : text.includes("sk-ant") ? "" : text;
+    if (keep.length > 0) expect(o).toContain(keep);
+  });
+
+  it("a long log with many cache keys keeps them all", () => {
+    const log = Array.from(
+      { length: 200 },
+      (_, i) => `2026-12-07T00:00:${i % 60} INFO cache miss key=ticket:${81248 + i}`,
+    ).join("\n");
+    expect(out(log)).toBe(log);
+  });
+});
