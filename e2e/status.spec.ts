@@ -265,6 +265,7 @@ test.describe("the verdict", () => {
   };
 
   test("a major outage changes the answer: from retry now to Anthropic's incident, retry once it clears", async ({
+    page,
     request,
   }) => {
     const calm = (await diagnoseJson(request, CLAUDE_CODE_529)).verdict;
@@ -281,6 +282,20 @@ test.describe("the verdict", () => {
     });
     expect(outage.summary).toMatch(/^It's Anthropic's incident: "Claude API unavailable/);
     expect(outage.summary).not.toBe(calm.summary);
+
+    // The top of the result on the page: the verdict's sentence is the result's heading.
+    await setStatusScenario(request, "operational");
+    const triage = new TriagePage(page);
+    await triage.open();
+    await triage.paste(CLAUDE_CODE_529);
+    await triage.diagnose();
+    const top = triage.result.getByRole("heading", { level: 2 }).first();
+    await expect(top).toContainText("Anthropic is overloaded");
+    await setStatusScenario(request, "major-outage");
+    await triage.open();
+    await triage.paste(CLAUDE_CODE_529);
+    await triage.diagnose();
+    await expect(top).toContainText(`It's Anthropic's incident: "${MAJOR_OUTAGE_INCIDENT}"`);
   });
 
   test("a Claude Code 529 during an incident on the Claude API is told it is Anthropic's incident", async ({
@@ -296,8 +311,28 @@ test.describe("the verdict", () => {
     await triage.open();
     await triage.paste(CLAUDE_CODE_529);
     await triage.diagnose();
+    await expect(triage.result.getByRole("heading", { level: 2 }).first()).toContainText(
+      `It's Anthropic's incident: "Elevated errors on Claude Opus 5.5"`,
+    );
     await expect(triage.statusLine).toContainText('Open incident now: "Elevated errors on Claude Opus 5.5"');
     await expect(triage.statusLine).not.toContainText("not your answer");
+  });
+
+  test("a major outage makes the top of the result loud and names the incident", async ({
+    page,
+    request,
+  }) => {
+    await setStatusScenario(request, "major-outage");
+    const triage = new TriagePage(page);
+    await triage.open();
+    await triage.paste(CLAUDE_CODE_529);
+    await triage.diagnoseOnly();
+    await expect(triage.verdict).toHaveAttribute("data-tone", "incident");
+    await expect(triage.verdict).toContainText("Major outage");
+    await expect(triage.verdict.getByRole("link", { name: MAJOR_OUTAGE_INCIDENT })).toBeVisible();
+    await expect(triage.headline).toContainText("It's Anthropic's incident");
+    await expect(triage.headline).toBeInViewport({ ratio: 1 });
+    await expect(triage.firstMove).toBeInViewport({ ratio: 1 });
   });
 
   test("a page that stops answering is dated, never passed off as the present", async ({ request }) => {
