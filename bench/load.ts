@@ -143,9 +143,9 @@ async function main(): Promise<void> {
     DATA_DIR: dataDir,
     // High enough that the link-creation scenario measures the store, not the limiter.
     PERMALINK_RATE_LIMIT: "100000/1s",
-    READ_RATE_LIMIT: "1000000/1s",
-    RERUN_RATE_LIMIT: "1000000/1s",
-    PREVIEW_RATE_LIMIT: "1000000/1s",
+    READ_RATE_LIMIT: "100000/1s",
+    RERUN_RATE_LIMIT: "100000/1s",
+    PREVIEW_RATE_LIMIT: "100000/1s",
   });
   const base = app.base;
   const rows: Row[] = [];

@@ -318,6 +318,23 @@ test.describe("the verdict", () => {
     await expect(triage.statusLine).not.toContainText("not your answer");
   });
 
+  test("a major outage makes the top of the result loud and names the incident", async ({
+    page,
+    request,
+  }) => {
+    await setStatusScenario(request, "major-outage");
+    const triage = new TriagePage(page);
+    await triage.open();
+    await triage.paste(CLAUDE_CODE_529);
+    await triage.diagnoseOnly();
+    await expect(triage.verdict).toHaveAttribute("data-tone", "incident");
+    await expect(triage.verdict).toContainText("Major outage");
+    await expect(triage.verdict.getByRole("link", { name: MAJOR_OUTAGE_INCIDENT })).toBeVisible();
+    await expect(triage.headline).toContainText("It's Anthropic's incident");
+    await expect(triage.headline).toBeInViewport({ ratio: 1 });
+    await expect(triage.firstMove).toBeInViewport({ ratio: 1 });
+  });
+
   test("a page that stops answering is dated, never passed off as the present", async ({ request }) => {
     await setStatusScenario(request, "minor-incident");
     await diagnoseJson(request, CLAUDE_CODE_529);

@@ -756,3 +756,41 @@ function isPathLikeRun(value: string): boolean {
         (seg.length >= 3 && isWordLike(seg)) || EVIDENCE_TOKEN_PREFIX.test(seg) || /^v\d{1,2}$/.test(seg),
     );
 }
+
+function isB64UrlChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
+}
+
+/**
+ * A JWT hard-wrapped at its dots (`eyJ….` / `eyJ….` / `sig` on three lines): the parts are followed across
+ * the line breaks right after each dot, so no part survives as a bare line.
+ */
+export const wrappedJwts: Detector = (text, emit) => {
+  let i = text.indexOf("eyJ");
+  while (i >= 0) {
+    let e = i;
+    let parts = 0;
+    let crossed = false;
+    for (;;) {
+      const s = e;
+      while (e < text.length && e - s < 12_000 && isB64UrlChar(text.charCodeAt(e))) e++;
+      if (e - s < 2) break;
+      parts++;
+      if (parts === 3 || text[e] !== ".") break;
+      let j = e + 1;
+      if (text[j] === "\r") j++;
+      if (text[j] !== "\n") {
+        e = e + 1;
+        continue;
+      }
+      j++;
+      while (j < text.length && j - e < 24 && (text[j] === " " || text[j] === "\t")) j++;
+      // A JWS payload is base64url JSON too: after the header's dot comes `eyJ`.
+      if (!isB64UrlChar(text.charCodeAt(j)) || (parts === 1 && !text.startsWith("eyJ", j))) break;
+      crossed = true;
+      e = j;
+    }
+    if (crossed && parts >= 2) emit(i, e, "jwt");
+    i = text.indexOf("eyJ", Math.max(e, i + 3));
+  }
+};

@@ -138,6 +138,15 @@ describe("gitleaks prefix rules", () => {
   });
 });
 
+describe("a JWT hard-wrapped at its dots", () => {
+  const jwt =
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+  it.each(["", "    "])("leaves no part of it (indent %j)", (indent) => {
+    const o = out(`Authorization: Bearer ${jwt}`.replace(/\./g, `.\n${indent}`));
+    for (const part of jwt.split(".")) expect(o).not.toContain(part.slice(4, 20));
+  });
+});
+
 describe("split literals", () => {
   it("joins a hex-bodied token split with + even when its tail looks like a hash", () => {
     const token = `shpat_${"a1b2c3d4".repeat(4)}`;

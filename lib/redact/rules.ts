@@ -14,6 +14,7 @@ import {
   queryCredentials,
   token,
   urlCredentials,
+  wrappedJwts,
   type Detector,
 } from "./detectors";
 import { PREFIX_KINDS, PREFIX_RULES, prefixTokens } from "./prefixes";
@@ -242,7 +243,10 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
     label: "JSON Web Token (JWS or JWE)",
     source: "GL jwt, TH jwt, DS jwt.py; JWE (empty second part) too, which all three miss",
     // A terminal can hard-wrap a JWT anywhere, dots included: follow the wrap over the JWT alphabet.
-    detect: token(/eyJ[\w-]{8,4000}\.[\w.=-]{2,12000}/g, { wrap: true, body: JWT_BODY }),
+    detect: (text, emit) => {
+      token(/eyJ[\w-]{8,4000}\.[\w.=-]{2,12000}/g, { wrap: true, body: JWT_BODY })(text, emit);
+      wrappedJwts(text, emit);
+    },
   },
   {
     id: "huggingface-token",
