@@ -5,12 +5,6 @@ import type { SdkBehaviour, SdkComparison } from "@/lib/retry/schema";
 const CELL = "px-2 py-1.5 text-left align-top";
 
 /** How one client's defaults stand against the plan, in a word or two. */
-export function verdictOf(client: SdkBehaviour): { text: string; tone: "ok" | "warn" | "bad" } {
-  if (client.retriesWhenItShouldNot) return { text: "retries when it should not", tone: "bad" };
-  if (client.retriesTooEarly) return { text: "retries before retry-after", tone: "bad" };
-  if (client.givesUpFirst) return { text: "gives up first", tone: "warn" };
-  return { text: "in line with the plan", tone: "ok" };
-}
 
 const TONES = {
   ok: "text-emerald-800 bg-emerald-50 dark:text-emerald-200 dark:bg-emerald-400/10",
