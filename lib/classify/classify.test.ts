@@ -819,3 +819,18 @@ describe("never throws, always returns a valid Diagnosis", () => {
     expect(d.occurrences.at(-1)!.end).toBeGreaterThan(text.length - line.length);
   });
 });
+
+describe("a statement belongs to the line it is read on", () => {
+  it("reads an indented Claude Code error after a blank line as one error, not a nameless one before it", () => {
+    const body = '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}';
+    const text = [
+      "> refactor the exporter",
+      "",
+      `  ⎿  API Error (529 ${body}) · Retrying in 1 seconds… (attempt 1/10)`,
+      `  ⎿  API Error: 529 ${body}`,
+    ].join("\n");
+    const d = classify(text);
+    expect(d.occurrences.map((o) => o.branch)).toEqual(["overloaded", "overloaded"]);
+    for (const o of d.occurrences) expect(text.slice(o.start, o.end)).toMatch(/^API Error/);
+  });
+});

@@ -93,10 +93,13 @@ function scan(norm: string, starts: number[]): Hit[] {
     const head: Hit[] = [];
     let tail: Hit[] = [];
     for (const m of norm.matchAll(sig.pattern)) {
-      if (m[0].length === 0) continue;
+      // A pattern may open with the line break or indentation before its words: the hit starts at its first
+      // visible character, so it belongs to the line it is read on (and its highlight starts there too).
+      const lead = m[0].length - m[0].trimStart().length;
+      if (m[0].length === lead) continue;
       const hit: Hit = {
         sig,
-        start: m.index,
+        start: m.index + lead,
         end: m.index + m[0].length,
         line: 0,
         fields: sig.fields?.(m) ?? {},
