@@ -1,10 +1,9 @@
 import { Fragment } from "react";
 import { formatDuration } from "@/lib/retry/format";
 import type { SdkBehaviour, SdkComparison } from "@/lib/retry/schema";
+import { verdictOf } from "./sdk-verdict";
 
 const CELL = "px-2 py-1.5 text-left align-top";
-
-/** How one client's defaults stand against the plan, in a word or two. */
 
 const TONES = {
   ok: "text-emerald-800 bg-emerald-50 dark:text-emerald-200 dark:bg-emerald-400/10",

@@ -15,6 +15,7 @@ const agreeing: SdkBehaviour = {
   retriesTooEarly: false,
   outlastsPlan: false,
   inLineWithPlan: true,
+  note: "Retries twice with its default backoff.",
 };
 
 describe("verdictOf", () => {
