@@ -1,4 +1,4 @@
-import { unwrapHardWraps, type UnwrappedView } from "./unwrap";
+import { countAtMost, unwrapHardWraps, type UnwrappedView } from "./unwrap";
 
 /**
  * The repaired view of a paste, with every offset mapped back: the classifier reads this view and reports
@@ -48,17 +48,6 @@ export function removalView(
     originEnd: (end) => (end <= 0 ? 0 : origin(end - 1) + 1),
     toView: (o) => o - countAtMost(removed, o - 1),
   };
-}
-
-function countAtMost(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] ?? 0) <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** `outer` read through `inner`: offsets of the inner view map to the outer view, then to the paste. */

@@ -16,7 +16,8 @@ export type UnwrappedView = {
 // Narrower lines are ordinary text: terminals are at least this wide.
 const MIN_WRAP_WIDTH = 60;
 
-function countAtMost(sorted: readonly number[], value: number): number {
+/** How many of the sorted numbers are at most `value` (a binary search). */
+export function countAtMost(sorted: readonly number[], value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
