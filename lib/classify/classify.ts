@@ -32,7 +32,7 @@ import { compose, repairView } from "./repair";
 import { SIGNATURES, TIER, type HitFields, type Signature } from "./signatures";
 
 /** Bumped whenever a change to signatures or weighing can change a stored diagnosis. */
-export const CLASSIFIER_VERSION = "2";
+export const CLASSIFIER_VERSION = "3";
 
 export type ClassifyOptions = {
   occurredAt?: string | null;
