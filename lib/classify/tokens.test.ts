@@ -122,6 +122,16 @@ describe("concept families over normalised tokens", () => {
     });
   });
 
+  it("read one identifier (a code or type name) at type strength, so words in a sentence beside it decide", () => {
+    // Both are token evidence of equal weight: the sentence wins because it is a message, not by position.
+    const d = classify(
+      '{"error":{"message":"The requested models were not found on this deployment","code":"RATE_LIMIT_EXCEEDED"}}',
+    );
+    expect(d.branch).toBe("not_found");
+    const alone = classify('{"error":{"code":"RATE_LIMIT_EXCEEDED"}} from the claude relay');
+    expect(alone.branch).toBe("rate_limit");
+  });
+
   it("do not read a type or class name as a message where the family says so", () => {
     const ids = classify("anthropic.RateLimitError: rate_limit_error").signals.map((s) => s.id);
     expect(ids).not.toContain("tok.rate_limited");
