@@ -464,7 +464,8 @@ function redactUnchecked(text: string, options: RedactOptions): RedactionResult 
 
   // Per kind: the canonical value's placeholder, so the same secret keeps its number.
   const placeholders = new Map<number, Map<string, string>>();
-  const parts: string[] = [];
+  // Built by concatenation: V8 joins the pieces as a rope and flattens it once, faster than an array join.
+  let out = "";
   const byKind = new Map<number, RedactedSpan[]>();
   let cursor = 0;
   let outLength = 0;
@@ -473,7 +474,7 @@ function redactUnchecked(text: string, options: RedactOptions): RedactionResult 
     const e = spans.end[c] ?? 0;
     const kind = spans.kind[c] ?? 0;
     if (s > cursor) {
-      parts.push(text.slice(cursor, s));
+      out += text.slice(cursor, s);
       outLength += s - cursor;
     }
     let placeholder: string;
@@ -490,18 +491,18 @@ function redactUnchecked(text: string, options: RedactOptions): RedactionResult 
       }
       placeholder = p;
     }
-    parts.push(placeholder);
+    out += placeholder;
     let list = byKind.get(kind);
     if (list === undefined) byKind.set(kind, (list = []));
     list.push({ start: outLength, end: outLength + placeholder.length });
     outLength += placeholder.length;
     cursor = e;
   }
-  parts.push(text.slice(cursor));
+  out += text.slice(cursor);
   const findings = [...byKind.entries()]
     .sort((a, b) => (KIND_PRIORITIES[a[0]] ?? 0) - (KIND_PRIORITIES[b[0]] ?? 0))
     .map(([kind, list]) => ({ kind: KIND_IDS[kind] ?? "", count: list.length, spans: list }));
-  return { text: parts.join(""), findings };
+  return { text: out, findings };
 }
 
 /**
