@@ -148,7 +148,7 @@ function viewsOf(text: string, dumps: DumpBlock[]): View[] {
     const joined = joinedView(base);
     if (joined !== null) views.push(joined);
   }
-  const unwrapped = unwrappedView(text);
+  const unwrapped = unwrappedView(text, dumps);
   if (unwrapped !== null) {
     views.push(unwrapped);
     const unwrappedDecoded = decodedView(unwrapped.text);

@@ -390,7 +390,15 @@ interface Break {
 }
 
 /** Line breaks that look like a terminal's hard wrap: a full-width line that ends inside a word. */
-function wrapBreaks(text: string): Break[] {
+function wrapBreaks(text: string, skip: ReadonlyArray<{ start: number; end: number }>): Break[] {
+  // Hex dump lines are full-width lines of hex that end in a token character: never a wrap (the dump views
+  // read them).
+  let skipIndex = 0;
+  const skipped = (i: number): boolean => {
+    while (skipIndex < skip.length && (skip[skipIndex]?.end ?? 0) < i) skipIndex++;
+    const block = skip[skipIndex];
+    return block !== undefined && block.start <= i && i <= block.end;
+  };
   const candidates: Break[] = [];
   const widthCount = new Map<number, number>();
   const n = text.length;
@@ -416,7 +424,12 @@ function wrapBreaks(text: string): Break[] {
         let j = nl + 1;
         const limit = Math.min(n, j + 20);
         while (j < limit && WRAP_INDENT.test(text[j] ?? "")) j++;
-        if (j < n && WRAP_TOKEN.test(text[j] ?? " ") && !NEW_RECORD.test(text.slice(j, j + 44)))
+        if (
+          j < n &&
+          WRAP_TOKEN.test(text[j] ?? " ") &&
+          !NEW_RECORD.test(text.slice(j, j + 44)) &&
+          !skipped(lineStart)
+        )
           candidates.push({ lineEnd, next: j, width, raw });
       }
     }
@@ -453,8 +466,11 @@ function lineEndAfter(text: string, i: number): number {
  * and a next line that goes on without a space), the break and the next line's indentation are dropped, so
  * every rule sees a wrapped secret whole, wherever the wrap fell (prefix, name, separator or value).
  */
-export function unwrappedView(text: string): View | null {
-  const breaks = wrapBreaks(text);
+export function unwrappedView(
+  text: string,
+  skip: ReadonlyArray<{ start: number; end: number }> = [],
+): View | null {
+  const breaks = wrapBreaks(text, skip);
   if (breaks.length === 0) return null;
   const n = text.length;
   const out = new ViewBuilder(Math.min(n, 4096));
