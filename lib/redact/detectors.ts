@@ -723,10 +723,10 @@ function isPathLike(value: string): boolean {
 
 /** The fallback's test: 32+ characters, both letter cases, digits or symbols, high entropy, not code or a path. */
 export function isRandomToken(value: string): boolean {
-  if (value.length < 32 || EVIDENCE_TOKEN_PREFIX.test(value) || isPathLike(value) || CAMEL_WORDS.test(value))
-    return false;
+  if (value.length < 32) return false;
   const k = charClasses(value);
   if (k.upper === 0 || k.lower === 0 || k.digit + k.symbol === 0) return false;
+  if (EVIDENCE_TOKEN_PREFIX.test(value) || isPathLike(value) || CAMEL_WORDS.test(value)) return false;
   return entropy(value) >= 3.8;
 }
 
@@ -752,8 +752,13 @@ export const highEntropy: Detector = (text, emit) => {
     let end = e;
     while (end < n && end - e < 2 && text[end] === "=") end++;
     const value = text.slice(s, e);
-    const before = text.slice(Math.max(0, s0 - 8), s0);
-    if (/base64,$|h1:$|sha\d{1,3}[:=-]$/i.test(before)) continue;
+    // `data:…;base64,`, `h1:`, `sha256-` before the run: a digest or an inline file, not a secret.
+    const last = text[s0 - 1];
+    if (
+      (last === "," || last === ":" || last === "=" || last === "-") &&
+      /base64,$|h1:$|sha\d{1,3}[:=-]$/i.test(text.slice(Math.max(0, s0 - 8), s0))
+    )
+      continue;
     if (value.includes("/") && isPathLikeRun(value)) {
       // A URL path or a SigV4 scope: judge each segment by itself, so ids and words between stay.
       let from = s;
