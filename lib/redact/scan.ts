@@ -40,14 +40,16 @@ interface Word {
 }
 
 /**
- * Words are looked up by their first three characters (a 2 MiB bit table over ASCII triples), or by their
+ * Words are looked up by their first three characters (a bit table over ASCII triples), or by their
  * first two when they are that short or go on with a non-ASCII character; only a table hit is compared. Two
  * characters alone let through every `ke` of `worker` and `du` of `duration`: the 75 000 false starts of a
  * 1 MiB log cost more than the pass itself.
  */
 class Scanner {
-  private readonly triples = new Uint8Array(1 << 21);
+  /** One bit per ASCII triple (256 KiB, so the lookups stay in cache). */
+  private readonly triples = new Uint32Array(1 << 16);
   private readonly byTriple = new Map<number, Word[]>();
+  /** Per ASCII pair: bit 1, a two-character word is keyed on it; bit 2, some triple starts with it. */
   private readonly pairs = new Uint8Array(1 << 14);
   private readonly byPair = new Map<number, Word[]>();
   private readonly singles: string[] = [];
@@ -68,11 +70,12 @@ class Scanner {
       if (word.length === 1 || c0 > 127 || c1 > 127) this.singles.push(word);
       else if (word.length === 2 || c2 > 127) {
         const key = (c0 << 7) | c1;
-        this.pairs[key] = 1;
+        this.pairs[key] = (this.pairs[key] ?? 0) | 1;
         add(this.byPair, key, { word, secret });
       } else {
         const key = (c0 << 14) | (c1 << 7) | c2;
-        this.triples[key] = 1;
+        this.pairs[(c0 << 7) | c1] = (this.pairs[(c0 << 7) | c1] ?? 0) | 2;
+        this.triples[key >>> 5] = (this.triples[key >>> 5] ?? 0) | (1 << (key & 31));
         add(this.byTriple, key, { word, secret });
       }
     }
@@ -112,8 +115,12 @@ class Scanner {
       }
       if (c0 > 127 || c1 > 127) continue;
       const pair = (c0 << 7) | c1;
-      if (pairs[pair] === 1) check(this.byPair.get(pair), i);
-      if (c2 < 128 && triples[(pair << 7) | c2] === 1) check(this.byTriple.get((pair << 7) | c2), i);
+      const kinds = pairs[pair] ?? 0;
+      if (kinds === 0) continue;
+      if ((kinds & 1) !== 0) check(this.byPair.get(pair), i);
+      if ((kinds & 2) === 0 || c2 > 127) continue;
+      const triple = (pair << 7) | c2;
+      if (((triples[triple >>> 5] ?? 0) & (1 << (triple & 31))) !== 0) check(this.byTriple.get(triple), i);
     }
     if (runStart >= 0 && n - runStart >= MIN_RUN) runs.push(runStart, n);
     for (const w of this.singles) if (text.includes(w)) present.add(w);
