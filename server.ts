@@ -5,6 +5,7 @@
 //   npm run build && npm start        (PORT, HOSTNAME, BODY_TIMEOUT_MS and the rest from lib/env.ts)
 import next from "next";
 import { env } from "./lib/env";
+import { getDiagnosePool, LARGE_PASTE_CHARS } from "./lib/pool/shared";
 import { createFrontServer, frontDoor } from "./lib/security/front-door";
 import { installOneLineLog } from "./lib/security/log-lines";
 
@@ -17,8 +18,19 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  // The worker pool for large pastes, started now (the routes find the same one): the door admits large
+  // bodies up to its capacity and sheds the rest before reading them.
+  const pool = getDiagnosePool();
   const door = frontDoor({
     trustProxyHops: permalinks.trustProxyHops,
+    pool:
+      pool === null
+        ? null
+        : {
+            minBytes: LARGE_PASTE_CHARS,
+            capacity: () => pool.capacity(),
+            retryAfterSeconds: () => pool.retryAfterSeconds(),
+          },
     limits: {
       read: permalinks.readRateLimit,
       rerun: permalinks.rerunRateLimit,

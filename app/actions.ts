@@ -3,9 +3,8 @@
 import { z } from "zod";
 import type { DiagnoseResult } from "@/components/paste/diagnose-action-types";
 import { checkInputText } from "@/lib/input";
-import { findPasteSecrets } from "@/lib/paste-secrets";
 import { PoolBusyError } from "@/lib/pool/pool";
-import { diagnoseBounded } from "@/lib/pool/server";
+import { diagnoseWithSecretsBounded } from "@/lib/pool/server";
 import { getStatusClient } from "@/lib/status/server";
 
 const diagnoseFormSchema = z.object({
@@ -59,22 +58,19 @@ export async function diagnoseAction(_previous: DiagnoseResult, formData: FormDa
     return { status: "error", message, fieldErrors: { occurredAt: [message] } };
   }
 
-  // The classifier runs before the status page is asked (a large paste on a worker thread); finding the
-  // secrets (a redaction pass) runs while that is in flight, so it adds little to the answer's time.
-  const diagnosing = diagnoseBounded(checked.text, {
-    occurredAt,
-    retryContext: {
-      mode: parsed.data.mode ?? "interactive",
-      sideEffects: parsed.data.sideEffects === "on" || parsed.data.sideEffects === "true",
-    },
-    now,
-    status: getStatusClient(),
-  });
-  // Settled at once, so a refusal from the pool is not an unhandled rejection while the secrets are found.
-  diagnosing.catch(() => undefined);
-  const secrets = findPasteSecrets(checked.text);
+  // The classifier and finding the secrets (a redaction pass) run before the status page is asked; for a
+  // large paste both run on a worker thread in one round trip.
   try {
-    return { status: "ok", diagnosis: await diagnosing, secrets };
+    const { report, secrets } = await diagnoseWithSecretsBounded(checked.text, {
+      occurredAt,
+      retryContext: {
+        mode: parsed.data.mode ?? "interactive",
+        sideEffects: parsed.data.sideEffects === "on" || parsed.data.sideEffects === "true",
+      },
+      now,
+      status: getStatusClient(),
+    });
+    return { status: "ok", diagnosis: report, secrets };
   } catch (error) {
     // Every worker and the queue are taken: say so, instead of failing the form.
     if (!(error instanceof PoolBusyError)) throw error;

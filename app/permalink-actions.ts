@@ -6,13 +6,13 @@ import type { PrivateLinkResult, RerunResult, ShareResult } from "@/components/s
 import { env } from "@/lib/env";
 import { checkInputText } from "@/lib/input";
 import { requestClientKey } from "@/lib/permalinks/client-key";
-import { createPermalink, redactedReport, type PasteToShare } from "@/lib/permalinks/create";
+import { createPermalink, type PasteToShare } from "@/lib/permalinks/create";
 import { encodePrivateDiagnosis } from "@/lib/permalinks/fragment";
 import { getLinkRateLimiter, getSigningKey, serverLinkOrigin } from "@/lib/permalinks/server";
 import { signPayload } from "@/lib/permalinks/signing-key";
 import { permalinkUrl } from "@/lib/permalinks/url";
 import { PoolBusyError } from "@/lib/pool/pool";
-import { diagnoseBounded, LARGE_PASTE_CHARS } from "@/lib/pool/server";
+import { diagnoseBounded, LARGE_PASTE_CHARS, redactedReportBounded } from "@/lib/pool/server";
 import { retryContextSchema } from "@/lib/retry/schema";
 import { getStatusClient } from "@/lib/status/server";
 import { ttlSchema } from "@/lib/store/ids";
@@ -48,7 +48,18 @@ function firstMessage(error: z.ZodError, fallback: string): string {
   return fieldErrors.ttl?.[0] ?? fieldErrors.text?.[0] ?? fallback;
 }
 
-const deps = () => ({ now: new Date(), random: Math.random, status: getStatusClient() });
+// A large paste is redacted and diagnosed on a worker thread, like a fresh diagnosis.
+const deps = () => ({
+  now: new Date(),
+  random: Math.random,
+  status: getStatusClient(),
+  redactAndDiagnose: redactedReportBounded,
+});
+
+const busy = (error: PoolBusyError) => ({
+  status: "error" as const,
+  message: `The server is busy with other large pastes; try again in ${error.retryAfterSeconds} s.`,
+});
 
 /** Stores the redacted diagnosis as a link; rate-limited per client like POST /api/permalinks. */
 export async function shareDiagnosisAction(input: unknown): Promise<ShareResult> {
@@ -69,7 +80,13 @@ export async function shareDiagnosisAction(input: unknown): Promise<ShareResult>
       message: `Too many links made from here; try again in ${decision.retryAfterSeconds} s.`,
     };
 
-  const created = await createPermalink(getStore(), { ...checked.paste, ttlMs: parsed.data.ttl }, deps());
+  let created;
+  try {
+    created = await createPermalink(getStore(), { ...checked.paste, ttlMs: parsed.data.ttl }, deps());
+  } catch (error) {
+    if (error instanceof PoolBusyError) return busy(error);
+    throw error;
+  }
   return {
     status: "ok",
     url: permalinkUrl(serverLinkOrigin(requestHeaders), created.id),
@@ -85,7 +102,14 @@ export async function privateLinkAction(input: unknown): Promise<PrivateLinkResu
     return { status: "error", message: firstMessage(parsed.error, "The request could not be read.") };
   const checked = checkPaste(parsed.data);
   if (!checked.ok) return { status: "error", message: checked.message };
-  const { redactedText, report } = await redactedReport(checked.paste, deps());
+  let redacted;
+  try {
+    redacted = await redactedReportBounded(checked.paste, deps());
+  } catch (error) {
+    if (error instanceof PoolBusyError) return busy(error);
+    throw error;
+  }
+  const { redactedText, report } = redacted;
   // Signed here, so the page that opens the link can tell it was made by this site and not written by hand.
   const payload = encodePrivateDiagnosis(redactedText, report);
   const signature = signPayload(payload, await getSigningKey());

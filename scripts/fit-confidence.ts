@@ -1,6 +1,7 @@
-// Fits the confidence model (lib/classify/confidence.ts) on the development corpus: corpus/ and corpus-2
-// without its blind slice (never read here). Logistic regression by gradient descent, with an L2 pull
-// towards the prior weights (the old tier table), so the few misses cannot drive a weight to infinity.
+// Fits the confidence model (lib/classify/confidence.ts) on both corpus folders: corpus/ and all of corpus-2
+// (its former blind slice was opened and scored once with classifier version 2, and is development data
+// since). Logistic regression by gradient descent, with an L2 pull towards the prior weights (the old tier
+// table), so the few misses cannot drive a weight to infinity. Held-out folders are never read here.
 // Writes lib/classify/confidence-weights.json and prints the reliability table before and after.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -22,7 +23,7 @@ import {
   type CaseScore,
 } from "../lib/classify/score";
 
-const cases = [...loadCorpus(CORPUS_DIR), ...loadCorpus(CORPUS_2_DIR, { blindSlice: true, blind: "skip" })];
+const cases = [...loadCorpus(CORPUS_DIR), ...loadCorpus(CORPUS_2_DIR)];
 // Only answers that name a Claude branch get the model's confidence; `unknown` keeps its fixed figures.
 const rows: Array<{ f: Features; y: number; score: CaseScore }> = [];
 for (const c of cases) {
@@ -62,9 +63,7 @@ writeFileSync(
 
 const withWeights = (weights: Weights): CaseScore[] =>
   rows.map(({ f, score }) => ({ ...score, confidence: confidenceFrom(f, weights) }));
-console.log(
-  `${rows.length} development answers naming a branch, ${rows.filter((r) => r.y === 0).length} wrong`,
-);
+console.log(`${rows.length} answers naming a branch, ${rows.filter((r) => r.y === 0).length} wrong`);
 console.log(`log loss: prior ${logLoss(PRIOR_WEIGHTS).toFixed(4)}, fitted ${logLoss(rounded).toFixed(4)}`);
 console.log(formatReliability("prior weights", reliability(withWeights(PRIOR_WEIGHTS))));
 console.log(formatReliability("fitted weights", reliability(withWeights(rounded))));

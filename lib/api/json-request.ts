@@ -96,13 +96,13 @@ function jsonErrorPosition(error: unknown): string {
 }
 
 /**
- * Reads a JSON request body: media type, size, UTF-8, JSON. V8's own JSON.parse message quotes the text
- * around the fault (`Unexpected token 's', "sk-ant-api"... is not valid JSON`), so only its position is kept.
+ * Reads a JSON request's raw body: media type and size are checked, the bytes are neither decoded nor parsed
+ * (a large body's decoding and parsing is left to a worker thread; parseJsonBytes does it).
  */
-export async function readJsonBody(
+export async function readJsonBytes(
   request: Request,
   maxBodyBytes: number = MAX_BODY_BYTES,
-): Promise<{ ok: true; json: unknown } | Refusal> {
+): Promise<{ ok: true; bytes: Uint8Array } | Refusal> {
   const contentType = request.headers.get("content-type");
   if (contentType !== null && !isJsonMediaType(contentType)) {
     return {
@@ -121,8 +121,15 @@ export async function readJsonBody(
   const body = await readBodyCapped(request, maxBodyBytes);
   if (body === "too_large") return bodyTooLarge(maxBodyBytes);
   if (body === "aborted") return invalid("The request body ended before it was complete.");
-  if (body.byteLength === 0) return invalid('The request body is empty; send {"text": "<the error>"}.');
+  return { ok: true, bytes: body };
+}
 
+/**
+ * Decodes and parses a JSON body: UTF-8, then JSON. V8's own JSON.parse message quotes the text around the
+ * fault (`Unexpected token 's', "sk-ant-api"... is not valid JSON`), so only its position is kept.
+ */
+export function parseJsonBytes(body: Uint8Array): { ok: true; json: unknown } | Refusal {
+  if (body.byteLength === 0) return invalid('The request body is empty; send {"text": "<the error>"}.');
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(body);
@@ -134,6 +141,15 @@ export async function readJsonBody(
   } catch (error) {
     return invalid(`The request body is not valid JSON (syntax error${jsonErrorPosition(error)}).`);
   }
+}
+
+/** Reads a JSON request body: media type, size, UTF-8, JSON. */
+export async function readJsonBody(
+  request: Request,
+  maxBodyBytes: number = MAX_BODY_BYTES,
+): Promise<{ ok: true; json: unknown } | Refusal> {
+  const read = await readJsonBytes(request, maxBodyBytes);
+  return read.ok ? parseJsonBytes(read.bytes) : read;
 }
 
 // A key worth naming back (a misspelt field); anything else could be pasted content.
@@ -180,7 +196,16 @@ export async function parsePasteRequest<T extends { text: string }>(
   schema: z.ZodType<T>,
   maxBodyBytes: number = MAX_BODY_BYTES,
 ): Promise<{ ok: true; data: T; text: string } | Refusal> {
-  const body = await readJsonBody(request, maxBodyBytes);
+  const read = await readJsonBytes(request, maxBodyBytes);
+  return read.ok ? parsePasteBytes(read.bytes, schema) : read;
+}
+
+/** parsePasteRequest's checks on a body already read: UTF-8, JSON, the endpoint's schema, the paste checks. */
+export function parsePasteBytes<T extends { text: string }>(
+  bytes: Uint8Array,
+  schema: z.ZodType<T>,
+): { ok: true; data: T; text: string } | Refusal {
+  const body = parseJsonBytes(bytes);
   if (!body.ok) return body;
   const parsed = schema.safeParse(body.json);
   if (!parsed.success) return invalid(describeIssues(parsed.error));

@@ -25,13 +25,14 @@ import {
 } from "./families";
 import { confidenceFrom, zeroFeatures, type Features } from "./confidence";
 import { headlineFor } from "./headline";
+import { bareStatusMeaning } from "./meanings";
 import { lineOf, lineStarts, normalize } from "./normalize";
 import { prefilterView } from "./prefilter";
 import { compose, repairView } from "./repair";
 import { SIGNATURES, TIER, type HitFields, type Signature } from "./signatures";
 
 /** Bumped whenever a change to signatures or weighing can change a stored diagnosis. */
-export const CLASSIFIER_VERSION = "2";
+export const CLASSIFIER_VERSION = "3";
 
 export type ClassifyOptions = {
   occurredAt?: string | null;
@@ -511,6 +512,17 @@ export function classifyExplained(
   const occ: Occurrence | undefined = occurrences[primary];
   const cluster: Cluster | undefined = clusters[primary];
 
+  const surface = pickSurface(hits);
+  const route = pickRoute(hits, surface, requestIds.length > 0);
+  // A bare status means what the route that answered means by it (a bare 503 from Bedrock is its capacity
+  // error): the (route, status, type) table, read only when no type or message said more.
+  if (d && d.topTier === TIER.status && d.errorType === null && d.status !== null) {
+    const meant = bareStatusMeaning(route, d.status);
+    if (meant) {
+      d.branch = meant.branch;
+      d.variant = meant.variant ?? null;
+    }
+  }
   let branch: BranchId = d?.branch ?? "unknown";
   let variant = d?.variant ?? null;
   const untied = !claude && branch !== "unknown";
@@ -547,8 +559,14 @@ export function classifyExplained(
     branch = "unknown";
     variant = "other_model";
     confidence = 0.7;
+  } else {
+    const notClaude = notClaudesError({ d, cluster, scanned, starts, untied, route, surface });
+    if (notClaude) {
+      branch = "unknown";
+      variant = notClaude;
+      confidence = notClaude === "unattributed" ? 0.5 : 0.7;
+    }
   }
-  const surface = pickSurface(hits);
   const streaming = pickStreaming(hits);
   if (branch === "overloaded" && streaming === true && variant === null) variant = "in_stream";
 
@@ -572,7 +590,7 @@ export function classifyExplained(
     model: findModel(scanned),
     endpoint: findEndpoint(scanned),
     surface,
-    route: pickRoute(hits, surface, requestIds.length > 0),
+    route,
     streaming,
     occurredAt: timeRef,
     retryAfterMs: findRetryAfterMs(scanned, timeRef),
@@ -618,6 +636,55 @@ export function classifyExplained(
     alternatives: alternativesFor(branch, confidence, candidates),
   };
   return { diagnosis, features };
+}
+
+// A generic HTTP client of a multi-provider library, reporting only that a status came back.
+const GENERIC_HTTP_CLIENT =
+  /\bFaraday::[A-Z]\w{1,40}|\brequests\.exceptions\.HTTPError\b|\b\d{3}\sClient\sError:|\bhttpx\.HTTPStatusError\b|\bClientResponseError\b|\bRestClient::[A-Z]\w{1,40}|\bAxiosError\b|Request\sfailed\swith\sstatus\scode\s\d{3}|\bunexpected\sstatus(?:\scode)?:?\s\d{3}\b|\bNet::HTTP[A-Z]\w{1,40}|\bokhttp3?\./;
+// A local failure before any request: the program broke, not the call.
+const LOCAL_FAILURE =
+  /\bTypeError:\sCannot\sread\spropert(?:y|ies)\sof\s(?:undefined|null)|\bReferenceError:\s\w{1,60}\sis\snot\sdefined|\bModuleNotFoundError:|\bImportError:\scannot\simport|\bAttributeError:\s'\w{1,60}'\sobject\shas\sno\sattribute|\bNameError:\sname\s|\bspawn\s\S{1,200}\sENOENT\b|\bENOENT:\sno\ssuch\sfile|\bEACCES:\spermission\sdenied|\bPermissionError:\s\[Errno\s13\]|:\scommand\snot\sfound\b|\bSegmentation\sfault\b/;
+// A gateway or router that has nothing to send the request to.
+const NO_PROVIDER =
+  /\bno\s(?:available\s|enabled\s|healthy\s)?(?:providers?|channels?|upstreams?|backends?|deployments?)\s(?:(?:is|are)\s)?(?:configured|set\sup|(?:available\s|found\s)?for\s(?:the\s)?model)|\b(?:provider|upstream|model)\s(?:is\s)?not\sconfigured\b/i;
+
+/**
+ * Positive evidence that the paste's error is not Claude's, weighed after the branch is chosen: a gateway
+ * with no provider configured, a local failure before any request (when nothing stronger than a class name
+ * or a generic word points at a branch), or a generic HTTP client of an unknown library reporting a bare
+ * status with nothing tying the call to Claude. The would-be branch stays a candidate.
+ */
+function notClaudesError(x: {
+  d: Decided | undefined;
+  cluster: Cluster | undefined;
+  scanned: string;
+  starts: number[];
+  untied: boolean;
+  route: Route;
+  surface: Surface;
+}): string | null {
+  const { d, cluster, scanned, starts } = x;
+  const region = cluster
+    ? scanned.slice(
+        starts[Math.max(0, cluster.firstLine - 3)] ?? 0,
+        (starts[cluster.lastLine + 4] ?? scanned.length + 1) - 1,
+      )
+    : scanned;
+  if (NO_PROVIDER.test(region.slice(0, 200_000))) return "no_provider";
+  if (!d || d.branch === "unknown")
+    return LOCAL_FAILURE.test(scanned.slice(0, 200_000)) ? "local_failure" : null;
+  if (d.topTier <= TIER.class && LOCAL_FAILURE.test(region.slice(0, 200_000))) return "local_failure";
+  const bare = d.topTier <= TIER.status && d.errorType === null;
+  if (
+    bare &&
+    x.untied &&
+    x.route === "unknown" &&
+    x.surface !== "claude-code" &&
+    !CLAUDE_MODEL.test(scanned) &&
+    GENERIC_HTTP_CLIENT.test(scanned.slice(0, 200_000))
+  )
+    return "unattributed";
+  return null;
 }
 
 /** Branches the paste also supports, strongest first: rivals inside the deciding statement, then other statements. */

@@ -141,6 +141,58 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
       ["SSE clients", "stream ended without any events"],
     ],
   },
+  account_state: {
+    branch: "permission",
+    phrasings: [
+      [
+        "relays and resellers",
+        'Error: 400 {"error":{"type":"invalid_request_error","message":"Your account has been suspended due to a policy violation."}}',
+      ],
+      [
+        "OpenAI-compatible gateways",
+        '400 {"error":{"message":"This workspace is deactivated. Contact your administrator.","type":"invalid_request_error","code":null}}',
+      ],
+      [
+        "Anthropic, reworded",
+        'API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"Your organization has been permanently banned for violating the usage policy."}}',
+      ],
+      [
+        "regional gates",
+        "Error code: 400 - {'error': {'message': 'Unsupported country or region for this service', 'type': 'invalid_request_error'}}",
+      ],
+      ["multi-account routers", "router: account acct-3 is banned, skipping it for claude-sonnet-4"],
+    ],
+  },
+  no_response: {
+    branch: "connection",
+    phrasings: [
+      [
+        "IDE report templates",
+        "Model: claude-sonnet-4 (Bedrock)\nStatus Code: N/A\nError: the provider call failed",
+      ],
+      [
+        "botocore",
+        'botocore.exceptions.EndpointConnectionError: Could not connect to the endpoint URL: "https://bedrock-runtime.us-east-1.amazonaws.com/model/anthropic.claude-3-5-sonnet-20240620-v1:0/invoke"',
+      ],
+      ["Node HTTP/2", "Error [ERR_HTTP2_STREAM_ERROR]: Stream closed with error code NGHTTP2_REFUSED_STREAM"],
+      [
+        "AWS SDK for JavaScript v3",
+        "InvokeModelCommand failed: no response was received ($metadata.httpStatusCode: undefined)",
+      ],
+      ["curl", "curl: (52) Empty reply from server"],
+    ],
+  },
+  aws_transport_wrapper: {
+    branch: "connection",
+    phrasings: [
+      ["AWS SDK for JavaScript v2", "NetworkingError: write EPROTO while calling bedrock-runtime"],
+      ["aws-sdk-ruby", "Seahorse::Client::NetworkingError: execution expired"],
+      [
+        "AWS SDK for Java",
+        "com.amazonaws.SdkClientException: Unable to execute HTTP request: bedrock-runtime.us-east-1.amazonaws.com",
+      ],
+    ],
+  },
 };
 
 describe.each(Object.entries(FAMILIES))("concept family %s", (family, { branch, phrasings }) => {
@@ -180,6 +232,67 @@ describe("near-miss negatives stay unknown and say why", () => {
     const d = classify(text);
     expect(d.branch).toBe("unknown");
     expect(d.variant).toBe(variant);
+  });
+
+  it.each([
+    [
+      "Faraday (Ruby)",
+      "faraday-2.9.0/lib/faraday/response/raise_error.rb:30:in `on_complete': the server responded with status 429 (Faraday::TooManyRequestsError)",
+      "rate_limit",
+    ],
+    [
+      "requests (Python)",
+      "requests.exceptions.HTTPError: 400 Client Error: Bad Request for url: https://llm.internal.example/v1/chat",
+      "invalid_request",
+    ],
+    ["axios (Node)", "AxiosError: Request failed with status code 401", "authentication"],
+  ])(
+    "a generic HTTP client's bare status with nothing tying it to Claude (%s) is unattributed",
+    (_name, text, wouldBe) => {
+      const d = classify(text);
+      expect(d).toMatchObject({ branch: "unknown", variant: "unattributed" });
+      expect(d.alternatives?.[0]?.branch).toBe(wouldBe);
+    },
+  );
+
+  it("the same generic client calling the Anthropic API keeps the status's branch", () => {
+    const d = classify(
+      "requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: https://api.anthropic.com/v1/messages",
+    );
+    expect(d.branch).toBe("rate_limit");
+  });
+
+  it.each([
+    [
+      "Node",
+      "TypeError: Cannot read properties of undefined (reading 'content')\n    at parseReply (app.js:10:5)",
+    ],
+    ["Python", "ModuleNotFoundError: No module named 'anthropic'"],
+    [
+      "a CLI launcher",
+      "Error: spawn claude ENOENT\n    at ChildProcess._handle.onexit (node:internal/child_process:286:19)",
+    ],
+  ])("a local failure before any request (%s) is unknown, variant local_failure", (_name, text) => {
+    expect(classify(text)).toMatchObject({ branch: "unknown", variant: "local_failure" });
+  });
+
+  it("a local failure beside only a class name keeps that class's branch as the candidate", () => {
+    const d = classify(
+      "AttributeError: 'NoneType' object has no attribute 'content' (while handling RateLimitError)",
+    );
+    expect(d).toMatchObject({ branch: "unknown", variant: "local_failure" });
+    expect(d.alternatives?.[0]?.branch).toBe("rate_limit");
+  });
+
+  it.each([
+    [
+      "one-api / new-api",
+      '{"error":{"message":"no available channel for model claude-sonnet-4 under group default","type":"new_api_error"}}',
+    ],
+    ["a self-hosted router", "Error: 503 No provider configured for model claude-3-5-sonnet"],
+    ["an API gateway", "HTTP 502: upstream not configured for route /v1/messages"],
+  ])("a gateway with no provider configured (%s) is unknown, variant no_provider", (_name, text) => {
+    expect(classify(text)).toMatchObject({ branch: "unknown", variant: "no_provider" });
   });
 
   it("keeps the would-be branch as an alternative", () => {

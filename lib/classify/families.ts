@@ -149,6 +149,41 @@ export const FAMILIES: Signature[] = [
       "gi",
     ),
   ),
+  // permission: the account or organisation itself is switched off, whatever generic type the body carries
+  // (a 400 invalid_request_error saying the organisation is disabled is not a request bug).
+  family(
+    "account_state",
+    "permission",
+    "account or organisation disabled",
+    "Anthropic 'This organization has been disabled.'; resellers' 'account suspended'; OpenAI-compatible 'unsupported_country_region_territory'",
+    new RegExp(
+      `(?:organi[sz]ation|\\borg|account|workspace|tenant)${gap(2)}(?:has${gap(0)}been|have${gap(0)}been|is${gap(0)}been|is|was|got)${gap(0)}(?:permanently${gap(0)}|temporarily${gap(0)})?(?:disabled|banned|suspended|deactivated|terminated|blocked|locked)\\b|(?:organi[sz]ation|\\borg|account)${gap(1)}(?:is${gap(0)})?not${gap(0)}(?:allowed|permitted)${gap(0)}to${gap(0)}(?:use|access|make|call)|\\bunsupported(?:${gap(0)}|_)(?:country|region|location)|\\b(?:disabled|banned|suspended|deactivated)${gap(0)}(?:organi[sz]ation|account)`,
+      "gi",
+    ),
+    { variant: "account_state", weight: 2 },
+  ),
+  // connection: the request got no response at all (no status was ever set), in AWS SDK and HTTP/2 wordings.
+  family(
+    "no_response",
+    "connection",
+    "no response came back",
+    "AWS SDK v3 http2 handler; IDE reports 'Status Code: N/A'; AWS SDK v2 NetworkingError; botocore EndpointConnectionError; Node HTTP/2 stream errors; curl (52)",
+    new RegExp(
+      `(?:did${gap(0)}not|didn't|never)${gap(0)}(?:get|receive)${gap(0)}(?:a${gap(0)}|any${gap(0)})?response|\\bno${gap(0)}response${gap(0)}(?:was${gap(0)})?(?:received|returned)|Status${gap(0)}Code\\W{1,4}N/A\\b|httpStatusCode\\W{1,6}undefined|\\bEndpointConnectionError\\b|Could${gap(0)}not${gap(0)}connect${gap(0)}to${gap(0)}the${gap(0)}endpoint${gap(0)}URL|\\bERR_HTTP2_[A-Z_]{3,30}|\\bNGHTTP2_[A-Z_]{3,30}|Empty${gap(0)}reply${gap(0)}from${gap(0)}server|Connection${gap(0)}timed${gap(0)}out${gap(0)}after${gap(0)}\\d`,
+      "gi",
+    ),
+    { variant: "no_response", weight: 2, head: true },
+  ),
+  // The AWS SDKs' transport wrappers (v2 and Ruby's Seahorse NetworkingError): a class around a cause, so
+  // it votes at class strength and the cause it names (a read timeout, a reset) decides.
+  family(
+    "aws_transport_wrapper",
+    "connection",
+    "AWS SDK transport failure",
+    "AWS SDK for JavaScript v2 NetworkingError; aws-sdk-ruby Seahorse::Client::NetworkingError; AWS SDK v3 $metadata without a status",
+    /\bNetworkingError\b|\bSdkClientException\b|\$metadata\W{1,8}attempts/g,
+    { tier: TIER.class, head: true },
+  ),
   // overloaded: capacity, in other wordings.
   family(
     "capacity",

@@ -86,6 +86,8 @@ function sentence({ branch, variant, evidence }: HeadlineInput): string {
         return "the organisation behind this credential is disabled. Check for a stale ANTHROPIC_API_KEY, then contact support.";
       if (variant === "model_access")
         return `this account or project has no access to the model${cloud ? ` on ${cloud}` : ""}. Enable model access for it.`;
+      if (variant === "account_state")
+        return "the account or organisation itself is switched off or not allowed here (disabled, suspended, banned or an unsupported region), not the request. Check which account the credential belongs to, then contact support.";
       if (variant === "oauth_org_not_allowed")
         return "the organisation does not allow subscription (OAuth) access here. Use an API key, or ask an admin to allow it.";
       return "the credential is valid but not allowed here. Check organisation, workspace and model access.";
@@ -101,6 +103,14 @@ export function headlineFor(input: HeadlineInput): string {
   if (input.branch === "unknown") {
     if (input.foreign)
       return "This does not look like a Claude error: the paste names another provider or service.";
+    if (input.variant === "other_model")
+      return "This does not look like a Claude error: the paste names another model and no Claude one.";
+    if (input.variant === "no_provider")
+      return "The gateway had no provider configured for this model: the request never reached Claude. Configure the route or model mapping on the gateway.";
+    if (input.variant === "local_failure")
+      return "The program failed locally before (or instead of) a request: this is not an answer from Claude. Fix the local error first.";
+    if (input.variant === "unattributed")
+      return "A generic HTTP client reports only a status, and nothing in the paste ties the call to Claude. Paste the response body and the URL it called.";
     if (input.empty)
       return "No Claude error found in the paste. Paste the full error line with its status code and body.";
     return "Not enough signal to say what failed. Paste the full error with its status code, body and request id.";

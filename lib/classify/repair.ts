@@ -1,3 +1,4 @@
+import { MEANINGS } from "./meanings";
 import { countAtMost, unwrapHardWraps, type UnwrappedView } from "./unwrap";
 
 /**
@@ -133,6 +134,8 @@ export const KNOWN_TOKENS: ReadonlySet<string> = new Set([
   "NotFoundError",
   "context_length_exceeded",
   "enforced_spend_limit_reached",
+  // Every exception name of the (route, status, type) table.
+  ...MEANINGS.flatMap((m) => (m.type ? [m.type] : [])),
 ]);
 
 const REQUEST_ID = /^req_(?:vrtx_|bdrk_)?[A-Za-z0-9]{24}$/;

@@ -1,4 +1,5 @@
 import type { BranchId, Route, Surface } from "../diagnosis";
+import { typedMeanings } from "./meanings";
 
 /**
  * The signature table: one record per message shape. The algorithm in classify.ts weighs them; this file
@@ -823,22 +824,12 @@ const typeSignature = (errorType: string, branch: BranchId): Signature => ({
   },
 });
 
-const AWS_EXCEPTIONS: Array<[string, BranchId, string | undefined]> = [
-  ["ThrottlingException", "rate_limit", "cloud_quota"],
-  ["ServiceQuotaExceededException", "rate_limit", "cloud_quota"],
-  ["ModelNotReadyException", "overloaded", undefined],
-  ["ServiceUnavailableException", "overloaded", undefined],
-  ["ValidationException", "invalid_request", undefined],
-  ["AccessDeniedException", "permission", "model_access"],
-  ["ResourceNotFoundException", "not_found", undefined],
-  ["ModelTimeoutException", "timeout", undefined],
-  ["ModelErrorException", "api_error", undefined],
-  ["ModelStreamErrorException", "api_error", undefined],
-  ["InternalServerException", "api_error", undefined],
-  ["UnrecognizedClientException", "authentication", undefined],
-  ["ExpiredTokenException", "authentication", undefined],
-  ["IncompleteSignature", "authentication", undefined],
-];
+// AWS exception names and the protocol's own errors: rows of the (route, status, type) table.
+const AWS_EXCEPTIONS: Array<[string, BranchId, string | undefined]> = typedMeanings("bedrock").map((m) => [
+  m.type as string,
+  m.branch,
+  m.variant,
+]);
 
 const awsSignature = ([name, branch, variant]: [string, BranchId, string | undefined]): Signature => {
   const first = name[0] ?? "";
@@ -872,11 +863,23 @@ const GOOGLE_STATUS: Array<[string, BranchId]> = [
   ["DEADLINE_EXCEEDED", "timeout"],
 ];
 
+/** `RESOURCE_EXHAUSTED` → `ResourceExhausted`. */
+const camel = (name: string): string =>
+  name
+    .split("_")
+    .map((w) => w.charAt(0) + w.slice(1).toLowerCase())
+    .join("");
+
 const googleSignature = ([name, branch]: [string, BranchId]): Signature => ({
   id: `google.${name}`,
   label: `Google status ${name}`,
   // `"status": "RESOURCE_EXHAUSTED"` in the body, or `404 NOT_FOUND.` printed by google-api-core.
-  pattern: new RegExp(`status\\\\{0,3}["']\\s?:\\s{0,16}\\\\{0,3}["']${name}\\b|\\b\\d{3}\\s${name}\\b`, "g"),
+  // Also the token forms other printers use: `with code RESOURCE_EXHAUSTED`, grpc-python's
+  // `StatusCode.RESOURCE_EXHAUSTED`, grpc-go's `code = ResourceExhausted` (the name camel-cased).
+  pattern: new RegExp(
+    `status\\\\{0,3}["']\\s?:\\s{0,16}\\\\{0,3}["']${name}\\b|\\b\\d{3}\\s${name}\\b|\\b(?:code|status)\\s${name}\\b|\\bStatusCode\\.${name}\\b|\\bcode\\s=\\s${camel(name)}\\b`,
+    "g",
+  ),
   branch,
   tier: TIER.type,
   route: "vertex",

@@ -23,4 +23,24 @@ describe("unwrapping terminal hard wraps", () => {
     expect(unwrapHardWraps(`${"x".repeat(70)}\n    indented continuation`)).toBeNull();
     expect(unwrapHardWraps(line)).toBeNull();
   });
+
+  it("keeps a break between two whole words when only the longest line ends there (a word wrap that ate a space)", () => {
+    const head = `API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"This account has been`;
+    const pasted = `${head}\nsuspended."}}\n\nshort note`;
+    expect(unwrapHardWraps(pasted)?.text ?? pasted).toContain("has been\nsuspended");
+  });
+
+  it("still joins a cut inside a word, even when both halves are words of their own", () => {
+    const head = `API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Over`;
+    const pasted = `${head}\nloaded"}}\nnext`;
+    expect(unwrapHardWraps(pasted)?.text).toContain('"message":"Overloaded"');
+  });
+
+  it("joins every break of a paste cut at one width many times, words or not", () => {
+    // Three lines at the width, each ending in a whole word that the next line's first word continues: a
+    // terminal's character wrap (it never eats a space), so every break goes.
+    const line = `${"x".repeat(55)} been`;
+    const pasted = `${line}\ndisabled${line.slice(8)}\ndisabled${line.slice(8)}\ndisabled.`;
+    expect(unwrapHardWraps(pasted)?.text).toBe(pasted.replace(/\n/g, ""));
+  });
 });

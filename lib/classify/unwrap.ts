@@ -1,3 +1,5 @@
+import { isWord } from "./vocabulary";
+
 /**
  * Terminal hard wraps cut a paste at a fixed width, often mid-word ("prompt is t" / "oo long"). When a paste
  * shows them, the classifier scans a view with those line breaks removed; `origin` maps every offset of the
@@ -28,6 +30,17 @@ export function countAtMost(sorted: readonly number[], value: number): number {
   return lo;
 }
 
+const TAIL_WORD = /[A-Za-z]{1,30}$/;
+const HEAD_WORD = /^[A-Za-z]{1,30}/;
+
+/** True when the break at `nl` (ending the line that starts at `start`) sits between two whole words. */
+function betweenWords(text: string, start: number, nl: number): boolean {
+  const left = TAIL_WORD.exec(text.slice(Math.max(start, nl - 30), nl))?.[0];
+  const right = HEAD_WORD.exec(text.slice(nl + 1, nl + 31))?.[0];
+  if (!left || !right) return false;
+  return isWord(left) && isWord(right) && !isWord(left + right);
+}
+
 /**
  * The paste without its hard wraps, or null when it shows none. A break is a hard wrap when the line before
  * it is exactly as long as the paste's longest line (the terminal width) and the next line carries on
@@ -44,14 +57,21 @@ export function unwrapHardWraps(text: string): UnwrappedView | null {
   }
   if (width < MIN_WRAP_WIDTH) return null;
 
-  const removed: number[] = [];
+  const candidates: Array<{ start: number; nl: number }> = [];
   for (let start = 0; start <= text.length;) {
     const nl = text.indexOf("\n", start);
     if (nl === -1) break;
     const next = text[nl + 1];
-    if (nl - start === width && next !== undefined && !/\s/.test(next)) removed.push(nl);
+    if (nl - start === width && next !== undefined && !/\s/.test(next)) candidates.push({ start, nl });
     start = nl + 1;
   }
+  // Many lines cut at one width are a terminal's character wrap: every such break is inside the text. With
+  // one or two, the longest line may just be a word wrap that ate a space ("has been" / "disabled"): a break
+  // between two whole words whose join is no word stays a break.
+  const fewAtWidth = candidates.length <= 2;
+  const removed = candidates
+    .filter(({ start, nl }) => !(fewAtWidth && betweenWords(text, start, nl)))
+    .map(({ nl }) => nl);
   if (removed.length === 0) return null;
 
   const parts: string[] = [];

@@ -20,6 +20,10 @@ export type ShareDeps = {
   /** null diagnoses offline (no status reading in the report). */
   status: Pick<StatusClient, "getContext"> | null;
   randomBytes?: RandomBytes;
+  /** The caller went away: work not yet done may stop (DiagnosisCancelledError from lib/pool). */
+  signal?: AbortSignal | undefined;
+  /** How the paste is redacted and diagnosed; redactedReport below unless given (lib/pool: off the request thread). */
+  redactAndDiagnose?: (paste: PasteToShare, deps: ShareDeps) => Promise<RedactedReport>;
 };
 
 /** The paste after the redactor and the report on that redacted text: all that may leave the page. */
@@ -55,7 +59,7 @@ export async function createPermalink(
   paste: PasteToShare & { ttlMs: number },
   deps: ShareDeps,
 ): Promise<CreatedPermalink> {
-  const { redactedText, report } = await redactedReport(paste, deps);
+  const { redactedText, report } = await (deps.redactAndDiagnose ?? redactedReport)(paste, deps);
   const { record, deleteToken } = newPermalink(
     { redactedText, diagnosis: report, ttlMs: paste.ttlMs },
     { now: deps.now, ...(deps.randomBytes === undefined ? {} : { randomBytes: deps.randomBytes }) },

@@ -1,41 +1,13 @@
-import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import path from "node:path";
-import { env } from "../env";
+import { findPasteSecrets } from "../paste-secrets";
+import { redactedReport, type PasteToShare, type RedactedReport, type ShareDeps } from "../permalinks/create";
 import { diagnose, withStatus, type DiagnosisReport } from "../report";
 import type { RetryContext } from "../retry";
 import type { StatusClient } from "../status/client";
-import { WORKER_BUNDLE } from "./bundle";
-import { createDiagnosePool, type DiagnosePool } from "./pool";
+import type { DiagnosePool } from "./pool";
+import { getDiagnosePool, LARGE_PASTE_CHARS } from "./shared";
+import type { DiagnoseBodyOutcome, ReportWithSecrets } from "./task";
 
-/**
- * Pastes at least this long are diagnosed on a worker thread. A 2 KB paste costs ~0.2 ms, less than handing
- * it to a thread; a 1 MiB one costs ~0.3 s, which on the request thread would stall every other request.
- */
-export const LARGE_PASTE_CHARS = 64 * 1024;
-
-const POOL_KEY = Symbol.for("claude-error-triage.diagnose-pool");
-type Holder = { [POOL_KEY]?: DiagnosePool | null };
-
-/**
- * The process-wide pool, started on first use from DIAGNOSE_WORKERS (default: one thread per core but one,
- * at least one) and DIAGNOSE_QUEUE. null when the worker bundle was not built (`next dev`, unit tests): large
- * pastes are then diagnosed on the request thread, as before.
- */
-export function getDiagnosePool(): DiagnosePool | null {
-  const holder = globalThis as Holder;
-  if (holder[POOL_KEY] !== undefined) return holder[POOL_KEY];
-  const filename = path.resolve(/* turbopackIgnore: true */ process.cwd(), WORKER_BUNDLE);
-  const { DIAGNOSE_WORKERS, DIAGNOSE_QUEUE } = env();
-  holder[POOL_KEY] = existsSync(filename)
-    ? createDiagnosePool({
-        filename,
-        maxThreads: DIAGNOSE_WORKERS ?? Math.max(1, availableParallelism() - 1),
-        maxQueue: DIAGNOSE_QUEUE,
-      })
-    : null;
-  return holder[POOL_KEY];
-}
+export { getDiagnosePool, LARGE_PASTE_CHARS } from "./shared";
 
 export type DiagnoseOptions = {
   occurredAt: string | null;
@@ -75,8 +47,15 @@ export async function diagnoseBounded(
     },
     options.signal,
   );
+  return addStatus(report, options);
+}
+
+/** The status step of diagnose(), on a report a worker made. */
+async function addStatus(
+  report: DiagnosisReport,
+  options: Pick<DiagnoseOptions, "status" | "now">,
+): Promise<DiagnosisReport> {
   if (options.status === null) return report;
-  // The status step of diagnose(), on the worker's report.
   const statusContext = await options.status
     .getContext({
       occurredAt: report.evidence.occurredAt,
@@ -85,4 +64,75 @@ export async function diagnoseBounded(
     })
     .catch(() => null);
   return withStatus(report, statusContext, options.now);
+}
+
+/**
+ * diagnoseBounded() and where the paste holds secrets (lib/paste-secrets.ts, a whole redaction pass): for a
+ * large paste both run on the worker in one round trip, so neither holds the request thread.
+ */
+export async function diagnoseWithSecretsBounded(
+  text: string,
+  options: DiagnoseOptions,
+  pool: DiagnosePool | null = text.length >= LARGE_PASTE_CHARS ? getDiagnosePool() : null,
+): Promise<ReportWithSecrets> {
+  if (pool === null) {
+    const report = await diagnoseBounded(text, options, null);
+    return { report, secrets: findPasteSecrets(text) };
+  }
+  const { report, secrets } = await pool.call(
+    "diagnoseWithSecrets",
+    {
+      text,
+      occurredAt: options.occurredAt,
+      retryContext: options.retryContext,
+      nowMs: options.now.getTime(),
+    },
+    { signal: options.signal },
+  );
+  return { report: await addStatus(report, options), secrets };
+}
+
+/**
+ * lib/permalinks/create.ts's redactedReport() (redact, then diagnose the redacted text), with both passes of a
+ * large paste on the worker: what link creation and private links run. Sheds with PoolBusyError like
+ * diagnoseBounded().
+ */
+export async function redactedReportBounded(
+  paste: PasteToShare,
+  deps: ShareDeps & { signal?: AbortSignal | undefined },
+  pool: DiagnosePool | null = paste.text.length >= LARGE_PASTE_CHARS ? getDiagnosePool() : null,
+): Promise<RedactedReport> {
+  if (pool === null) return redactedReport(paste, deps);
+  const { redactedText, report } = await pool.call(
+    "redactThenDiagnose",
+    {
+      text: paste.text,
+      occurredAt: paste.occurredAt,
+      retryContext: paste.retryContext,
+      nowMs: deps.now.getTime(),
+    },
+    { signal: deps.signal },
+  );
+  return { redactedText, report: await addStatus(report, { status: deps.status, now: deps.now }) };
+}
+
+/**
+ * A `POST /api/diagnose` body still in bytes, handed whole to the worker: decoding, JSON parsing, the schema
+ * and the paste checks run there with the classifier, so a large body costs the request thread only its
+ * reading. Answers the report (with its status reading) or the refusal parseDiagnoseRequest would have made.
+ */
+export async function diagnoseBodyBounded(
+  body: Uint8Array,
+  options: Pick<DiagnoseOptions, "now" | "status" | "signal">,
+  pool: DiagnosePool,
+): Promise<DiagnoseBodyOutcome> {
+  // Moved to the thread rather than copied; a view over part of a larger buffer is copied out first.
+  const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : body.slice();
+  const outcome = await pool.call(
+    "diagnoseBody",
+    { body: owned, nowMs: options.now.getTime() },
+    { signal: options.signal, transfer: [owned.buffer as ArrayBuffer] },
+  );
+  if (!outcome.ok) return outcome;
+  return { ok: true, report: await addStatus(outcome.report, options) };
 }

@@ -1,8 +1,8 @@
 import type { Server } from "node:http";
 import { connect, type AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "../permalinks/client-key";
-import { allowanceFor, createFrontServer, frontDoor } from "./front-door";
+import { allowanceFor, createFrontServer, frontDoor, type PoolGate } from "./front-door";
 
 // A real HTTP server with the door in front of a stand-in for Next.js that echoes what it was handed.
 const servers: Server[] = [];
@@ -24,29 +24,39 @@ const LIMITS = {
   preview: { points: 2, durationMs: 60_000 },
 };
 
-async function start({ bodyTimeoutMs = 10_000, trustProxyHops = 0 } = {}) {
+async function start({
+  bodyTimeoutMs = 10_000,
+  trustProxyHops = 0,
+  pool = null as PoolGate | null,
+  /** Resolves when the app may answer a request (to hold requests open); at once by default. */
+  hold = (): Promise<void> => Promise.resolve(),
+} = {}) {
   const lines: string[] = [];
-  const door = frontDoor({ trustProxyHops, limits: LIMITS, log: (line) => lines.push(line) });
+  const handled: string[] = [];
+  const door = frontDoor({ trustProxyHops, limits: LIMITS, pool, log: (line) => lines.push(line) });
   const server = createFrontServer({
     door,
     bodyTimeoutMs,
     handle: (req, res) => {
+      handled.push(`${req.method} ${req.url}`);
       const chunks: Buffer[] = [];
       req.on("data", (chunk: Buffer) => chunks.push(chunk));
-      req.on("end", () =>
-        res.end(
-          JSON.stringify({
-            client: req.headers[CLIENT_ADDRESS_HEADER] ?? null,
-            bytes: Buffer.concat(chunks).length,
-          }),
-        ),
-      );
+      req.on("end", () => {
+        void hold().then(() =>
+          res.end(
+            JSON.stringify({
+              client: req.headers[CLIENT_ADDRESS_HEADER] ?? null,
+              bytes: Buffer.concat(chunks).length,
+            }),
+          ),
+        );
+      });
     },
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
-  return { base: `http://127.0.0.1:${port}`, port, lines };
+  return { base: `http://127.0.0.1:${port}`, port, lines, handled };
 }
 
 /** Sends raw bytes (for methods and paths fetch will not send) and resolves with the whole answer. */
@@ -95,10 +105,60 @@ describe("the front door", () => {
 
   it("hands the app the socket's address and drops one the client sent", async () => {
     const { base } = await start();
-    const response = await fetch(`${base}/api/healthz`, {
+    const response = await fetch(`${base}/api/status`, {
       headers: { [CLIENT_ADDRESS_HEADER]: "203.0.113.66" },
     });
     expect(await response.json()).toMatchObject({ client: "127.0.0.1" });
+  });
+
+  it("answers health checks itself, with the security headers, before the app's router", async () => {
+    const { base, port, handled } = await start();
+    const response = await fetch(`${base}/api/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const head = await raw(port, "HEAD /api/healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    expect(head.startsWith("HTTP/1.1 200")).toBe(true);
+    for (const header of SECURITY) expect(head.toLowerCase()).toContain(header);
+    expect(head).not.toContain('{"ok"');
+    expect(handled).toEqual([]);
+    // Only GET and HEAD of that path: anything else is the app's.
+    await fetch(`${base}/api/healthz`, { method: "POST", body: "{}" });
+    await fetch(`${base}/api/healthzz`);
+    expect(handled).toEqual(["POST /api/healthz", "GET /api/healthzz"]);
+  });
+
+  it("sheds large diagnosis and link bodies past the pool's capacity with 503 before reading them", async () => {
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const pool: PoolGate = { minBytes: 1024, capacity: () => 2, retryAfterSeconds: () => 3 };
+    const { base, handled } = await start({ pool, hold: () => held });
+    const large = JSON.stringify({ text: "x".repeat(4096) });
+    const post = (path: string, body = large) =>
+      fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    // Two large bodies take the pool's two places and are held open by the app.
+    const first = post("/api/diagnose");
+    const second = post("/api/permalinks");
+    await vi.waitFor(() => expect(handled).toHaveLength(2));
+    const shed = await post("/api/diagnose");
+    expect(shed.status).toBe(503);
+    expect(shed.headers.get("retry-after")).toBe("3");
+    expect(shed.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await shed.json()).toEqual({ error: { type: "overloaded", message: expect.any(String) } });
+    expect((await post("/api/permalinks")).status).toBe(503);
+    expect(handled).toHaveLength(2);
+    // Small bodies, and large ones elsewhere, are not the pool's to count.
+    const small = post("/api/diagnose", JSON.stringify({ text: "API Error: 529" }));
+    const elsewhere = post("/api/packet");
+    await vi.waitFor(() => expect(handled).toHaveLength(4));
+    release();
+    expect((await Promise.all([first, second, small, elsewhere])).map((r) => r.status)).toEqual([
+      200, 200, 200, 200,
+    ]);
+    // Answered requests give their places back.
+    expect((await post("/api/diagnose")).status).toBe(200);
+    expect((await post("/api/diagnose")).status).toBe(200);
   });
 
   it("limits link reads, re-runs and preview images per client, each on its own allowance", async () => {

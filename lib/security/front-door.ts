@@ -36,9 +36,24 @@ export function allowanceFor(
   return null;
 }
 
+/** Requests whose body, when large, is diagnosed or redacted on the worker pool (lib/pool). */
+const POOLED_PATHS = new Set(["/api/diagnose", "/api/diagnose/", "/api/permalinks", "/api/permalinks/"]);
+
+/**
+ * The worker pool as the door sees it: large bodies bound for it are admitted up to its capacity (threads and
+ * queue places); past that they are answered 503 at once, before a byte of the body is read or parsed.
+ */
+export type PoolGate = {
+  /** A body declaring at least this many bytes goes to the pool. */
+  minBytes: number;
+  capacity(): number;
+  retryAfterSeconds(): number;
+};
+
 export type FrontDoorOptions = {
   trustProxyHops: number;
   limits: Record<Allowance, RateLimitSetting>;
+  pool?: PoolGate | null;
   /** One line per refused or aborted request; never a header value or anything of the body. */
   log?: (line: string) => void;
 };
@@ -99,11 +114,29 @@ export type FrontDoor = {
   onClientError(error: Error & { code?: string }, socket: Socket): void;
 };
 
+/** `/api/healthz`'s answer, the same as its route's, made here so a health check never waits on Next's router. */
+function sendHealth(res: ServerResponse, method: string): void {
+  const body = JSON.stringify({ ok: true });
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
+    "Content-Type": "application/json",
+    "Cache-Control": "no-store",
+    "Content-Length": String(Buffer.byteLength(body)),
+  });
+  res.end(method === "HEAD" ? undefined : body);
+}
+
+const HEALTH_PATHS = new Set(["/api/healthz", "/api/healthz/"]);
+
 export function frontDoor({
   trustProxyHops,
   limits,
+  pool = null,
   log = (line) => console.warn(line),
 }: FrontDoorOptions): FrontDoor {
+  // Large pooled bodies admitted and not yet answered.
+  let pooledInFlight = 0;
   const limiters: Record<Allowance, LinkRateLimiter> = {
     read: memoryRateLimiter(limits.read, "link-read"),
     rerun: memoryRateLimiter(limits.rerun, "link-rerun"),
@@ -141,6 +174,35 @@ export function frontDoor({
           method,
         );
         return true;
+      }
+      if ((method === "GET" || method === "HEAD") && HEALTH_PATHS.has(pathname)) {
+        sendHealth(res, method);
+        return true;
+      }
+      if (pool !== null && method === "POST" && POOLED_PATHS.has(pathname)) {
+        const declared = Number(req.headers["content-length"] ?? Number.NaN);
+        if (Number.isFinite(declared) && declared >= pool.minBytes) {
+          if (pooledInFlight >= pool.capacity()) {
+            const retryAfterSeconds = pool.retryAfterSeconds();
+            // The unread body is discarded by Node as it arrives; it is never parsed.
+            send(
+              res,
+              pathname,
+              {
+                status: 503,
+                type: "overloaded",
+                message: `The server is busy with other large pastes; try again in ${retryAfterSeconds} s.`,
+                headers: { "Retry-After": String(retryAfterSeconds) },
+              },
+              method,
+            );
+            return true;
+          }
+          pooledInFlight += 1;
+          res.once("close", () => {
+            pooledInFlight -= 1;
+          });
+        }
       }
       const allowance = allowanceFor(method, pathname, req.headers);
       if (allowance !== null) {

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { redactedReport } from "@/lib/permalinks/create";
 import { memoryRateLimiter } from "@/lib/permalinks/rate-limit";
+import { DiagnosisCancelledError, PoolBusyError } from "@/lib/pool/pool";
 import { openSqliteStore } from "@/lib/store/sqlite";
 import { PASTE } from "@/lib/store/testing/fixtures";
 import { permalinkApi } from "./handlers";
@@ -17,9 +19,13 @@ afterAll(async () => {
 });
 
 const LIMIT = 3;
-function api(config: Partial<{ allowedHosts: string[]; publicBaseUrl: string }> = {}) {
+function api(
+  config: Partial<{ allowedHosts: string[]; publicBaseUrl: string }> = {},
+  redactAndDiagnose?: Parameters<typeof permalinkApi>[0]["redactAndDiagnose"],
+) {
   const limiter = memoryRateLimiter({ points: LIMIT, durationMs: 60_000 });
   return permalinkApi({
+    ...(redactAndDiagnose === undefined ? {} : { redactAndDiagnose }),
     store: () => store,
     limiter: () => limiter,
     status: () => null,
@@ -87,5 +93,41 @@ describe("link URLs in production", () => {
       await links.create(post({ text: PASTE }, "198.51.100.5", { host: "triage.internal" }))
     ).json()) as { url: string };
     expect(allowed.url).toMatch(/^http:\/\/triage\.internal\/d\//);
+  });
+});
+
+describe("link creation on the worker pool", () => {
+  it("redacts and diagnoses through the pool it is given, and stores what that made", async () => {
+    const seen: string[] = [];
+    const links = api({}, async (paste, deps) => {
+      seen.push(paste.text);
+      return redactedReport(paste, deps);
+    });
+    const response = await links.create(post({ text: PASTE }, "198.51.100.20"));
+    expect(response.status).toBe(201);
+    expect(seen).toEqual([PASTE]);
+    const { id } = (await response.json()) as { id: string };
+    expect((await store.get(id, new Date()))?.redactedText).toBe(
+      (
+        await redactedReport(
+          { text: PASTE, occurredAt: null },
+          { now: new Date(), random: Math.random, status: null },
+        )
+      ).redactedText,
+    );
+  });
+
+  it("answers 503 with Retry-After when the pool sheds the paste, 499 when its client left", async () => {
+    const links = api({}, async () => {
+      throw new PoolBusyError(4);
+    });
+    const response = await links.create(post({ text: PASTE }, "198.51.100.21"));
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("4");
+    expect(await response.json()).toEqual({ error: { type: "overloaded", message: expect.any(String) } });
+    const cancelled = api({}, async () => {
+      throw new DiagnosisCancelledError();
+    });
+    expect((await cancelled.create(post({ text: PASTE }, "198.51.100.21"))).status).toBe(499);
   });
 });

@@ -1,10 +1,11 @@
 import { requestClientKey } from "@/lib/permalinks/client-key";
 import type { PermalinkConfig } from "@/lib/permalinks/config";
-import { createPermalink } from "@/lib/permalinks/create";
+import { createPermalink, type CreatedPermalink, type ShareDeps } from "@/lib/permalinks/create";
 import { bearerToken, deletePermalink } from "@/lib/permalinks/delete";
 import type { LinkRateLimiter } from "@/lib/permalinks/rate-limit";
 import { parseCreatePermalinkRequest } from "@/lib/permalinks/request";
 import { linkOrigin, permalinkUrl, type LinkOriginConfig } from "@/lib/permalinks/url";
+import { DiagnosisCancelledError, PoolBusyError } from "@/lib/pool/pool";
 import type { StatusClient } from "@/lib/status/client";
 import type { PermalinkStore } from "@/lib/store";
 
@@ -16,6 +17,8 @@ export type PermalinkApiDeps = {
   /** How clients are told apart and links built; origin settings left out act as in development. */
   config(): Pick<PermalinkConfig, "publicBaseUrl" | "trustProxyHops"> & Partial<LinkOriginConfig>;
   now?(): Date;
+  /** How a paste is redacted and diagnosed (lib/pool's redactedReportBounded in the server); inline when absent. */
+  redactAndDiagnose?: ShareDeps["redactAndDiagnose"];
 };
 
 /** On every answer: a link must not leak through a Referer, nor be indexed, nor be cached by the way. */
@@ -54,11 +57,27 @@ export function permalinkApi(deps: PermalinkApiDeps) {
           { "Retry-After": String(decision.retryAfterSeconds) },
         );
 
-      const created = await createPermalink(deps.store(), parsed, {
-        now: now(),
-        random: Math.random,
-        status: deps.status(),
-      });
+      let created: CreatedPermalink;
+      try {
+        created = await createPermalink(deps.store(), parsed, {
+          now: now(),
+          random: Math.random,
+          status: deps.status(),
+          signal: request.signal,
+          ...(deps.redactAndDiagnose === undefined ? {} : { redactAndDiagnose: deps.redactAndDiagnose }),
+        });
+      } catch (failure) {
+        // A large paste's redaction and diagnosis were shed by the worker pool, or its client went away.
+        if (failure instanceof DiagnosisCancelledError)
+          return error(499, "cancelled", "The client closed the request before the link was made.");
+        if (!(failure instanceof PoolBusyError)) throw failure;
+        return error(
+          503,
+          "overloaded",
+          `The server is busy with other large pastes; try again in ${failure.retryAfterSeconds} s.`,
+          { "Retry-After": String(failure.retryAfterSeconds) },
+        );
+      }
       const origin = linkOrigin(
         request.headers,
         { allowedHosts: [], production: false, hostname: "localhost", port: 3000, ...config },

@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { getLinkRateLimiter } from "@/lib/permalinks/server";
+import { redactedReportBounded } from "@/lib/pool/server";
 import { getStatusClient } from "@/lib/status/server";
 import { getStore } from "@/lib/store/server";
 import { permalinkApi } from "./handlers";
@@ -9,6 +10,8 @@ export const serverPermalinkApi = permalinkApi({
   store: getStore,
   limiter: getLinkRateLimiter,
   status: getStatusClient,
+  // A large paste is redacted and diagnosed on a worker thread (503 with Retry-After when the pool is full).
+  redactAndDiagnose: (paste, deps) => redactedReportBounded(paste, deps),
   config: () => {
     const { permalinks, production, HOSTNAME, PORT } = env();
     return { ...permalinks, production, hostname: HOSTNAME, port: PORT };
