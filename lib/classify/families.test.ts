@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BranchId } from "../diagnosis";
 import { classify } from "./classify";
+import { PERTURBATIONS } from "./perturb";
 
 /**
  * Each concept family with at least three phrasings from different sources (platforms, gateways, clients,
@@ -270,6 +271,16 @@ describe.each(Object.entries(FAMILIES))("concept family %s", (family, { branch, 
     const d = classify(text);
     expect(d.branch).toBe(branch);
     expect(d.signals.map((s) => s.id)).toContain(`fam.${family}`);
+  });
+});
+
+describe("every family phrasing re-rendered (wrapped, escaped, enveloped, framed) keeps its branch", () => {
+  const all = Object.values(FAMILIES).flatMap(({ branch, phrasings }) =>
+    phrasings.map(([, text]) => [text, branch] as const),
+  );
+  it.each(PERTURBATIONS.map((p) => [p.name, p] as const))("%s", (_name, p) => {
+    const changed = all.filter(([text, branch]) => classify(p.apply(text)).branch !== branch).map(([t]) => t);
+    expect(changed).toEqual([]);
   });
 });
 

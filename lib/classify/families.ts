@@ -292,7 +292,7 @@ export const STATUS_GRAMMAR: Signature[] = [
   statusRule(
     "dotnet",
     "status in .NET's EnsureSuccessStatusCode message",
-    /\bdoes\snot\sindicate\ssuccess:\s([45]\d\d)\b/g,
+    /\bdoes\s{1,16}not\s{1,16}indicate\s{1,16}success:\s{1,16}([45]\d\d)\b/g,
     { head: true },
   ),
   // `[429]`, `(status 429)`
