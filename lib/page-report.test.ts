@@ -21,6 +21,9 @@ const CONTEXT: StatusContext = {
   correlatedIncidents: [],
 };
 
+const without = (object: object, keys: string[]) =>
+  Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
+
 function report(text: string): DiagnosisReport {
   return withStatus(diagnoseOffline(text, { occurredAt: null, now: NOW, random: () => 0.5 }), CONTEXT, NOW);
 }
@@ -34,9 +37,7 @@ describe("pageReport", () => {
     const page = pageReport(full);
     expect("alternatives" in page).toBe(false);
     expect(page.statusContext).toEqual({ ...CONTEXT, components: [] });
-    const { alternatives: _a, statusContext: _s, ...rest } = full;
-    const { statusContext: _p, ...pageRest } = page;
-    expect(pageRest).toEqual(rest);
+    expect(without(page, ["statusContext"])).toEqual(without(full, ["alternatives", "statusContext"]));
     expect(JSON.stringify(page).length).toBeLessThan(JSON.stringify(full).length);
     // The report itself is untouched.
     expect(full.statusContext?.components.length).toBe(1);
@@ -48,7 +49,6 @@ describe("pageReport", () => {
       now: NOW,
       random: () => 0.5,
     });
-    const { alternatives: _a, ...rest } = offline;
-    expect(pageReport(offline)).toEqual(rest);
+    expect(pageReport(offline)).toEqual(without(offline, ["alternatives"]));
   });
 });
