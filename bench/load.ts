@@ -211,11 +211,26 @@ async function main(): Promise<void> {
       const action = await actionRequest(pasteOf(2 * 1024));
       const options = { url: `${base}/`, method: "POST" as const, ...action };
       await autocannon({ ...options, amount: 200, connections: 10 });
+      const actionBytes = (
+        await (
+          await fetch(options.url, {
+            method: "POST",
+            headers: action.headers,
+            body: new Uint8Array(action.body),
+          })
+        ).arrayBuffer()
+      ).byteLength;
+      const routeBytes = (
+        await (
+          await fetch(`${base}/api/diagnose`, { method: "POST", headers: json, body: small })
+        ).arrayBuffer()
+      ).byteLength;
       rows.push(await drive("page action 2 KB, 10 conns", { ...options, connections: 10 }, pid));
       notes.push(
         `page action vs JSON route, 2 KB at 10 conns: ${rpsOf("page action 2 KB, 10 conns").toFixed(0)} vs ` +
           `${rpsOf("diagnose 2 KB, 10 conns").toFixed(0)} req/s = ${ratio(rpsOf("page action 2 KB, 10 conns"), rpsOf("diagnose 2 KB, 10 conns"))}; ` +
-          `p99 ${p99Of("page action 2 KB, 10 conns")} vs ${p99Of("diagnose 2 KB, 10 conns")} ms`,
+          `p99 ${p99Of("page action 2 KB, 10 conns")} vs ${p99Of("diagnose 2 KB, 10 conns")} ms; ` +
+          `${actionBytes} vs ${routeBytes} bytes per answer`,
       );
     }
     if (want("basic")) {
