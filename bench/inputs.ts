@@ -106,6 +106,13 @@ const ADVERSARIAL_UNITS: ReadonlyArray<[string, string]> = [
   ["'Error code: ' repeated", "Error code: "],
 ];
 
+// Head words of the token families, repeated: every line is a candidate line for the token layer.
+// Kept out of the seeded mix so that the mix stays comparable with earlier runs.
+const TOKEN_UNITS: ReadonlyArray<[string, string]> = [
+  ["'AccessDeniedException ' repeated", "AccessDeniedException "],
+  ["'rate limit exceeded\\n' repeated", "rate limit exceeded\n"],
+];
+
 function mixedAdversarial(random: () => number): string {
   const units = ADVERSARIAL_UNITS.map(([, unit]) => unit);
   const parts: string[] = [];
@@ -136,7 +143,11 @@ export function benchCases(): Case[] {
     },
     { name: "corpus: concatenated to 1 MiB", group: "corpus", texts: [concatenate(corpus)] },
     { name: "realistic 1 MiB log, 4 real errors", group: "realistic", texts: [log] },
-    ...ADVERSARIAL_UNITS.map(([name, unit]): Case => ({ name, group: "adversarial", texts: [fill(unit)] })),
+    ...[...ADVERSARIAL_UNITS, ...TOKEN_UNITS].map(([name, unit]): Case => ({
+      name,
+      group: "adversarial",
+      texts: [fill(unit)],
+    })),
     { name: "mixed adversarial (seeded)", group: "adversarial", texts: [mixedAdversarial(random)] },
   ];
   return cases;

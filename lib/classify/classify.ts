@@ -26,6 +26,7 @@ import {
 import { confidenceFrom, zeroFeatures, type Features } from "./confidence";
 import { headlineFor } from "./headline";
 import { bareStatusMeaning } from "./meanings";
+import { TOKEN_SIGNATURES, tokenFamilyHits } from "./tokens";
 import { lineOf, lineStarts, normalize } from "./normalize";
 import { prefilterView } from "./prefilter";
 import { compose, repairView } from "./repair";
@@ -112,6 +113,11 @@ function scan(norm: string, starts: number[]): Hit[] {
       }
     }
     hits.push(...head, ...tail.slice(-HITS_KEPT_PER_SIGNATURE / 2));
+  }
+  // Concept families over normalised tokens (camelCase and SNAKE_CASE split, plurals stemmed).
+  for (const t of tokenFamilyHits(norm)) {
+    const sig = TOKEN_SIGNATURES.get(t.identifier ? `${t.family.id}#name` : t.family.id);
+    if (sig) hits.push({ sig, start: t.start, end: t.end, line: 0, fields: {} });
   }
   for (const h of hits) h.line = lineOf(starts, h.start);
   return hits.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -35,6 +35,11 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
       ["gRPC / Vertex clients", "google.api_core.exceptions: Deadline Exceeded while calling the model"],
       ["Claude Code stream watchdog", "API Error: Stream idle timeout - partial response received"],
       ["gateways", "upstream error: the model took too long to respond"],
+      [
+        "undici",
+        "HeadersTimeoutError: Headers Timeout Error { code: 'UND_ERR_HEADERS_TIMEOUT' } (api.anthropic.com)",
+      ],
+      ["AbortSignal.timeout", "TimeoutError: The operation was aborted due to timeout (claude request)"],
     ],
   },
   payload_size: {
@@ -79,6 +84,8 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
         "Publisher Model `projects/p/locations/us-east5/publishers/anthropic/models/claude-x@2025` was not found",
       ],
       ["LiteLLM", "BadRequestError: Invalid model name passed in model=claude-sonet-4"],
+      ["retired models", 'Error: 404 {"error":{"message":"The model claude-2.1 has been retired."}}'],
+      ["deprecations", "the model claude-3-sonnet-20240229 has been deprecated and is no longer available"],
     ],
   },
   wrong_endpoint: {
@@ -111,6 +118,7 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
       ["regional availability", "This service is not available in your region."],
       ["Anthropic edge", "Country, region, or territory not supported"],
       ["gateways", "Access denied for this model"],
+      ["workspace policies", "Your organization does not have access to Claude Opus 4. Contact your admin."],
     ],
   },
   field_constraint: {
@@ -190,6 +198,46 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
       [
         "AWS SDK for Java",
         "com.amazonaws.SdkClientException: Unable to execute HTTP request: bedrock-runtime.us-east-1.amazonaws.com",
+      ],
+    ],
+  },
+  throttled: {
+    branch: "rate_limit",
+    phrasings: [
+      ["Azure-style gateways", "Request was throttled. Expected available in 5 seconds. (claude-3-haiku)"],
+      ["AWS APIs", "Rate exceeded (Service: BedrockRuntime; Status Code: 400)"],
+      ["relays", "your calls have been throttled by the upstream claude pool"],
+    ],
+  },
+  output_limit: {
+    branch: "invalid_request",
+    phrasings: [
+      [
+        "Anthropic",
+        "max_tokens: 64000 > 32000, which is the maximum allowed number of output tokens for claude-opus-4-20250514",
+      ],
+      ["OpenAI-compatible relays", "Error: 400 max_tokens is too large: 128000 (claude-sonnet-4 via relay)"],
+      ["Bedrock", "ValidationException: max_tokens exceeds model limit of 8192 for claude-3-haiku"],
+    ],
+  },
+  tls_handshake: {
+    branch: "connection",
+    phrasings: [
+      [
+        "Node",
+        "Error: Client network socket disconnected before secure TLS connection was established (api.anthropic.com)",
+      ],
+      [
+        "Python ssl",
+        "ssl.SSLEOFError: EOF occurred in violation of protocol (_ssl.c:2427) calling api.anthropic.com",
+      ],
+      [
+        "OpenSSL through a proxy",
+        "SSL routines:ssl3_get_record:wrong version number (anthropic base URL on port 80)",
+      ],
+      [
+        "Node TLS codes",
+        "Error: write EPROTO ERR_SSL_PACKET_LENGTH_TOO_LONG connecting to api.anthropic.com",
       ],
     ],
   },

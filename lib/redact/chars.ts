@@ -37,9 +37,38 @@ export function runEnd(text: string, from: number, set: CharSet, max = 8192): nu
   return i;
 }
 
-/** Shannon entropy in bits per character. */
+const ASCII_COUNTS = new Int32Array(128);
+const ASCII_ORDER = new Int32Array(128);
+
+/**
+ * Shannon entropy in bits per character. ASCII text is counted in a reused table (the fallback rule asks
+ * for every token run of a paste); the terms are summed in order of first occurrence either way, so both
+ * paths give the same number.
+ */
 export function entropy(s: string): number {
   if (s.length === 0) return 0;
+  let distinct = 0;
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) {
+      ascii = false;
+      break;
+    }
+    if (ASCII_COUNTS[c] === 0) ASCII_ORDER[distinct++] = c;
+    ASCII_COUNTS[c] = (ASCII_COUNTS[c] ?? 0) + 1;
+  }
+  let bits = 0;
+  for (let d = 0; d < distinct; d++) {
+    const c = ASCII_ORDER[d] ?? 0;
+    const p = (ASCII_COUNTS[c] ?? 0) / s.length;
+    bits -= p * Math.log2(p);
+    ASCII_COUNTS[c] = 0;
+  }
+  return ascii ? bits : entropyOf(s);
+}
+
+function entropyOf(s: string): number {
   const counts = new Map<number, number>();
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

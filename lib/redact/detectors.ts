@@ -149,8 +149,11 @@ const AUTH_SCHEME =
 function openValue(text: string, i: number): { at: number; closer: string | null; bracket: boolean } {
   let j = i;
   // Go `[]string{"v"}` / `map[string]string{…}` values: skip the composite literal's type.
-  const goType = /^(?:\[\])?(?:string|interface ?\{\})\{/.exec(text.slice(j, j + 24));
-  if (goType) j += goType[0].length;
+  const c = text[j];
+  if (c === "[" || c === "s" || c === "i") {
+    const goType = /^(?:\[\])?(?:string|interface ?\{\})\{/.exec(text.slice(j, j + 24));
+    if (goType) j += goType[0].length;
+  }
   const bracket = text[j] === "[";
   if (bracket) j++;
   if (text[j] === "b" && (text[j + 1] === "'" || text[j + 1] === '"')) j++;
@@ -234,6 +237,17 @@ function trimClosers(text: string, at: number, end: number): number {
     }
     return e;
   }
+}
+
+/** A scheme word is letters, digits and `-`, then a space or tab within 17 characters: cheap test first. */
+function mayStartWithScheme(text: string, s: number): boolean {
+  const limit = Math.min(text.length, s + 18);
+  for (let i = s; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) return i > s;
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45)) return false;
+  }
+  return false;
 }
 
 /** Emits the credential part of an Authorization value, keeping the scheme word (redaction.md §2). */
@@ -328,7 +342,9 @@ export function emitNamedValue(
   let e = end ?? unquotedEnd(text, at, query, bracket ? "]" : null);
   if (end === null && text[at] === "$" && isReference(text, at, e)) return;
   // `token: Bearer abc` and `API_KEY="Bearer abc"`: the scheme word stays.
-  const scheme = AUTH_SCHEME.exec(text.slice(s, Math.min(e + 16, s + 64)));
+  const scheme = mayStartWithScheme(text, s)
+    ? AUTH_SCHEME.exec(text.slice(s, Math.min(e + 16, s + 64)))
+    : null;
   if (scheme && end === null) {
     s += scheme[0].length;
     e = unquotedEnd(text, s, query);
@@ -363,6 +379,10 @@ function isNameChar(c: number): boolean {
   );
 }
 
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
 export const namedValues: Detector = (text, emit) => {
   const words = scanText(text).words;
   let lastName = -1;
@@ -373,7 +393,7 @@ export const namedValues: Detector = (text, emit) => {
     let s = hit;
     const floor = Math.max(0, s - 80);
     while (s > floor && isNameChar(text.charCodeAt(s - 1))) s--;
-    while (s < hit && !/[A-Za-z_]/.test(text[s] ?? "")) s++;
+    while (s < hit && !isNameStart(text.charCodeAt(s))) s++;
     if (s === lastName) continue;
     lastName = s;
     const dashes = text[s - 1] === "-" ? (text[s - 2] === "-" ? 2 : 1) : 0;
@@ -703,10 +723,10 @@ function isPathLike(value: string): boolean {
 
 /** The fallback's test: 32+ characters, both letter cases, digits or symbols, high entropy, not code or a path. */
 export function isRandomToken(value: string): boolean {
-  if (value.length < 32 || EVIDENCE_TOKEN_PREFIX.test(value) || isPathLike(value) || CAMEL_WORDS.test(value))
-    return false;
+  if (value.length < 32) return false;
   const k = charClasses(value);
   if (k.upper === 0 || k.lower === 0 || k.digit + k.symbol === 0) return false;
+  if (EVIDENCE_TOKEN_PREFIX.test(value) || isPathLike(value) || CAMEL_WORDS.test(value)) return false;
   return entropy(value) >= 3.8;
 }
 
@@ -732,8 +752,13 @@ export const highEntropy: Detector = (text, emit) => {
     let end = e;
     while (end < n && end - e < 2 && text[end] === "=") end++;
     const value = text.slice(s, e);
-    const before = text.slice(Math.max(0, s0 - 8), s0);
-    if (/base64,$|h1:$|sha\d{1,3}[:=-]$/i.test(before)) continue;
+    // `data:…;base64,`, `h1:`, `sha256-` before the run: a digest or an inline file, not a secret.
+    const last = text[s0 - 1];
+    if (
+      (last === "," || last === ":" || last === "=" || last === "-") &&
+      /base64,$|h1:$|sha\d{1,3}[:=-]$/i.test(text.slice(Math.max(0, s0 - 8), s0))
+    )
+      continue;
     if (value.includes("/") && isPathLikeRun(value)) {
       // A URL path or a SigV4 scope: judge each segment by itself, so ids and words between stay.
       let from = s;

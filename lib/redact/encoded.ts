@@ -20,6 +20,41 @@ function decodeBase64(run: string): string | null {
   }
 }
 
+/** Base64 alphabet index of a character (standard or URL-safe), or -1. */
+function sextet(c: number): number {
+  if (c >= 65 && c <= 90) return c - 65;
+  if (c >= 97 && c <= 122) return c - 71;
+  if (c >= 48 && c <= 57) return c + 4;
+  if (c === 43 || c === 45) return 62;
+  if (c === 47 || c === 95) return 63;
+  return -1;
+}
+
+/**
+ * A cheap bound before decoding: the first character of every 4-character group holds the top six bits of
+ * a byte, so a group whose first character is `g` or later in the alphabet decodes to a byte of 0x80 or
+ * more, never printable. When such bytes alone make more than 5% of the decoded length, the run cannot pass
+ * `mostlyPrintable` and is not decoded (most random tokens stop here).
+ */
+function surelyBinary(run: string): boolean {
+  let end = run.length;
+  while (end > 0 && run.charCodeAt(end - 1) === 61) end--;
+  if (end % 4 === 1) end--;
+  const decodedLength = Math.floor((end * 3) / 4);
+  if (decodedLength === 0) return false;
+  let high = 0;
+  for (let i = 0; i + 1 < end; i += 4) if (sextet(run.charCodeAt(i)) >= 32) high++;
+  return high / decodedLength > 0.05;
+}
+
+function hasClass(run: string, lo: number, hi: number): boolean {
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (c >= lo && c <= hi) return true;
+  }
+  return false;
+}
+
 function mostlyPrintable(s: string): boolean {
   if (s.length < 12) return false;
   let ok = 0;
@@ -51,7 +86,8 @@ export function findEncodedSecrets(
     while (e < text.length && e - (all[r + 1] ?? 0) < 2 && text[e] === "=") e++;
     // base64 of text mixes cases and digits; paths and words do not.
     const run = text.slice(s, e);
-    if (!/[A-Z]/.test(run) || !/[a-z]/.test(run) || !/\d/.test(run)) continue;
+    if (!hasClass(run, 65, 90) || !hasClass(run, 97, 122) || !hasClass(run, 48, 57)) continue;
+    if (surelyBinary(run)) continue;
     const decoded = decodeBase64(run);
     if (decoded === null || !mostlyPrintable(decoded)) continue;
     runs.push({ start: s, end: e, at: offset, length: decoded.length });

@@ -8,104 +8,177 @@ import { ViewBuilder, type View } from "./views";
  * `hexDumpBlocks`.
  */
 
-export interface DumpLine {
-  /** Offset in the paste of the line's first character. */
-  at: number;
-  /** Each byte and the span of its hex digits. */
-  bytes: Array<{ value: number; start: number; end: number }>;
-  /** The printable column's characters and where each one is. */
-  chars: Array<{ ch: string; at: number }>;
-  end: number;
+/**
+ * What the dump lines of a paste hold, flat: each byte's value and the offset of its two hex digits, each
+ * printable-column character and its offset. A block is a range of these (no object per byte or line).
+ */
+class DumpData {
+  /** Per byte: value, then the offset of its hex digits. */
+  bytes: Int32Array = new Int32Array(1024);
+  /** Per printable character: code, then its offset. */
+  chars: Int32Array = new Int32Array(1024);
+  byteCount = 0;
+  charCount = 0;
+
+  pushByte(value: number, at: number): void {
+    if (2 * this.byteCount + 2 > this.bytes.length) this.bytes = grow(this.bytes);
+    this.bytes[2 * this.byteCount] = value;
+    this.bytes[2 * this.byteCount + 1] = at;
+    this.byteCount++;
+  }
+
+  pushChar(code: number, at: number): void {
+    if (2 * this.charCount + 2 > this.chars.length) this.chars = grow(this.chars);
+    this.chars[2 * this.charCount] = code;
+    this.chars[2 * this.charCount + 1] = at;
+    this.charCount++;
+  }
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
 }
 
 function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+  return hexValue(c) >= 0;
 }
 
-/** Parses one line of `xxd`/`hexdump -C`/`od -t x1z` output; null if it is not one. */
-function parseHexLine(line: string, at: number): DumpLine | null {
-  let i = 0;
-  while (i < line.length && isHex(line.charCodeAt(i))) i++;
-  if (i < 6 || i > 10) return null;
-  if (line[i] === ":") i++;
-  if (line[i] !== " " && line[i] !== "\t") return null;
-  const bytes: DumpLine["bytes"] = [];
-  while (i < line.length && bytes.length < 32) {
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Reads the line [from, to) of `text` as `xxd`/`hexdump -C`/`od -t x1z` output into `data`; false if not one. */
+function parseHexLine(text: string, from: number, to: number, data: DumpData): boolean {
+  let i = from;
+  while (i < to && isHex(text.charCodeAt(i))) i++;
+  if (i - from < 6 || i - from > 10) return false;
+  if (text.charCodeAt(i) === 58 /* : */ && i < to) i++;
+  if (i >= to || !isBlank(text.charCodeAt(i))) return false;
+  let count = 0;
+  while (i < to && count < 32) {
     let j = i;
-    while (j < line.length && (line[j] === " " || line[j] === "\t")) j++;
-    if (j - i >= 3 && bytes.length > 0 && bytes.length % 8 !== 0) break; // wide gap: the text column
+    while (j < to && isBlank(text.charCodeAt(j))) j++;
+    if (j - i >= 3 && count > 0 && count % 8 !== 0) break; // wide gap: the text column
     let k = j;
-    while (k < line.length && isHex(line.charCodeAt(k))) k++;
+    while (k < to && isHex(text.charCodeAt(k))) k++;
     const run = k - j;
-    if (run === 0 || run % 2 !== 0 || run > 8 || (k < line.length && line[k] !== " " && line[k] !== "\t"))
-      break;
-    for (let b = j; b < k; b += 2)
-      bytes.push({ value: parseInt(line.slice(b, b + 2), 16), start: at + b, end: at + b + 2 });
+    if (run === 0 || run % 2 !== 0 || run > 8 || (k < to && !isBlank(text.charCodeAt(k)))) break;
+    for (let b = j; b < k; b += 2) {
+      data.pushByte(hexValue(text.charCodeAt(b)) * 16 + hexValue(text.charCodeAt(b + 1)), b);
+      count++;
+    }
     i = k;
   }
-  if (bytes.length === 0) return null;
-  // The printable column is the last `bytes.length` characters, inside `|…|` or `>…<` when present.
-  let end = line.length;
-  while (end > 0 && line[end - 1] === " ") end--;
-  if (line[end - 1] === "|" || line[end - 1] === "<") end--;
-  const start = Math.max(i, end - bytes.length);
-  const chars: DumpLine["chars"] = [];
-  for (let c = start; c < end; c++) chars.push({ ch: line[c] ?? "", at: at + c });
-  return { at, bytes, chars, end: at + line.length };
+  if (count === 0) return false;
+  // The printable column is the last `count` characters, inside `|…|` or `>…<` when present.
+  let end = to;
+  while (end > from && text.charCodeAt(end - 1) === 32) end--;
+  if (end > from && (text[end - 1] === "|" || text[end - 1] === "<")) end--;
+  for (let c = Math.max(i, end - count); c < end; c++) data.pushChar(text.charCodeAt(c), c);
+  return true;
 }
 
 const OD_ESCAPES: Record<string, string> = { "\\n": "\n", "\\t": "\t", "\\r": "\r", "\\0": "\0" };
 
-/** Parses one line of `od -c` output (octal offset, then one character per 4-column cell). */
-function parseOdCharLine(line: string, at: number): DumpLine | null {
-  const m = /^[0-7]{7}(?= )/.exec(line);
-  if (!m) return null;
-  const chars: DumpLine["chars"] = [];
+/** Reads the line [from, to) as `od -c` output (octal offset, then one character per 4-column cell). */
+function parseOdCharLine(text: string, from: number, to: number, data: DumpData): boolean {
+  if (to - from < 8 || text.charCodeAt(from + 7) !== 32) return false;
+  for (let i = from; i < from + 7; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 55) return false;
+  }
+  const line = text.slice(from, to);
+  let count = 0;
   for (let c = 7; c + 4 <= line.length + 3 && c < line.length; c += 4) {
     const cell = line.slice(c, c + 4).trim();
     const ch = cell.length === 1 ? cell : OD_ESCAPES[cell];
-    if (ch === undefined) return chars.length > 0 ? { at, bytes: [], chars, end: at + line.length } : null;
-    chars.push({ ch, at: at + c + 3 - (cell.length - 1) });
+    if (ch === undefined) break;
+    data.pushChar(ch.charCodeAt(0), from + c + 3 - (cell.length - 1));
+    count++;
   }
-  return chars.length > 0 ? { at, bytes: [], chars, end: at + line.length } : null;
+  return count > 0;
 }
 
 export interface DumpBlock {
   start: number;
   end: number;
-  lines: DumpLine[];
+  /** Number of dump lines. */
+  lines: number;
+  /** The block's bytes and printable characters: [from, to) ranges of `data`. */
+  bytes: [number, number];
+  chars: [number, number];
+  data: DumpData;
   /** The line just before the dump (the command that made it, often). */
   before: string;
 }
+
+const DUMP_COMMAND = /\b(?:xxd|hexdump|od)\b/;
 
 /** Every run of two or more dump lines, or one line right after a `| xxd`-style command. */
 export function hexDumpBlocks(text: string): DumpBlock[] {
   const blocks: DumpBlock[] = [];
   // Dumps of a secret start at offset 0: `00000000:` (xxd), `00000000  ` (hexdump -C), `0000000 ` (od).
   if (!text.includes("000000")) return blocks;
+  const data = new DumpData();
   let lineStart = 0;
   let current: DumpBlock | null = null;
-  let previous = "";
+  let previousFrom = 0;
+  let previousTo = 0;
+  const close = (block: DumpBlock) => {
+    if (block.lines >= 2 || DUMP_COMMAND.test(block.before)) {
+      block.bytes[1] = data.byteCount;
+      block.chars[1] = data.charCount;
+      blocks.push(block);
+    } else {
+      data.byteCount = block.bytes[0];
+      data.charCount = block.chars[0];
+    }
+  };
   while (lineStart <= text.length) {
     const nl = text.indexOf("\n", lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
-    const raw = text.slice(lineStart, lineEnd);
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    const parsed = parseHexLine(line, lineStart) ?? parseOdCharLine(line, lineStart);
+    const to = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    const bytesBefore = data.byteCount;
+    const charsBefore = data.charCount;
+    let parsed = parseHexLine(text, lineStart, to, data);
+    if (!parsed) {
+      data.byteCount = bytesBefore;
+      data.charCount = charsBefore;
+      parsed = parseOdCharLine(text, lineStart, to, data);
+      if (!parsed) data.charCount = charsBefore;
+    }
     if (parsed) {
-      if (current === null) current = { start: lineStart, end: parsed.end, lines: [], before: previous };
-      current.lines.push(parsed);
-      current.end = parsed.end;
+      if (current === null)
+        current = {
+          start: lineStart,
+          end: to,
+          lines: 0,
+          bytes: [bytesBefore, bytesBefore],
+          chars: [charsBefore, charsBefore],
+          data,
+          before: text.slice(previousFrom, previousTo),
+        };
+      current.lines++;
+      current.end = to;
     } else if (current !== null) {
-      if (current.lines.length >= 2 || /\b(?:xxd|hexdump|od)\b/.test(current.before)) blocks.push(current);
+      close(current);
       current = null;
     }
-    previous = line;
+    previousFrom = lineStart;
+    previousTo = to;
     if (nl < 0) break;
     lineStart = nl + 1;
   }
-  if (current !== null && (current.lines.length >= 2 || /\b(?:xxd|hexdump|od)\b/.test(current.before)))
-    blocks.push(current);
+  if (current !== null) close(current);
   return blocks;
 }
 
@@ -115,9 +188,14 @@ export function hexDumpViews(blocks: DumpBlock[]): View[] {
   const bytes = new ViewBuilder(1024);
   const chars = new ViewBuilder(1024);
   for (const block of blocks) {
-    for (const line of block.lines) {
-      for (const b of line.bytes) bytes.push(String.fromCharCode(b.value), b.start, b.end);
-      for (const c of line.chars) chars.push(c.ch, c.at, c.at + 1);
+    const data = block.data;
+    for (let b = block.bytes[0]; b < block.bytes[1]; b++) {
+      const at = data.bytes[2 * b + 1] ?? 0;
+      bytes.pushCode(data.bytes[2 * b] ?? 0, at, at + 2);
+    }
+    for (let c = block.chars[0]; c < block.chars[1]; c++) {
+      const at = data.chars[2 * c + 1] ?? 0;
+      chars.pushCode(data.chars[2 * c] ?? 0, at, at + 1);
     }
     bytes.push("\n", block.end, block.end);
     chars.push("\n", block.end, block.end);

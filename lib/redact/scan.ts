@@ -34,9 +34,24 @@ for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_
   TOKEN[c.charCodeAt(0)] = 1;
 const MIN_RUN = 20;
 
+interface Word {
+  word: string;
+  secret: boolean;
+}
+
+/**
+ * Words are looked up by their first three characters (a bit table over ASCII triples), or by their
+ * first two when they are that short or go on with a non-ASCII character; only a table hit is compared. Two
+ * characters alone let through every `ke` of `worker` and `du` of `duration`: the 75 000 false starts of a
+ * 1 MiB log cost more than the pass itself.
+ */
 class Scanner {
+  /** One bit per ASCII triple (256 KiB, so the lookups stay in cache). */
+  private readonly triples = new Uint32Array(1 << 16);
+  private readonly byTriple = new Map<number, Word[]>();
+  /** Per ASCII pair: bit 1, a two-character word is keyed on it; bit 2, some triple starts with it. */
   private readonly pairs = new Uint8Array(1 << 14);
-  private readonly byPair = new Map<number, Array<{ word: string; secret: boolean }>>();
+  private readonly byPair = new Map<number, Word[]>();
   private readonly singles: string[] = [];
 
   constructor(anchors: Iterable<string>) {
@@ -44,18 +59,25 @@ class Scanner {
     for (const a of anchors) if (a.length > 0) entries.set(a, false);
     for (const w of SECRET_WORDS)
       for (const v of [w, w[0]?.toUpperCase() + w.slice(1), w.toUpperCase()]) entries.set(v, true);
+    const add = (table: Map<number, Word[]>, key: number, entry: Word) => {
+      const list = [...(table.get(key) ?? []), entry].sort((a, b) => b.word.length - a.word.length);
+      table.set(key, list);
+    };
     for (const [word, secret] of entries) {
       const c0 = word.charCodeAt(0);
-      if (word.length === 1 || c0 > 127 || word.charCodeAt(1) > 127) {
-        this.singles.push(word);
-        continue;
+      const c1 = word.charCodeAt(1);
+      const c2 = word.charCodeAt(2);
+      if (word.length === 1 || c0 > 127 || c1 > 127) this.singles.push(word);
+      else if (word.length === 2 || c2 > 127) {
+        const key = (c0 << 7) | c1;
+        this.pairs[key] = (this.pairs[key] ?? 0) | 1;
+        add(this.byPair, key, { word, secret });
+      } else {
+        const key = (c0 << 14) | (c1 << 7) | c2;
+        this.pairs[(c0 << 7) | c1] = (this.pairs[(c0 << 7) | c1] ?? 0) | 2;
+        this.triples[key >>> 5] = (this.triples[key >>> 5] ?? 0) | (1 << (key & 31));
+        add(this.byTriple, key, { word, secret });
       }
-      const key = (c0 << 7) | word.charCodeAt(1);
-      this.pairs[key] = 1;
-      const list = [...(this.byPair.get(key) ?? []), { word, secret }].sort(
-        (a, b) => b.word.length - a.word.length,
-      );
-      this.byPair.set(key, list);
     }
   }
 
@@ -65,28 +87,40 @@ class Scanner {
     const runs: number[] = [];
     const n = text.length;
     const pairs = this.pairs;
+    const triples = this.triples;
     let runStart = -1;
+    let lastWord = -1;
+    const check = (list: Word[] | undefined, i: number) => {
+      if (list === undefined) return;
+      for (const { word, secret } of list) {
+        if (!text.startsWith(word, i)) continue;
+        if (!secret) present.add(word);
+        else if (lastWord !== i) {
+          words.push(i);
+          lastWord = i;
+        }
+      }
+    };
     let c1 = n > 0 ? text.charCodeAt(0) : 0;
+    let c2 = n > 1 ? text.charCodeAt(1) : 0;
     for (let i = 0; i < n; i++) {
       const c0 = c1;
-      c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      c1 = c2;
+      c2 = i + 2 < n ? text.charCodeAt(i + 2) : 0;
       if (c0 < 128 && TOKEN[c0] === 1) {
         if (runStart < 0) runStart = i;
       } else if (runStart >= 0) {
         if (i - runStart >= MIN_RUN) runs.push(runStart, i);
         runStart = -1;
       }
-      if (c0 > 127 || c1 > 127 || pairs[(c0 << 7) | c1] === 0) continue;
-      const list = this.byPair.get((c0 << 7) | c1);
-      if (list === undefined) continue;
-      let wordAt = false;
-      for (const { word, secret } of list) {
-        if (!text.startsWith(word, i)) continue;
-        if (secret) {
-          if (!wordAt) words.push(i);
-          wordAt = true;
-        } else present.add(word);
-      }
+      if (c0 > 127 || c1 > 127) continue;
+      const pair = (c0 << 7) | c1;
+      const kinds = pairs[pair] ?? 0;
+      if (kinds === 0) continue;
+      if ((kinds & 1) !== 0) check(this.byPair.get(pair), i);
+      if ((kinds & 2) === 0 || c2 > 127) continue;
+      const triple = (pair << 7) | c2;
+      if (((triples[triple >>> 5] ?? 0) & (1 << (triple & 31))) !== 0) check(this.byTriple.get(triple), i);
     }
     if (runStart >= 0 && n - runStart >= MIN_RUN) runs.push(runStart, n);
     for (const w of this.singles) if (text.includes(w)) present.add(w);

@@ -165,17 +165,41 @@ export function classifyNameCached(name: string): NameClass {
 
 /** Generic names whose value must look machine-made to be masked (`key=ticket:81248` is a cache key). */
 const WEAK_NAMES = new Set(["key", "keys", "auth", "pass", "sig", "session"]);
+const weakCache = new Map<string, boolean>();
 export function isWeakName(name: string): boolean {
-  const segs = nameSegments(name);
-  return segs.length === 1 && WEAK_NAMES.has(segs[0] ?? "");
+  let weak = weakCache.get(name);
+  if (weak === undefined) {
+    const segs = nameSegments(name);
+    weak = segs.length === 1 && WEAK_NAMES.has(segs[0] ?? "");
+    if (weakCache.size > 4096) weakCache.clear();
+    weakCache.set(name, weak);
+  }
+  return weak;
 }
 
+/** Lower-case letters and digits only; a loop, as it runs once per masked value. */
+function normalised(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122)) out += s[i];
+    else if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+    else if (c > 127) out += (s[i] ?? "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  }
+  return out;
+}
+
+const normCache = new Map<string, string>();
 /** `api_key=api_key`, `password: "password"`, `token=<token>`: code placeholders that name themselves. */
 export function isPlaceholderFor(name: string, value: string): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
-  const v = norm(value);
+  const v = normalised(value);
   if (v.length === 0) return true;
-  const n = norm(name);
+  let n = normCache.get(name);
+  if (n === undefined) {
+    n = normalised(name);
+    if (normCache.size > 4096) normCache.clear();
+    normCache.set(name, n);
+  }
   return v === n || n.endsWith(v) || v === `your${n}` || v === `my${n}`;
 }
 
@@ -246,8 +270,23 @@ const LITERAL_BENIGN = new Set([
 const EVIDENCE_VALUE =
   /^(?:(?:req|msg|toolu|srvtoolu|msgbatch|file|apikey|wrkspc|user|org|sesn|env|agent|log|chatcmpl|call|run|resp|batch)_[A-Za-z0-9]{4,48}|claude-[a-z0-9.@:-]{2,80}|(?:[a-z]{2,6}\.)?anthropic\.claude-[a-z0-9.:-]{2,80})$/;
 
-/** A value that is a reference, a placeholder or evidence, never a secret in itself. */
+const benignCache = new Map<string, boolean>();
+/**
+ * A value that is a reference, a placeholder or evidence, never a secret in itself. Memoised for short
+ * values: a long log repeats the same values thousands of times.
+ */
 export function isBenignValue(value: string): boolean {
+  if (value.length > 128) return isBenignValueUncached(value);
+  let benign = benignCache.get(value);
+  if (benign === undefined) {
+    benign = isBenignValueUncached(value);
+    if (benignCache.size > 4096) benignCache.clear();
+    benignCache.set(value, benign);
+  }
+  return benign;
+}
+
+function isBenignValueUncached(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
   if (LITERAL_BENIGN.has(v.toLowerCase())) return true;

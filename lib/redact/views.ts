@@ -371,7 +371,6 @@ export function joinedView(base: View): View | null {
 }
 
 const WRAP_TOKEN = /[\w+/=.~:@#$%&*!?;,'"-]/;
-const WRAP_INDENT = /[ \t>|⎿│]/;
 /** Terminal widths a hard wrap is usually made at. */
 const COMMON_WIDTHS = new Set([
   40, 60, 64, 72, 76, 78, 79, 80, 96, 100, 110, 120, 128, 132, 140, 150, 160, 180, 200,
@@ -389,34 +388,72 @@ interface Break {
   raw: number;
 }
 
+const WRAP_TOKEN_CODES = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WRAP_TOKEN_CODES[c] = WRAP_TOKEN.test(String.fromCharCode(c)) ? 1 : 0;
+function isWrapToken(c: number): boolean {
+  return c < 128 && WRAP_TOKEN_CODES[c] === 1;
+}
+function isWrapIndent(c: number): boolean {
+  return c === 32 || c === 9 || c === 62 || c === 124 || c === 0x23bf || c === 0x2502;
+}
+/** NEW_RECORD at a position (sticky; its longest alternative is 43 characters, as the 44 it was cut to). */
+const NEW_RECORD_AT = new RegExp(NEW_RECORD.source.replace(/^\^/, ""), "y");
+
+/** Line counts by width: a table for widths under 4096 (and their negations), a map beyond. */
+class WidthCounts {
+  private readonly positive = new Int32Array(4096);
+  private readonly negative = new Int32Array(4096);
+  private readonly rest = new Map<number, number>();
+  add(w: number): void {
+    if (w >= 0 && w < 4096) this.positive[w] = (this.positive[w] ?? 0) + 1;
+    else if (w < 0 && w > -4096) this.negative[-w] = (this.negative[-w] ?? 0) + 1;
+    else this.rest.set(w, (this.rest.get(w) ?? 0) + 1);
+  }
+  get(w: number): number {
+    if (w >= 0 && w < 4096) return this.positive[w] ?? 0;
+    if (w < 0 && w > -4096) return this.negative[-w] ?? 0;
+    return this.rest.get(w) ?? 0;
+  }
+}
+
 /** Line breaks that look like a terminal's hard wrap: a full-width line that ends inside a word. */
-function wrapBreaks(text: string): Break[] {
+function wrapBreaks(text: string, skip: ReadonlyArray<{ start: number; end: number }>): Break[] {
+  // Hex dump lines are full-width lines of hex that end in a token character: never a wrap (the dump views
+  // read them).
+  let skipIndex = 0;
+  const skipped = (i: number): boolean => {
+    while (skipIndex < skip.length && (skip[skipIndex]?.end ?? 0) < i) skipIndex++;
+    const block = skip[skipIndex];
+    return block !== undefined && block.start <= i && i <= block.end;
+  };
   const candidates: Break[] = [];
-  const widthCount = new Map<number, number>();
+  // Lines per width (and, negated, per raw width of indented lines); a table for the usual widths.
+  const widthCount = new WidthCounts();
   const n = text.length;
   let lineStart = 0;
   while (lineStart < n) {
     const nl = text.indexOf("\n", lineStart);
     if (nl < 0) break;
-    const lineEnd = nl > lineStart && text[nl - 1] === "\r" ? nl - 1 : nl;
+    const lineEnd = nl > lineStart && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     // Continuation lines carry the wrap's indentation: their width is counted without it.
     let contentStart = lineStart;
     while (
       contentStart < lineEnd &&
       contentStart - lineStart < 20 &&
-      WRAP_INDENT.test(text[contentStart] ?? "")
+      isWrapIndent(text.charCodeAt(contentStart))
     )
       contentStart++;
     const width = lineEnd - contentStart;
     const raw = lineEnd - lineStart;
-    if (raw !== width && raw >= 40) widthCount.set(-raw, (widthCount.get(-raw) ?? 0) + 1);
+    if (raw !== width && raw >= 40) widthCount.add(-raw);
     if (raw >= 40) {
-      widthCount.set(width, (widthCount.get(width) ?? 0) + 1);
-      if (WRAP_TOKEN.test(text[lineEnd - 1] ?? " ")) {
+      widthCount.add(width);
+      if (lineEnd > 0 && isWrapToken(text.charCodeAt(lineEnd - 1))) {
         let j = nl + 1;
         const limit = Math.min(n, j + 20);
-        while (j < limit && WRAP_INDENT.test(text[j] ?? "")) j++;
-        if (j < n && WRAP_TOKEN.test(text[j] ?? " ") && !NEW_RECORD.test(text.slice(j, j + 44)))
+        while (j < limit && isWrapIndent(text.charCodeAt(j))) j++;
+        NEW_RECORD_AT.lastIndex = j;
+        if (j < n && isWrapToken(text.charCodeAt(j)) && !NEW_RECORD_AT.test(text) && !skipped(lineStart))
           candidates.push({ lineEnd, next: j, width, raw });
       }
     }
@@ -429,8 +466,8 @@ function wrapBreaks(text: string): Break[] {
     const byWidth =
       COMMON_WIDTHS.has(c.width) ||
       COMMON_WIDTHS.has(c.raw) ||
-      (widthCount.get(c.width) ?? 0) >= 2 ||
-      (widthCount.get(c.raw === c.width ? c.raw : -c.raw) ?? 0) >= 2;
+      widthCount.get(c.width) >= 2 ||
+      widthCount.get(c.raw === c.width ? c.raw : -c.raw) >= 2;
     // The continuation of an accepted wrap that is itself full (as wide as the wrap, plus its indentation).
     const chained =
       previous !== null && c.lineEnd === lineEndAfter(text, previous.next) && c.raw >= previous.width;
@@ -453,8 +490,11 @@ function lineEndAfter(text: string, i: number): number {
  * and a next line that goes on without a space), the break and the next line's indentation are dropped, so
  * every rule sees a wrapped secret whole, wherever the wrap fell (prefix, name, separator or value).
  */
-export function unwrappedView(text: string): View | null {
-  const breaks = wrapBreaks(text);
+export function unwrappedView(
+  text: string,
+  skip: ReadonlyArray<{ start: number; end: number }> = [],
+): View | null {
+  const breaks = wrapBreaks(text, skip);
   if (breaks.length === 0) return null;
   const n = text.length;
   const out = new ViewBuilder(Math.min(n, 4096));
