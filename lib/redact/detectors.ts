@@ -10,15 +10,7 @@ import {
   tokenRuns,
   type CharSet,
 } from "./chars";
-import {
-  EVIDENCE_TOKEN_PREFIX,
-  classifyName,
-  classifyNameCached,
-  isBenignValue,
-  isPlaceholderFor,
-  isWeakName,
-  kindForName,
-} from "./values";
+import { EVIDENCE_TOKEN_PREFIX, classifyName, isBenignValue, isPlaceholderValue, nameFacts } from "./values";
 import { scanText } from "./scan";
 import { authorityAround, readAuthority } from "./url";
 
@@ -239,12 +231,19 @@ function trimClosers(text: string, at: number, end: number): number {
   }
 }
 
-/** A scheme word is letters, digits and `-`, then a space or tab within 17 characters: cheap test first. */
+/** First letters of the AUTH_SCHEME words (either case). */
+const SCHEME_INITIALS = charSet("BTDJOAKNSbtdjoakns");
+
+/**
+ * A scheme word starts with one of their initials, is 3 to 16 letters, digits and `-`, then a space or tab:
+ * the cheap test before AUTH_SCHEME (`api_key=x y` is not `Bearer y`).
+ */
 function mayStartWithScheme(text: string, s: number): boolean {
+  if (!inSet(SCHEME_INITIALS, text, s)) return false;
   const limit = Math.min(text.length, s + 18);
   for (let i = s; i < limit; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9) return i > s;
+    if (c === 32 || c === 9) return i - s >= 3;
     if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45)) return false;
   }
   return false;
@@ -326,7 +325,8 @@ export function emitNamedValue(
   emit: Emit,
   query = false,
 ): void {
-  const cls = classifyNameCached(name);
+  const facts = nameFacts(name);
+  const cls = facts.cls;
   if (cls === null) return;
   const { at, closer, bracket } = openValue(text, i);
   const end = closer === null ? null : quotedEnd(text, at, closer);
@@ -351,20 +351,20 @@ export function emitNamedValue(
   } else if (scheme && s + scheme[0].length < e) s += scheme[0].length;
   if (e <= s) return;
   const value = text.slice(s, e);
-  if (isBenignValue(value) || isPlaceholderFor(name, value)) return;
+  if (isBenignValue(value) || isPlaceholderValue(facts.norm, value)) return;
   if (end === null && prose && (isWordLike(value) || value.length < 6)) return;
   // A bare `key=` (cache keys, map keys) needs a machine-made value: `key=ticket:81248` stays.
-  if (isWeakName(name) && !(value.length >= 16 && looksRandom(value) && !/^[A-Za-z_]{1,40}[:/]/.test(value)))
+  if (facts.weak && !(value.length >= 16 && looksRandom(value) && !/^[A-Za-z_]{1,40}[:/]/.test(value)))
     return;
-  emit(s, e, kindForName(name));
+  emit(s, e, facts.kind);
 }
 
 /**
  * `name = value`, `name: value`, `"name": "value"`, `name => value`, `name := value`, Java `{name=[value]}`:
  * env dumps, YAML, JSON, HTTP headers (curl `>`, HTTP/2 traces), Python kwargs (redaction.md §4). Alignment
- * up to 40 columns wide (`kubectl describe`, aligned YAML).
+ * up to 40 columns wide (`kubectl describe`, aligned YAML). As a regex (NAME_SEP), what `readNameSep` reads:
+ * `/([A-Za-z_][\w.-]{0,80})(?:\\?["'])?\]?[ \t]{0,40}(:=|=>|[:=])[ \t]{0,40}/y`.
  */
-const NAME_SEP = /([A-Za-z_][\w.-]{0,80})(?:\\?["'])?\]?[ \t]{0,40}(:=|=>|[:=])[ \t]{0,40}/y;
 /** `--api-key V`, `--token=V`, `"--api-key", "V"`, `.netrc`'s `password V`: a name then spaces, `=` or `", "`. */
 const FLAG_TAIL = /([A-Za-z_][\w.-]{0,80})(?:[ \t]{1,40}|=|["'][ \t]{0,4},[ \t]{0,4})/y;
 /**
@@ -377,6 +377,46 @@ function isNameChar(c: number): boolean {
   return (
     (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46
   );
+}
+
+/** What `readNameSep` read: where the name ends and whether the separator was a lone `:`. */
+const SEP = { nameEnd: 0, colon: false };
+
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * NAME_SEP at `s`, read by hand (it runs once per secret word of the paste, and a regex match allocates):
+ * the name (up to 81 name characters; a longer run is no match, as the regex cannot stop inside it), an
+ * optional `\"`/`"`/`'` and `]`, up to 40 blanks, `:=`, `=>`, `:` or `=`, up to 40 blanks. Returns the
+ * end of the match, or -1.
+ */
+function readNameSep(text: string, s: number): number {
+  const n = text.length;
+  if (s >= n || !isNameStart(text.charCodeAt(s))) return -1;
+  let i = s + 1;
+  while (i < n && isNameChar(text.charCodeAt(i))) i++;
+  if (i - s > 81) return -1;
+  SEP.nameEnd = i;
+  let c = text.charCodeAt(i);
+  if (c === 0x5c /* \ */ && (text.charCodeAt(i + 1) === 0x22 || text.charCodeAt(i + 1) === 0x27)) i += 2;
+  else if (c === 0x22 || c === 0x27) i++;
+  if (text.charCodeAt(i) === 0x5d /* ] */) i++;
+  const blanks = i;
+  while (i < n && isBlankCode(text.charCodeAt(i))) i++;
+  if (i - blanks > 40) return -1;
+  c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  SEP.colon = false;
+  if ((c === 0x3a && d === 0x3d) || (c === 0x3d && d === 0x3e)) i += 2;
+  else if (c === 0x3a || c === 0x3d) {
+    SEP.colon = c === 0x3a;
+    i++;
+  } else return -1;
+  const after = i;
+  while (i < n && i - after < 40 && isBlankCode(text.charCodeAt(i))) i++;
+  return i;
 }
 
 function isNameStart(c: number): boolean {
@@ -399,14 +439,13 @@ export const namedValues: Detector = (text, emit) => {
     const dashes = text[s - 1] === "-" ? (text[s - 2] === "-" ? 2 : 1) : 0;
     const before = text[s - 1 - dashes];
     if (before === "$" || before === "." || (dashes === 0 && before === "-")) continue;
-    NAME_SEP.lastIndex = s;
-    const sep = dashes === 0 ? NAME_SEP.exec(text) : null;
-    if (sep !== null) {
-      const name = sep[1] ?? "";
-      const next = text[s + sep[0].length];
+    const sepEnd = dashes === 0 ? readNameSep(text, s) : -1;
+    if (sepEnd >= 0) {
+      const name = text.slice(s, SEP.nameEnd);
+      const next = text[sepEnd];
       // `https://host:443` and `C:\path` are not assignments; `::` is not a separator.
-      if (sep[2] === ":" && (next === "/" || next === ":")) continue;
-      emitNamedValue(text, name, s + sep[0].length, sep[2] === ":", emit, before === "?" || before === "&");
+      if (SEP.colon && (next === "/" || next === ":")) continue;
+      emitNamedValue(text, name, sepEnd, SEP.colon, emit, before === "?" || before === "&");
       skipTo = s + name.length;
       continue;
     }

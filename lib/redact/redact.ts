@@ -354,6 +354,9 @@ function htmlEscape(s: string): string {
  * key id is not swallowed, while a random tail a typed rule stopped short of is).
  */
 function settleFallback(text: string, spans: Spans): Spans {
+  let fallbacks = 0;
+  for (let c = 0; c < spans.n; c++) if (spans.kind[c] === FALLBACK) fallbacks++;
+  if (fallbacks === 0 || fallbacks === spans.n) return spans;
   const typed = new Spans();
   const fallback = new Spans();
   for (let c = 0; c < spans.n; c++) {
@@ -431,13 +434,19 @@ const SORT_SHIFT = 2 ** 30;
  */
 function merge(spans: Spans): Spans {
   const n = spans.n;
-  const keys = new Float64Array(n);
-  for (let c = 0; c < n; c++) keys[c] = (spans.start[c] ?? 0) * SORT_SHIFT + c;
-  keys.sort();
+  // Rules emit in order, so the spans are often sorted already (one rule, many matches): then no sort.
+  let sorted = true;
+  for (let c = 1; c < n && sorted; c++) sorted = (spans.start[c - 1] ?? 0) <= (spans.start[c] ?? 0);
+  let keys: Float64Array | null = null;
+  if (!sorted) {
+    keys = new Float64Array(n);
+    for (let c = 0; c < n; c++) keys[c] = (spans.start[c] ?? 0) * SORT_SHIFT + c;
+    keys.sort();
+  }
   const out = new Spans();
   let last = -1;
   for (let j = 0; j < n; j++) {
-    const c = (keys[j] ?? 0) % SORT_SHIFT;
+    const c = keys === null ? j : (keys[j] ?? 0) % SORT_SHIFT;
     const s = spans.start[c] ?? 0;
     const e = spans.end[c] ?? 0;
     const kind = spans.kind[c] ?? 0;
@@ -469,6 +478,11 @@ function redactUnchecked(text: string, options: RedactOptions): RedactionResult 
   const byKind = new Map<number, RedactedSpan[]>();
   let cursor = 0;
   let outLength = 0;
+  // The last kind's maps, kept at hand: runs of one kind are the common case.
+  let seenKind = -1;
+  let seen: Map<string, string> = new Map();
+  let listKind = -1;
+  let list: RedactedSpan[] = [];
   for (let c = 0; c < spans.n; c++) {
     const s = spans.start[c] ?? 0;
     const e = spans.end[c] ?? 0;
@@ -480,8 +494,12 @@ function redactUnchecked(text: string, options: RedactOptions): RedactionResult 
     let placeholder: string;
     if (kind === PROMPT) placeholder = promptNote(e - s);
     else {
-      let seen = placeholders.get(kind);
-      if (seen === undefined) placeholders.set(kind, (seen = new Map()));
+      if (kind !== seenKind) {
+        seenKind = kind;
+        const known = placeholders.get(kind);
+        if (known === undefined) placeholders.set(kind, (seen = new Map()));
+        else seen = known;
+      }
       const key = canonical(text.slice(s, e));
       let p = seen.get(key);
       if (p === undefined) {
@@ -492,8 +510,12 @@ function redactUnchecked(text: string, options: RedactOptions): RedactionResult 
       placeholder = p;
     }
     out += placeholder;
-    let list = byKind.get(kind);
-    if (list === undefined) byKind.set(kind, (list = []));
+    if (kind !== listKind) {
+      listKind = kind;
+      const known = byKind.get(kind);
+      if (known === undefined) byKind.set(kind, (list = []));
+      else list = known;
+    }
     list.push({ start: outLength, end: outLength + placeholder.length });
     outLength += placeholder.length;
     cursor = e;
