@@ -239,13 +239,17 @@ const INDEXOF_FORMS = 24;
 function echoes(text: string, spans: Spans): Spans {
   const values = new Map<string, number>();
   const seen = new Set<string>();
+  let previous = "";
   for (let c = 0; c < spans.n && values.size < MAX_ECHO_VALUES; c++) {
     const kind = spans.kind[c] ?? 0;
     const s = spans.start[c] ?? 0;
     const e = spans.end[c] ?? 0;
     // Decoding never lengthens a value: a span shorter than 6 holds no value to search for.
     if (ECHO_SKIPPED.has(kind) || e - s > 4096 || e - s < 6) continue;
+    // A run of the same value (a repeated key) is recognised without slicing it again.
+    if (e - s === previous.length && text.startsWith(previous, s)) continue;
     const raw = text.slice(s, e);
+    previous = raw;
     if (seen.has(raw)) continue;
     seen.add(raw);
     const decoded = decodeString(raw);
@@ -426,27 +430,48 @@ function clip(text: string, spans: Spans, regions: Spans): Spans {
   return out;
 }
 
-const SORT_SHIFT = 2 ** 30;
-
 /**
- * Overlapping spans become one, named by the most specific kind among them. Sorted by start with one native
- * numeric sort (start and index packed in a double), then one sweep.
+ * Span indices in order of start, stable: a two-pass radix sort on 12-bit digits (starts are below 2^24, as
+ * MAX_REDACT_CHARS is), linear in the number of spans.
  */
+function orderByStart(spans: Spans): Int32Array {
+  const n = spans.n;
+  const start = spans.start;
+  const tmp = new Int32Array(n);
+  const order = new Int32Array(n);
+  // counts[d] becomes the next slot for digit d: counted at d + 1, then summed.
+  const counts = new Int32Array(4097);
+  const pass = (digit: (c: number) => number, from: Int32Array | null, to: Int32Array) => {
+    counts.fill(0);
+    for (let c = 0; c < n; c++) {
+      const d = digit(c) + 1;
+      counts[d] = (counts[d] ?? 0) + 1;
+    }
+    for (let d = 1; d <= 4096; d++) counts[d] = (counts[d] ?? 0) + (counts[d - 1] ?? 0);
+    for (let k = 0; k < n; k++) {
+      const c = from === null ? k : (from[k] ?? 0);
+      const d = digit(c);
+      const slot = counts[d] ?? 0;
+      to[slot] = c;
+      counts[d] = slot + 1;
+    }
+  };
+  pass((c) => (start[c] ?? 0) & 4095, null, tmp);
+  pass((c) => (start[c] ?? 0) >>> 12, tmp, order);
+  return order;
+}
+
+/** Overlapping spans become one, named by the most specific kind among them: ordered by start, one sweep. */
 function merge(spans: Spans): Spans {
   const n = spans.n;
   // Rules emit in order, so the spans are often sorted already (one rule, many matches): then no sort.
   let sorted = true;
   for (let c = 1; c < n && sorted; c++) sorted = (spans.start[c - 1] ?? 0) <= (spans.start[c] ?? 0);
-  let keys: Float64Array | null = null;
-  if (!sorted) {
-    keys = new Float64Array(n);
-    for (let c = 0; c < n; c++) keys[c] = (spans.start[c] ?? 0) * SORT_SHIFT + c;
-    keys.sort();
-  }
+  const order = sorted ? null : orderByStart(spans);
   const out = new Spans();
   let last = -1;
   for (let j = 0; j < n; j++) {
-    const c = keys === null ? j : (keys[j] ?? 0) % SORT_SHIFT;
+    const c = order === null ? j : (order[j] ?? 0);
     const s = spans.start[c] ?? 0;
     const e = spans.end[c] ?? 0;
     const kind = spans.kind[c] ?? 0;
