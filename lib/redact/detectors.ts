@@ -365,6 +365,7 @@ export function emitNamedValue(
  * up to 40 columns wide (`kubectl describe`, aligned YAML). As a regex (NAME_SEP), what `readNameSep` reads:
  * `/([A-Za-z_][\w.-]{0,80})(?:\\?["'])?\]?[ \t]{0,40}(:=|=>|[:=])[ \t]{0,40}/y`.
  */
+const BARE_PASSWORD = /^(?:password|passwd|passwort|kennwort)$/i;
 /** `--api-key V`, `--token=V`, `"--api-key", "V"`, `.netrc`'s `password V`: a name then spaces, `=` or `", "`. */
 const FLAG_TAIL = /([A-Za-z_][\w.-]{0,80})(?:[ \t]{1,40}|=|["'][ \t]{0,4},[ \t]{0,4})/y;
 /**
@@ -449,12 +450,19 @@ export const namedValues: Detector = (text, emit) => {
       skipTo = s + name.length;
       continue;
     }
+    // A flag (`--api-key`), or the bare words `password`/`passwd` (.netrc, aligned tables). FLAG_TAIL's name
+    // is the whole run of name characters (its tails start with none), so a bare word is checked first.
+    if (dashes === 0) {
+      let r = s;
+      while (r < text.length && r - s < 12 && isNameChar(text.charCodeAt(r))) r++;
+      if (r - s < 6 || r - s > 8 || isNameChar(text.charCodeAt(r))) continue;
+      if (!BARE_PASSWORD.test(text.slice(s, r))) continue;
+    }
     FLAG_TAIL.lastIndex = s;
     const flag = FLAG_TAIL.exec(text);
     if (flag === null) continue;
     const name = flag[1] ?? "";
-    // A flag (`--api-key`), or the bare words `password`/`passwd` (.netrc, aligned tables).
-    if (dashes === 0 && !/^(?:password|passwd|passwort|kennwort)$/i.test(name)) continue;
+    if (dashes === 0 && !BARE_PASSWORD.test(name)) continue;
     emitNamedValue(text, name, s + flag[0].length, dashes === 0, emit);
     skipTo = s + name.length;
   }
@@ -567,19 +575,38 @@ export const queryCredentials: Detector = (text, emit) => {
  */
 const PEM_BEGIN = /-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 const PEM_BODY = charSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=:-,. \t\r\n\\");
+function isSpaceOrBackslash(c: number): boolean {
+  return c === 92 || c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+}
+
 export const privateKeys: Detector = (text, emit) => {
-  const begins = [...matches(PEM_BEGIN, text)].map((m) => [m.index, m.index + m[0].length] as const);
+  // BEGIN lines as start/end pairs in one typed array (a paste of 40 000 of them allocates nothing per line).
+  let begins = new Int32Array(64);
+  let count = 0;
+  PEM_BEGIN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PEM_BEGIN.exec(text)) !== null) {
+    if (2 * count + 2 > begins.length) {
+      const grown = new Int32Array(begins.length * 2);
+      grown.set(begins);
+      begins = grown;
+    }
+    begins[2 * count] = m.index;
+    begins[2 * count + 1] = m.index + m[0].length;
+    count++;
+  }
   let nextEnd = -1;
   let noMoreEnds = false;
   let covered = 0;
-  for (let k = 0; k < begins.length; k++) {
-    const [s, bodyStart] = begins[k] ?? [0, 0];
+  for (let k = 0; k < count; k++) {
+    const s = begins[2 * k] ?? 0;
+    const bodyStart = begins[2 * k + 1] ?? 0;
     if (s < covered) continue;
     if (!noMoreEnds && nextEnd < bodyStart) {
       nextEnd = text.indexOf("-----END", bodyStart);
       if (nextEnd < 0) noMoreEnds = true;
     }
-    const nextBegin = begins[k + 1]?.[0] ?? Number.MAX_SAFE_INTEGER;
+    const nextBegin = k + 1 < count ? (begins[2 * k + 2] ?? 0) : Number.MAX_SAFE_INTEGER;
     let e: number;
     if (!noMoreEnds && nextEnd >= bodyStart && nextEnd < nextBegin && nextEnd - bodyStart <= 20000) {
       const close = text.indexOf("-----", nextEnd + 8);
@@ -588,7 +615,7 @@ export const privateKeys: Detector = (text, emit) => {
       e = bodyStart;
       const limit = Math.min(text.length, bodyStart + 20000);
       while (e < limit && inSet(PEM_BODY, text, e) && !text.startsWith("-----", e)) e++;
-      while (e > bodyStart && /[\s\\]/.test(text[e - 1] ?? "")) e--;
+      while (e > bodyStart && isSpaceOrBackslash(text.charCodeAt(e - 1))) e--;
     }
     emit(s, e);
     covered = e;

@@ -71,7 +71,8 @@ function kindNumber(kind: string): number {
 }
 const PROMPT = kindNumber(PROMPT_KIND);
 const FALLBACK = kindNumber(FALLBACK_KIND);
-const ECHO_SKIPPED = new Set([PROMPT_KIND, "email", "ip-address", "phone"].map(kindNumber));
+const ECHO_SKIPPED = new Uint8Array(65536);
+for (const kind of [PROMPT_KIND, "email", "ip-address", "phone"]) ECHO_SKIPPED[kindNumber(kind)] = 1;
 
 /**
  * Candidate spans of the paste: start, end and kind number in growable typed arrays. A long log or an
@@ -245,7 +246,7 @@ function echoes(text: string, spans: Spans): Spans {
     const s = spans.start[c] ?? 0;
     const e = spans.end[c] ?? 0;
     // Decoding never lengthens a value: a span shorter than 6 holds no value to search for.
-    if (ECHO_SKIPPED.has(kind) || e - s > 4096 || e - s < 6) continue;
+    if (ECHO_SKIPPED[kind] === 1 || e - s > 4096 || e - s < 6) continue;
     // A run of the same value (a repeated key) is recognised without slicing it again.
     if (e - s === previous.length && text.startsWith(previous, s)) continue;
     const raw = text.slice(s, e);
@@ -508,6 +509,8 @@ function redactUnchecked(text: string, options: RedactOptions): RedactionResult 
   let seen: Map<string, string> = new Map();
   let listKind = -1;
   let list: RedactedSpan[] = [];
+  let lastRaw = "";
+  let lastKey = "";
   for (let c = 0; c < spans.n; c++) {
     const s = spans.start[c] ?? 0;
     const e = spans.end[c] ?? 0;
@@ -525,7 +528,12 @@ function redactUnchecked(text: string, options: RedactOptions): RedactionResult 
         if (known === undefined) placeholders.set(kind, (seen = new Map()));
         else seen = known;
       }
-      const key = canonical(text.slice(s, e));
+      // The same raw value as the span before (a repeated line) has the same key: no second decoding.
+      if (e - s !== lastRaw.length || !text.startsWith(lastRaw, s)) {
+        lastRaw = text.slice(s, e);
+        lastKey = canonical(lastRaw);
+      }
+      const key = lastKey;
       let p = seen.get(key);
       if (p === undefined) {
         const id = KIND_IDS[kind] ?? "";
