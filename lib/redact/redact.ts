@@ -441,24 +441,32 @@ function orderByStart(spans: Spans): Int32Array {
   const tmp = new Int32Array(n);
   const order = new Int32Array(n);
   // counts[d] becomes the next slot for digit d: counted at d + 1, then summed.
-  const counts = new Int32Array(4097);
-  const pass = (digit: (c: number) => number, from: Int32Array | null, to: Int32Array) => {
-    counts.fill(0);
-    for (let c = 0; c < n; c++) {
-      const d = digit(c) + 1;
-      counts[d] = (counts[d] ?? 0) + 1;
-    }
-    for (let d = 1; d <= 4096; d++) counts[d] = (counts[d] ?? 0) + (counts[d - 1] ?? 0);
-    for (let k = 0; k < n; k++) {
-      const c = from === null ? k : (from[k] ?? 0);
-      const d = digit(c);
-      const slot = counts[d] ?? 0;
-      to[slot] = c;
-      counts[d] = slot + 1;
-    }
-  };
-  pass((c) => (start[c] ?? 0) & 4095, null, tmp);
-  pass((c) => (start[c] ?? 0) >>> 12, tmp, order);
+  const low = new Int32Array(4097);
+  const high = new Int32Array(4097);
+  for (let c = 0; c < n; c++) {
+    const v = start[c] ?? 0;
+    const a = (v & 4095) + 1;
+    const b = (v >>> 12) + 1;
+    low[a] = (low[a] ?? 0) + 1;
+    high[b] = (high[b] ?? 0) + 1;
+  }
+  for (let d = 1; d <= 4096; d++) {
+    low[d] = (low[d] ?? 0) + (low[d - 1] ?? 0);
+    high[d] = (high[d] ?? 0) + (high[d - 1] ?? 0);
+  }
+  for (let c = 0; c < n; c++) {
+    const d = (start[c] ?? 0) & 4095;
+    const slot = low[d] ?? 0;
+    tmp[slot] = c;
+    low[d] = slot + 1;
+  }
+  for (let k = 0; k < n; k++) {
+    const c = tmp[k] ?? 0;
+    const d = (start[c] ?? 0) >>> 12;
+    const slot = high[d] ?? 0;
+    order[slot] = c;
+    high[d] = slot + 1;
+  }
   return order;
 }
 
@@ -509,8 +517,7 @@ function redactUnchecked(text: string, options: RedactOptions): RedactionResult 
   let seen: Map<string, string> = new Map();
   let listKind = -1;
   let list: RedactedSpan[] = [];
-  let lastRaw = "";
-  let lastKey = "";
+  const keys = new Map<string, string>();
   for (let c = 0; c < spans.n; c++) {
     const s = spans.start[c] ?? 0;
     const e = spans.end[c] ?? 0;
@@ -528,12 +535,14 @@ function redactUnchecked(text: string, options: RedactOptions): RedactionResult 
         if (known === undefined) placeholders.set(kind, (seen = new Map()));
         else seen = known;
       }
-      // The same raw value as the span before (a repeated line) has the same key: no second decoding.
-      if (e - s !== lastRaw.length || !text.startsWith(lastRaw, s)) {
-        lastRaw = text.slice(s, e);
-        lastKey = canonical(lastRaw);
+      // A repeated value (a repeated line) is decoded for its key once.
+      const raw = text.slice(s, e);
+      let key = keys.get(raw);
+      if (key === undefined) {
+        key = canonical(raw);
+        if (keys.size > 4096) keys.clear();
+        keys.set(raw, key);
       }
-      const key = lastKey;
       let p = seen.get(key);
       if (p === undefined) {
         const id = KIND_IDS[kind] ?? "";
