@@ -788,8 +788,21 @@ function isPathLike(value: string): boolean {
 }
 
 /** The fallback's test: 32+ characters, both letter cases, digits or symbols, high entropy, not code or a path. */
+const randomCache = new Map<string, boolean>();
 export function isRandomToken(value: string): boolean {
   if (value.length < 32) return false;
+  // Memoised: a paste repeats its tokens (a retried request's key, a wrapped block's lines).
+  if (value.length > 256) return isRandomTokenUncached(value);
+  let random = randomCache.get(value);
+  if (random === undefined) {
+    random = isRandomTokenUncached(value);
+    if (randomCache.size > 4096) randomCache.clear();
+    randomCache.set(value, random);
+  }
+  return random;
+}
+
+function isRandomTokenUncached(value: string): boolean {
   const k = charClasses(value);
   if (k.upper === 0 || k.lower === 0 || k.digit + k.symbol === 0) return false;
   if (EVIDENCE_TOKEN_PREFIX.test(value) || isPathLike(value) || CAMEL_WORDS.test(value)) return false;

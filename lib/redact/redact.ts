@@ -500,8 +500,19 @@ function failClosed(kind: string): RedactionResult {
   return { text, findings: [{ kind, count: 1, spans: [{ start: 0, end: text.length }] }] };
 }
 
-function redactUnchecked(text: string, options: RedactOptions): RedactionResult {
-  if (text.length > MAX_REDACT_CHARS) return failClosed("oversize-input");
+/**
+ * The text as one flat string: a slice of a larger string (or a rope of joined pieces) makes every
+ * character read of the rules several times slower; joining two halves copies it once, natively.
+ */
+function flat(text: string): string {
+  if (text.length < 4096) return text;
+  const half = text.length >> 1;
+  return [text.slice(0, half), text.slice(half)].join("");
+}
+
+function redactUnchecked(input: string, options: RedactOptions): RedactionResult {
+  if (input.length > MAX_REDACT_CHARS) return failClosed("oversize-input");
+  const text = flat(input);
   const { regions, maxIndex } = protectedRegions(text);
   const spans = merge(clip(text, collect(text, options.hidePrompt === true), regions));
 
