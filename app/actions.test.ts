@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_INPUT_BYTES } from "@/lib/input";
+import { diagnosisReportSchema } from "@/lib/report";
 import type { DiagnoseResult, DiagnoseAction } from "@/components/paste/diagnose-action-types";
 import { startMockStatusServer, type MockStatusServer } from "@/scripts/mock-status-server";
 
@@ -35,6 +36,23 @@ describe("diagnoseAction", () => {
       expect(result.diagnosis.retry.retryable).toBe(true);
       expect(result.diagnosis.statusContext).toMatchObject({ source: "live", indicator: "major" });
     }
+  });
+
+  it("sends the page only what it renders: no component list, no runners-up, the rest of the report", async () => {
+    const text = 'API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}';
+    const result = await diagnoseAction(IDLE, form(text));
+    expect(result.status).toBe("ok");
+    if (result.status !== "ok") return;
+    const { diagnosis } = result;
+    // The mock page's reading lists its components; the page's status line does not show them.
+    expect(diagnosis.statusContext?.components).toEqual([]);
+    expect(diagnosis.statusContext?.indicator).toBe("major");
+    expect(diagnosis.statusContext?.activeIncidents.length).toBeGreaterThan(0);
+    expect("alternatives" in diagnosis).toBe(false);
+    // What the result page renders is all there and still a valid report.
+    expect(diagnosisReportSchema.safeParse(diagnosis).success).toBe(true);
+    for (const key of ["verdict", "card", "evidence", "signals", "occurrences", "retry", "retryContext"])
+      expect(diagnosis).toHaveProperty(key);
   });
 
   it("takes the time of the error and the retry context from the form", async () => {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { DiagnoseResult } from "@/components/paste/diagnose-action-types";
 import { checkInputText } from "@/lib/input";
+import { pageReport } from "@/lib/page-report";
 import { PoolBusyError } from "@/lib/pool/pool";
 import { diagnoseWithSecretsBounded } from "@/lib/pool/server";
 import { getStatusClient } from "@/lib/status/server";
@@ -70,7 +71,7 @@ export async function diagnoseAction(_previous: DiagnoseResult, formData: FormDa
       now,
       status: getStatusClient(),
     });
-    return { status: "ok", diagnosis: report, secrets };
+    return { status: "ok", diagnosis: pageReport(report), secrets };
   } catch (error) {
     // Every worker and the queue are taken: say so, instead of failing the form.
     if (!(error instanceof PoolBusyError)) throw error;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { PrivateLinkResult, RerunResult, ShareResult } from "@/components/share/share-action-types";
 import { env } from "@/lib/env";
 import { checkInputText } from "@/lib/input";
+import { pageReport } from "@/lib/page-report";
 import { requestClientKey } from "@/lib/permalinks/client-key";
 import { createPermalink, type PasteToShare } from "@/lib/permalinks/create";
 import { encodePrivateDiagnosis } from "@/lib/permalinks/fragment";
@@ -132,7 +133,7 @@ export async function rerunAction(id: string): Promise<RerunResult> {
     });
     // A large paste is not sent back: the page shows it folded already.
     const small = record.redactedText.length <= LARGE_PASTE_CHARS;
-    return { status: "ok", report, redactedText: small ? record.redactedText : null };
+    return { status: "ok", report: pageReport(report), redactedText: small ? record.redactedText : null };
   } catch (error) {
     if (!(error instanceof PoolBusyError)) throw error;
     return { status: "error", message: `The server is busy; try again in ${error.retryAfterSeconds} s.` };

@@ -12,6 +12,34 @@ import { startMockStatusServer, type MockScenario } from "../scripts/mock-status
 import { startApp } from "../scripts/app-server";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
+/** LOAD_ONLY=action,flood runs only those groups (basic, action, flood, slow, link-page, faults); all by default. */
+const ONLY = new Set((process.env.LOAD_ONLY ?? "").split(",").filter(Boolean));
+const want = (group: string) => ONLY.size === 0 || ONLY.has(group);
+
+/**
+ * The page's diagnose server action as the browser calls it: a POST to / naming the action (its id from the
+ * build's manifest), with React's encoding of its two arguments, the form's last state and the form data.
+ */
+async function actionRequest(text: string): Promise<{ headers: Record<string, string>; body: Buffer }> {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === "diagnoseAction")?.[0];
+  if (id === undefined) throw new Error("diagnoseAction is not in the build's server-reference manifest");
+  const form = new FormData();
+  form.set("_1_text", text);
+  form.set("_1_occurredAt", "");
+  form.set("0", JSON.stringify([{ status: "idle" }, "$K1"]));
+  const encoded = new Response(form);
+  return {
+    headers: {
+      "next-action": id,
+      accept: "text/x-component",
+      "content-type": encoded.headers.get("content-type") ?? "",
+    },
+    body: Buffer.from(await encoded.arrayBuffer()),
+  };
+}
 
 /** Resident memory of a process and its children, from /proc (Linux). */
 function rssMiB(pid: number): number {
@@ -155,6 +183,7 @@ async function main(): Promise<void> {
     const json = { "content-type": "application/json" };
     const small = JSON.stringify({ text: pasteOf(2 * 1024) });
     const large = JSON.stringify({ text: pasteOf(100 * 1024) });
+    const huge = JSON.stringify({ text: pasteOf(1024 * 1024) });
 
     // Warm up the routes (JIT, module loading) before measuring.
     await autocannon({
@@ -166,133 +195,178 @@ async function main(): Promise<void> {
       connections: 10,
     });
 
-    rows.push(await drive("healthz, 10 conns", { url: `${base}/api/healthz`, connections: 10 }, pid));
-    rows.push(await drive("healthz (baseline)", { url: `${base}/api/healthz`, connections: 50 }, pid));
-    rows.push(
-      await drive(
-        "diagnose 2 KB, 10 conns",
-        { url: `${base}/api/diagnose`, method: "POST", headers: json, body: small, connections: 10 },
-        pid,
-      ),
-    );
-    rows.push(
-      await drive(
-        "diagnose 2 KB",
-        { url: `${base}/api/diagnose`, method: "POST", headers: json, body: small, connections: 50 },
-        pid,
-      ),
-    );
-    rows.push(
-      await drive(
-        "diagnose 100 KB",
-        { url: `${base}/api/diagnose`, method: "POST", headers: json, body: large, connections: 10 },
-        pid,
-      ),
-    );
-    rows.push(await drive("status", { url: `${base}/api/status`, connections: 50 }, pid));
-
-    const created = await fetch(`${base}/api/permalinks`, { method: "POST", headers: json, body: small });
-    if (created.status === 201) {
-      const { id } = (await created.json()) as { id: string };
+    const p99Of = (name: string) => rows.find((r) => r.name === name)?.p99 ?? 0;
+    const rpsOf = (name: string) => rows.find((r) => r.name === name)?.rps ?? 0;
+    if (want("basic") || want("action")) {
       rows.push(
         await drive(
-          "link create",
-          { url: `${base}/api/permalinks`, method: "POST", headers: json, body: small, connections: 20 },
+          "diagnose 2 KB, 10 conns",
+          { url: `${base}/api/diagnose`, method: "POST", headers: json, body: small, connections: 10 },
           pid,
         ),
       );
-      rows.push(await drive("link read", { url: `${base}/api/permalinks/${id}`, connections: 50 }, pid));
-    } else {
-      console.log(`(link scenarios skipped: POST /api/permalinks answered ${created.status})`);
     }
-
-    const p99Of = (name: string) => rows.find((r) => r.name === name)?.p99 ?? 0;
-    notes.push(
-      `2 KB diagnose p99 / healthz p99: ${ratio(p99Of("diagnose 2 KB, 10 conns"), p99Of("healthz, 10 conns"))} at 10 conns, ` +
-        `${ratio(p99Of("diagnose 2 KB"), p99Of("healthz (baseline)"))} at 50 conns`,
-    );
-
-    // Two light loads side by side, first on an idle server, then while 1 MiB diagnoses flood it.
-    const huge = JSON.stringify({ text: pasteOf(1024 * 1024) });
-    const sides = () =>
-      Promise.all([
-        side("diagnose 2 KB", {
-          url: `${base}/api/diagnose`,
-          method: "POST",
-          headers: json,
-          body: small,
-          connections: 5,
-        }),
-        side("healthz", { url: `${base}/api/healthz`, connections: 5 }),
-      ]);
-    const idle = await sides();
-    const [flood, loaded] = await Promise.all([
-      drive(
-        "diagnose 1 MiB (flood)",
-        {
-          url: `${base}/api/diagnose`,
-          method: "POST",
-          headers: json,
-          body: huge,
-          connections: 20,
-          timeout: 30,
-        },
-        pid,
-      ),
-      sides(),
-    ]);
-    rows.push(flood);
-    for (const [i, s] of loaded.entries()) {
-      const before = idle[i]!;
+    if (want("action")) {
+      // The page's server action on the same paste, at the same connections: its rate against the route's.
+      const action = await actionRequest(pasteOf(2 * 1024));
+      const options = { url: `${base}/`, method: "POST" as const, ...action };
+      await autocannon({ ...options, amount: 200, connections: 10 });
+      const actionBytes = (
+        await (
+          await fetch(options.url, {
+            method: "POST",
+            headers: action.headers,
+            body: new Uint8Array(action.body),
+          })
+        ).arrayBuffer()
+      ).byteLength;
+      const routeBytes = (
+        await (
+          await fetch(`${base}/api/diagnose`, { method: "POST", headers: json, body: small })
+        ).arrayBuffer()
+      ).byteLength;
+      rows.push(await drive("page action 2 KB, 10 conns", { ...options, connections: 10 }, pid));
       notes.push(
-        `during the 1 MiB flood: ${s.name} (5 conns) p99 ${s.p99} ms vs ${before.p99} ms idle = ${ratio(s.p99, before.p99)}, ` +
-          `${s.rps.toFixed(0)} req/s vs ${before.rps.toFixed(0)}, errors ${s.errors}, non-2xx ${s.non2xx}`,
+        `page action vs JSON route, 2 KB at 10 conns: ${rpsOf("page action 2 KB, 10 conns").toFixed(0)} vs ` +
+          `${rpsOf("diagnose 2 KB, 10 conns").toFixed(0)} req/s = ${ratio(rpsOf("page action 2 KB, 10 conns"), rpsOf("diagnose 2 KB, 10 conns"))}; ` +
+          `p99 ${p99Of("page action 2 KB, 10 conns")} vs ${p99Of("diagnose 2 KB, 10 conns")} ms; ` +
+          `${actionBytes} vs ${routeBytes} bytes per answer`,
       );
     }
-
-    // 200 connections trickling a declared 1 MiB body while 2 KB diagnoses run.
-    const port = Number(new URL(base).port);
-    const slowSeconds = Math.max(SECONDS, 20);
-    const [slow, during] = await Promise.all([
-      slowBodies(port, 200, slowSeconds),
-      drive(
-        "diagnose 2 KB + 200 slow bodies",
-        { url: `${base}/api/diagnose`, method: "POST", headers: json, body: small, connections: 10 },
-        pid,
-      ),
-    ]);
-    rows.push(during);
-    notes.push(
-      `200 slow bodies over ${slowSeconds} s: ${slow.closed} closed by the server` +
-        (slow.medianClosedAfterS === null ? "" : ` (median after ${slow.medianClosedAfterS.toFixed(1)} s)`) +
-        `, ${slow.open} still held; 2 KB diagnose p99 ${during.p99} ms vs ${p99Of("diagnose 2 KB, 10 conns")} ms idle = ${ratio(during.p99, p99Of("diagnose 2 KB, 10 conns"))}`,
-    );
-
-    // A stored 1 MiB link read as a page at 10 connections.
-    const bigLink = await fetch(`${base}/api/permalinks`, { method: "POST", headers: json, body: huge });
-    if (bigLink.status === 201) {
-      const { id } = (await bigLink.json()) as { id: string };
-      const page = await fetch(`${base}/d/${id}`);
-      const bytes = (await page.arrayBuffer()).byteLength;
-      rows.push(
-        await drive("link page, 1 MiB paste", { url: `${base}/d/${id}`, connections: 10, timeout: 30 }, pid),
-      );
-      notes.push(`GET /d/<id> of a 1 MiB link: ${(bytes / 1024).toFixed(0)} KB of HTML per answer`);
-    } else {
-      notes.push(`(1 MiB link read skipped: POST /api/permalinks answered ${bigLink.status})`);
-    }
-
-    // Faults: the status page goes down, slow or malformed a third of the way into a diagnose run.
-    for (const scenario of ["down", "slow", "malformed"] as MockScenario[]) {
-      mock.setScenario("operational");
+    if (want("basic")) {
+      rows.push(await drive("healthz, 10 conns", { url: `${base}/api/healthz`, connections: 10 }, pid));
+      rows.push(await drive("healthz (baseline)", { url: `${base}/api/healthz`, connections: 50 }, pid));
       rows.push(
         await drive(
-          `diagnose 2 KB, status ${scenario}`,
+          "diagnose 2 KB",
           { url: `${base}/api/diagnose`, method: "POST", headers: json, body: small, connections: 50 },
           pid,
-          () => mock.setScenario(scenario),
         ),
       );
+      rows.push(
+        await drive(
+          "diagnose 100 KB",
+          { url: `${base}/api/diagnose`, method: "POST", headers: json, body: large, connections: 10 },
+          pid,
+        ),
+      );
+      rows.push(await drive("status", { url: `${base}/api/status`, connections: 50 }, pid));
+
+      const created = await fetch(`${base}/api/permalinks`, { method: "POST", headers: json, body: small });
+      if (created.status === 201) {
+        const { id } = (await created.json()) as { id: string };
+        rows.push(
+          await drive(
+            "link create",
+            { url: `${base}/api/permalinks`, method: "POST", headers: json, body: small, connections: 20 },
+            pid,
+          ),
+        );
+        rows.push(await drive("link read", { url: `${base}/api/permalinks/${id}`, connections: 50 }, pid));
+      } else {
+        console.log(`(link scenarios skipped: POST /api/permalinks answered ${created.status})`);
+      }
+
+      notes.push(
+        `2 KB diagnose p99 / healthz p99: ${ratio(p99Of("diagnose 2 KB, 10 conns"), p99Of("healthz, 10 conns"))} at 10 conns, ` +
+          `${ratio(p99Of("diagnose 2 KB"), p99Of("healthz (baseline)"))} at 50 conns`,
+      );
+    }
+
+    if (want("flood")) {
+      // Two light loads side by side, first on an idle server, then while 1 MiB diagnoses flood it.
+      const sides = () =>
+        Promise.all([
+          side("diagnose 2 KB", {
+            url: `${base}/api/diagnose`,
+            method: "POST",
+            headers: json,
+            body: small,
+            connections: 5,
+          }),
+          side("healthz", { url: `${base}/api/healthz`, connections: 5 }),
+        ]);
+      const idle = await sides();
+      const [flood, loaded] = await Promise.all([
+        drive(
+          "diagnose 1 MiB (flood)",
+          {
+            url: `${base}/api/diagnose`,
+            method: "POST",
+            headers: json,
+            body: huge,
+            connections: 20,
+            timeout: 30,
+          },
+          pid,
+        ),
+        sides(),
+      ]);
+      rows.push(flood);
+      for (const [i, s] of loaded.entries()) {
+        const before = idle[i]!;
+        notes.push(
+          `during the 1 MiB flood: ${s.name} (5 conns) p99 ${s.p99} ms vs ${before.p99} ms idle = ${ratio(s.p99, before.p99)}, ` +
+            `${s.rps.toFixed(0)} req/s vs ${before.rps.toFixed(0)}, errors ${s.errors}, non-2xx ${s.non2xx}`,
+        );
+      }
+    }
+
+    if (want("slow")) {
+      // 200 connections trickling a declared 1 MiB body while 2 KB diagnoses run.
+      const port = Number(new URL(base).port);
+      const slowSeconds = Math.max(SECONDS, 20);
+      const [slow, during] = await Promise.all([
+        slowBodies(port, 200, slowSeconds),
+        drive(
+          "diagnose 2 KB + 200 slow bodies",
+          { url: `${base}/api/diagnose`, method: "POST", headers: json, body: small, connections: 10 },
+          pid,
+        ),
+      ]);
+      rows.push(during);
+      notes.push(
+        `200 slow bodies over ${slowSeconds} s: ${slow.closed} closed by the server` +
+          (slow.medianClosedAfterS === null
+            ? ""
+            : ` (median after ${slow.medianClosedAfterS.toFixed(1)} s)`) +
+          `, ${slow.open} still held; 2 KB diagnose p99 ${during.p99} ms vs ${p99Of("diagnose 2 KB, 10 conns")} ms idle = ${ratio(during.p99, p99Of("diagnose 2 KB, 10 conns"))}`,
+      );
+    }
+
+    if (want("link-page")) {
+      // A stored 1 MiB link read as a page at 10 connections.
+      const bigLink = await fetch(`${base}/api/permalinks`, { method: "POST", headers: json, body: huge });
+      if (bigLink.status === 201) {
+        const { id } = (await bigLink.json()) as { id: string };
+        const page = await fetch(`${base}/d/${id}`);
+        const bytes = (await page.arrayBuffer()).byteLength;
+        rows.push(
+          await drive(
+            "link page, 1 MiB paste",
+            { url: `${base}/d/${id}`, connections: 10, timeout: 30 },
+            pid,
+          ),
+        );
+        notes.push(`GET /d/<id> of a 1 MiB link: ${(bytes / 1024).toFixed(0)} KB of HTML per answer`);
+      } else {
+        notes.push(`(1 MiB link read skipped: POST /api/permalinks answered ${bigLink.status})`);
+      }
+    }
+
+    if (want("faults")) {
+      // Faults: the status page goes down, slow or malformed a third of the way into a diagnose run.
+      for (const scenario of ["down", "slow", "malformed"] as MockScenario[]) {
+        mock.setScenario("operational");
+        rows.push(
+          await drive(
+            `diagnose 2 KB, status ${scenario}`,
+            { url: `${base}/api/diagnose`, method: "POST", headers: json, body: small, connections: 50 },
+            pid,
+            () => mock.setScenario(scenario),
+          ),
+        );
+      }
     }
   } finally {
     await app.stop();

@@ -1,4 +1,4 @@
-import type { DiagnosisReport } from "@/lib/report";
+import type { PageReport } from "@/lib/page-report";
 import type { RetryContext } from "@/lib/retry/schema";
 
 /** Lifetimes the Share button offers, as `ttl` values of POST /api/permalinks. */
@@ -31,5 +31,5 @@ export type PrivateLinkResult =
 export type RerunResult =
   | { status: "idle" }
   /** `redactedText` is null for a large paste: the page already shows it folded, and it is not sent again. */
-  | { status: "ok"; report: DiagnosisReport; redactedText: string | null }
+  | { status: "ok"; report: PageReport; redactedText: string | null }
   | { status: "error"; message: string };

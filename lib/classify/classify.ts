@@ -116,7 +116,7 @@ function scan(norm: string, starts: number[]): Hit[] {
   }
   // Concept families over normalised tokens (camelCase and SNAKE_CASE split, plurals stemmed).
   for (const t of tokenFamilyHits(norm)) {
-    const sig = TOKEN_SIGNATURES.get(t.family.id);
+    const sig = TOKEN_SIGNATURES.get(t.identifier ? `${t.family.id}#name` : t.family.id);
     if (sig) hits.push({ sig, start: t.start, end: t.end, line: 0, fields: {} });
   }
   for (const h of hits) h.line = lineOf(starts, h.start);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BranchId } from "../diagnosis";
 import { classify } from "./classify";
+import { PERTURBATIONS } from "./perturb";
 
 /**
  * Each concept family with at least three phrasings from different sources (platforms, gateways, clients,
@@ -35,6 +36,11 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
       ["gRPC / Vertex clients", "google.api_core.exceptions: Deadline Exceeded while calling the model"],
       ["Claude Code stream watchdog", "API Error: Stream idle timeout - partial response received"],
       ["gateways", "upstream error: the model took too long to respond"],
+      [
+        "undici",
+        "HeadersTimeoutError: Headers Timeout Error { code: 'UND_ERR_HEADERS_TIMEOUT' } (api.anthropic.com)",
+      ],
+      ["AbortSignal.timeout", "TimeoutError: The operation was aborted due to timeout (claude request)"],
     ],
   },
   payload_size: {
@@ -64,6 +70,11 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
       ["Claude Code", "You've hit your limit · resets 11pm (Europe/Paris)"],
       ["Claude Code, weekly", "Weekly limit reached · resets Mon 12:00am"],
       ["claude.ai", "Claude usage limit reached. Your limit will reset at 3pm."],
+      [
+        "long-context extra usage",
+        'Error: 429 {"type":"error","error":{"type":"rate_limit_error","message":"Extra usage is required for long context requests."}}',
+      ],
+      ["Claude Code, extra usage", "Extra usage exhausted · resets Nov 1 · /upgrade to continue"],
     ],
   },
   invalid_model: {
@@ -79,6 +90,8 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
         "Publisher Model `projects/p/locations/us-east5/publishers/anthropic/models/claude-x@2025` was not found",
       ],
       ["LiteLLM", "BadRequestError: Invalid model name passed in model=claude-sonet-4"],
+      ["retired models", 'Error: 404 {"error":{"message":"The model claude-2.1 has been retired."}}'],
+      ["deprecations", "the model claude-3-sonnet-20240229 has been deprecated and is no longer available"],
     ],
   },
   wrong_endpoint: {
@@ -111,6 +124,7 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
       ["regional availability", "This service is not available in your region."],
       ["Anthropic edge", "Country, region, or territory not supported"],
       ["gateways", "Access denied for this model"],
+      ["workspace policies", "Your organization does not have access to Claude Opus 4. Contact your admin."],
     ],
   },
   field_constraint: {
@@ -193,6 +207,60 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
       ],
     ],
   },
+  throttled: {
+    branch: "rate_limit",
+    phrasings: [
+      ["Azure-style gateways", "Request was throttled. Expected available in 5 seconds. (claude-3-haiku)"],
+      ["AWS APIs", "Rate exceeded (Service: BedrockRuntime; Status Code: 400)"],
+      ["relays", "your calls have been throttled by the upstream claude pool"],
+    ],
+  },
+  output_limit: {
+    branch: "invalid_request",
+    phrasings: [
+      [
+        "Anthropic",
+        "max_tokens: 64000 > 32000, which is the maximum allowed number of output tokens for claude-opus-4-20250514",
+      ],
+      ["OpenAI-compatible relays", "Error: 400 max_tokens is too large: 128000 (claude-sonnet-4 via relay)"],
+      ["Bedrock", "ValidationException: max_tokens exceeds model limit of 8192 for claude-3-haiku"],
+    ],
+  },
+  tls_handshake: {
+    branch: "connection",
+    phrasings: [
+      [
+        "Node",
+        "Error: Client network socket disconnected before secure TLS connection was established (api.anthropic.com)",
+      ],
+      [
+        "Python ssl",
+        "ssl.SSLEOFError: EOF occurred in violation of protocol (_ssl.c:2427) calling api.anthropic.com",
+      ],
+      [
+        "OpenSSL through a proxy",
+        "SSL routines:ssl3_get_record:wrong version number (anthropic base URL on port 80)",
+      ],
+      [
+        "Node TLS codes",
+        "Error: write EPROTO ERR_SSL_PACKET_LENGTH_TOO_LONG connecting to api.anthropic.com",
+      ],
+    ],
+  },
+  image_limit: {
+    branch: "invalid_request",
+    phrasings: [
+      [
+        "Anthropic",
+        'Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"messages.0.content.1.image.source.base64: image exceeds 5 MB maximum: 7340032 bytes > 5242880 bytes"}}',
+      ],
+      [
+        "Anthropic, dimensions",
+        "messages.3.content.0.image.source.base64.data: At least one of the image dimensions exceed max allowed size: 8000 pixels",
+      ],
+      ["gateways", "Upload rejected: image is too large (12 MB) for claude-sonnet-4"],
+    ],
+  },
 };
 
 describe.each(Object.entries(FAMILIES))("concept family %s", (family, { branch, phrasings }) => {
@@ -203,6 +271,40 @@ describe.each(Object.entries(FAMILIES))("concept family %s", (family, { branch, 
     const d = classify(text);
     expect(d.branch).toBe(branch);
     expect(d.signals.map((s) => s.id)).toContain(`fam.${family}`);
+  });
+});
+
+describe("every family phrasing re-rendered (wrapped, escaped, enveloped, framed) keeps its branch", () => {
+  const all = Object.values(FAMILIES).flatMap(({ branch, phrasings }) =>
+    phrasings.map(([, text]) => [text, branch] as const),
+  );
+  it.each(PERTURBATIONS.map((p) => [p.name, p] as const))("%s", (_name, p) => {
+    const changed = all.filter(([text, branch]) => classify(p.apply(text)).branch !== branch).map(([t]) => t);
+    expect(changed).toEqual([]);
+  });
+});
+
+describe("the status grammar reads .NET's EnsureSuccessStatusCode message", () => {
+  it.each([
+    [
+      "System.Net.Http.HttpRequestException: Response status code does not indicate success: 529 (). (claude)",
+      529,
+      "overloaded",
+    ],
+    [
+      "HttpRequestException: Response status code does not indicate success: 401 (Unauthorized). anthropic",
+      401,
+      "authentication",
+    ],
+    [
+      "Response status code does not indicate success: 429 (Too Many Requests). calling claude-3-haiku",
+      429,
+      "rate_limit",
+    ],
+  ])("%s", (text, status, branch) => {
+    const d = classify(text);
+    expect(d.evidence.status).toBe(status);
+    expect(d.branch).toBe(branch);
   });
 });
 

@@ -51,9 +51,9 @@ export const FAMILIES: Signature[] = [
     "timeout_noun",
     "timeout",
     "timeout",
-    "botocore ReadTimeoutError; grpc DEADLINE_EXCEEDED; stream idle / watchdog timeouts",
+    "botocore ReadTimeoutError; grpc DEADLINE_EXCEEDED; stream idle / watchdog timeouts; undici headers/body timeouts; AbortSignal.timeout",
     new RegExp(
-      `\\bread${gap(0)}timeout|\\b(?:stream|idle|watchdog|response|socket${gap(0)}read)${gap(0)}(?:idle${gap(0)})?time(?:d${gap(0)}out|out)\\b|deadline${gap(0)}exceeded|took${gap(0)}too${gap(0)}long${gap(0)}to${gap(0)}(?:respond|answer|reply|complete)|ReadTimeoutError|ResponseTimeout|\\bTimeoutError:|timed${gap(0)}out${gap(0)}waiting${gap(0)}for`,
+      `\\bread${gap(0)}timeout|\\b(?:stream|idle|watchdog|response|socket${gap(0)}read)${gap(0)}(?:idle${gap(0)})?time(?:d${gap(0)}out|out)\\b|deadline${gap(0)}exceeded|took${gap(0)}too${gap(0)}long${gap(0)}to${gap(0)}(?:respond|answer|reply|complete)|ReadTimeoutError|ResponseTimeout|\\bTimeoutError:|timed${gap(0)}out${gap(0)}waiting${gap(0)}for|\\bUND_ERR_(?:HEADERS|BODY)_TIMEOUT\\b|\\b(?:Headers|Body)TimeoutError\\b|aborted${gap(0)}due${gap(0)}to${gap(0)}(?:a${gap(0)})?timeout`,
       "gi",
     ),
     { variant: "client", head: true },
@@ -86,9 +86,9 @@ export const FAMILIES: Signature[] = [
     "plan_window",
     "subscription_limit",
     "plan usage window",
-    "Claude Code 'You've hit your limit · resets'; claude.ai 'usage limit'; Max plan weekly limit",
+    "Claude Code 'You've hit your limit · resets'; claude.ai 'usage limit'; Max plan weekly limit; 'Extra usage is required' / exhausted",
     new RegExp(
-      `hit${gap(0)}your${gap(1)}limit${gap(3)}resets?|(?:session|weekly|5-hour|daily)${gap(0)}(?:usage${gap(0)})?limit${gap(2)}(?:reached|hit|resets?)|\\blimit\\s{1,6}(?:will\\s{1,6})?resets?\\s{1,6}(?:(?:at|in|on)\\s{1,6})?\\d`,
+      `hit${gap(0)}your${gap(1)}limit${gap(3)}resets?|(?:session|weekly|5-hour|daily)${gap(0)}(?:usage${gap(0)})?limit${gap(2)}(?:reached|hit|resets?)|\\blimit\\s{1,6}(?:will\\s{1,6})?resets?\\s{1,6}(?:(?:at|in|on)\\s{1,6})?\\d|\\bextra${gap(0)}usage${gap(1)}(?:is${gap(0)})?(?:required|exhausted|depleted|used${gap(0)}up|limit${gap(0)}reached|not${gap(0)}enabled)`,
       "gi",
     ),
   ),
@@ -97,9 +97,9 @@ export const FAMILIES: Signature[] = [
     "invalid_model",
     "not_found",
     "unknown model id",
-    "Bedrock 'provided model identifier is invalid'; OpenAI-compatible 'model does not exist'; Vertex 'Publisher Model ... not found'",
+    "Bedrock 'provided model identifier is invalid'; OpenAI-compatible 'model does not exist'; Vertex 'Publisher Model ... not found'; retired models ('has been retired', 'is no longer available')",
     new RegExp(
-      `model${gap(0)}identifier${gap(0)}is${gap(0)}invalid|(?:invalid|unknown|unsupported)${gap(0)}model${gap(0)}(?:id|name|identifier)?|Publisher${gap(0)}Model\\W{1,6}\\S{1,300}\\s(?:is|was)${gap(0)}not${gap(0)}found|model${gap(2)}(?:is${gap(0)})?not${gap(0)}(?:found|available|supported)|model${gap(2)}does${gap(0)}not${gap(0)}exist|model\\W{1,6}[\\w.:@/-]{1,100}\\W{1,6}(?:does${gap(0)}not${gap(0)}exist|is${gap(0)}not${gap(0)}(?:found|available|supported))`,
+      `model${gap(0)}identifier${gap(0)}is${gap(0)}invalid|(?:invalid|unknown|unsupported)${gap(0)}model${gap(0)}(?:id|name|identifier)?|Publisher${gap(0)}Model\\W{1,6}\\S{1,300}\\s(?:is|was)${gap(0)}not${gap(0)}found|model${gap(2)}(?:is${gap(0)})?not${gap(0)}(?:found|available|supported)|model${gap(2)}does${gap(0)}not${gap(0)}exist|model\\W{1,6}[\\w.:@/-]{1,100}\\W{1,6}(?:does${gap(0)}not${gap(0)}exist|is${gap(0)}not${gap(0)}(?:found|available|supported))|model(?:\\W{1,6}[\\w.:@/-]{1,100})?${gap(0)}(?:has${gap(0)}been|was|is${gap(0)}now)${gap(0)}(?:deprecated${gap(0)}and${gap(0)})?(?:retired|decommissioned|removed|discontinued|sunset)|model(?:\\W{1,6}[\\w.:@/-]{1,100})?${gap(0)}(?:has${gap(0)}been${gap(0)}deprecated${gap(0)}and${gap(0)})?is${gap(0)}no${gap(0)}longer${gap(0)}(?:available|supported|served)`,
       "gi",
     ),
     { variant: "model", route: undefined },
@@ -134,7 +134,7 @@ export const FAMILIES: Signature[] = [
     "access denied",
     "Bedrock AccessDeniedException; 'not available in your region'; 'country not supported'",
     new RegExp(
-      `access${gap(0)}(?:is${gap(0)})?denied|not${gap(0)}(?:available|supported)${gap(0)}in${gap(0)}your${gap(0)}(?:region|country|location)|(?:region|country|territory)${gap(0)}(?:is${gap(0)})?not${gap(0)}supported|not${gap(0)}authorized${gap(0)}to${gap(0)}perform`,
+      `access${gap(0)}(?:is${gap(0)})?denied|not${gap(0)}(?:available|supported)${gap(0)}in${gap(0)}your${gap(0)}(?:region|country|location)|(?:region|country|territory)${gap(0)}(?:is${gap(0)})?not${gap(0)}supported|not${gap(0)}authorized${gap(0)}to${gap(0)}perform|(?:does${gap(0)}not|doesn't|do${gap(0)}not|don't)${gap(0)}have${gap(0)}access${gap(0)}to\\W{1,6}(?!it\\b)\\w`,
       "gi",
     ),
   ),
@@ -183,6 +183,52 @@ export const FAMILIES: Signature[] = [
     "AWS SDK for JavaScript v2 NetworkingError; aws-sdk-ruby Seahorse::Client::NetworkingError; AWS SDK v3 $metadata without a status",
     /\bNetworkingError\b|\bSdkClientException\b|\$metadata\W{1,8}attempts/g,
     { tier: TIER.class, head: true },
+  ),
+  // rate_limit: throttling said in words (Azure-style gateways, AWS services, relays).
+  family(
+    "throttled",
+    "rate_limit",
+    "requests throttled",
+    "gateways' 'Request was throttled'; AWS 'Rate exceeded' / 'requests have been throttled'; relays",
+    new RegExp(
+      `\\b(?:request|requests|call|calls|you|account|client)${gap(1)}(?:was|were|is|are|have${gap(0)}been|has${gap(0)}been|being|got)${gap(0)}throttled\\b|\\bthrottled${gap(0)}(?:by|due${gap(0)}to)\\b|\\bRate${gap(0)}exceeded\\b`,
+      "gi",
+    ),
+  ),
+  // invalid_request: max_tokens over the model's output maximum.
+  family(
+    "output_limit",
+    "invalid_request",
+    "max_tokens over the output maximum",
+    "Anthropic 'max_tokens: N > M, which is the maximum allowed number of output tokens'; OpenAI-compatible 'max_tokens is too large'; Bedrock 'max_tokens exceeds'",
+    new RegExp(
+      `maximum${gap(0)}(?:allowed${gap(0)})?number${gap(0)}of${gap(0)}output${gap(0)}tokens|\\bmax_tokens\\W{1,6}\\d{1,9}\\s?>\\s?\\d{1,9}|\\bmax_tokens${gap(1)}(?:is${gap(0)})?too${gap(0)}large|\\bmax_tokens${gap(0)}exceeds`,
+      "gi",
+    ),
+    { variant: "output_limit" },
+  ),
+  // connection: TLS handshakes that fail without a certificate verdict.
+  family(
+    "tls_handshake",
+    "connection",
+    "TLS handshake failed",
+    "Node 'Client network socket disconnected before secure TLS connection was established'; Python ssl.SSLEOFError; OpenSSL 'wrong version number'; Node ERR_SSL_* codes",
+    new RegExp(
+      `disconnected${gap(0)}before${gap(0)}secure${gap(0)}TLS|\\bSSLEOFError\\b|EOF${gap(0)}occurred${gap(0)}in${gap(0)}violation${gap(0)}of${gap(0)}protocol|\\bSSLError\\b|(?:TLS|SSL)${gap(0)}handshake${gap(1)}(?:failed|failure|timed${gap(0)}out|timeout)|wrong${gap(0)}version${gap(0)}number|\\bERR_SSL_[A-Z_]{3,40}\\b|\\bEPROTO\\b`,
+      "g",
+    ),
+  ),
+  // invalid_request: one image over its size or dimension limit (a 400, not the request's byte limit).
+  family(
+    "image_limit",
+    "invalid_request",
+    "image over its size or dimension limit",
+    "Anthropic 'image exceeds 5 MB maximum'; 'image dimensions exceed max allowed size'; gateways' 'image too large'",
+    new RegExp(
+      `\\bimages?${gap(1)}(?:exceeds?|(?:is${gap(0)})?too${gap(0)}(?:large|big)|dimensions?${gap(0)}exceeds?|size${gap(0)}exceeds?)`,
+      "gi",
+    ),
+    { weight: 2, variant: "image_limit" },
   ),
   // overloaded: capacity, in other wordings.
   family(
@@ -241,6 +287,13 @@ export const STATUS_GRAMMAR: Signature[] = [
     "keyword",
     "status after a keyword",
     /\b(?:HTTP(?:\/[\d.]{1,3}|_status_|\s)|status[\s_]?code\s?[:=]?\s?|Response\s|(?:API\s)?error:?\s|(?:with|returned)\s(?:an?\s)?status\s)\s?([45]\d\d)(?!\s?(?:ms|s|bytes|tokens|lines)\b|\d)/gi,
+  ),
+  // .NET HttpClient: `Response status code does not indicate success: 529 ().`
+  statusRule(
+    "dotnet",
+    "status in .NET's EnsureSuccessStatusCode message",
+    /\bdoes\s{1,16}not\s{1,16}indicate\s{1,16}success:\s{1,16}([45]\d\d)\b/g,
+    { head: true },
   ),
   // `[429]`, `(status 429)`
   statusRule("bracket", "status in brackets", /\[([45]\d\d)\](?!\()|\(status\s([45]\d\d)\)/g),

@@ -63,19 +63,7 @@ export const TOKEN_FAMILIES: readonly TokenFamily[] = [
     qualifiers: ["denied", "forbidden"],
     window: 2,
     // A local file-system or shell refusal is not the API's.
-    unless: [
-      "eacces",
-      "errno",
-      "file",
-      "directory",
-      "mkdir",
-      "open",
-      "write",
-      "read",
-      "path",
-      "publickey",
-      "sudo",
-    ],
+    unless: ["eacces", "errno", "file", "directory", "mkdir", "publickey", "sudo", "bash", "zsh", "chmod"],
     names: false,
   },
   {
@@ -203,7 +191,8 @@ const HEAD_SCAN = new RegExp(HEAD_WORDS.map((h) => (h === "apikey" ? "api[\\s_-]
 const MAX_LINE = 400;
 const MAX_LINES = 400;
 
-export type TokenHit = { family: TokenFamily; start: number; end: number };
+/** A match; `identifier` when head and qualifier are parts of one word (a code, type or class name). */
+export type TokenHit = { family: TokenFamily; start: number; end: number; identifier: boolean };
 
 /** Every family match in the candidate lines of `text` (offsets in `text`). */
 export function tokenFamilyHits(text: string): TokenHit[] {
@@ -259,29 +248,38 @@ function matchSentence(tokens: Token[], hits: TokenHit[]): void {
           tokens.some((o) => (o.word === t.word || o.word === q.word) && NAME_ENDS.has(o.text))
         )
           continue;
-        hits.push({ family, start: Math.min(t.start, q.start), end: Math.max(t.end, q.end) });
+        hits.push({
+          family,
+          start: Math.min(t.start, q.start),
+          end: Math.max(t.end, q.end),
+          identifier: t.word === q.word,
+        });
         break;
       }
     }
   }
 }
 
-/** The families as signatures, so their hits are weighed like every other message-level shape. */
+const asSignature = (f: TokenFamily, identifier: boolean): Signature => ({
+  id: `tok.${f.id}`,
+  label: f.label,
+  // Read by tokenFamilyHits: these signatures are never in the regex scan, so the pattern is only a name.
+  pattern: new RegExp(`tok\\.${f.id}`, "g"),
+  branch: f.branch,
+  variant: f.variant,
+  // Words in a sentence say what happened (message strength); one identifier (`RATE_LIMIT_EXCEEDED`,
+  // `ModelNotFound`) is a code or a type name, read at type strength.
+  tier: identifier ? TIER.type : TIER.message,
+  // Evidence where no anchor speaks: an exact phrase or type of the same strength outweighs it.
+  weight: 0.5,
+  source: f.source,
+  example: { text: "", branch: f.branch },
+});
+
+/** The families as signatures, so their hits are weighed like every other shape: key `id` or `id#name`. */
 export const TOKEN_SIGNATURES: ReadonlyMap<string, Signature> = new Map(
-  TOKEN_FAMILIES.map((f) => [
-    f.id,
-    {
-      id: `tok.${f.id}`,
-      label: f.label,
-      // Read by tokenFamilyHits: these signatures are never in the regex scan, so the pattern is only a name.
-      pattern: new RegExp(`tok\\.${f.id}`, "g"),
-      branch: f.branch,
-      variant: f.variant,
-      tier: TIER.message,
-      // Evidence where no anchor phrase speaks: an exact phrase of the same strength outweighs it.
-      weight: 0.5,
-      source: f.source,
-      example: { text: "", branch: f.branch },
-    },
+  TOKEN_FAMILIES.flatMap((f) => [
+    [f.id, asSignature(f, false)],
+    [`${f.id}#name`, asSignature(f, true)],
   ]),
 );
