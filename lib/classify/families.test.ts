@@ -397,6 +397,42 @@ describe("near-miss negatives stay unknown and say why", () => {
     expect(classify(text)).toMatchObject({ branch: "unknown", variant: "no_provider" });
   });
 
+  it.each([
+    [
+      "OpenAI's key page",
+      "Error: 401 Incorrect API key provided: sk-proj-****abcd. See https://platform.openai.com/account/api-keys.",
+    ],
+    [
+      "Groq's SDK",
+      "groq.RateLimitError: Error code: 429 - {'error': {'message': 'Rate limit reached', 'type': 'tokens'}}",
+    ],
+    ["a local Ollama server", "Error: connect ECONNREFUSED 127.0.0.1:11434 (ollama serve not running)"],
+  ])(
+    "another provider named by its host, SDK module or local server (%s) is other_provider",
+    (_name, text) => {
+      expect(classify(text)).toMatchObject({ branch: "unknown", variant: "other_provider" });
+    },
+  );
+
+  it.each([
+    [
+      "npm",
+      "npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/@anthropic-ai%2fclaude-codee - Not found",
+    ],
+    [
+      "git",
+      "fatal: unable to access 'https://github.com/anthropics/claude-code.git/': The requested URL returned error: 403",
+    ],
+    [
+      "docker",
+      "docker: Error response from daemon: pull access denied for claude-proxy, repository does not exist or may require 'docker login'",
+    ],
+  ])("another tool failing on its own service (%s) is unknown, variant unrelated_service", (_name, text) => {
+    const d = classify(text);
+    expect(d).toMatchObject({ branch: "unknown", variant: "unrelated_service" });
+    expect(d.alternatives?.length).toBeGreaterThan(0);
+  });
+
   it("keeps the would-be branch as an alternative", () => {
     const d = classify("API Error: 404 The model llama-3.3-70b-versatile does not exist");
     expect(d.alternatives?.[0]?.branch).toBe("not_found");
