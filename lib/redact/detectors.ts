@@ -768,15 +768,44 @@ function validIPv6(v: string): boolean {
   return halves.length === 2 ? groups.length <= 7 : groups.length === 8;
 }
 
-const PHONE_PLUS = /(?<![\w+])\+\d[\d ()./-]{6,20}\d(?!\d)/g;
-const PHONE_AREA = /(?<![\w(])\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}(?!\d)/g;
+/** `(?<![\w+])\+\d[\d ()./-]{6,20}\d(?!\d)` and `(?<![\w(])\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}(?!\d)`, in place. */
+const PHONE_PLUS_AT = /\+\d[\d ()./-]{6,20}\d(?!\d)/y;
+const PHONE_AREA_AT = /\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}(?!\d)/y;
+
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * Every match of `lead` + `at` (a sticky regex starting with `lead`), left to right without overlap, as a
+ * global regex with a lookbehind would find them: the lead character is found by `indexOf` (native, fast
+ * where the character is rare) and the lookbehind, not `\w` and not `lead`, checked by hand.
+ */
+function* ledMatches(text: string, lead: string, at: RegExp): Generator<RegExpExecArray> {
+  const leadCode = lead.charCodeAt(0);
+  let p = text.indexOf(lead);
+  while (p >= 0) {
+    const before = p > 0 ? text.charCodeAt(p - 1) : -1;
+    let next = p + 1;
+    if (!isWordCode(before) && before !== leadCode) {
+      at.lastIndex = p;
+      const m = at.exec(text);
+      if (m !== null) {
+        yield m;
+        next = p + m[0].length;
+      }
+    }
+    p = text.indexOf(lead, next);
+  }
+}
+
 /** Phone numbers with a leading `+` or a parenthesised area code (bare digit runs are ids and epochs). */
 export const phones: Detector = (text, emit) => {
-  for (const m of matches(PHONE_PLUS, text)) {
+  for (const m of ledMatches(text, "+", PHONE_PLUS_AT)) {
     const digits = m[0].replace(/\D/g, "").length;
     if (digits >= 8 && digits <= 15 && !/\.\.|--|\/\/|\s\s/.test(m[0])) emit(m.index, m.index + m[0].length);
   }
-  for (const m of matches(PHONE_AREA, text)) emit(m.index, m.index + m[0].length);
+  for (const m of ledMatches(text, "(", PHONE_AREA_AT)) emit(m.index, m.index + m[0].length);
 };
 
 /** CamelCase identifiers with version digits (`AnthropicBedrock2Client…`) are code, not keys. */
