@@ -734,7 +734,9 @@ export const ipv4: Detector = (text, emit) => {
 
 const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/g;
 const IPV6 = /(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/y;
-const HEX_OR_COLON = /[0-9A-Fa-f:]/;
+function isHexOrColon(c: number): boolean {
+  return (c >= 48 && c <= 58) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
 /** Public IPv6 addresses, validated by group count; keeps `::1`, link-local and unique-local ranges. */
 export const ipv6: Detector = (text, emit) => {
   IPV6_HINT.lastIndex = 0;
@@ -744,8 +746,9 @@ export const ipv6: Detector = (text, emit) => {
     IPV6_HINT.lastIndex = h.index + 1;
     if (h.index < covered) continue;
     let start = h.index;
-    while (start > h.index - 5 && start > 0 && HEX_OR_COLON.test(text[start - 1] ?? "")) start--;
-    if (/[\w:.]/.test(text[start - 1] ?? " ")) continue;
+    while (start > h.index - 5 && start > 0 && isHexOrColon(text.charCodeAt(start - 1))) start--;
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    if (isWordCode(before) || before === 0x3a || before === 0x2e) continue;
     IPV6.lastIndex = start;
     const m = IPV6.exec(text);
     if (m === null) continue;
