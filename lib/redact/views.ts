@@ -303,6 +303,28 @@ function decodeInto(
   };
   while (i < to) {
     const c = text.charCodeAt(i);
+    if (c === 0x25 && i + 3 <= to) {
+      // `%XX` (ASCII), as escapeAt reads it, without allocating its answer: long %-encoded runs are common.
+      const v = hexAt(text, i + 1, 2);
+      if (v >= 0 && v < 0x80) {
+        flush(i);
+        b.pushCode(v, s(i), e(i + 2));
+        i += 3;
+        runStart = i;
+        continue;
+      }
+    }
+    if (c === 0x5c && i + 6 <= to && text.charCodeAt(i + 1) === 0x75) {
+      // `\uXXXX`, likewise.
+      const v = hexAt(text, i + 2, 4);
+      if (v >= 0) {
+        flush(i);
+        b.pushCode(v, s(i), e(i + 5));
+        i += 6;
+        runStart = i;
+        continue;
+      }
+    }
     if (c === 0x5c && i + 1 < to && text.charCodeAt(i + 1) === 0x5c) {
       // `\\`, the commonest escape in long escaped runs: no lookup, no allocation.
       flush(i);
