@@ -317,6 +317,9 @@ function isReference(text: string, at: number, end: number): boolean {
  * `prose` is true when the separator was `name: ` and a plain word may just be prose; `query` when the name
  * sits in a query string (the value then ends at `&`).
  */
+/** The last value `emitNamedValue` read. */
+let lastValue = "";
+
 export function emitNamedValue(
   text: string,
   name: string,
@@ -350,7 +353,9 @@ export function emitNamedValue(
     e = unquotedEnd(text, s, query);
   } else if (scheme && s + scheme[0].length < e) s += scheme[0].length;
   if (e <= s) return;
-  const value = text.slice(s, e);
+  // A repeated value is not cut out again (its string and cached verdicts are reused).
+  if (!sameText(text, s, e, lastValue)) lastValue = text.slice(s, e);
+  const value = lastValue;
   if (isBenignValue(value) || isPlaceholderValue(facts.norm, value)) return;
   if (end === null && prose && (isWordLike(value) || value.length < 6)) return;
   // A bare `key=` (cache keys, map keys) needs a machine-made value: `key=ticket:81248` stays.
@@ -424,8 +429,16 @@ function isNameStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
+/** Whether text[s, e) reads `prev` (short strings: a loop beats `startsWith`'s call here). */
+export function sameText(text: string, s: number, e: number, prev: string): boolean {
+  if (e - s !== prev.length) return false;
+  for (let i = 0; i < prev.length; i++) if (text.charCodeAt(s + i) !== prev.charCodeAt(i)) return false;
+  return true;
+}
+
 export const namedValues: Detector = (text, emit) => {
   const words = scanText(text).words;
+  let lastNameText = "";
   let lastName = -1;
   let skipTo = 0;
   for (let w = 0; w < words.length; w++) {
@@ -442,7 +455,10 @@ export const namedValues: Detector = (text, emit) => {
     if (before === "$" || before === "." || (dashes === 0 && before === "-")) continue;
     const sepEnd = dashes === 0 ? readNameSep(text, s) : -1;
     if (sepEnd >= 0) {
-      const name = text.slice(s, SEP.nameEnd);
+      // The same name as the last one (a log repeats its names) is not cut out again: its string, hash
+      // and cached facts are reused.
+      if (!sameText(text, s, SEP.nameEnd, lastNameText)) lastNameText = text.slice(s, SEP.nameEnd);
+      const name = lastNameText;
       const next = text[sepEnd];
       // `https://host:443` and `C:\path` are not assignments; `::` is not a separator.
       if (SEP.colon && (next === "/" || next === ":")) continue;
