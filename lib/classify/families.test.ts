@@ -75,6 +75,12 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
         'Error: 429 {"type":"error","error":{"type":"rate_limit_error","message":"Extra usage is required for long context requests."}}',
       ],
       ["Claude Code, extra usage", "Extra usage exhausted · resets Nov 1 · /upgrade to continue"],
+      ["Claude Code, per model", "Opus limit reached · now using Sonnet 4"],
+      ["resellers' plan quotas", "Your Claude Max weekly quota is used up; it resets on Monday"],
+      [
+        "wrappers naming the plan",
+        "claude: usage limit exceeded for your Pro plan, try again after the reset",
+      ],
     ],
   },
   invalid_model: {
