@@ -274,7 +274,7 @@ function pickSurface(hits: Hit[]): Surface {
   for (const h of hits) {
     if (!h.sig.surface) continue;
     seen.add(
-      h.sig.id === "ts.compact_body"
+      h.sig.id === "ts.compact_body" || h.sig.id === "ts.compact_error_line"
         ? "compact-json"
         : h.sig.surface === "unknown"
           ? "explicit-unknown"

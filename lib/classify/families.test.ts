@@ -290,6 +290,44 @@ describe("every family phrasing re-rendered (wrapped, escaped, enveloped, framed
   });
 });
 
+describe("surface and route prints", () => {
+  it.each([
+    [
+      "the OpenAI Python client",
+      `openai.BadRequestError: Error code: 400 - {'error': {'message': 'litellm.BadRequestError: AnthropicException - prompt is too long', 'type': None, 'code': '400'}}`,
+    ],
+    [
+      "a JS client",
+      'Error: 429 {"error":{"message":"litellm.RateLimitError: BedrockException - Too many requests","type":"throttling_error"}}',
+    ],
+    [
+      "an escaped log line",
+      '{"level":"error","msg":"{\\"error\\":{\\"message\\":\\"litellm.InternalServerError: AnthropicException - Overloaded\\"}}"}',
+    ],
+  ])("a litellm exception sent as an error body's message is the LiteLLM proxy's (%s)", (_name, text) => {
+    expect(classify(text).evidence.route).toBe("litellm");
+  });
+
+  it.each([
+    [
+      'Error: 413 {"error":{"type":"request_too_large","message":"Request exceeds the maximum size"}} (claude)',
+    ],
+    ['  [Error: 529 {"error":{"type":"overloaded_error","message":"Overloaded"}}] anthropic'],
+    [
+      'agent failed: Error: 400 {"error":{"type":"invalid_request_error","message":"messages: at least one message is required"}} claude-sonnet-4',
+    ],
+  ])("a JS Error with a status and a compact JSON body is the TypeScript SDK's: %s", (text) => {
+    expect(classify(text).evidence.surface).toBe("sdk-typescript");
+  });
+
+  it("Claude Code's API Error line stays Claude Code's", () => {
+    const d = classify(
+      'API Error: 413 {"error":{"type":"request_too_large","message":"Request exceeds the maximum size"}}',
+    );
+    expect(d.evidence.surface).toBe("claude-code");
+  });
+});
+
 describe("the status grammar reads .NET's EnsureSuccessStatusCode message", () => {
   it.each([
     [
