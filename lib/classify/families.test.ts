@@ -328,6 +328,28 @@ describe("surface and route prints", () => {
   });
 });
 
+describe("records: a long body keeps its lines together", () => {
+  it("reads a status, a message and a code of a body wrapped over many lines as one occurrence", () => {
+    const text = [
+      'proxy: upstream status code: 413, body: {"error":{"message":"Request too large for claude-sonnet-4:',
+      "     the conversation you sent is above what this deployment accepts in one",
+      "     request; trim the history or the attachments and send it again, or ask",
+      "     the operator of this proxy to raise its limit for your team and",
+      '     project","type":"invalid_request_error","code":"request_too_large"}}',
+    ].join("\n");
+    const d = classify(text);
+    expect(d.occurrences).toHaveLength(1);
+    expect(d).toMatchObject({ branch: "request_too_large" });
+    expect(d.evidence.status).toBe(413);
+  });
+
+  it("still ends a record at a blank line, inside an envelope or not", () => {
+    const text =
+      '{"log": "API Error: 529 {\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"overloaded_error\\"}}\\n\\nAPI Error: 401 {\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"authentication_error\\"}}"}';
+    expect(classify(text).occurrences.length).toBe(2);
+  });
+});
+
 describe("the status grammar reads .NET's EnsureSuccessStatusCode message", () => {
   it.each([
     [
