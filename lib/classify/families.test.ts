@@ -41,6 +41,14 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
         "HeadersTimeoutError: Headers Timeout Error { code: 'UND_ERR_HEADERS_TIMEOUT' } (api.anthropic.com)",
       ],
       ["AbortSignal.timeout", "TimeoutError: The operation was aborted due to timeout (claude request)"],
+      [
+        "AWS SDK for JavaScript v2, socket timeout",
+        "TimeoutError: Connection timed out after 120000ms (InvokeModel)",
+      ],
+      [
+        "AWS SDK for JavaScript v3 (smithy), socket timeout",
+        "TimeoutError: Connection timed out after 300000 ms at InvokeModelWithResponseStreamCommand",
+      ],
     ],
   },
   payload_size: {
@@ -200,6 +208,14 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
         "InvokeModelCommand failed: no response was received ($metadata.httpStatusCode: undefined)",
       ],
       ["curl", "curl: (52) Empty reply from server"],
+      [
+        "AWS SDK for JavaScript v2, connect timeout",
+        "TimeoutError: Socket timed out without establishing a connection (bedrock-runtime.us-east-1.amazonaws.com)",
+      ],
+      [
+        "Winsock (WSAETIMEDOUT)",
+        "An attempt to connect timed out without establishing a connection. (api.anthropic.com:443)",
+      ],
     ],
   },
   aws_transport_wrapper: {
