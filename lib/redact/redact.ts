@@ -1,7 +1,7 @@
 import { MAX_INPUT_BYTES } from "@/lib/input";
 import { findEncodedSecrets } from "./encoded";
 import { registerAnchors, scanText } from "./scan";
-import { isRandomToken } from "./detectors";
+import { isRandomToken, sameText } from "./detectors";
 import { findPromptSpans, promptNote } from "./hide-prompt";
 import { hexDumpBlocks, hexDumpViews, type DumpBlock } from "./hexdump";
 import { DECODED_KIND_IDS, KIND_PRIORITY, REDACTION_KINDS, type RedactionKind } from "./rules";
@@ -557,6 +557,10 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
   let listKind = -1;
   let list: RedactedSpan[] = [];
   const keys = new Map<string, string>();
+  // The span before's raw value and placeholder: the same value again (and of the same kind) reuses it.
+  let lastKind = -1;
+  let lastRaw = "";
+  let lastPlaceholder = "";
   for (let c = 0; c < spans.n; c++) {
     const s = spans.start[c] ?? 0;
     const e = spans.end[c] ?? 0;
@@ -575,21 +579,27 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
         if (known === undefined) placeholders.set(kind, (seen = new Map()));
         else seen = known;
       }
-      // A repeated value (a repeated line) is decoded for its key once.
-      const raw = text.slice(s, e);
-      let key = keys.get(raw);
-      if (key === undefined) {
-        key = canonical(raw);
-        if (keys.size > 4096) keys.clear();
-        keys.set(raw, key);
+      if (kind === lastKind && sameText(text, s, e, lastRaw)) placeholder = lastPlaceholder;
+      else {
+        // A repeated value (a repeated line) is decoded for its key once.
+        const raw = text.slice(s, e);
+        let key = keys.get(raw);
+        if (key === undefined) {
+          key = canonical(raw);
+          if (keys.size > 4096) keys.clear();
+          keys.set(raw, key);
+        }
+        let p = seen.get(key);
+        if (p === undefined) {
+          const id = KIND_IDS[kind] ?? "";
+          p = `[REDACTED:${id}#${(maxIndex.get(id) ?? 0) + seen.size + 1}]`;
+          seen.set(key, p);
+        }
+        placeholder = p;
+        lastKind = kind;
+        lastRaw = raw.length <= 64 ? raw : "";
+        lastPlaceholder = p;
       }
-      let p = seen.get(key);
-      if (p === undefined) {
-        const id = KIND_IDS[kind] ?? "";
-        p = `[REDACTED:${id}#${(maxIndex.get(id) ?? 0) + seen.size + 1}]`;
-        seen.set(key, p);
-      }
-      placeholder = p;
     }
     if (buffer === null) out += placeholder;
     else buffer.copy(placeholder, 0, placeholder.length);
