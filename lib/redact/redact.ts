@@ -59,7 +59,11 @@ function priorityOf(kind: string): number {
 const KIND_IDS: string[] = [];
 const KIND_PRIORITIES: number[] = [];
 const KIND_NUMBERS = new Map<string, number>();
+let lastKindName = "";
+let lastKindNumber = -1;
 function kindNumber(kind: string): number {
+  // Rules emit runs of one kind: the last answer first.
+  if (kind === lastKindName) return lastKindNumber;
   let k = KIND_NUMBERS.get(kind);
   if (k === undefined) {
     k = KIND_IDS.length;
@@ -67,6 +71,8 @@ function kindNumber(kind: string): number {
     KIND_PRIORITIES.push(priorityOf(kind));
     KIND_NUMBERS.set(kind, k);
   }
+  lastKindName = kind;
+  lastKindNumber = k;
   return k;
 }
 const PROMPT = kindNumber(PROMPT_KIND);
