@@ -523,13 +523,24 @@ class CodeBuffer {
   constructor(capacity: number) {
     this.codes = new Uint16Array(Math.max(16, capacity));
   }
-  copy(from: string, start: number, end: number): void {
-    if (this.n + end - start > this.codes.length) {
-      const grown = new Uint16Array(Math.max(this.codes.length * 2, this.n + end - start));
+  private reserve(extra: number): Uint16Array {
+    if (this.n + extra > this.codes.length) {
+      const grown = new Uint16Array(Math.max(this.codes.length * 2, this.n + extra));
       grown.set(this.codes.subarray(0, this.n));
       this.codes = grown;
     }
-    for (let i = start; i < end; i++) this.codes[this.n++] = from.charCodeAt(i);
+    return this.codes;
+  }
+  copy(from: string, start: number, end: number): void {
+    const codes = this.reserve(end - start);
+    let n = this.n;
+    for (let i = start; i < end; i++) codes[n++] = from.charCodeAt(i);
+    this.n = n;
+  }
+  /** Code units already converted (a placeholder written many times): one native copy. */
+  copyCodes(units: Uint16Array): void {
+    this.reserve(units.length).set(units, this.n);
+    this.n += units.length;
   }
   /** Lossless: lone surrogates stay as they were (a TextDecoder would replace them). */
   toString(): string {
@@ -567,6 +578,9 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
   let lastKind = -1;
   let lastRaw = "";
   let lastPlaceholder = "";
+  // The last placeholder written into the buffer, as code units.
+  let lastUnitsOf = "";
+  let lastUnits = new Uint16Array(0);
   for (let c = 0; c < spans.n; c++) {
     const s = spans.start[c] ?? 0;
     const e = spans.end[c] ?? 0;
@@ -608,7 +622,14 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
       }
     }
     if (buffer === null) out += placeholder;
-    else buffer.copy(placeholder, 0, placeholder.length);
+    else {
+      if (placeholder !== lastUnitsOf) {
+        lastUnitsOf = placeholder;
+        lastUnits = new Uint16Array(placeholder.length);
+        for (let i = 0; i < placeholder.length; i++) lastUnits[i] = placeholder.charCodeAt(i);
+      }
+      buffer.copyCodes(lastUnits);
+    }
     if (kind !== listKind) {
       listKind = kind;
       const known = byKind.get(kind);
