@@ -537,10 +537,13 @@ class CodeBuffer {
     for (let i = start; i < end; i++) codes[n++] = from.charCodeAt(i);
     this.n = n;
   }
-  /** Code units already converted (a placeholder written many times): one native copy. */
+  /** Code units already converted (a placeholder written many times). */
   copyCodes(units: Uint16Array): void {
-    this.reserve(units.length).set(units, this.n);
-    this.n += units.length;
+    const codes = this.reserve(units.length);
+    let n = this.n;
+    // A placeholder is short: a loop beats `set`'s per-call cost.
+    for (let i = 0; i < units.length; i++) codes[n++] = units[i] ?? 0;
+    this.n = n;
   }
   /** Lossless: lone surrogates stay as they were (a TextDecoder would replace them). */
   toString(): string {
