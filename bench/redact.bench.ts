@@ -14,6 +14,7 @@ import { SecretlintPeer, gitleaksCounts, gitleaksScanMs } from "./redact-peers";
 // taken one after the other measured that drift as much as the code. Alternating puts both sides of every
 // ratio under the same load.
 const RUNS = 5;
+const WARMUP = 3;
 const QUICK = process.env.REDACT_BENCH_QUICK === "1";
 const GITLEAKS_DECODE_DEPTH = 2;
 // gitleaks' WebAssembly build takes seconds to a minute per 1 MiB adversarial input; opt in to time those too.
@@ -132,10 +133,13 @@ async function throughput(secretlint: SecretlintPeer): Promise<void> {
     const adversarial = input.group === "adversarial";
     const run = () => input.texts.forEach((t) => redact(t));
     const runRealistic = () => realistic.forEach((t) => redact(t));
-    // Warm-up, then rounds that alternate the two sides of each ratio.
-    run();
-    if (adversarial) runRealistic();
-    await secretlint.time(input.texts, 1);
+    // Warm-up (three runs: the first input of a size is still being optimised after one), then rounds that
+    // alternate the two sides of each ratio.
+    for (let w = 0; w < WARMUP; w++) {
+      run();
+      if (adversarial) runRealistic();
+    }
+    await secretlint.time(input.texts, WARMUP - 1);
     const oursTimes: number[] = [];
     const slTimes: number[] = [];
     const logTimes: number[] = [];
