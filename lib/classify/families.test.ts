@@ -290,6 +290,66 @@ describe("every family phrasing re-rendered (wrapped, escaped, enveloped, framed
   });
 });
 
+describe("surface and route prints", () => {
+  it.each([
+    [
+      "the OpenAI Python client",
+      `openai.BadRequestError: Error code: 400 - {'error': {'message': 'litellm.BadRequestError: AnthropicException - prompt is too long', 'type': None, 'code': '400'}}`,
+    ],
+    [
+      "a JS client",
+      'Error: 429 {"error":{"message":"litellm.RateLimitError: BedrockException - Too many requests","type":"throttling_error"}}',
+    ],
+    [
+      "an escaped log line",
+      '{"level":"error","msg":"{\\"error\\":{\\"message\\":\\"litellm.InternalServerError: AnthropicException - Overloaded\\"}}"}',
+    ],
+  ])("a litellm exception sent as an error body's message is the LiteLLM proxy's (%s)", (_name, text) => {
+    expect(classify(text).evidence.route).toBe("litellm");
+  });
+
+  it.each([
+    [
+      'Error: 413 {"error":{"type":"request_too_large","message":"Request exceeds the maximum size"}} (claude)',
+    ],
+    ['  [Error: 529 {"error":{"type":"overloaded_error","message":"Overloaded"}}] anthropic'],
+    [
+      'agent failed: Error: 400 {"error":{"type":"invalid_request_error","message":"messages: at least one message is required"}} claude-sonnet-4',
+    ],
+  ])("a JS Error with a status and a compact JSON body is the TypeScript SDK's: %s", (text) => {
+    expect(classify(text).evidence.surface).toBe("sdk-typescript");
+  });
+
+  it("Claude Code's API Error line stays Claude Code's", () => {
+    const d = classify(
+      'API Error: 413 {"error":{"type":"request_too_large","message":"Request exceeds the maximum size"}}',
+    );
+    expect(d.evidence.surface).toBe("claude-code");
+  });
+});
+
+describe("records: a long body keeps its lines together", () => {
+  it("reads a status, a message and a code of a body wrapped over many lines as one occurrence", () => {
+    const text = [
+      'proxy: upstream status code: 413, body: {"error":{"message":"Request too large for claude-sonnet-4:',
+      "     the conversation you sent is above what this deployment accepts in one",
+      "     request; trim the history or the attachments and send it again, or ask",
+      "     the operator of this proxy to raise its limit for your team and",
+      '     project","type":"invalid_request_error","code":"request_too_large"}}',
+    ].join("\n");
+    const d = classify(text);
+    expect(d.occurrences).toHaveLength(1);
+    expect(d).toMatchObject({ branch: "request_too_large" });
+    expect(d.evidence.status).toBe(413);
+  });
+
+  it("still ends a record at a blank line, inside an envelope or not", () => {
+    const text =
+      '{"log": "API Error: 529 {\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"overloaded_error\\"}}\\n\\nAPI Error: 401 {\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"authentication_error\\"}}"}';
+    expect(classify(text).occurrences.length).toBe(2);
+  });
+});
+
 describe("the status grammar reads .NET's EnsureSuccessStatusCode message", () => {
   it.each([
     [

@@ -423,8 +423,8 @@ export const ROUTE_PRINTS: Signature[] = [
   route(
     "litellm_proxy",
     "litellm",
-    /litellm[\s_-]{0,3}(?:proxy|gateway)|(?:proxy|gateway)\s\(litellm\)|^litellm-\d{1,3}\s{1,4}\||\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["']None\\{0,3}["']\s?,\s?\\{0,3}["']param/gim,
-    "LiteLLM proxy deployments and its envelope (str(None) fields)",
+    /litellm[\s_-]{0,3}(?:proxy|gateway)|\\{0,3}["']message\\{0,3}["']\s?:\s?\\{0,3}["']litellm\.[A-Z]\w{1,40}Error|(?:proxy|gateway)\s\(litellm\)|^litellm-\d{1,3}\s{1,4}\||\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["']None\\{0,3}["']\s?,\s?\\{0,3}["']param/gim,
+    "LiteLLM proxy deployments, its envelope (str(None) fields), and a litellm exception sent as an error body's message (only a proxy sends it over HTTP)",
   ),
   route("vertex_id", "vertex", /\breq_vrtx_/g, "Vertex request ids"),
   route(

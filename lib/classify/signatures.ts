@@ -1312,6 +1312,15 @@ const FACTS: Signature[] = [
     source: "TS makeMessage (JSON.stringify)",
   }),
   fact({
+    id: "ts.compact_error_line",
+    label: "a JavaScript Error carrying a status and a compact JSON body",
+    // `Error: 413 {"error":{…}}`: the TypeScript SDK's APIError message (`${status} ${JSON}`) as a JS Error
+    // prints it. Weakest surface evidence, like the compact body itself; ties nothing to Claude.
+    pattern: /(?:^|[\s[(`])Error:\s[45]\d\d\s\{"/gm,
+    surface: "sdk-typescript",
+    source: "TS core/error.ts makeMessage; JS Error.prototype.toString",
+  }),
+  fact({
     id: "ts.headers_dump",
     label: "response headers dump",
     pattern: /^\s{0,8}status:\s[45]\d\d,\s{0,4}$/gm,
