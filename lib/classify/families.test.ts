@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BranchId } from "../diagnosis";
 import { classify } from "./classify";
+import { PERTURBATIONS } from "./perturb";
 
 /**
  * Each concept family with at least three phrasings from different sources (platforms, gateways, clients,
@@ -69,6 +70,11 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
       ["Claude Code", "You've hit your limit · resets 11pm (Europe/Paris)"],
       ["Claude Code, weekly", "Weekly limit reached · resets Mon 12:00am"],
       ["claude.ai", "Claude usage limit reached. Your limit will reset at 3pm."],
+      [
+        "long-context extra usage",
+        'Error: 429 {"type":"error","error":{"type":"rate_limit_error","message":"Extra usage is required for long context requests."}}',
+      ],
+      ["Claude Code, extra usage", "Extra usage exhausted · resets Nov 1 · /upgrade to continue"],
     ],
   },
   invalid_model: {
@@ -241,6 +247,20 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
       ],
     ],
   },
+  image_limit: {
+    branch: "invalid_request",
+    phrasings: [
+      [
+        "Anthropic",
+        'Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"messages.0.content.1.image.source.base64: image exceeds 5 MB maximum: 7340032 bytes > 5242880 bytes"}}',
+      ],
+      [
+        "Anthropic, dimensions",
+        "messages.3.content.0.image.source.base64.data: At least one of the image dimensions exceed max allowed size: 8000 pixels",
+      ],
+      ["gateways", "Upload rejected: image is too large (12 MB) for claude-sonnet-4"],
+    ],
+  },
 };
 
 describe.each(Object.entries(FAMILIES))("concept family %s", (family, { branch, phrasings }) => {
@@ -251,6 +271,40 @@ describe.each(Object.entries(FAMILIES))("concept family %s", (family, { branch, 
     const d = classify(text);
     expect(d.branch).toBe(branch);
     expect(d.signals.map((s) => s.id)).toContain(`fam.${family}`);
+  });
+});
+
+describe("every family phrasing re-rendered (wrapped, escaped, enveloped, framed) keeps its branch", () => {
+  const all = Object.values(FAMILIES).flatMap(({ branch, phrasings }) =>
+    phrasings.map(([, text]) => [text, branch] as const),
+  );
+  it.each(PERTURBATIONS.map((p) => [p.name, p] as const))("%s", (_name, p) => {
+    const changed = all.filter(([text, branch]) => classify(p.apply(text)).branch !== branch).map(([t]) => t);
+    expect(changed).toEqual([]);
+  });
+});
+
+describe("the status grammar reads .NET's EnsureSuccessStatusCode message", () => {
+  it.each([
+    [
+      "System.Net.Http.HttpRequestException: Response status code does not indicate success: 529 (). (claude)",
+      529,
+      "overloaded",
+    ],
+    [
+      "HttpRequestException: Response status code does not indicate success: 401 (Unauthorized). anthropic",
+      401,
+      "authentication",
+    ],
+    [
+      "Response status code does not indicate success: 429 (Too Many Requests). calling claude-3-haiku",
+      429,
+      "rate_limit",
+    ],
+  ])("%s", (text, status, branch) => {
+    const d = classify(text);
+    expect(d.evidence.status).toBe(status);
+    expect(d.branch).toBe(branch);
   });
 });
 

@@ -86,9 +86,9 @@ export const FAMILIES: Signature[] = [
     "plan_window",
     "subscription_limit",
     "plan usage window",
-    "Claude Code 'You've hit your limit · resets'; claude.ai 'usage limit'; Max plan weekly limit",
+    "Claude Code 'You've hit your limit · resets'; claude.ai 'usage limit'; Max plan weekly limit; 'Extra usage is required' / exhausted",
     new RegExp(
-      `hit${gap(0)}your${gap(1)}limit${gap(3)}resets?|(?:session|weekly|5-hour|daily)${gap(0)}(?:usage${gap(0)})?limit${gap(2)}(?:reached|hit|resets?)|\\blimit\\s{1,6}(?:will\\s{1,6})?resets?\\s{1,6}(?:(?:at|in|on)\\s{1,6})?\\d`,
+      `hit${gap(0)}your${gap(1)}limit${gap(3)}resets?|(?:session|weekly|5-hour|daily)${gap(0)}(?:usage${gap(0)})?limit${gap(2)}(?:reached|hit|resets?)|\\blimit\\s{1,6}(?:will\\s{1,6})?resets?\\s{1,6}(?:(?:at|in|on)\\s{1,6})?\\d|\\bextra${gap(0)}usage${gap(1)}(?:is${gap(0)})?(?:required|exhausted|depleted|used${gap(0)}up|limit${gap(0)}reached|not${gap(0)}enabled)`,
       "gi",
     ),
   ),
@@ -218,6 +218,18 @@ export const FAMILIES: Signature[] = [
       "g",
     ),
   ),
+  // invalid_request: one image over its size or dimension limit (a 400, not the request's byte limit).
+  family(
+    "image_limit",
+    "invalid_request",
+    "image over its size or dimension limit",
+    "Anthropic 'image exceeds 5 MB maximum'; 'image dimensions exceed max allowed size'; gateways' 'image too large'",
+    new RegExp(
+      `\\bimages?${gap(1)}(?:exceeds?|(?:is${gap(0)})?too${gap(0)}(?:large|big)|dimensions?${gap(0)}exceeds?|size${gap(0)}exceeds?)`,
+      "gi",
+    ),
+    { weight: 2, variant: "image_limit" },
+  ),
   // overloaded: capacity, in other wordings.
   family(
     "capacity",
@@ -275,6 +287,13 @@ export const STATUS_GRAMMAR: Signature[] = [
     "keyword",
     "status after a keyword",
     /\b(?:HTTP(?:\/[\d.]{1,3}|_status_|\s)|status[\s_]?code\s?[:=]?\s?|Response\s|(?:API\s)?error:?\s|(?:with|returned)\s(?:an?\s)?status\s)\s?([45]\d\d)(?!\s?(?:ms|s|bytes|tokens|lines)\b|\d)/gi,
+  ),
+  // .NET HttpClient: `Response status code does not indicate success: 529 ().`
+  statusRule(
+    "dotnet",
+    "status in .NET's EnsureSuccessStatusCode message",
+    /\bdoes\s{1,16}not\s{1,16}indicate\s{1,16}success:\s{1,16}([45]\d\d)\b/g,
+    { head: true },
   ),
   // `[429]`, `(status 429)`
   statusRule("bracket", "status in brackets", /\[([45]\d\d)\](?!\()|\(status\s([45]\d\d)\)/g),

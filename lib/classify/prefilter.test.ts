@@ -78,4 +78,28 @@ describe("the literal prefilter", () => {
     const signal = d.signals.find((s) => s.id === "type.overloaded_error");
     expect(signal && log.slice(signal.start, signal.end)).toContain("overloaded_error");
   });
+
+  const overload = `API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"},"request_id":"req_011CZAau32QzxDkriovTaFCB"}`;
+
+  it("finds the last error of a megabyte with an anchor word on every line (the tail read from the end)", () => {
+    const text = `${"worker: rate limit exceeded for tenant 7, backing off\n".repeat(20_000)}\n\n${overload}`;
+    expect(facts(text)).toEqual({
+      branch: "overloaded",
+      status: 529,
+      errorType: "overloaded_error",
+      requestId: "req_011CZAau32QzxDkriovTaFCB",
+    });
+  });
+
+  it("still finds an error far from the end when the last 64 KiB hold too few candidates", () => {
+    const quiet = (n: number) =>
+      Array.from({ length: n }, (_, i) => `2026-11-21T09:00:00.000Z INFO  [w] GET /api/orders/${i} ok`).join(
+        "\n",
+      );
+    const text = `${quiet(6000)}\nstartup: claude client ready\n${"x".repeat(9000)}\n${quiet(2000)}\n${overload}\n${quiet(9000)}`;
+    expect(text.length).toBeGreaterThan(PREFILTER_MIN);
+    expect(text.length - text.indexOf(overload)).toBeGreaterThan(64 * 1024);
+    expect(facts(text)).toEqual(facts(text, false));
+    expect(facts(text).branch).toBe("overloaded");
+  });
 });

@@ -20,6 +20,8 @@ const HEAD_BUDGET = 8 * 1024;
 const TAIL_BUDGET = 16 * 1024;
 /** A region grows by merging neighbours up to this size, then a new one starts. */
 const MAX_WINDOW = 8 * 1024;
+/** The tail is looked for in the last this many bytes first. */
+const TAIL_SCAN = 64 * 1024;
 /** Anchors closer than this to the end of the current region are looked at again (they may extend it). */
 const RESCAN = 512;
 
@@ -152,59 +154,75 @@ function lineEndAfter(text: string, at: number, lines: number, maxAhead: number)
   return at + i;
 }
 
-/** Candidate regions of `text`: merged windows around anchor words, the first and last within budget. */
-export function candidateWindows(text: string): Window[] {
-  const head: Window[] = [];
-  let headBytes = 0;
-  let tail: Window[] = [];
-  let tailBytes = 0;
+/**
+ * Merged windows around the anchor words of `text[from, to)`, in order, handed to `take` until it returns
+ * false. A window never starts before `from`.
+ */
+function windowsIn(text: string, from: number, to: number, take: (w: Window) => boolean): void {
   let last = null as Window | null;
-  const push = (w: Window): void => {
-    if (headBytes < HEAD_BUDGET) {
-      head.push(w);
-      headBytes += w.end - w.start;
-      return;
-    }
-    tail.push(w);
-    tailBytes += w.end - w.start;
-    // Drop the oldest tail windows once the budget is well exceeded (amortised: no shift per window).
-    if (tailBytes > 2 * TAIL_BUDGET) {
-      let drop = 0;
-      while (tailBytes > TAIL_BUDGET && drop < tail.length - 1) {
-        const first = tail[drop] as Window;
-        tailBytes -= first.end - first.start;
-        drop++;
-      }
-      tail = tail.slice(drop);
-    }
-  };
-  ANCHORS.lastIndex = 0;
-  for (let m = ANCHORS.exec(text); m !== null; m = ANCHORS.exec(text)) {
+  ANCHORS.lastIndex = from;
+  for (let m = ANCHORS.exec(text); m !== null && m.index < to; m = ANCHORS.exec(text)) {
     const at = m.index;
     if (!isAnchor(text, at, m[0])) continue;
-    const end = lineEndAfter(text, at + m[0].length, LINES_AFTER, MAX_AFTER);
-    const start = lineStartBefore(text, at, LINES_BEFORE, MAX_BEFORE);
+    const end = Math.min(to, lineEndAfter(text, at + m[0].length, LINES_AFTER, MAX_AFTER));
+    const start = Math.max(from, lineStartBefore(text, at, LINES_BEFORE, MAX_BEFORE));
     const current: Window | null = last;
     if (current && start <= current.end && current.end - current.start < MAX_WINDOW) {
       // Overlaps or touches the current window: one region.
       current.end = Math.max(current.end, end);
     } else {
-      if (current) push(current);
-      last = { start: Math.max(start, current?.end ?? 0), end };
+      if (current && !take(current)) return;
+      last = { start: Math.max(start, current?.end ?? from), end };
     }
     // Anchors inside the window are not looked at one by one: the next one that matters starts after it.
     ANCHORS.lastIndex = Math.max(ANCHORS.lastIndex, (last?.end ?? 0) - RESCAN);
   }
-  if (last) push(last);
-  // Trim the tail to its budget from the front.
-  while (
-    tail.length > 1 &&
-    tailBytes - ((tail[0] as Window).end - (tail[0] as Window).start) >= TAIL_BUDGET
-  ) {
-    const first = tail.shift() as Window;
-    tailBytes -= first.end - first.start;
+  if (last) take(last);
+}
+
+/** The last windows of `windows` whose bytes reach `budget` (whole windows, dropped from the front). */
+function lastWithin(windows: Window[], budget: number): Window[] {
+  let bytes = 0;
+  let k = windows.length;
+  while (k > 0 && bytes < budget) {
+    k--;
+    const w = windows[k] as Window;
+    bytes += w.end - w.start;
   }
-  return [...head, ...tail];
+  return windows.slice(k);
+}
+
+const bytesOf = (windows: Window[]): number => windows.reduce((sum, w) => sum + w.end - w.start, 0);
+
+/**
+ * Candidate regions of `text`: merged windows around anchor words, the first and last within budget. The
+ * head is read forwards until its budget is spent; the tail is first read from the last TAIL_SCAN bytes
+ * only, and from the end of the head on when those do not fill its budget. A megabyte of anchors on every
+ * line then costs the head and the last TAIL_SCAN bytes, not a window per line all the way through.
+ */
+export function candidateWindows(text: string): Window[] {
+  const head: Window[] = [];
+  let headBytes = 0;
+  let headEnd = 0;
+  windowsIn(text, 0, text.length, (w) => {
+    if (headBytes >= HEAD_BUDGET) return false;
+    head.push(w);
+    headBytes += w.end - w.start;
+    headEnd = w.end;
+    return true;
+  });
+  if (headBytes < HEAD_BUDGET) return head;
+  const collect = (from: number): Window[] => {
+    const out: Window[] = [];
+    windowsIn(text, from, text.length, (w) => {
+      out.push(w);
+      return true;
+    });
+    return out;
+  };
+  const recent = text.length - TAIL_SCAN > headEnd ? collect(text.length - TAIL_SCAN) : null;
+  const tail = recent && bytesOf(recent) >= TAIL_BUDGET ? recent : collect(headEnd);
+  return [...head, ...lastWithin(tail, TAIL_BUDGET)];
 }
 
 /** A view of `text` keeping only `windows` (sorted, disjoint), offsets mapped back. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BranchId } from "../diagnosis";
 import { classify } from "./classify";
+import { PERTURBATIONS } from "./perturb";
 import { stem, tokenize, TOKEN_FAMILIES } from "./tokens";
 
 describe("normalised tokens", () => {
@@ -130,6 +131,14 @@ describe("concept families over normalised tokens", () => {
     expect(d.branch).toBe("not_found");
     const alone = classify('{"error":{"code":"RATE_LIMIT_EXCEEDED"}} from the claude relay');
     expect(alone.branch).toBe("rate_limit");
+  });
+
+  it.each(PERTURBATIONS.map((p) => [p.name, p] as const))("keep their branch %s", (_name, p) => {
+    const all = Object.values(PHRASINGS).flatMap(({ branch, texts }) =>
+      texts.map((t) => [t, branch] as const),
+    );
+    const changed = all.filter(([text, branch]) => classify(p.apply(text)).branch !== branch).map(([t]) => t);
+    expect(changed).toEqual([]);
   });
 
   it("do not read a type or class name as a message where the family says so", () => {

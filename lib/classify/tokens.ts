@@ -63,19 +63,7 @@ export const TOKEN_FAMILIES: readonly TokenFamily[] = [
     qualifiers: ["denied", "forbidden"],
     window: 2,
     // A local file-system or shell refusal is not the API's.
-    unless: [
-      "eacces",
-      "errno",
-      "file",
-      "directory",
-      "mkdir",
-      "open",
-      "write",
-      "read",
-      "path",
-      "publickey",
-      "sudo",
-    ],
+    unless: ["eacces", "errno", "file", "directory", "mkdir", "publickey", "sudo", "bash", "zsh", "chmod"],
     names: false,
   },
   {

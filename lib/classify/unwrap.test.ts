@@ -30,6 +30,12 @@ describe("unwrapping terminal hard wraps", () => {
     expect(unwrapHardWraps(pasted)?.text ?? pasted).toContain("has been\nsuspended");
   });
 
+  it("keeps a break after an upper-case code before a capitalised word on the next line", () => {
+    const pasted =
+      "litellm.APIError: AnthropicException - Error: read ECONNRESET\nReceived Model Group=claude-sonnet-4";
+    expect(unwrapHardWraps(pasted)?.text ?? pasted).toContain("ECONNRESET\nReceived");
+  });
+
   it("still joins a cut inside a word, even when both halves are words of their own", () => {
     const head = `API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Over`;
     const pasted = `${head}\nloaded"}}\nnext`;

@@ -33,11 +33,16 @@ export function countAtMost(sorted: readonly number[], value: number): number {
 const TAIL_WORD = /[A-Za-z]{1,30}$/;
 const HEAD_WORD = /^[A-Za-z]{1,30}/;
 
-/** True when the break at `nl` (ending the line that starts at `start`) sits between two whole words. */
+/**
+ * True when the break at `nl` (ending the line that starts at `start`) sits between two whole words, or after
+ * an upper-case code before a capitalised word.
+ */
 function betweenWords(text: string, start: number, nl: number): boolean {
   const left = TAIL_WORD.exec(text.slice(Math.max(start, nl - 30), nl))?.[0];
   const right = HEAD_WORD.exec(text.slice(nl + 1, nl + 31))?.[0];
   if (!left || !right) return false;
+  // An upper-case code (`ECONNRESET`) and then a capitalised word (`Received`): two lines, not one cut word.
+  if (/^[A-Z]{2,}$/.test(left) && /^[A-Z][a-z]/.test(right)) return true;
   return isWord(left) && isWord(right) && !isWord(left + right);
 }
 

@@ -10,15 +10,7 @@ import {
   tokenRuns,
   type CharSet,
 } from "./chars";
-import {
-  EVIDENCE_TOKEN_PREFIX,
-  classifyName,
-  classifyNameCached,
-  isBenignValue,
-  isPlaceholderFor,
-  isWeakName,
-  kindForName,
-} from "./values";
+import { EVIDENCE_TOKEN_PREFIX, classifyName, isBenignValue, isPlaceholderValue, nameFacts } from "./values";
 import { scanText } from "./scan";
 import { authorityAround, readAuthority } from "./url";
 
@@ -239,12 +231,19 @@ function trimClosers(text: string, at: number, end: number): number {
   }
 }
 
-/** A scheme word is letters, digits and `-`, then a space or tab within 17 characters: cheap test first. */
+/** First letters of the AUTH_SCHEME words (either case). */
+const SCHEME_INITIALS = charSet("BTDJOAKNSbtdjoakns");
+
+/**
+ * A scheme word starts with one of their initials, is 3 to 16 letters, digits and `-`, then a space or tab:
+ * the cheap test before AUTH_SCHEME (`api_key=x y` is not `Bearer y`).
+ */
 function mayStartWithScheme(text: string, s: number): boolean {
+  if (!inSet(SCHEME_INITIALS, text, s)) return false;
   const limit = Math.min(text.length, s + 18);
   for (let i = s; i < limit; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9) return i > s;
+    if (c === 32 || c === 9) return i - s >= 3;
     if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45)) return false;
   }
   return false;
@@ -326,7 +325,8 @@ export function emitNamedValue(
   emit: Emit,
   query = false,
 ): void {
-  const cls = classifyNameCached(name);
+  const facts = nameFacts(name);
+  const cls = facts.cls;
   if (cls === null) return;
   const { at, closer, bracket } = openValue(text, i);
   const end = closer === null ? null : quotedEnd(text, at, closer);
@@ -351,20 +351,21 @@ export function emitNamedValue(
   } else if (scheme && s + scheme[0].length < e) s += scheme[0].length;
   if (e <= s) return;
   const value = text.slice(s, e);
-  if (isBenignValue(value) || isPlaceholderFor(name, value)) return;
+  if (isBenignValue(value) || isPlaceholderValue(facts.norm, value)) return;
   if (end === null && prose && (isWordLike(value) || value.length < 6)) return;
   // A bare `key=` (cache keys, map keys) needs a machine-made value: `key=ticket:81248` stays.
-  if (isWeakName(name) && !(value.length >= 16 && looksRandom(value) && !/^[A-Za-z_]{1,40}[:/]/.test(value)))
+  if (facts.weak && !(value.length >= 16 && looksRandom(value) && !/^[A-Za-z_]{1,40}[:/]/.test(value)))
     return;
-  emit(s, e, kindForName(name));
+  emit(s, e, facts.kind);
 }
 
 /**
  * `name = value`, `name: value`, `"name": "value"`, `name => value`, `name := value`, Java `{name=[value]}`:
  * env dumps, YAML, JSON, HTTP headers (curl `>`, HTTP/2 traces), Python kwargs (redaction.md §4). Alignment
- * up to 40 columns wide (`kubectl describe`, aligned YAML).
+ * up to 40 columns wide (`kubectl describe`, aligned YAML). As a regex (NAME_SEP), what `readNameSep` reads:
+ * `/([A-Za-z_][\w.-]{0,80})(?:\\?["'])?\]?[ \t]{0,40}(:=|=>|[:=])[ \t]{0,40}/y`.
  */
-const NAME_SEP = /([A-Za-z_][\w.-]{0,80})(?:\\?["'])?\]?[ \t]{0,40}(:=|=>|[:=])[ \t]{0,40}/y;
+const BARE_PASSWORD = /^(?:password|passwd|passwort|kennwort)$/i;
 /** `--api-key V`, `--token=V`, `"--api-key", "V"`, `.netrc`'s `password V`: a name then spaces, `=` or `", "`. */
 const FLAG_TAIL = /([A-Za-z_][\w.-]{0,80})(?:[ \t]{1,40}|=|["'][ \t]{0,4},[ \t]{0,4})/y;
 /**
@@ -377,6 +378,46 @@ function isNameChar(c: number): boolean {
   return (
     (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46
   );
+}
+
+/** What `readNameSep` read: where the name ends and whether the separator was a lone `:`. */
+const SEP = { nameEnd: 0, colon: false };
+
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * NAME_SEP at `s`, read by hand (it runs once per secret word of the paste, and a regex match allocates):
+ * the name (up to 81 name characters; a longer run is no match, as the regex cannot stop inside it), an
+ * optional `\"`/`"`/`'` and `]`, up to 40 blanks, `:=`, `=>`, `:` or `=`, up to 40 blanks. Returns the
+ * end of the match, or -1.
+ */
+function readNameSep(text: string, s: number): number {
+  const n = text.length;
+  if (s >= n || !isNameStart(text.charCodeAt(s))) return -1;
+  let i = s + 1;
+  while (i < n && isNameChar(text.charCodeAt(i))) i++;
+  if (i - s > 81) return -1;
+  SEP.nameEnd = i;
+  let c = text.charCodeAt(i);
+  if (c === 0x5c /* \ */ && (text.charCodeAt(i + 1) === 0x22 || text.charCodeAt(i + 1) === 0x27)) i += 2;
+  else if (c === 0x22 || c === 0x27) i++;
+  if (text.charCodeAt(i) === 0x5d /* ] */) i++;
+  const blanks = i;
+  while (i < n && isBlankCode(text.charCodeAt(i))) i++;
+  if (i - blanks > 40) return -1;
+  c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  SEP.colon = false;
+  if ((c === 0x3a && d === 0x3d) || (c === 0x3d && d === 0x3e)) i += 2;
+  else if (c === 0x3a || c === 0x3d) {
+    SEP.colon = c === 0x3a;
+    i++;
+  } else return -1;
+  const after = i;
+  while (i < n && i - after < 40 && isBlankCode(text.charCodeAt(i))) i++;
+  return i;
 }
 
 function isNameStart(c: number): boolean {
@@ -399,23 +440,29 @@ export const namedValues: Detector = (text, emit) => {
     const dashes = text[s - 1] === "-" ? (text[s - 2] === "-" ? 2 : 1) : 0;
     const before = text[s - 1 - dashes];
     if (before === "$" || before === "." || (dashes === 0 && before === "-")) continue;
-    NAME_SEP.lastIndex = s;
-    const sep = dashes === 0 ? NAME_SEP.exec(text) : null;
-    if (sep !== null) {
-      const name = sep[1] ?? "";
-      const next = text[s + sep[0].length];
+    const sepEnd = dashes === 0 ? readNameSep(text, s) : -1;
+    if (sepEnd >= 0) {
+      const name = text.slice(s, SEP.nameEnd);
+      const next = text[sepEnd];
       // `https://host:443` and `C:\path` are not assignments; `::` is not a separator.
-      if (sep[2] === ":" && (next === "/" || next === ":")) continue;
-      emitNamedValue(text, name, s + sep[0].length, sep[2] === ":", emit, before === "?" || before === "&");
+      if (SEP.colon && (next === "/" || next === ":")) continue;
+      emitNamedValue(text, name, sepEnd, SEP.colon, emit, before === "?" || before === "&");
       skipTo = s + name.length;
       continue;
+    }
+    // A flag (`--api-key`), or the bare words `password`/`passwd` (.netrc, aligned tables). FLAG_TAIL's name
+    // is the whole run of name characters (its tails start with none), so a bare word is checked first.
+    if (dashes === 0) {
+      let r = s;
+      while (r < text.length && r - s < 12 && isNameChar(text.charCodeAt(r))) r++;
+      if (r - s < 6 || r - s > 8 || isNameChar(text.charCodeAt(r))) continue;
+      if (!BARE_PASSWORD.test(text.slice(s, r))) continue;
     }
     FLAG_TAIL.lastIndex = s;
     const flag = FLAG_TAIL.exec(text);
     if (flag === null) continue;
     const name = flag[1] ?? "";
-    // A flag (`--api-key`), or the bare words `password`/`passwd` (.netrc, aligned tables).
-    if (dashes === 0 && !/^(?:password|passwd|passwort|kennwort)$/i.test(name)) continue;
+    if (dashes === 0 && !BARE_PASSWORD.test(name)) continue;
     emitNamedValue(text, name, s + flag[0].length, dashes === 0, emit);
     skipTo = s + name.length;
   }
@@ -528,19 +575,38 @@ export const queryCredentials: Detector = (text, emit) => {
  */
 const PEM_BEGIN = /-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 const PEM_BODY = charSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=:-,. \t\r\n\\");
+function isSpaceOrBackslash(c: number): boolean {
+  return c === 92 || c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+}
+
 export const privateKeys: Detector = (text, emit) => {
-  const begins = [...matches(PEM_BEGIN, text)].map((m) => [m.index, m.index + m[0].length] as const);
+  // BEGIN lines as start/end pairs in one typed array (a paste of 40 000 of them allocates nothing per line).
+  let begins = new Int32Array(64);
+  let count = 0;
+  PEM_BEGIN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PEM_BEGIN.exec(text)) !== null) {
+    if (2 * count + 2 > begins.length) {
+      const grown = new Int32Array(begins.length * 2);
+      grown.set(begins);
+      begins = grown;
+    }
+    begins[2 * count] = m.index;
+    begins[2 * count + 1] = m.index + m[0].length;
+    count++;
+  }
   let nextEnd = -1;
   let noMoreEnds = false;
   let covered = 0;
-  for (let k = 0; k < begins.length; k++) {
-    const [s, bodyStart] = begins[k] ?? [0, 0];
+  for (let k = 0; k < count; k++) {
+    const s = begins[2 * k] ?? 0;
+    const bodyStart = begins[2 * k + 1] ?? 0;
     if (s < covered) continue;
     if (!noMoreEnds && nextEnd < bodyStart) {
       nextEnd = text.indexOf("-----END", bodyStart);
       if (nextEnd < 0) noMoreEnds = true;
     }
-    const nextBegin = begins[k + 1]?.[0] ?? Number.MAX_SAFE_INTEGER;
+    const nextBegin = k + 1 < count ? (begins[2 * k + 2] ?? 0) : Number.MAX_SAFE_INTEGER;
     let e: number;
     if (!noMoreEnds && nextEnd >= bodyStart && nextEnd < nextBegin && nextEnd - bodyStart <= 20000) {
       const close = text.indexOf("-----", nextEnd + 8);
@@ -549,7 +615,7 @@ export const privateKeys: Detector = (text, emit) => {
       e = bodyStart;
       const limit = Math.min(text.length, bodyStart + 20000);
       while (e < limit && inSet(PEM_BODY, text, e) && !text.startsWith("-----", e)) e++;
-      while (e > bodyStart && /[\s\\]/.test(text[e - 1] ?? "")) e--;
+      while (e > bodyStart && isSpaceOrBackslash(text.charCodeAt(e - 1))) e--;
     }
     emit(s, e);
     covered = e;
@@ -722,8 +788,21 @@ function isPathLike(value: string): boolean {
 }
 
 /** The fallback's test: 32+ characters, both letter cases, digits or symbols, high entropy, not code or a path. */
+const randomCache = new Map<string, boolean>();
 export function isRandomToken(value: string): boolean {
   if (value.length < 32) return false;
+  // Memoised: a paste repeats its tokens (a retried request's key, a wrapped block's lines).
+  if (value.length > 256) return isRandomTokenUncached(value);
+  let random = randomCache.get(value);
+  if (random === undefined) {
+    random = isRandomTokenUncached(value);
+    if (randomCache.size > 4096) randomCache.clear();
+    randomCache.set(value, random);
+  }
+  return random;
+}
+
+function isRandomTokenUncached(value: string): boolean {
   const k = charClasses(value);
   if (k.upper === 0 || k.lower === 0 || k.digit + k.symbol === 0) return false;
   if (EVIDENCE_TOKEN_PREFIX.test(value) || isPathLike(value) || CAMEL_WORDS.test(value)) return false;

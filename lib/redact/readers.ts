@@ -21,18 +21,29 @@ function lines(text: string, fn: (line: string, at: number) => void): void {
 }
 
 /** The lines that hold a secret word (a label, a header row), from the shared scan; each line once. */
-function secretWordLines(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+function secretWordLines(text: string): Int32Array {
+  const words = scanText(text).words;
+  if (lineMemo !== null && lineMemo.words === words) return lineMemo.lines;
+  const out = new Int32Array(2 * words.length);
+  let n = 0;
   let lineEnd = -1;
-  for (const w of scanText(text).words) {
+  for (const w of words) {
     if (w <= lineEnd) continue;
-    const a = text.lastIndexOf("\n", w) + 1;
+    // Back to the line start by hand (lastIndexOf is a slow call for this); never past the previous line.
+    let a = w;
+    while (a > 0 && a > lineEnd + 1 && text.charCodeAt(a - 1) !== 10) a--;
     const nl = text.indexOf("\n", w);
     lineEnd = nl < 0 ? text.length : nl;
-    out.push([a, lineEnd]);
+    out[n++] = a;
+    out[n++] = lineEnd;
   }
-  return out;
+  const lines = out.subarray(0, n);
+  lineMemo = { words, lines };
+  return lines;
 }
+
+/** The last `secretWordLines` answer (the CSV and label readers ask for the same view in turn). */
+let lineMemo: { words: Int32Array; lines: Int32Array } | null = null;
 
 function lineAt(text: string, at: number): { line: string; at: number; next: number } | null {
   if (at > text.length) return null;
@@ -144,14 +155,33 @@ export const commandSecrets: Detector = (text, emit) => {
 /** `.pgpass` lines `host:port:database:user:password` (RFC-less, PostgreSQL docs "The Password File"). */
 const PGPASS = /^[^\s:]{1,253}:(?:\d{1,5}|\*):[^\s:]{1,128}:[^\s:]{1,128}:(\S{1,512})$/;
 export const pgpassLines: Detector = (text, emit) => {
-  lines(text, (line, at) => {
-    if (line.length > 1024 || line.includes(" ") || line.indexOf(":") < 0) return;
-    const m = PGPASS.exec(line);
-    const pw = m?.[1];
-    if (m && pw !== undefined && !isBenignValue(pw))
-      emit(at + line.length - pw.length, at + line.length, "password");
-  });
+  const n = text.length;
+  let at = 0;
+  while (at <= n) {
+    const nl = text.indexOf("\n", at);
+    let end = nl < 0 ? n : nl;
+    if (end > at && text.charCodeAt(end - 1) === 13) end--;
+    // Four colons and no space, counted before the line is cut out: most lines of a paste are not `.pgpass`.
+    if (end - at <= 1024 && mayBePgpass(text, at, end)) {
+      const line = text.slice(at, end);
+      const m = PGPASS.exec(line);
+      const pw = m?.[1];
+      if (m && pw !== undefined && !isBenignValue(pw)) emit(end - pw.length, end, "password");
+    }
+    if (nl < 0) break;
+    at = nl + 1;
+  }
 };
+
+function mayBePgpass(text: string, from: number, to: number): boolean {
+  let colons = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) return false;
+    if (c === 58) colons++;
+  }
+  return colons >= 4;
+}
 
 /** XML `<password>V</password>` elements and `<add key="ApiKey" value="V"/>` / `name=… value=…` attributes. */
 const XML_OPEN = /<([A-Za-z_][\w.:-]{0,80})(?:\s[^<>]{0,400})?>/g;
@@ -183,8 +213,21 @@ export const xmlPairs: Detector = (text, emit) => {
 };
 
 /** CSV or TSV tables whose header row names a secret column: that column of every following row. */
+/** Whether [from, to) of `text` holds `,` or a tab (a header row does), read without slicing. */
+function hasCellSeparator(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 9) return true;
+  }
+  return false;
+}
+
 export const csvColumns: Detector = (text, emit) => {
-  for (const [from, to] of secretWordLines(text)) {
+  const found = secretWordLines(text);
+  for (let k = 0; k < found.length; k += 2) {
+    const from = found[k] ?? 0;
+    const to = found[k + 1] ?? 0;
+    if (!hasCellSeparator(text, from, to)) continue;
     const headerLine = text.slice(from, to).replace(/\r$/, "");
     const sep = [",", "\t"].find((c) => headerLine.includes(c));
     if (sep === undefined) continue;
@@ -220,8 +263,20 @@ export const csvColumns: Detector = (text, emit) => {
  * then the value), botocore's `Signature:` with the hex below it, YAML block scalars (`password: |`).
  */
 const LABEL_LINE = /^\s{0,20}([A-Za-z_][\w.-]{0,80})\s{0,4}:\s{0,4}(?:[|>][-+]?)?\s{0,4}$/;
+/** A label line ends in `:`, or in a block-scalar marker (`|`, `>`, `|-`, `>+` …), then blanks: cheap test first. */
+function mayBeLabelLine(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && /\s/.test(text[i] ?? "")) i--;
+  const c = text[i];
+  return c === ":" || c === "|" || c === ">" || c === "-" || c === "+";
+}
+
 export const labelLines: Detector = (text, emit) => {
-  for (const [from, to] of secretWordLines(text)) {
+  const found = secretWordLines(text);
+  for (let k = 0; k < found.length; k += 2) {
+    const from = found[k] ?? 0;
+    const to = found[k + 1] ?? 0;
+    if (!mayBeLabelLine(text, from, to)) continue;
     const m = LABEL_LINE.exec(text.slice(from, to).replace(/\r$/, ""));
     const name = m?.[1];
     if (name === undefined || classifyNameCached(name) === null) continue;

@@ -203,6 +203,37 @@ export function isPlaceholderFor(name: string, value: string): boolean {
   return v === n || n.endsWith(v) || v === `your${n}` || v === `my${n}`;
 }
 
+/** Everything the name rules ask about one name, from one look-up: a log repeats its few names. */
+export interface NameFacts {
+  cls: NameClass;
+  weak: boolean;
+  kind: string;
+  /** The name in lower-case letters and digits, for `isPlaceholderValue`. */
+  norm: string;
+}
+
+const factsCache = new Map<string, NameFacts>();
+export function nameFacts(name: string): NameFacts {
+  let facts = factsCache.get(name);
+  if (facts === undefined) {
+    facts = {
+      cls: classifyName(name),
+      weak: isWeakName(name),
+      kind: kindForName(name),
+      norm: normalised(name),
+    };
+    if (factsCache.size > 4096) factsCache.clear();
+    factsCache.set(name, facts);
+  }
+  return facts;
+}
+
+/** `isPlaceholderFor` with the name already normalised (`nameFacts(name).norm`). */
+export function isPlaceholderValue(norm: string, value: string): boolean {
+  const v = normalised(value);
+  return v.length === 0 || v === norm || norm.endsWith(v) || v === `your${norm}` || v === `my${norm}`;
+}
+
 const kindCache = new Map<string, string>();
 /** The placeholder kind for a secret found by its field name (memoised: logs repeat their names). */
 export function kindForName(name: string): string {
