@@ -274,7 +274,7 @@ function pickSurface(hits: Hit[]): Surface {
   for (const h of hits) {
     if (!h.sig.surface) continue;
     seen.add(
-      h.sig.id === "ts.compact_body"
+      h.sig.id === "ts.compact_body" || h.sig.id === "ts.compact_error_line"
         ? "compact-json"
         : h.sig.surface === "unknown"
           ? "explicit-unknown"
@@ -650,15 +650,19 @@ const GENERIC_HTTP_CLIENT =
 // A local failure before any request: the program broke, not the call.
 const LOCAL_FAILURE =
   /\bTypeError:\sCannot\sread\spropert(?:y|ies)\sof\s(?:undefined|null)|\bReferenceError:\s\w{1,60}\sis\snot\sdefined|\bModuleNotFoundError:|\bImportError:\scannot\simport|\bAttributeError:\s'\w{1,60}'\sobject\shas\sno\sattribute|\bNameError:\sname\s|\bspawn\s\S{1,200}\sENOENT\b|\bENOENT:\sno\ssuch\sfile|\bEACCES:\spermission\sdenied|\bPermissionError:\s\[Errno\s13\]|:\scommand\snot\sfound\b|\bSegmentation\sfault\b/;
+// A tool that failed on its own service before any API call: a package registry, git, a container daemon.
+const UNRELATED_TOOL =
+  /^\s{0,8}npm\s(?:ERR!|error)\s|\bfatal:\sunable\sto\saccess\s'|\bError\sresponse\sfrom\sdaemon:|\bERROR:\sCould\snot\sfind\sa\sversion\sthat\ssatisfies|\bE:\sUnable\sto\slocate\spackage\b/m;
 // A gateway or router that has nothing to send the request to.
 const NO_PROVIDER =
   /\bno\s(?:available\s|enabled\s|healthy\s)?(?:providers?|channels?|upstreams?|backends?|deployments?)\s(?:(?:is|are)\s)?(?:configured|set\sup|(?:available\s|found\s)?for\s(?:the\s)?model)|\b(?:provider|upstream|model)\s(?:is\s)?not\sconfigured\b/i;
 
 /**
  * Positive evidence that the paste's error is not Claude's, weighed after the branch is chosen: a gateway
- * with no provider configured, a local failure before any request (when nothing stronger than a class name
- * or a generic word points at a branch), or a generic HTTP client of an unknown library reporting a bare
- * status with nothing tying the call to Claude. The would-be branch stays a candidate.
+ * with no provider configured, a package registry, git or a container daemon failing on its own, a local
+ * failure before any request (when nothing stronger than a class name or a generic word points at a branch),
+ * or a generic HTTP client of an unknown library reporting a bare status with nothing tying the call to
+ * Claude. The would-be branch stays a candidate.
  */
 function notClaudesError(x: {
   d: Decided | undefined;
@@ -677,6 +681,7 @@ function notClaudesError(x: {
       )
     : scanned;
   if (NO_PROVIDER.test(region.slice(0, 200_000))) return "no_provider";
+  if (UNRELATED_TOOL.test(region.slice(0, 200_000))) return "unrelated_service";
   if (!d || d.branch === "unknown")
     return LOCAL_FAILURE.test(scanned.slice(0, 200_000)) ? "local_failure" : null;
   if (d.topTier <= TIER.class && LOCAL_FAILURE.test(region.slice(0, 200_000))) return "local_failure";

@@ -75,6 +75,12 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
         'Error: 429 {"type":"error","error":{"type":"rate_limit_error","message":"Extra usage is required for long context requests."}}',
       ],
       ["Claude Code, extra usage", "Extra usage exhausted · resets Nov 1 · /upgrade to continue"],
+      ["Claude Code, per model", "Opus limit reached · now using Sonnet 4"],
+      ["resellers' plan quotas", "Your Claude Max weekly quota is used up; it resets on Monday"],
+      [
+        "wrappers naming the plan",
+        "claude: usage limit exceeded for your Pro plan, try again after the reset",
+      ],
     ],
   },
   invalid_model: {
@@ -284,6 +290,44 @@ describe("every family phrasing re-rendered (wrapped, escaped, enveloped, framed
   });
 });
 
+describe("surface and route prints", () => {
+  it.each([
+    [
+      "the OpenAI Python client",
+      `openai.BadRequestError: Error code: 400 - {'error': {'message': 'litellm.BadRequestError: AnthropicException - prompt is too long', 'type': None, 'code': '400'}}`,
+    ],
+    [
+      "a JS client",
+      'Error: 429 {"error":{"message":"litellm.RateLimitError: BedrockException - Too many requests","type":"throttling_error"}}',
+    ],
+    [
+      "an escaped log line",
+      '{"level":"error","msg":"{\\"error\\":{\\"message\\":\\"litellm.InternalServerError: AnthropicException - Overloaded\\"}}"}',
+    ],
+  ])("a litellm exception sent as an error body's message is the LiteLLM proxy's (%s)", (_name, text) => {
+    expect(classify(text).evidence.route).toBe("litellm");
+  });
+
+  it.each([
+    [
+      'Error: 413 {"error":{"type":"request_too_large","message":"Request exceeds the maximum size"}} (claude)',
+    ],
+    ['  [Error: 529 {"error":{"type":"overloaded_error","message":"Overloaded"}}] anthropic'],
+    [
+      'agent failed: Error: 400 {"error":{"type":"invalid_request_error","message":"messages: at least one message is required"}} claude-sonnet-4',
+    ],
+  ])("a JS Error with a status and a compact JSON body is the TypeScript SDK's: %s", (text) => {
+    expect(classify(text).evidence.surface).toBe("sdk-typescript");
+  });
+
+  it("Claude Code's API Error line stays Claude Code's", () => {
+    const d = classify(
+      'API Error: 413 {"error":{"type":"request_too_large","message":"Request exceeds the maximum size"}}',
+    );
+    expect(d.evidence.surface).toBe("claude-code");
+  });
+});
+
 describe("the status grammar reads .NET's EnsureSuccessStatusCode message", () => {
   it.each([
     [
@@ -395,6 +439,42 @@ describe("near-miss negatives stay unknown and say why", () => {
     ["an API gateway", "HTTP 502: upstream not configured for route /v1/messages"],
   ])("a gateway with no provider configured (%s) is unknown, variant no_provider", (_name, text) => {
     expect(classify(text)).toMatchObject({ branch: "unknown", variant: "no_provider" });
+  });
+
+  it.each([
+    [
+      "OpenAI's key page",
+      "Error: 401 Incorrect API key provided: sk-proj-****abcd. See https://platform.openai.com/account/api-keys.",
+    ],
+    [
+      "Groq's SDK",
+      "groq.RateLimitError: Error code: 429 - {'error': {'message': 'Rate limit reached', 'type': 'tokens'}}",
+    ],
+    ["a local Ollama server", "Error: connect ECONNREFUSED 127.0.0.1:11434 (ollama serve not running)"],
+  ])(
+    "another provider named by its host, SDK module or local server (%s) is other_provider",
+    (_name, text) => {
+      expect(classify(text)).toMatchObject({ branch: "unknown", variant: "other_provider" });
+    },
+  );
+
+  it.each([
+    [
+      "npm",
+      "npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/@anthropic-ai%2fclaude-codee - Not found",
+    ],
+    [
+      "git",
+      "fatal: unable to access 'https://github.com/anthropics/claude-code.git/': The requested URL returned error: 403",
+    ],
+    [
+      "docker",
+      "docker: Error response from daemon: pull access denied for claude-proxy, repository does not exist or may require 'docker login'",
+    ],
+  ])("another tool failing on its own service (%s) is unknown, variant unrelated_service", (_name, text) => {
+    const d = classify(text);
+    expect(d).toMatchObject({ branch: "unknown", variant: "unrelated_service" });
+    expect(d.alternatives?.length).toBeGreaterThan(0);
   });
 
   it("keeps the would-be branch as an alternative", () => {

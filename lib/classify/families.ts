@@ -88,7 +88,7 @@ export const FAMILIES: Signature[] = [
     "plan usage window",
     "Claude Code 'You've hit your limit · resets'; claude.ai 'usage limit'; Max plan weekly limit; 'Extra usage is required' / exhausted",
     new RegExp(
-      `hit${gap(0)}your${gap(1)}limit${gap(3)}resets?|(?:session|weekly|5-hour|daily)${gap(0)}(?:usage${gap(0)})?limit${gap(2)}(?:reached|hit|resets?)|\\blimit\\s{1,6}(?:will\\s{1,6})?resets?\\s{1,6}(?:(?:at|in|on)\\s{1,6})?\\d|\\bextra${gap(0)}usage${gap(1)}(?:is${gap(0)})?(?:required|exhausted|depleted|used${gap(0)}up|limit${gap(0)}reached|not${gap(0)}enabled)`,
+      `hit${gap(0)}your${gap(1)}limit${gap(3)}resets?|(?:session|weekly|5-hour|daily)${gap(0)}(?:usage${gap(0)})?limit${gap(2)}(?:reached|hit|resets?)|\\blimit\\s{1,6}(?:will\\s{1,6})?resets?\\s{1,6}(?:(?:at|in|on)\\s{1,6})?\\d|\\bextra${gap(0)}usage${gap(1)}(?:is${gap(0)})?(?:required|exhausted|depleted|used${gap(0)}up|limit${gap(0)}reached|not${gap(0)}enabled)|\\b(?:weekly|daily|session|5-hour|monthly)${gap(0)}(?:usage${gap(0)})?(?:quota|limit)${gap(1)}(?:is${gap(0)}|was${gap(0)}|has${gap(0)}been${gap(0)})?(?:used${gap(0)}up|exhausted|exceeded|reached|hit)|\\b(?:Opus|Sonnet)${gap(0)}(?:weekly${gap(0)})?limit${gap(0)}reached|(?:limit|quota)${gap(3)}(?:your${gap(0)})?(?:Claude${gap(0)})?(?:Pro|Max|Team)${gap(0)}(?:plan|subscription)\\b|\\b(?:Pro|Max|Team)${gap(0)}(?:plan|subscription)${gap(3)}(?:limit|quota)${gap(1)}(?:is${gap(0)})?(?:reached|exceeded|exhausted|hit|used${gap(0)}up)`,
       "gi",
     ),
   ),
@@ -423,8 +423,8 @@ export const ROUTE_PRINTS: Signature[] = [
   route(
     "litellm_proxy",
     "litellm",
-    /litellm[\s_-]{0,3}(?:proxy|gateway)|(?:proxy|gateway)\s\(litellm\)|^litellm-\d{1,3}\s{1,4}\||\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["']None\\{0,3}["']\s?,\s?\\{0,3}["']param/gim,
-    "LiteLLM proxy deployments and its envelope (str(None) fields)",
+    /litellm[\s_-]{0,3}(?:proxy|gateway)|\\{0,3}["']message\\{0,3}["']\s?:\s?\\{0,3}["']litellm\.[A-Z]\w{1,40}Error|(?:proxy|gateway)\s\(litellm\)|^litellm-\d{1,3}\s{1,4}\||\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["']None\\{0,3}["']\s?,\s?\\{0,3}["']param/gim,
+    "LiteLLM proxy deployments, its envelope (str(None) fields), and a litellm exception sent as an error body's message (only a proxy sends it over HTTP)",
   ),
   route("vertex_id", "vertex", /\breq_vrtx_/g, "Vertex request ids"),
   route(

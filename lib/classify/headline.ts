@@ -107,6 +107,8 @@ export function headlineFor(input: HeadlineInput): string {
       return "This does not look like a Claude error: the paste names another model and no Claude one.";
     if (input.variant === "no_provider")
       return "The gateway had no provider configured for this model: the request never reached Claude. Configure the route or model mapping on the gateway.";
+    if (input.variant === "unrelated_service")
+      return "This is another tool's error (a package registry, git or a container daemon), not an answer from Claude's API. Fix it where that tool points.";
     if (input.variant === "local_failure")
       return "The program failed locally before (or instead of) a request: this is not an answer from Claude. Fix the local error first.";
     if (input.variant === "unattributed")

@@ -1312,6 +1312,15 @@ const FACTS: Signature[] = [
     source: "TS makeMessage (JSON.stringify)",
   }),
   fact({
+    id: "ts.compact_error_line",
+    label: "a JavaScript Error carrying a status and a compact JSON body",
+    // `Error: 413 {"error":{…}}`: the TypeScript SDK's APIError message (`${status} ${JSON}`) as a JS Error
+    // prints it. Weakest surface evidence, like the compact body itself; ties nothing to Claude.
+    pattern: /(?:^|[\s[(`])Error:\s[45]\d\d\s\{"/gm,
+    surface: "sdk-typescript",
+    source: "TS core/error.ts makeMessage; JS Error.prototype.toString",
+  }),
+  fact({
     id: "ts.headers_dump",
     label: "response headers dump",
     pattern: /^\s{0,8}status:\s[45]\d\d,\s{0,4}$/gm,
@@ -1445,9 +1454,10 @@ const FACTS: Signature[] = [
     id: "ctx.foreign",
     label: "another provider or service",
     pattern:
-      /\bopenai\.[A-Z]\w{1,40}Error\b|OpenAIException|api\.openai\.com|\binsufficient_quota\b|\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["']server_error\\{0,3}["']|generativelanguage\.googleapis\.com|google\.genai|\bgemini-[\w.-]{1,40}|opentelemetry|\botlp\b|Failed\s{1,12}to\s{1,12}export|langfuse|smith\.langchain\.com|sentry\.io|datadoghq|mistral\.ai|api\.cohere|api\.groq\.com/gi,
+      /\bopenai\.[A-Z]\w{1,40}Error\b|OpenAIException|api\.openai\.com|\binsufficient_quota\b|\\{0,3}["']type\\{0,3}["']\s?:\s?\\{0,3}["']server_error\\{0,3}["']|generativelanguage\.googleapis\.com|google\.genai|\bgemini-[\w.-]{1,40}|opentelemetry|\botlp\b|Failed\s{1,12}to\s{1,12}export|langfuse|smith\.langchain\.com|sentry\.io|datadoghq|mistral\.ai|api\.cohere|api\.groq\.com|platform\.openai\.com|\bgroq\.\w{0,40}(?:Error|Exception)\b|GroqException|\bollama\b|:11434\b|api\.deepseek\.com|api\.together\.(?:xyz|ai)|api\.fireworks\.ai|api\.x\.ai|api\.perplexity\.ai/gi,
     foreign: true,
-    source: "near-miss negatives: other providers and tracing backends",
+    source:
+      "near-miss negatives: other providers (their hosts, SDK modules, local model servers) and tracing backends",
   }),
 ];
 

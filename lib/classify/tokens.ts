@@ -188,8 +188,10 @@ export function tokenize(text: string, base = 0): Token[] {
 const HEAD_WORDS = [...new Set(TOKEN_FAMILIES.flatMap((f) => f.heads))];
 // One literal scan for every head (case-insensitive: it finds `Access` inside `AccessDeniedException` too).
 const HEAD_SCAN = new RegExp(HEAD_WORDS.map((h) => (h === "apikey" ? "api[\\s_-]?key" : h)).join("|"), "gi");
-const MAX_LINE = 400;
-const MAX_LINES = 400;
+/** Characters read on each side of a head word, within its line: a family's words stand close together. */
+const MAX_LINE = 160;
+const MAX_LINES = 64;
+const SEAM = 48;
 
 /** A match; `identifier` when head and qualifier are parts of one word (a code, type or class name). */
 export type TokenHit = { family: TokenFamily; start: number; end: number; identifier: boolean };
@@ -203,7 +205,8 @@ export function tokenFamilyHits(text: string): TokenHit[] {
   for (const m of text.matchAll(HEAD_SCAN)) {
     if (m.index < lastEnd) continue;
     const back = text.slice(Math.max(0, m.index - MAX_LINE), m.index);
-    const from = m.index - back.length + back.lastIndexOf("\n") + 1;
+    // Ranges of one long line overlap a little, so a family's words are never cut apart at their seam.
+    const from = Math.max(lastEnd - SEAM, m.index - back.length + back.lastIndexOf("\n") + 1);
     const ahead = text.slice(m.index, m.index + MAX_LINE);
     const nl = ahead.indexOf("\n");
     const to = m.index + (nl === -1 ? ahead.length : nl);
@@ -215,6 +218,7 @@ export function tokenFamilyHits(text: string): TokenHit[] {
       ? ranges
       : [...ranges.slice(0, MAX_LINES / 2), ...ranges.slice(-MAX_LINES / 2)];
   const hits: TokenHit[] = [];
+  const seen = new Set<string>();
   for (const [from, to] of kept) {
     const line = text.slice(from, to);
     // Sentences of the line: a family never joins words across a sentence end.
@@ -222,19 +226,30 @@ export function tokenFamilyHits(text: string): TokenHit[] {
     for (const sentence of line.split(SENTENCE_END)) {
       const at = line.indexOf(sentence, offset);
       offset = at + sentence.length;
-      matchSentence(tokenize(sentence, from + at), hits);
+      const found: TokenHit[] = [];
+      matchSentence(tokenize(sentence, from + at), found);
+      for (const h of found) {
+        const key = `${h.family.id}@${h.start}`;
+        if (!seen.has(key)) hits.push(h);
+        seen.add(key);
+      }
     }
   }
   return hits;
 }
 
 const NAME_ENDS = new Set(["error", "exception"]);
+/** Every head word, for one look-up per token before any family is tried. */
+const ANY_HEAD = new Set(TOKEN_FAMILIES.flatMap((f) => f.heads));
 
 function matchSentence(tokens: Token[], hits: TokenHit[]): void {
-  if (tokens.length < 2) return;
+  if (tokens.length < 2 || !tokens.some((t) => ANY_HEAD.has(t.text))) return;
   const words = new Set(tokens.map((t) => t.text));
+  // The words (by index) that are type or class names: one pass, not one per candidate.
+  const named = new Set(tokens.filter((t) => NAME_ENDS.has(t.text)).map((t) => t.word));
   for (const family of TOKEN_FAMILIES) {
     if (family.unless?.some((u) => words.has(u))) continue;
+    if (!family.heads.some((h) => words.has(h)) || !family.qualifiers.some((q) => words.has(q))) continue;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
       if (!family.heads.includes(t.text)) continue;
@@ -243,11 +258,7 @@ function matchSentence(tokens: Token[], hits: TokenHit[]): void {
         if (j === i || !family.qualifiers.includes(q.text) || Math.abs(q.word - t.word) > family.window)
           continue;
         // Written as a type or class name: a word of the match ends in `error` / `exception`.
-        if (
-          family.names === false &&
-          tokens.some((o) => (o.word === t.word || o.word === q.word) && NAME_ENDS.has(o.text))
-        )
-          continue;
+        if (family.names === false && (named.has(t.word) || named.has(q.word))) continue;
         hits.push({
           family,
           start: Math.min(t.start, q.start),

@@ -317,6 +317,9 @@ function isReference(text: string, at: number, end: number): boolean {
  * `prose` is true when the separator was `name: ` and a plain word may just be prose; `query` when the name
  * sits in a query string (the value then ends at `&`).
  */
+/** The last value `emitNamedValue` read. */
+let lastValue = "";
+
 export function emitNamedValue(
   text: string,
   name: string,
@@ -350,7 +353,9 @@ export function emitNamedValue(
     e = unquotedEnd(text, s, query);
   } else if (scheme && s + scheme[0].length < e) s += scheme[0].length;
   if (e <= s) return;
-  const value = text.slice(s, e);
+  // A repeated value is not cut out again (its string and cached verdicts are reused).
+  if (!sameText(text, s, e, lastValue)) lastValue = text.slice(s, e);
+  const value = lastValue;
   if (isBenignValue(value) || isPlaceholderValue(facts.norm, value)) return;
   if (end === null && prose && (isWordLike(value) || value.length < 6)) return;
   // A bare `key=` (cache keys, map keys) needs a machine-made value: `key=ticket:81248` stays.
@@ -424,8 +429,16 @@ function isNameStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
+/** Whether text[s, e) reads `prev` (short strings: a loop beats `startsWith`'s call here). */
+export function sameText(text: string, s: number, e: number, prev: string): boolean {
+  if (e - s !== prev.length) return false;
+  for (let i = 0; i < prev.length; i++) if (text.charCodeAt(s + i) !== prev.charCodeAt(i)) return false;
+  return true;
+}
+
 export const namedValues: Detector = (text, emit) => {
   const words = scanText(text).words;
+  let lastNameText = "";
   let lastName = -1;
   let skipTo = 0;
   for (let w = 0; w < words.length; w++) {
@@ -442,7 +455,10 @@ export const namedValues: Detector = (text, emit) => {
     if (before === "$" || before === "." || (dashes === 0 && before === "-")) continue;
     const sepEnd = dashes === 0 ? readNameSep(text, s) : -1;
     if (sepEnd >= 0) {
-      const name = text.slice(s, SEP.nameEnd);
+      // The same name as the last one (a log repeats its names) is not cut out again: its string, hash
+      // and cached facts are reused.
+      if (!sameText(text, s, SEP.nameEnd, lastNameText)) lastNameText = text.slice(s, SEP.nameEnd);
+      const name = lastNameText;
       const next = text[sepEnd];
       // `https://host:443` and `C:\path` are not assignments; `::` is not a separator.
       if (SEP.colon && (next === "/" || next === ":")) continue;
@@ -734,7 +750,9 @@ export const ipv4: Detector = (text, emit) => {
 
 const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/g;
 const IPV6 = /(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/y;
-const HEX_OR_COLON = /[0-9A-Fa-f:]/;
+function isHexOrColon(c: number): boolean {
+  return (c >= 48 && c <= 58) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
 /** Public IPv6 addresses, validated by group count; keeps `::1`, link-local and unique-local ranges. */
 export const ipv6: Detector = (text, emit) => {
   IPV6_HINT.lastIndex = 0;
@@ -744,8 +762,9 @@ export const ipv6: Detector = (text, emit) => {
     IPV6_HINT.lastIndex = h.index + 1;
     if (h.index < covered) continue;
     let start = h.index;
-    while (start > h.index - 5 && start > 0 && HEX_OR_COLON.test(text[start - 1] ?? "")) start--;
-    if (/[\w:.]/.test(text[start - 1] ?? " ")) continue;
+    while (start > h.index - 5 && start > 0 && isHexOrColon(text.charCodeAt(start - 1))) start--;
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    if (isWordCode(before) || before === 0x3a || before === 0x2e) continue;
     IPV6.lastIndex = start;
     const m = IPV6.exec(text);
     if (m === null) continue;
@@ -768,15 +787,44 @@ function validIPv6(v: string): boolean {
   return halves.length === 2 ? groups.length <= 7 : groups.length === 8;
 }
 
-const PHONE_PLUS = /(?<![\w+])\+\d[\d ()./-]{6,20}\d(?!\d)/g;
-const PHONE_AREA = /(?<![\w(])\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}(?!\d)/g;
+/** `(?<![\w+])\+\d[\d ()./-]{6,20}\d(?!\d)` and `(?<![\w(])\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}(?!\d)`, in place. */
+const PHONE_PLUS_AT = /\+\d[\d ()./-]{6,20}\d(?!\d)/y;
+const PHONE_AREA_AT = /\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}(?!\d)/y;
+
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * Every match of `lead` + `at` (a sticky regex starting with `lead`), left to right without overlap, as a
+ * global regex with a lookbehind would find them: the lead character is found by `indexOf` (native, fast
+ * where the character is rare) and the lookbehind, not `\w` and not `lead`, checked by hand.
+ */
+function* ledMatches(text: string, lead: string, at: RegExp): Generator<RegExpExecArray> {
+  const leadCode = lead.charCodeAt(0);
+  let p = text.indexOf(lead);
+  while (p >= 0) {
+    const before = p > 0 ? text.charCodeAt(p - 1) : -1;
+    let next = p + 1;
+    if (!isWordCode(before) && before !== leadCode) {
+      at.lastIndex = p;
+      const m = at.exec(text);
+      if (m !== null) {
+        yield m;
+        next = p + m[0].length;
+      }
+    }
+    p = text.indexOf(lead, next);
+  }
+}
+
 /** Phone numbers with a leading `+` or a parenthesised area code (bare digit runs are ids and epochs). */
 export const phones: Detector = (text, emit) => {
-  for (const m of matches(PHONE_PLUS, text)) {
+  for (const m of ledMatches(text, "+", PHONE_PLUS_AT)) {
     const digits = m[0].replace(/\D/g, "").length;
     if (digits >= 8 && digits <= 15 && !/\.\.|--|\/\/|\s\s/.test(m[0])) emit(m.index, m.index + m[0].length);
   }
-  for (const m of matches(PHONE_AREA, text)) emit(m.index, m.index + m[0].length);
+  for (const m of ledMatches(text, "(", PHONE_AREA_AT)) emit(m.index, m.index + m[0].length);
 };
 
 /** CamelCase identifiers with version digits (`AnthropicBedrock2Client…`) are code, not keys. */

@@ -190,7 +190,10 @@ export const xmlPairs: Detector = (text, emit) => {
   if (text.indexOf("<") < 0) return;
   XML_OPEN.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = XML_OPEN.exec(text)) !== null) {
+  // An element's value ends at a closing tag, and an attribute pair needs `value`: without them, no match
+  // of either pattern can emit, and the paste is not read twice more.
+  const hasClosing = text.includes("</");
+  while (hasClosing && (m = XML_OPEN.exec(text)) !== null) {
     const tag = (m[1] ?? "").replace(/^.*:/, "");
     if (classifyNameCached(tag) !== "secret") continue;
     const s = m.index + m[0].length;
@@ -202,7 +205,8 @@ export const xmlPairs: Detector = (text, emit) => {
     emit(from, from + value.length, kindForName(tag));
   }
   XML_PAIR.lastIndex = 0;
-  while ((m = XML_PAIR.exec(text)) !== null) {
+  const hasValue = text.includes("value");
+  while (hasValue && (m = XML_PAIR.exec(text)) !== null) {
     const name = m[1] ?? "";
     const value = m[2] ?? "";
     if (classifyNameCached(name) === null || value.length === 0) continue;

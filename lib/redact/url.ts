@@ -47,8 +47,13 @@ function hostPortEnd(text: string, i: number, limit: number): number {
       return -1;
     j = close + 1;
   } else {
-    while (j < limit && isHostChar(text.charCodeAt(j))) j++;
-    if (j === i || text[i] === "." || text[i] === "-" || !/[A-Za-z0-9]/.test(text.slice(i, j))) return -1;
+    let alnum = false;
+    while (j < limit && isHostChar(text.charCodeAt(j))) {
+      const c = text.charCodeAt(j);
+      if (c !== 0x2d && c !== 0x2e && c !== 0x5f) alnum = true;
+      j++;
+    }
+    if (j === i || text[i] === "." || text[i] === "-" || !alnum) return -1;
   }
   if (text[j] === ":") {
     let k = j + 1;
@@ -83,13 +88,24 @@ export function readAuthority(text: string, start: number, end = text.length): A
  */
 function plausibleUserinfo(text: string, start: number, at: number): boolean {
   if (at === start) return false;
-  const info = text.slice(start, at);
-  const colon = info.indexOf(":");
-  const user = colon < 0 ? info : info.slice(0, colon);
-  if (/[/?#@]/.test(user)) return false;
-  if (colon >= 0 && /^[A-Za-z0-9.-]+$/.test(user) && /^\d{1,5}[/?#]/.test(info.slice(colon + 1)))
-    return false;
-  return true;
+  // Read in place (it runs for every `://` of the paste): the user part up to the first `:`.
+  let colon = -1;
+  let hostLike = true;
+  for (let i = start; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a) {
+      colon = i;
+      break;
+    }
+    if (c === 0x2f || c === 0x3f || c === 0x23 || c === 0x40) return false;
+    if (!(isHostChar(c) && c !== 0x5f)) hostLike = false;
+  }
+  if (colon < 0 || !hostLike || colon === start) return true;
+  // `host:8080/path?x=a@b.c`: a port, then a path, query or fragment.
+  let k = colon + 1;
+  while (k < at && k - colon <= 5 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+  const c = text.charCodeAt(k);
+  return !(k > colon + 1 && k < at && (c === 0x2f || c === 0x3f || c === 0x23));
 }
 
 /** The `://` URL whose userinfo holds offset `i`, or ends at the `@` at `i`; null if none. */

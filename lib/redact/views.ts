@@ -90,6 +90,10 @@ export class ViewBuilder {
   get length(): number {
     return this.n;
   }
+  /** Empties the builder, keeping its arrays for reuse. */
+  clear(): void {
+    this.n = 0;
+  }
   build(name: string): View {
     const text = UTF16.decode(this.codes.subarray(0, this.n));
     return { name, text, start: this.starts.subarray(0, this.n), end: this.ends.subarray(0, this.n) };
@@ -213,6 +217,13 @@ function lineRange(text: string, i: number): [number, number] {
   return [a, b < 0 ? text.length : b];
 }
 
+/** Characters in the stretches, plus the line break after each. */
+function stretchesLength(ranges: Array<[number, number]>): number {
+  let n = 0;
+  for (const [from, to] of ranges) n += to - from + 1;
+  return n;
+}
+
 function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
   ranges.sort((x, y) => x[0] - y[0]);
   const out: Array<[number, number]> = [];
@@ -246,18 +257,28 @@ export function decodedView(text: string): View | null {
     ESCAPE_CANDIDATE.lastIndex = b;
   }
   if (ranges.length === 0) return null;
-  const b = new ViewBuilder(text.length);
-  for (const [from, to] of mergeRanges(ranges)) {
-    decodeTwiceInto(b, text, from, to);
+  const merged = mergeRanges(ranges);
+  // Sized to the stretches, not the paste: the typed arrays of a view are its largest allocation.
+  const b = new ViewBuilder(stretchesLength(merged));
+  const scratch = new ViewBuilder(1024);
+  for (const [from, to] of merged) {
+    decodeTwiceInto(b, text, from, to, scratch);
     b.push("\n", to, Math.min(text.length, to + 1));
   }
   return b.build("decoded");
 }
 
 /** Decodes text[from, to) twice (escapes inside escapes) into `b`. */
-function decodeTwiceInto(b: ViewBuilder, text: string, from: number, to: number): void {
+function decodeTwiceInto(
+  b: ViewBuilder,
+  text: string,
+  from: number,
+  to: number,
+  scratch: ViewBuilder = new ViewBuilder(to - from),
+): void {
   // First layer into a scratch view, second layer from it.
-  const first = new ViewBuilder(to - from);
+  const first = scratch;
+  first.clear();
   decodeInto(first, text, from, to, null, null);
   const once = first.build("once");
   decodeInto(b, once.text, 0, once.text.length, once.start, once.end);
@@ -282,6 +303,28 @@ function decodeInto(
   };
   while (i < to) {
     const c = text.charCodeAt(i);
+    if (c === 0x25 && i + 3 <= to) {
+      // `%XX` (ASCII), as escapeAt reads it, without allocating its answer: long %-encoded runs are common.
+      const v = hexAt(text, i + 1, 2);
+      if (v >= 0 && v < 0x80) {
+        flush(i);
+        b.pushCode(v, s(i), e(i + 2));
+        i += 3;
+        runStart = i;
+        continue;
+      }
+    }
+    if (c === 0x5c && i + 6 <= to && text.charCodeAt(i + 1) === 0x75) {
+      // `\uXXXX`, likewise.
+      const v = hexAt(text, i + 2, 4);
+      if (v >= 0) {
+        flush(i);
+        b.pushCode(v, s(i), e(i + 5));
+        i += 6;
+        runStart = i;
+        continue;
+      }
+    }
     if (c === 0x5c && i + 1 < to && text.charCodeAt(i + 1) === 0x5c) {
       // `\\`, the commonest escape in long escaped runs: no lookup, no allocation.
       flush(i);
@@ -334,10 +377,11 @@ export function joinedView(base: View): View | null {
     JOINT.lastIndex = Math.max(m.index + m[0].length - 1, b);
   }
   if (ranges.length === 0) return null;
-  const out = new ViewBuilder(text.length);
+  const merged = mergeRanges(ranges);
+  const out = new ViewBuilder(stretchesLength(merged));
   const s = (i: number) => (base.start === null ? i : (base.start[i] ?? 0));
   const e = (i: number) => (base.end === null ? i + 1 : (base.end[i] ?? 0));
-  for (const [from, to] of mergeRanges(ranges)) {
+  for (const [from, to] of merged) {
     let i = from;
     let chainEnd = -1;
     while (i < to) {
