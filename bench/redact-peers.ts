@@ -29,7 +29,8 @@ export class SecretlintPeer {
   }
 
   private ask(
-    request: { op: "count"; texts: string[] } | { op: "time"; texts: string[]; runs: number },
+    request:
+      { op: "count"; texts: string[] } | { op: "time"; texts: string[]; runs: number; warmup?: boolean },
   ): Promise<Reply> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
@@ -43,9 +44,9 @@ export class SecretlintPeer {
     return (await this.ask({ op: "count", texts })).counts ?? [];
   }
 
-  /** Median ms of `runs` scans of all `texts`, after one warm-up, timed inside the child. */
-  async time(texts: string[], runs: number): Promise<number> {
-    return (await this.ask({ op: "time", texts, runs })).ms ?? Number.NaN;
+  /** Median ms of `runs` scans of all `texts`, after one warm-up unless `warmup` is false, timed inside the child. */
+  async time(texts: string[], runs: number, warmup = true): Promise<number> {
+    return (await this.ask({ op: "time", texts, runs, warmup })).ms ?? Number.NaN;
   }
 
   close(): void {

@@ -23,7 +23,8 @@ async function lint(content: string): Promise<number> {
 }
 
 type Request =
-  { id: number; op: "count"; texts: string[] } | { id: number; op: "time"; texts: string[]; runs: number };
+  | { id: number; op: "count"; texts: string[] }
+  | { id: number; op: "time"; texts: string[]; runs: number; warmup?: boolean };
 
 process.on("message", (request: Request) => {
   void (async () => {
@@ -34,7 +35,7 @@ process.on("message", (request: Request) => {
         process.send?.({ id: request.id, counts });
         return;
       }
-      for (const t of request.texts) await lint(t);
+      if (request.warmup !== false) for (const t of request.texts) await lint(t);
       const times: number[] = [];
       for (let r = 0; r < request.runs; r++) {
         const t0 = performance.now();

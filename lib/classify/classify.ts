@@ -139,6 +139,28 @@ type Cluster = { hits: Hit[]; firstLine: number; lastLine: number; headLine: num
 const MAX_LINE_GAP = 3;
 const MAX_OCCURRENCES = 1000;
 
+const MAX_DEPTH = 16;
+
+/**
+ * The bracket depth at the end of each line: how many `{` / `[` are still open there (clamped, never
+ * negative). A wrapped or pretty-printed body keeps its lines inside one record.
+ */
+function bodyDepths(norm: string, starts: number[]): number[] {
+  const depths: number[] = [];
+  let d = 0;
+  for (let l = 0; l < starts.length; l++) {
+    const from = starts[l] ?? 0;
+    const to = starts[l + 1] ?? norm.length;
+    for (let i = from; i < to; i++) {
+      const c = norm.charCodeAt(i);
+      if (c === 123 || c === 91) d = Math.min(MAX_DEPTH, d + 1);
+      else if ((c === 125 || c === 93) && d > 0) d--;
+    }
+    depths.push(d);
+  }
+  return depths;
+}
+
 /** Groups hits into error statements: neighbouring lines of one statement, split at blank lines and new heads. */
 function clusterHits(hits: Hit[], norm: string, starts: number[]): Cluster[] {
   const clusters: Cluster[] = [];
@@ -151,12 +173,23 @@ function clusterHits(hits: Hit[], norm: string, starts: number[]): Cluster[] {
     }
     return false;
   };
+  const depth = bodyDepths(norm, starts);
+  // Every line end from `from` up to (not including) `to` is inside an open body: one record, however long.
+  const insideBody = (from: number, to: number): boolean => {
+    for (let l = from; l < to; l++) if ((depth[l] ?? 0) === 0) return false;
+    return true;
+  };
   for (const h of hits) {
     if (!isMember(h)) continue;
+    // A long body keeps its lines together across the line gap; a blank line still ends a record (a
+    // whole log relayed inside one envelope has its entries apart).
+    const apart =
+      current !== null &&
+      ((h.line - current.lastLine > MAX_LINE_GAP && !insideBody(current.lastLine, h.line)) ||
+        (h.line > current.lastLine && blankBetween(current.lastLine, h.line)));
     const startsNew =
       current === null ||
-      h.line - current.lastLine > MAX_LINE_GAP ||
-      (h.line > current.lastLine && blankBetween(current.lastLine, h.line)) ||
+      apart ||
       (h.sig.head === true && current.headLine !== null && h.line > current.headLine);
     if (startsNew || current === null) {
       current = { hits: [], firstLine: h.line, lastLine: h.line, headLine: null };

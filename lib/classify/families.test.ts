@@ -41,6 +41,14 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
         "HeadersTimeoutError: Headers Timeout Error { code: 'UND_ERR_HEADERS_TIMEOUT' } (api.anthropic.com)",
       ],
       ["AbortSignal.timeout", "TimeoutError: The operation was aborted due to timeout (claude request)"],
+      [
+        "AWS SDK for JavaScript v2, socket timeout",
+        "TimeoutError: Connection timed out after 120000ms (InvokeModel)",
+      ],
+      [
+        "AWS SDK for JavaScript v3 (smithy), socket timeout",
+        "TimeoutError: Connection timed out after 300000 ms at InvokeModelWithResponseStreamCommand",
+      ],
     ],
   },
   payload_size: {
@@ -200,6 +208,14 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
         "InvokeModelCommand failed: no response was received ($metadata.httpStatusCode: undefined)",
       ],
       ["curl", "curl: (52) Empty reply from server"],
+      [
+        "AWS SDK for JavaScript v2, connect timeout",
+        "TimeoutError: Socket timed out without establishing a connection (bedrock-runtime.us-east-1.amazonaws.com)",
+      ],
+      [
+        "Winsock (WSAETIMEDOUT)",
+        "An attempt to connect timed out without establishing a connection. (api.anthropic.com:443)",
+      ],
     ],
   },
   aws_transport_wrapper: {
@@ -325,6 +341,28 @@ describe("surface and route prints", () => {
       'API Error: 413 {"error":{"type":"request_too_large","message":"Request exceeds the maximum size"}}',
     );
     expect(d.evidence.surface).toBe("claude-code");
+  });
+});
+
+describe("records: a long body keeps its lines together", () => {
+  it("reads a status, a message and a code of a body wrapped over many lines as one occurrence", () => {
+    const text = [
+      'proxy: upstream status code: 413, body: {"error":{"message":"Request too large for claude-sonnet-4:',
+      "     the conversation you sent is above what this deployment accepts in one",
+      "     request; trim the history or the attachments and send it again, or ask",
+      "     the operator of this proxy to raise its limit for your team and",
+      '     project","type":"invalid_request_error","code":"request_too_large"}}',
+    ].join("\n");
+    const d = classify(text);
+    expect(d.occurrences).toHaveLength(1);
+    expect(d).toMatchObject({ branch: "request_too_large" });
+    expect(d.evidence.status).toBe(413);
+  });
+
+  it("still ends a record at a blank line, inside an envelope or not", () => {
+    const text =
+      '{"log": "API Error: 529 {\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"overloaded_error\\"}}\\n\\nAPI Error: 401 {\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"authentication_error\\"}}"}';
+    expect(classify(text).occurrences.length).toBe(2);
   });
 });
 

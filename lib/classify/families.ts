@@ -51,9 +51,9 @@ export const FAMILIES: Signature[] = [
     "timeout_noun",
     "timeout",
     "timeout",
-    "botocore ReadTimeoutError; grpc DEADLINE_EXCEEDED; stream idle / watchdog timeouts; undici headers/body timeouts; AbortSignal.timeout",
+    "botocore ReadTimeoutError; grpc DEADLINE_EXCEEDED; stream idle / watchdog timeouts; undici headers/body timeouts; AbortSignal.timeout; AWS SDK v2's socket timeout 'Connection timed out after Nms'",
     new RegExp(
-      `\\bread${gap(0)}timeout|\\b(?:stream|idle|watchdog|response|socket${gap(0)}read)${gap(0)}(?:idle${gap(0)})?time(?:d${gap(0)}out|out)\\b|deadline${gap(0)}exceeded|took${gap(0)}too${gap(0)}long${gap(0)}to${gap(0)}(?:respond|answer|reply|complete)|ReadTimeoutError|ResponseTimeout|\\bTimeoutError:|timed${gap(0)}out${gap(0)}waiting${gap(0)}for|\\bUND_ERR_(?:HEADERS|BODY)_TIMEOUT\\b|\\b(?:Headers|Body)TimeoutError\\b|aborted${gap(0)}due${gap(0)}to${gap(0)}(?:a${gap(0)})?timeout`,
+      `\\bread${gap(0)}timeout|\\b(?:stream|idle|watchdog|response|socket${gap(0)}read)${gap(0)}(?:idle${gap(0)})?time(?:d${gap(0)}out|out)\\b|deadline${gap(0)}exceeded|took${gap(0)}too${gap(0)}long${gap(0)}to${gap(0)}(?:respond|answer|reply|complete)|ReadTimeoutError|ResponseTimeout|\\bTimeoutError:|timed${gap(0)}out${gap(0)}waiting${gap(0)}for|\\bUND_ERR_(?:HEADERS|BODY)_TIMEOUT\\b|\\b(?:Headers|Body)TimeoutError\\b|aborted${gap(0)}due${gap(0)}to${gap(0)}(?:a${gap(0)})?timeout|Connection${gap(0)}timed${gap(0)}out${gap(0)}after${gap(0)}\\d`,
       "gi",
     ),
     { variant: "client", head: true },
@@ -167,9 +167,9 @@ export const FAMILIES: Signature[] = [
     "no_response",
     "connection",
     "no response came back",
-    "AWS SDK v3 http2 handler; IDE reports 'Status Code: N/A'; AWS SDK v2 NetworkingError; botocore EndpointConnectionError; Node HTTP/2 stream errors; curl (52)",
+    "AWS SDK v3 http2 handler; IDE reports 'Status Code: N/A'; AWS SDK v2/v3 and Winsock connect timeouts ('timed out without establishing a connection'); botocore EndpointConnectionError; Node HTTP/2 stream errors; curl (52)",
     new RegExp(
-      `(?:did${gap(0)}not|didn't|never)${gap(0)}(?:get|receive)${gap(0)}(?:a${gap(0)}|any${gap(0)})?response|\\bno${gap(0)}response${gap(0)}(?:was${gap(0)})?(?:received|returned)|Status${gap(0)}Code\\W{1,4}N/A\\b|httpStatusCode\\W{1,6}undefined|\\bEndpointConnectionError\\b|Could${gap(0)}not${gap(0)}connect${gap(0)}to${gap(0)}the${gap(0)}endpoint${gap(0)}URL|\\bERR_HTTP2_[A-Z_]{3,30}|\\bNGHTTP2_[A-Z_]{3,30}|Empty${gap(0)}reply${gap(0)}from${gap(0)}server|Connection${gap(0)}timed${gap(0)}out${gap(0)}after${gap(0)}\\d`,
+      `(?:did${gap(0)}not|didn't|never)${gap(0)}(?:get|receive)${gap(0)}(?:a${gap(0)}|any${gap(0)})?response|\\bno${gap(0)}response${gap(0)}(?:was${gap(0)})?(?:received|returned)|Status${gap(0)}Code\\W{1,4}N/A\\b|httpStatusCode\\W{1,6}undefined|\\bEndpointConnectionError\\b|Could${gap(0)}not${gap(0)}connect${gap(0)}to${gap(0)}the${gap(0)}endpoint${gap(0)}URL|\\bERR_HTTP2_[A-Z_]{3,30}|\\bNGHTTP2_[A-Z_]{3,30}|Empty${gap(0)}reply${gap(0)}from${gap(0)}server|timed${gap(0)}out${gap(0)}without${gap(0)}establishing${gap(0)}a${gap(0)}connection`,
       "gi",
     ),
     { variant: "no_response", weight: 2, head: true },

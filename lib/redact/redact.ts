@@ -1,7 +1,7 @@
 import { MAX_INPUT_BYTES } from "@/lib/input";
 import { findEncodedSecrets } from "./encoded";
 import { registerAnchors, scanText } from "./scan";
-import { isRandomToken } from "./detectors";
+import { isRandomToken, sameText } from "./detectors";
 import { findPromptSpans, promptNote } from "./hide-prompt";
 import { hexDumpBlocks, hexDumpViews, type DumpBlock } from "./hexdump";
 import { DECODED_KIND_IDS, KIND_PRIORITY, REDACTION_KINDS, type RedactionKind } from "./rules";
@@ -59,7 +59,11 @@ function priorityOf(kind: string): number {
 const KIND_IDS: string[] = [];
 const KIND_PRIORITIES: number[] = [];
 const KIND_NUMBERS = new Map<string, number>();
+let lastKindName = "";
+let lastKindNumber = -1;
 function kindNumber(kind: string): number {
+  // Rules emit runs of one kind: the last answer first.
+  if (kind === lastKindName) return lastKindNumber;
   let k = KIND_NUMBERS.get(kind);
   if (k === undefined) {
     k = KIND_IDS.length;
@@ -67,6 +71,8 @@ function kindNumber(kind: string): number {
     KIND_PRIORITIES.push(priorityOf(kind));
     KIND_NUMBERS.set(kind, k);
   }
+  lastKindName = kind;
+  lastKindNumber = k;
   return k;
 }
 const PROMPT = kindNumber(PROMPT_KIND);
@@ -517,13 +523,27 @@ class CodeBuffer {
   constructor(capacity: number) {
     this.codes = new Uint16Array(Math.max(16, capacity));
   }
-  copy(from: string, start: number, end: number): void {
-    if (this.n + end - start > this.codes.length) {
-      const grown = new Uint16Array(Math.max(this.codes.length * 2, this.n + end - start));
+  private reserve(extra: number): Uint16Array {
+    if (this.n + extra > this.codes.length) {
+      const grown = new Uint16Array(Math.max(this.codes.length * 2, this.n + extra));
       grown.set(this.codes.subarray(0, this.n));
       this.codes = grown;
     }
-    for (let i = start; i < end; i++) this.codes[this.n++] = from.charCodeAt(i);
+    return this.codes;
+  }
+  copy(from: string, start: number, end: number): void {
+    const codes = this.reserve(end - start);
+    let n = this.n;
+    for (let i = start; i < end; i++) codes[n++] = from.charCodeAt(i);
+    this.n = n;
+  }
+  /** Code units already converted (a placeholder written many times). */
+  copyCodes(units: Uint16Array): void {
+    const codes = this.reserve(units.length);
+    let n = this.n;
+    // A placeholder is short: a loop beats `set`'s per-call cost.
+    for (let i = 0; i < units.length; i++) codes[n++] = units[i] ?? 0;
+    this.n = n;
   }
   /** Lossless: lone surrogates stay as they were (a TextDecoder would replace them). */
   toString(): string {
@@ -557,6 +577,13 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
   let listKind = -1;
   let list: RedactedSpan[] = [];
   const keys = new Map<string, string>();
+  // The span before's raw value and placeholder: the same value again (and of the same kind) reuses it.
+  let lastKind = -1;
+  let lastRaw = "";
+  let lastPlaceholder = "";
+  // The last placeholder written into the buffer, as code units.
+  let lastUnitsOf = "";
+  let lastUnits = new Uint16Array(0);
   for (let c = 0; c < spans.n; c++) {
     const s = spans.start[c] ?? 0;
     const e = spans.end[c] ?? 0;
@@ -575,24 +602,37 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
         if (known === undefined) placeholders.set(kind, (seen = new Map()));
         else seen = known;
       }
-      // A repeated value (a repeated line) is decoded for its key once.
-      const raw = text.slice(s, e);
-      let key = keys.get(raw);
-      if (key === undefined) {
-        key = canonical(raw);
-        if (keys.size > 4096) keys.clear();
-        keys.set(raw, key);
+      if (kind === lastKind && sameText(text, s, e, lastRaw)) placeholder = lastPlaceholder;
+      else {
+        // A repeated value (a repeated line) is decoded for its key once.
+        const raw = text.slice(s, e);
+        let key = keys.get(raw);
+        if (key === undefined) {
+          key = canonical(raw);
+          if (keys.size > 4096) keys.clear();
+          keys.set(raw, key);
+        }
+        let p = seen.get(key);
+        if (p === undefined) {
+          const id = KIND_IDS[kind] ?? "";
+          p = `[REDACTED:${id}#${(maxIndex.get(id) ?? 0) + seen.size + 1}]`;
+          seen.set(key, p);
+        }
+        placeholder = p;
+        lastKind = kind;
+        lastRaw = raw.length <= 64 ? raw : "";
+        lastPlaceholder = p;
       }
-      let p = seen.get(key);
-      if (p === undefined) {
-        const id = KIND_IDS[kind] ?? "";
-        p = `[REDACTED:${id}#${(maxIndex.get(id) ?? 0) + seen.size + 1}]`;
-        seen.set(key, p);
-      }
-      placeholder = p;
     }
     if (buffer === null) out += placeholder;
-    else buffer.copy(placeholder, 0, placeholder.length);
+    else {
+      if (placeholder !== lastUnitsOf) {
+        lastUnitsOf = placeholder;
+        lastUnits = new Uint16Array(placeholder.length);
+        for (let i = 0; i < placeholder.length; i++) lastUnits[i] = placeholder.charCodeAt(i);
+      }
+      buffer.copyCodes(lastUnits);
+    }
     if (kind !== listKind) {
       listKind = kind;
       const known = byKind.get(kind);

@@ -445,17 +445,24 @@ const NEW_RECORD_AT = new RegExp(NEW_RECORD.source.replace(/^\^/, ""), "y");
 
 /** Line counts by width: a table for widths under 4096 (and their negations), a map beyond. */
 class WidthCounts {
-  private readonly positive = new Int32Array(4096);
-  private readonly negative = new Int32Array(4096);
+  private readonly size: number;
+  private readonly positive: Int32Array;
+  private readonly negative: Int32Array;
   private readonly rest = new Map<number, number>();
+  /** `longest`: no line is longer (a short paste gets short tables). */
+  constructor(longest: number) {
+    this.size = Math.min(4096, longest + 1);
+    this.positive = new Int32Array(this.size);
+    this.negative = new Int32Array(this.size);
+  }
   add(w: number): void {
-    if (w >= 0 && w < 4096) this.positive[w] = (this.positive[w] ?? 0) + 1;
-    else if (w < 0 && w > -4096) this.negative[-w] = (this.negative[-w] ?? 0) + 1;
+    if (w >= 0 && w < this.size) this.positive[w] = (this.positive[w] ?? 0) + 1;
+    else if (w < 0 && w > -this.size) this.negative[-w] = (this.negative[-w] ?? 0) + 1;
     else this.rest.set(w, (this.rest.get(w) ?? 0) + 1);
   }
   get(w: number): number {
-    if (w >= 0 && w < 4096) return this.positive[w] ?? 0;
-    if (w < 0 && w > -4096) return this.negative[-w] ?? 0;
+    if (w >= 0 && w < this.size) return this.positive[w] ?? 0;
+    if (w < 0 && w > -this.size) return this.negative[-w] ?? 0;
     return this.rest.get(w) ?? 0;
   }
 }
@@ -472,7 +479,7 @@ function wrapBreaks(text: string, skip: ReadonlyArray<{ start: number; end: numb
   };
   const candidates: Break[] = [];
   // Lines per width (and, negated, per raw width of indented lines); a table for the usual widths.
-  const widthCount = new WidthCounts();
+  const widthCount = new WidthCounts(text.length);
   const n = text.length;
   let lineStart = 0;
   while (lineStart < n) {
