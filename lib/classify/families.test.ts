@@ -91,6 +91,17 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
       ],
     ],
   },
+  plan_window_localised: {
+    branch: "subscription_limit",
+    phrasings: [
+      ["Italian", "Hai raggiunto il limite settimanale di Claude. Si ripristina lunedì alle 9:00."],
+      ["Spanish", "Alcanzaste tu límite semanal de Claude Code; se restablece el lunes."],
+      ["French", "Vous avez atteint votre limite hebdomadaire d'utilisation de Claude."],
+      ["German", "Du hast dein Wochenlimit für Claude erreicht. Zurückgesetzt am Montag."],
+      ["Chinese", "你已达到 Claude 的每周使用限额，将于周一重置。"],
+      ["Japanese", "Claude の週間利用上限に達しました。月曜日にリセットされます。"],
+    ],
+  },
   invalid_model: {
     branch: "not_found",
     phrasings: [

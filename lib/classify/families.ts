@@ -92,6 +92,14 @@ export const FAMILIES: Signature[] = [
       "gi",
     ),
   ),
+  // subscription_limit: the plan's weekly or usage limit in the languages Claude's apps are shown in.
+  family(
+    "plan_window_localised",
+    "subscription_limit",
+    "plan usage limit (localised)",
+    "claude.ai and Claude Code summaries in Italian, Spanish, Portuguese, French, German, Japanese, Chinese, Korean",
+    /\blimite\s(?:settimanale|di\sutilizzo|hebdomadaire|d'utilisation|semanal|de\suso)\b|\blímite\s(?:semanal|de\suso)\b|\bWochenlimit\b|\b(?:wöchentliche[sn]?|Nutzungs)[\s-]?limit\b|週間?の?(?:利用)?(?:上限|制限)|(?:每周|每週|周|週)(?:使用|用量)?(?:限额|限額|限制|上限)|주간\s?(?:사용\s?)?(?:한도|제한)/gi,
+  ),
   // not_found: model ids the platform does not know, wrong endpoints.
   family(
     "invalid_model",
