@@ -679,7 +679,25 @@ const FILE_EXTENSIONS = new Set([
   "jpg",
   "svg",
 ]);
-const EMAIL_LOCAL = /[\w.%+\u00C0-\uFFFF-]/;
+/** EMAIL_LOCAL, `[\w.%+\u00C0-\uFFFF-]`, by character code. */
+function isEmailLocal(c: number): boolean {
+  return isWordCode(c) || c === 0x2e || c === 0x25 || c === 0x2b || c === 0x2d || c >= 0xc0;
+}
+
+function isDomainCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x2d || c >= 0xc0;
+}
+
+/**
+ * What EMAIL_DOMAIN needs at least, read in place before a slice is cut for it (every `@` of the paste asks):
+ * a label of 1 to 63 domain characters, a dot, a domain character.
+ */
+function mayStartDomain(text: string, i: number): boolean {
+  const limit = Math.min(text.length, i + 64);
+  let j = i;
+  while (j < limit && isDomainCode(text.charCodeAt(j))) j++;
+  return j > i && text.charCodeAt(j) === 0x2e && isDomainCode(text.charCodeAt(j + 1));
+}
 const EMAIL_DOMAIN = /^[A-Za-z0-9\u00C0-\uFFFF-]{1,63}(?:\.[A-Za-z0-9\u00C0-\uFFFF-]{1,63}){1,8}/;
 /**
  * Email addresses with a real-looking TLD, found from each `@`; skips `pkg@1.2.3`, `model@20250929`, the
@@ -690,9 +708,10 @@ export const emails: Detector = (text, emit) => {
   while (at >= 0) {
     let s = at;
     const floor = Math.max(0, at - 64);
-    while (s > floor && EMAIL_LOCAL.test(text[s - 1] ?? "")) s--;
-    const domain = s < at ? EMAIL_DOMAIN.exec(text.slice(at + 1, at + 1 + 256)) : null;
-    if (domain !== null && (s === 0 || !EMAIL_LOCAL.test(text[s - 1] ?? ""))) {
+    while (s > floor && isEmailLocal(text.charCodeAt(s - 1))) s--;
+    const domain =
+      s < at && mayStartDomain(text, at + 1) ? EMAIL_DOMAIN.exec(text.slice(at + 1, at + 1 + 256)) : null;
+    if (domain !== null && (s === 0 || !isEmailLocal(text.charCodeAt(s - 1)))) {
       const value = text.slice(s, at + 1 + domain[0].length);
       const tld = value.slice(value.lastIndexOf(".") + 1);
       const after = text.slice(at + 1 + domain[0].length, at + 3 + domain[0].length);
