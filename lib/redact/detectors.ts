@@ -317,8 +317,11 @@ function isReference(text: string, at: number, end: number): boolean {
  * `prose` is true when the separator was `name: ` and a plain word may just be prose; `query` when the name
  * sits in a query string (the value then ends at `&`).
  */
-/** The last value `emitNamedValue` read. */
+/** The last value `emitNamedValue` read, whether it is benign, and whether it names the last name checked. */
 let lastValue = "";
+let lastBenign = true;
+let lastPlaceholderNorm: string | null = null;
+let lastPlaceholder = false;
 
 export function emitNamedValue(
   text: string,
@@ -353,10 +356,19 @@ export function emitNamedValue(
     e = unquotedEnd(text, s, query);
   } else if (scheme && s + scheme[0].length < e) s += scheme[0].length;
   if (e <= s) return;
-  // A repeated value is not cut out again (its string and cached verdicts are reused).
-  if (!sameText(text, s, e, lastValue)) lastValue = text.slice(s, e);
+  // A repeated value is not cut out or judged again: its string and verdicts are reused.
+  if (!sameText(text, s, e, lastValue)) {
+    lastValue = text.slice(s, e);
+    lastBenign = isBenignValue(lastValue);
+    lastPlaceholderNorm = null;
+  }
   const value = lastValue;
-  if (isBenignValue(value) || isPlaceholderValue(facts.norm, value)) return;
+  if (lastBenign) return;
+  if (lastPlaceholderNorm !== facts.norm) {
+    lastPlaceholderNorm = facts.norm;
+    lastPlaceholder = isPlaceholderValue(facts.norm, value);
+  }
+  if (lastPlaceholder) return;
   if (end === null && prose && (isWordLike(value) || value.length < 6)) return;
   // A bare `key=` (cache keys, map keys) needs a machine-made value: `key=ticket:81248` stays.
   if (facts.weak && !(value.length >= 16 && looksRandom(value) && !/^[A-Za-z_]{1,40}[:/]/.test(value)))
