@@ -9,6 +9,9 @@ import { getDiagnosePool, LARGE_PASTE_CHARS } from "./lib/pool/shared";
 import { createFrontServer, frontDoor } from "./lib/security/front-door";
 import { installOneLineLog } from "./lib/security/log-lines";
 
+/** How long a large body shed by the door waits for its 503 (lib/security/front-door.ts's PoolGate). */
+const SHED_DELAY_MS = 250;
+
 async function main(): Promise<void> {
   // Errors as one line each, never a stack trace per request.
   installOneLineLog();
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
             minBytes: LARGE_PASTE_CHARS,
             capacity: () => pool.capacity(),
             retryAfterSeconds: () => pool.retryAfterSeconds(),
+            shedDelayMs: SHED_DELAY_MS,
           },
     limits: {
       read: permalinks.readRateLimit,

@@ -76,6 +76,8 @@ type Row = {
   name: string;
   connections: number;
   rps: number;
+  /** Answers per second that were 2xx (a shed request answered 503 at once counts in req/s, not here). */
+  okRps: number;
   p50: number;
   p99: number;
   p999: number;
@@ -101,6 +103,7 @@ async function drive(
     name,
     connections: options.connections ?? 10,
     rps: result.requests.average,
+    okRps: (result.requests.total - result.non2xx) / (result.duration || SECONDS),
     p50: latency.p50,
     p99: latency.p99,
     p999: latency.p99_9 ?? latency.p99,
@@ -382,6 +385,7 @@ async function main(): Promise<void> {
       "scenario".padEnd(32),
       "conns",
       "req/s".padStart(8),
+      "2xx/s".padStart(7),
       "p50 ms",
       "p99 ms",
       "p99.9 ms",
@@ -396,6 +400,7 @@ async function main(): Promise<void> {
         r.name.padEnd(32),
         String(r.connections).padStart(5),
         r.rps.toFixed(0).padStart(8),
+        r.okRps.toFixed(0).padStart(7),
         String(r.p50).padStart(6),
         String(r.p99).padStart(6),
         String(r.p999).padStart(8),

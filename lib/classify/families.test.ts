@@ -41,6 +41,14 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
         "HeadersTimeoutError: Headers Timeout Error { code: 'UND_ERR_HEADERS_TIMEOUT' } (api.anthropic.com)",
       ],
       ["AbortSignal.timeout", "TimeoutError: The operation was aborted due to timeout (claude request)"],
+      [
+        "AWS SDK for JavaScript v2, socket timeout",
+        "TimeoutError: Connection timed out after 120000ms (InvokeModel)",
+      ],
+      [
+        "AWS SDK for JavaScript v3 (smithy), socket timeout",
+        "TimeoutError: Connection timed out after 300000 ms at InvokeModelWithResponseStreamCommand",
+      ],
     ],
   },
   payload_size: {
@@ -81,6 +89,17 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
         "wrappers naming the plan",
         "claude: usage limit exceeded for your Pro plan, try again after the reset",
       ],
+    ],
+  },
+  plan_window_localised: {
+    branch: "subscription_limit",
+    phrasings: [
+      ["Italian", "Hai raggiunto il limite settimanale di Claude. Si ripristina lunedì alle 9:00."],
+      ["Spanish", "Alcanzaste tu límite semanal de Claude Code; se restablece el lunes."],
+      ["French", "Vous avez atteint votre limite hebdomadaire d'utilisation de Claude."],
+      ["German", "Du hast dein Wochenlimit für Claude erreicht. Zurückgesetzt am Montag."],
+      ["Chinese", "你已达到 Claude 的每周使用限额，将于周一重置。"],
+      ["Japanese", "Claude の週間利用上限に達しました。月曜日にリセットされます。"],
     ],
   },
   invalid_model: {
@@ -200,6 +219,14 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
         "InvokeModelCommand failed: no response was received ($metadata.httpStatusCode: undefined)",
       ],
       ["curl", "curl: (52) Empty reply from server"],
+      [
+        "AWS SDK for JavaScript v2, connect timeout",
+        "TimeoutError: Socket timed out without establishing a connection (bedrock-runtime.us-east-1.amazonaws.com)",
+      ],
+      [
+        "Winsock (WSAETIMEDOUT)",
+        "An attempt to connect timed out without establishing a connection. (api.anthropic.com:443)",
+      ],
     ],
   },
   aws_transport_wrapper: {

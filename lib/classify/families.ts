@@ -51,9 +51,9 @@ export const FAMILIES: Signature[] = [
     "timeout_noun",
     "timeout",
     "timeout",
-    "botocore ReadTimeoutError; grpc DEADLINE_EXCEEDED; stream idle / watchdog timeouts; undici headers/body timeouts; AbortSignal.timeout",
+    "botocore ReadTimeoutError; grpc DEADLINE_EXCEEDED; stream idle / watchdog timeouts; undici headers/body timeouts; AbortSignal.timeout; AWS SDK v2's socket timeout 'Connection timed out after Nms'",
     new RegExp(
-      `\\bread${gap(0)}timeout|\\b(?:stream|idle|watchdog|response|socket${gap(0)}read)${gap(0)}(?:idle${gap(0)})?time(?:d${gap(0)}out|out)\\b|deadline${gap(0)}exceeded|took${gap(0)}too${gap(0)}long${gap(0)}to${gap(0)}(?:respond|answer|reply|complete)|ReadTimeoutError|ResponseTimeout|\\bTimeoutError:|timed${gap(0)}out${gap(0)}waiting${gap(0)}for|\\bUND_ERR_(?:HEADERS|BODY)_TIMEOUT\\b|\\b(?:Headers|Body)TimeoutError\\b|aborted${gap(0)}due${gap(0)}to${gap(0)}(?:a${gap(0)})?timeout`,
+      `\\bread${gap(0)}timeout|\\b(?:stream|idle|watchdog|response|socket${gap(0)}read)${gap(0)}(?:idle${gap(0)})?time(?:d${gap(0)}out|out)\\b|deadline${gap(0)}exceeded|took${gap(0)}too${gap(0)}long${gap(0)}to${gap(0)}(?:respond|answer|reply|complete)|ReadTimeoutError|ResponseTimeout|\\bTimeoutError:|timed${gap(0)}out${gap(0)}waiting${gap(0)}for|\\bUND_ERR_(?:HEADERS|BODY)_TIMEOUT\\b|\\b(?:Headers|Body)TimeoutError\\b|aborted${gap(0)}due${gap(0)}to${gap(0)}(?:a${gap(0)})?timeout|Connection${gap(0)}timed${gap(0)}out${gap(0)}after${gap(0)}\\d`,
       "gi",
     ),
     { variant: "client", head: true },
@@ -91,6 +91,14 @@ export const FAMILIES: Signature[] = [
       `hit${gap(0)}your${gap(1)}limit${gap(3)}resets?|(?:session|weekly|5-hour|daily)${gap(0)}(?:usage${gap(0)})?limit${gap(2)}(?:reached|hit|resets?)|\\blimit\\s{1,6}(?:will\\s{1,6})?resets?\\s{1,6}(?:(?:at|in|on)\\s{1,6})?\\d|\\bextra${gap(0)}usage${gap(1)}(?:is${gap(0)})?(?:required|exhausted|depleted|used${gap(0)}up|limit${gap(0)}reached|not${gap(0)}enabled)|\\b(?:weekly|daily|session|5-hour|monthly)${gap(0)}(?:usage${gap(0)})?(?:quota|limit)${gap(1)}(?:is${gap(0)}|was${gap(0)}|has${gap(0)}been${gap(0)})?(?:used${gap(0)}up|exhausted|exceeded|reached|hit)|\\b(?:Opus|Sonnet)${gap(0)}(?:weekly${gap(0)})?limit${gap(0)}reached|(?:limit|quota)${gap(3)}(?:your${gap(0)})?(?:Claude${gap(0)})?(?:Pro|Max|Team)${gap(0)}(?:plan|subscription)\\b|\\b(?:Pro|Max|Team)${gap(0)}(?:plan|subscription)${gap(3)}(?:limit|quota)${gap(1)}(?:is${gap(0)})?(?:reached|exceeded|exhausted|hit|used${gap(0)}up)`,
       "gi",
     ),
+  ),
+  // subscription_limit: the plan's weekly or usage limit in the languages Claude's apps are shown in.
+  family(
+    "plan_window_localised",
+    "subscription_limit",
+    "plan usage limit (localised)",
+    "claude.ai and Claude Code summaries in Italian, Spanish, Portuguese, French, German, Japanese, Chinese, Korean",
+    /\blimite\s(?:settimanale|di\sutilizzo|hebdomadaire|d'utilisation|semanal|de\suso)\b|\blímite\s(?:semanal|de\suso)\b|\bWochenlimit\b|\b(?:wöchentliche[sn]?|Nutzungs)[\s-]?limit\b|週間?の?(?:利用)?(?:上限|制限)|(?:每周|每週|周|週)(?:使用|用量)?(?:限额|限額|限制|上限)|주간\s?(?:사용\s?)?(?:한도|제한)/gi,
   ),
   // not_found: model ids the platform does not know, wrong endpoints.
   family(
@@ -167,9 +175,9 @@ export const FAMILIES: Signature[] = [
     "no_response",
     "connection",
     "no response came back",
-    "AWS SDK v3 http2 handler; IDE reports 'Status Code: N/A'; AWS SDK v2 NetworkingError; botocore EndpointConnectionError; Node HTTP/2 stream errors; curl (52)",
+    "AWS SDK v3 http2 handler; IDE reports 'Status Code: N/A'; AWS SDK v2/v3 and Winsock connect timeouts ('timed out without establishing a connection'); botocore EndpointConnectionError; Node HTTP/2 stream errors; curl (52)",
     new RegExp(
-      `(?:did${gap(0)}not|didn't|never)${gap(0)}(?:get|receive)${gap(0)}(?:a${gap(0)}|any${gap(0)})?response|\\bno${gap(0)}response${gap(0)}(?:was${gap(0)})?(?:received|returned)|Status${gap(0)}Code\\W{1,4}N/A\\b|httpStatusCode\\W{1,6}undefined|\\bEndpointConnectionError\\b|Could${gap(0)}not${gap(0)}connect${gap(0)}to${gap(0)}the${gap(0)}endpoint${gap(0)}URL|\\bERR_HTTP2_[A-Z_]{3,30}|\\bNGHTTP2_[A-Z_]{3,30}|Empty${gap(0)}reply${gap(0)}from${gap(0)}server|Connection${gap(0)}timed${gap(0)}out${gap(0)}after${gap(0)}\\d`,
+      `(?:did${gap(0)}not|didn't|never)${gap(0)}(?:get|receive)${gap(0)}(?:a${gap(0)}|any${gap(0)})?response|\\bno${gap(0)}response${gap(0)}(?:was${gap(0)})?(?:received|returned)|Status${gap(0)}Code\\W{1,4}N/A\\b|httpStatusCode\\W{1,6}undefined|\\bEndpointConnectionError\\b|Could${gap(0)}not${gap(0)}connect${gap(0)}to${gap(0)}the${gap(0)}endpoint${gap(0)}URL|\\bERR_HTTP2_[A-Z_]{3,30}|\\bNGHTTP2_[A-Z_]{3,30}|Empty${gap(0)}reply${gap(0)}from${gap(0)}server|timed${gap(0)}out${gap(0)}without${gap(0)}establishing${gap(0)}a${gap(0)}connection`,
       "gi",
     ),
     { variant: "no_response", weight: 2, head: true },

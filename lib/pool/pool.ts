@@ -40,12 +40,6 @@ export type DiagnosePoolOptions = {
   maxThreads: number;
   /** Diagnoses that may wait for a thread; one more is refused at once. */
   maxQueue: number;
-  /**
-   * How much lower the threads' CPU priority is than the request thread's (Unix nice, 0–19). On a machine with
-   * few cores the request thread then wins the CPU it shares with them, so health checks and small requests
-   * keep their latency while large pastes wait. Default 10.
-   */
-  niceIncrement?: number;
 };
 
 /** Where a caller's task may be stopped, and which of its buffers move to the thread instead of a copy. */
@@ -70,12 +64,7 @@ export type DiagnosePool = {
 };
 
 /** A fixed set of worker threads (piscina) with a bounded queue. */
-export function createDiagnosePool({
-  filename,
-  maxThreads,
-  maxQueue,
-  niceIncrement = 10,
-}: DiagnosePoolOptions): DiagnosePool {
+export function createDiagnosePool({ filename, maxThreads, maxQueue }: DiagnosePoolOptions): DiagnosePool {
   const piscina = new Piscina<unknown, unknown>({
     filename,
     minThreads: 1,
@@ -85,8 +74,6 @@ export function createDiagnosePool({
     // One task per thread at a time: a second one would wait behind the first anyway.
     concurrentTasksPerWorker: 1,
     idleTimeout: 60_000,
-    // Applied by each thread as it starts (piscina's optional @napi-rs/nice; a no-op where it is missing).
-    niceIncrement,
   });
   let running = 0;
   // Roughly how long a queued diagnosis of a large paste waits; what a shed client is told to wait.

@@ -161,6 +161,40 @@ describe("the front door", () => {
     expect((await post("/api/diagnose")).status).toBe(200);
   });
 
+  it("holds a shed request's 503 for the shed delay, and drops it for a client that left meanwhile", async () => {
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const pool: PoolGate = {
+      minBytes: 1024,
+      capacity: () => 1,
+      retryAfterSeconds: () => 1,
+      shedDelayMs: 300,
+    };
+    const { base, port, handled } = await start({ pool, hold: () => held });
+    const body = JSON.stringify({ text: "x".repeat(4096) });
+    const headers = { "content-type": "application/json" };
+    const first = fetch(`${base}/api/diagnose`, { method: "POST", headers, body });
+    await vi.waitFor(() => expect(handled).toHaveLength(1));
+    const started = performance.now();
+    const shed = await fetch(`${base}/api/diagnose`, { method: "POST", headers, body });
+    // A timer never fires early: the answer cannot come before the delay.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    expect(shed.status).toBe(503);
+    // A client that hangs up during the delay: its answer is dropped, and the server keeps serving.
+    const socket = connect(port, "127.0.0.1");
+    socket.on("error", () => undefined);
+    socket.write(
+      `POST /api/diagnose HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n{`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await fetch(`${base}/api/healthz`)).status).toBe(200);
+    release();
+    expect((await first).status).toBe(200);
+    expect(handled).toHaveLength(1);
+  });
+
   it("limits link reads, re-runs and preview images per client, each on its own allowance", async () => {
     const { base } = await start();
     const reads = [];

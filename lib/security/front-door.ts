@@ -48,6 +48,12 @@ export type PoolGate = {
   minBytes: number;
   capacity(): number;
   retryAfterSeconds(): number;
+  /**
+   * How long a shed request waits for its 503 (its body unread meanwhile). A client that retries at once,
+   * ignoring Retry-After, then sends a large body a few times a second instead of thousands, and the bodies
+   * the server must still take in and discard stop competing with the requests it serves. Default 0.
+   */
+  shedDelayMs?: number;
 };
 
 export type FrontDoorOptions = {
@@ -184,18 +190,24 @@ export function frontDoor({
         if (Number.isFinite(declared) && declared >= pool.minBytes) {
           if (pooledInFlight >= pool.capacity()) {
             const retryAfterSeconds = pool.retryAfterSeconds();
-            // The unread body is discarded by Node as it arrives; it is never parsed.
-            send(
-              res,
-              pathname,
-              {
-                status: 503,
-                type: "overloaded",
-                message: `The server is busy with other large pastes; try again in ${retryAfterSeconds} s.`,
-                headers: { "Retry-After": String(retryAfterSeconds) },
-              },
-              method,
-            );
+            // The body is never parsed: Node discards it as it arrives once the answer is sent.
+            const shed = () => {
+              if (res.destroyed || res.headersSent) return;
+              send(
+                res,
+                pathname,
+                {
+                  status: 503,
+                  type: "overloaded",
+                  message: `The server is busy with other large pastes; try again in ${retryAfterSeconds} s.`,
+                  headers: { "Retry-After": String(retryAfterSeconds) },
+                },
+                method,
+              );
+            };
+            const delay = pool.shedDelayMs ?? 0;
+            if (delay > 0) setTimeout(shed, delay).unref();
+            else shed();
             return true;
           }
           pooledInFlight += 1;
