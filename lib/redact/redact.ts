@@ -254,7 +254,7 @@ function echoes(text: string, spans: Spans): Spans {
     // Decoding never lengthens a value: a span shorter than 6 holds no value to search for.
     if (ECHO_SKIPPED[kind] === 1 || e - s > 4096 || e - s < 6) continue;
     // A run of the same value (a repeated key) is recognised without slicing it again.
-    if (e - s === previous.length && text.startsWith(previous, s)) continue;
+    if (sameText(text, s, e, previous)) continue;
     const raw = text.slice(s, e);
     previous = raw;
     if (seen.has(raw)) continue;
@@ -341,7 +341,7 @@ class FormScanner {
       c1 = text.charCodeAt(i + 1);
       if (c0 > 127 || c1 > 127 || pairs[(c0 << 7) | c1] === 0) continue;
       for (const [form, kind] of this.byPair.get((c0 << 7) | c1) ?? []) {
-        if (text.startsWith(form, i)) {
+        if (sameText(text, i, i + form.length, form)) {
           spans.push(i, i + form.length, kind);
           break;
         }
