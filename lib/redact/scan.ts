@@ -110,20 +110,28 @@ class Scanner {
     const words = new IntList();
     const runs = new IntList();
     const n = text.length;
-    const pairs = this.pairs;
-    const triples = this.triples;
+    // Copies of the tables for this scan: a key whose words are all anchors, all found already, is taken out,
+    // so a paste of 87 000 `://` compares the first one only.
+    const pairs = this.pairs.slice();
+    const triples = this.triples.slice();
     let runStart = -1;
     let lastWord = -1;
-    const check = (list: Word[] | undefined, i: number) => {
-      if (list === undefined) return;
+    const check = (list: Word[] | undefined, i: number): boolean => {
+      if (list === undefined) return false;
+      let added = false;
       for (const { word, secret } of list) {
         if (!wordAt(text, i, word)) continue;
-        if (!secret) present.add(word);
-        else if (lastWord !== i) {
+        if (!secret) {
+          if (!present.has(word)) {
+            present.add(word);
+            added = true;
+          }
+        } else if (lastWord !== i) {
           words.push(i);
           lastWord = i;
         }
       }
+      return added && list.every((w) => !w.secret && present.has(w.word));
     };
     let c1 = n > 0 ? text.charCodeAt(0) : 0;
     let c2 = n > 1 ? text.charCodeAt(1) : 0;
@@ -144,10 +152,12 @@ class Scanner {
       const pair = (c0 << 7) | c1;
       const kinds = pairs[pair] ?? 0;
       if (kinds === 0) continue;
-      if ((kinds & 1) !== 0) check(this.byPair.get(pair), i);
+      if ((kinds & 1) !== 0 && check(this.byPair.get(pair), i)) pairs[pair] = kinds & ~1;
       if ((kinds & 2) === 0 || c2 > 127) continue;
       const triple = (pair << 7) | c2;
-      if (((triples[triple >>> 5] ?? 0) & (1 << (triple & 31))) !== 0) check(this.byTriple.get(triple), i);
+      const bit = 1 << (triple & 31);
+      if (((triples[triple >>> 5] ?? 0) & bit) !== 0 && check(this.byTriple.get(triple), i))
+        triples[triple >>> 5] = (triples[triple >>> 5] ?? 0) & ~bit;
     }
     if (runStart >= 0 && n - runStart >= MIN_RUN) {
       runs.push(runStart);
