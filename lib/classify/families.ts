@@ -378,8 +378,14 @@ export const CLIENT_PRINTS: Signature[] = [
   print(
     "claude_code",
     "claude-code",
-    /\bClaude\sCode\b|Double\spress\sesc|\bRequest\stoo\slarge\s\(max\s\d{1,4}\s?MB\)|\b1P\sevent\slogging|"retryInMs"|"isApiErrorMessage"|(?:^|\s)\/(?:compact|context|login|bashes|doctor)\b/gm,
-    "Claude Code's name, its humanised messages, its JSONL transcript records and slash commands",
+    /\bClaude\sCode\b|Double\spress\sesc|\bRequest\stoo\slarge\s\(max\s\d{1,4}\s?MB\)|\b1P\sevent\slogging|"retryInMs"|"isApiErrorMessage"|(?:^|\s)\/(?:compact|context|login|bashes|doctor)\b|Unable\sto\sconnect\sto\sAnthropic\sservices|Failed\sto\sconnect\sto\sapi\.anthropic\.com:/gm,
+    "Claude Code's name, its humanised messages (its start-up connection check), its JSONL transcript records and slash commands",
+  ),
+  print(
+    "typescript_credentials",
+    "sdk-typescript",
+    /Expected\seither\sapiKey\sor\sauthToken\sto\sbe\sset/g,
+    "TS client.ts validateHeaders (the camelCase option names are the TypeScript SDK's)",
   ),
   print(
     "vercel_ai",

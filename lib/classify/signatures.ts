@@ -1439,7 +1439,7 @@ const FACTS: Signature[] = [
     label: "Google Vertex AI",
     claude: true,
     pattern:
-      /aiplatform\.googleapis\.com|vertex_?ai|publishers\/anthropic|Publisher\s{1,12}Model|\bprovider:\s{1,12}vertex\b|\bvertex-claude\b/gi,
+      /aiplatform\.googleapis\.com|vertex_?ai|publishers\/anthropic|Publisher\s{1,12}Model|\bprovider:\s{1,12}vertex\b|\bvertex-claude\b|\bon\s{1,12}your\s{1,12}vertex\s{1,12}deployment\b/gi,
     route: "vertex",
     source: "cline/cline#651; Aider-AI/aider#1912",
   }),
