@@ -837,3 +837,72 @@ describe("a statement belongs to the line it is read on", () => {
     for (const o of d.occurrences) expect(text.slice(o.start, o.end)).toMatch(/^API Error/);
   });
 });
+
+describe("a headline that only names the kind, and the same error in the log with a specific message", () => {
+  const entry = (status: number, type: string, message: string, id: string): string =>
+    `[{"error":"Error: ${status} {\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"${type}\\",\\"message\\":\\"${message}\\"},\\"request_id\\":\\"${id}\\"}\\n    at x.generate (cli.js:1:2)","timestamp":"2026-01-01T10:00:00Z"}]`;
+
+  it.each([
+    [
+      "API Error: Rate limit reached",
+      entry(
+        429,
+        "rate_limit_error",
+        "Extra usage is required for long context requests.",
+        "req_011CZ323ZjUdVuFSo5tpENcA",
+      ),
+      "subscription_limit",
+      429,
+    ],
+    [
+      "API Error: Rate limit reached · try again later",
+      entry(
+        429,
+        "rate_limit_error",
+        "Your weekly usage limit has been reached.",
+        "req_011CZ323ZjUdVuFSo5tpENcB",
+      ),
+      "subscription_limit",
+      429,
+    ],
+    [
+      "  ⎿  API Error: Rate limited",
+      entry(
+        429,
+        "rate_limit_error",
+        "You have reached your specified API usage limits. You will regain access on 2026-02-01 at 00:00 UTC.",
+        "req_011CZ323ZjUdVuFSo5tpENcC",
+      ),
+      "billing",
+      429,
+    ],
+  ])("the entry's message decides and its facts merge: %s", (headline, log, branch, status) => {
+    const d = classify(`${headline}\n\n**Errors**\n\`\`\`json\n${log}\n\`\`\``);
+    expect(d.branch).toBe(branch);
+    expect(d.evidence.status).toBe(status);
+    expect(d.evidence.errorType).toBe("rate_limit_error");
+  });
+
+  it("a different error in the log still does not overrule the headline", () => {
+    const log = entry(
+      400,
+      "invalid_request_error",
+      "prompt is too long: 210000 tokens > 200000 maximum",
+      "req_011CZ323ZjUdVuFSo5tpENcD",
+    );
+    const d = classify(`API Error: Rate limit reached\n\n**Errors**\n\`\`\`json\n${log}\n\`\`\``);
+    expect(d.branch).toBe("rate_limit");
+    expect(d.evidence.status).toBeNull();
+  });
+
+  it("a headline with its own specific message keeps it", () => {
+    const log = entry(
+      429,
+      "rate_limit_error",
+      "Extra usage is required for long context requests.",
+      "req_011CZ323ZjUdVuFSo5tpENcE",
+    );
+    const d = classify(`API Error: Credit balance is too low\n\n**Errors**\n\`\`\`json\n${log}\n\`\`\``);
+    expect(d.branch).toBe("billing");
+  });
+});
