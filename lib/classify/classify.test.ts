@@ -906,3 +906,52 @@ describe("a headline that only names the kind, and the same error in the log wit
     expect(d.branch).toBe("billing");
   });
 });
+
+describe("a terminal reflow that pads runs of spaces into a token", () => {
+  it.each([
+    [
+      'API Error: 429 {"type":"error","error":{"type":"rate_limit_e        rror","message":"slow"},"request_id":"req_011CXyZ      abcdefghijklmnopq"}',
+      "rate_limit_error",
+      "req_011CXyZabcdefghijklmnopq",
+    ],
+    [
+      'Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"x"},"request_id":"req_011C           Rt5XyZabcdefghijklmn"}',
+      "invalid_request_error",
+      "req_011CRt5XyZabcdefghijklmn",
+    ],
+    [
+      'status 500 {"type":"error","error":{"type":"api_e      rror","message":"Internal server error"}}',
+      "api_error",
+      null,
+    ],
+  ])("rejoins the type and the id: %s", (text, type, id) => {
+    const d = classify(text);
+    expect(d.evidence.errorType).toBe(type);
+    expect(d.evidence.requestIds).toEqual(id ? [id] : []);
+  });
+
+  it("never joins halves that do not make a known token or a whole id", () => {
+    const d = classify(
+      'API Error: 500 {"type":"error","error":{"type":"api_error","message":"see req_011C      abc"},"request_id":"req_011CXyZ      abcdefghij"}',
+    );
+    expect(d.evidence.requestIds).toEqual([]);
+    expect(d.evidence.errorType).toBe("api_error");
+  });
+});
+
+describe("Claude Code's lower-case banner from its bug report", () => {
+  it.each([
+    'API error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+    '  API error: 500 {"type":"error","error":{"type":"api_error","message":"Internal server error"}}',
+    '> API error: 429 {"type":"error","error":{"type":"rate_limit_error","message":"slow down"}}',
+  ])("is read as Claude Code's: %s", (text) => {
+    expect(classify(text).evidence.surface).toBe("claude-code");
+  });
+
+  it("is not read from an SDK error printed mid-sentence", () => {
+    const d = classify(
+      'my script logged: API error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+    );
+    expect(d.evidence.surface).not.toBe("claude-code");
+  });
+});

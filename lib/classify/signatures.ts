@@ -1022,6 +1022,22 @@ const STATUSES: Signature[] = [
     example: { text: "API Error: 529 something odd happened", branch: "overloaded" },
   },
   {
+    // Claude Code's banner as its /bug template renders it: lower-case, opening the line, the SDK's body after.
+    id: "status.claude_code_bug",
+    label: "API error status (bug report)",
+    pattern: /^[ \t>*-]{0,8}API\s{1,12}error:\s{1,12}([45]\d\d)\s{1,4}\{\s{0,4}"type"\s?:\s?"error"/gm,
+    tier: TIER.status,
+    claude: true,
+    surface: "claude-code",
+    head: true,
+    fields: statusField,
+    source: "Claude Code /bug report template",
+    example: {
+      text: 'API error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+      branch: "overloaded",
+    },
+  },
+  {
     id: "status.python_sdk",
     label: "Error code",
     pattern: /Error\s{1,12}code:\s{1,12}([45]\d\d)\b/g,
