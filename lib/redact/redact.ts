@@ -276,13 +276,7 @@ function echoes(text: string, spans: Spans): Spans {
   // Every form once, with the kind that names the placeholder when forms of two values coincide.
   const forms = new Map<string, number>();
   for (const [v, kind] of values)
-    for (const form of [
-      v,
-      encodeURIComponent(v),
-      percentAll(v),
-      JSON.stringify(v).slice(1, -1),
-      htmlEscape(v),
-    ]) {
+    for (const form of [v, uriEncoded(v), percentAll(v), JSON.stringify(v).slice(1, -1), htmlEscape(v)]) {
       const had = forms.get(form);
       if (had === undefined || (KIND_PRIORITIES[kind] ?? 0) < (KIND_PRIORITIES[had] ?? 0))
         forms.set(form, kind);
@@ -347,6 +341,18 @@ class FormScanner {
         }
       }
     }
+  }
+}
+
+/**
+ * `encodeURIComponent`, or the value itself when it holds a lone surrogate (which that throws on, and which no
+ * %-encoded form can carry): one such value used to withhold the whole paste.
+ */
+function uriEncoded(v: string): string {
+  try {
+    return encodeURIComponent(v);
+  } catch {
+    return v;
   }
 }
 
