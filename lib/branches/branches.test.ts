@@ -32,4 +32,29 @@ describe("the branch catalogue", () => {
     expect(cardFor("connection", "tls").retry).toBe("no");
     expect(cardFor("connection", null).firstMove).toBe(BRANCH_CATALOGUE.connection.firstMove);
   });
+
+  it("gives every unknown-by-evidence variant the classifier answers a card of its own", () => {
+    const variants = [
+      "other_provider",
+      "other_model",
+      "no_provider",
+      "local_failure",
+      "unrelated_service",
+      "unattributed",
+    ];
+    const generic = BRANCH_CATALOGUE.unknown;
+    const titles = new Set<string>();
+    for (const variant of variants) {
+      const card = cardFor("unknown", variant);
+      expect(() => branchCardSchema.parse(card), variant).not.toThrow();
+      expect(card.title, variant).not.toBe(generic.title);
+      expect(card.firstMove, variant).not.toBe(generic.firstMove);
+      // Not Claude's failure: never a retry, never a key rotation or a billing change on this evidence.
+      expect(card.retry, variant).toBe("no");
+      expect(card.whoActs, variant).not.toContain("anthropic");
+      expect(card.doNot.join(" "), variant).toMatch(/rotate keys/i);
+      titles.add(card.title);
+    }
+    expect(titles.size).toBe(variants.length);
+  });
 });

@@ -276,6 +276,67 @@ export const VARIANT_OVERRIDES: Partial<Record<string, Partial<BranchCard>>> = {
     firstMove:
       "The cloud quota for this model is too low (often 0 by default): request a quota increase for the base model and region.",
   },
+  // `unknown` from positive evidence: the request never reached Claude, or nothing ties it to Claude.
+  "unknown/other_provider": {
+    title: "Another provider's error",
+    treatAs:
+      "The paste names another model provider or service as the one that failed; Claude was not asked.",
+    firstMove:
+      "Read the error where that provider documents it (its status page and error codes), or switch the app's provider or model back to Claude if that was not intended.",
+    verify: "Check which provider and base URL the app is configured with for this call.",
+    switchWhen: "If the same call fails while pointed at Claude, paste that error instead.",
+    whoActs: ["you"],
+  },
+  "unknown/other_model": {
+    title: "Not a Claude model",
+    treatAs:
+      "The paste names another model and no Claude one: an Anthropic-compatible backend serving another model answered.",
+    firstMove:
+      "Check the model and base URL the client sends (ANTHROPIC_BASE_URL, ANTHROPIC_MODEL, the gateway's model mapping): the backend is not Claude's API.",
+    verify: "Send one request straight to api.anthropic.com with a Claude model id and compare.",
+    switchWhen: "If the error persists against Claude's own API, paste that error.",
+    whoActs: ["you", "gateway"],
+  },
+  "unknown/no_provider": {
+    title: "Gateway has no provider for this model",
+    treatAs:
+      "The gateway or router had no provider or deployment configured for the model: Claude was never called.",
+    firstMove:
+      "Add or fix the route for this model on the gateway (its model list, deployment or provider mapping), or use a model name it serves.",
+    verify: "List the gateway's configured models or deployments and find the name the client sent.",
+    switchWhen: "If the gateway does route the model and Claude answered with an error, paste that error.",
+    whoActs: ["gateway", "you"],
+  },
+  "unknown/local_failure": {
+    title: "Local failure before any request",
+    treatAs:
+      "The program failed on this machine (start-up, configuration, a crash) before a request reached Claude.",
+    firstMove:
+      "Fix the local error the paste shows first (the first stack frame in your code or the tool's own message).",
+    verify: "Run the same command with its debug or verbose flag and confirm whether any request is sent.",
+    switchWhen: "If a request does go out and an API status comes back, paste that response.",
+    whoActs: ["you"],
+  },
+  "unknown/unrelated_service": {
+    title: "Another tool's error",
+    treatAs:
+      "A package registry, git or a container daemon failed on its own; it is not an answer from Claude's API.",
+    firstMove: "Fix it where that tool points (its registry, credentials, network or daemon), then rerun.",
+    verify: "Run that tool's command alone, without the AI client, and see it fail the same way.",
+    switchWhen: "If the tool succeeds alone and only the Claude call fails, paste the Claude call's error.",
+    whoActs: ["you"],
+  },
+  "unknown/unattributed": {
+    title: "A bare status, not tied to Claude",
+    treatAs:
+      "A generic HTTP client reports only a status, and nothing in the paste says the call went to Claude's API.",
+    firstMove:
+      "Log the response body and the URL the client called; the body's error.type decides the branch.",
+    verify:
+      "Reproduce once with the HTTP client's debug logging on (or the SDK's ANTHROPIC_LOG=debug) to capture URL, status and body.",
+    switchWhen: "Once the URL and body show Claude's error.type, the matching branch applies.",
+    whoActs: ["you"],
+  },
   "overloaded/in_stream": {
     firstMove:
       "The overload arrived inside a stream after output began: resume from the partial output after a backoff instead of resending blindly; SDK max_retries does not cover this.",

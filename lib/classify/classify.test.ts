@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diagnosisSchema, type BranchId } from "../diagnosis";
+import { cardFor } from "../branches";
 import { classify } from "./classify";
 
 type Case = { name: string; text: string; branch: BranchId; variant?: string | null; status?: number | null };
@@ -543,7 +544,9 @@ describe("near-miss negatives stay unknown", () => {
   it.each(NEAR_MISSES.map((c) => [c.name, c.text] as const))("%s", (_name, text) => {
     const d = classify(text);
     expect(d.branch).toBe("unknown");
-    expect(d.card.title).toMatch(/not recognised/i);
+    // The card is the unknown branch's, or the one for the reason it gives (another provider, a local failure…).
+    expect(d.card).toEqual(cardFor("unknown", d.variant));
+    expect(d.card.retry).toBe("no");
   });
 });
 
@@ -832,5 +835,123 @@ describe("a statement belongs to the line it is read on", () => {
     const d = classify(text);
     expect(d.occurrences.map((o) => o.branch)).toEqual(["overloaded", "overloaded"]);
     for (const o of d.occurrences) expect(text.slice(o.start, o.end)).toMatch(/^API Error/);
+  });
+});
+
+describe("a headline that only names the kind, and the same error in the log with a specific message", () => {
+  const entry = (status: number, type: string, message: string, id: string): string =>
+    `[{"error":"Error: ${status} {\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"${type}\\",\\"message\\":\\"${message}\\"},\\"request_id\\":\\"${id}\\"}\\n    at x.generate (cli.js:1:2)","timestamp":"2026-01-01T10:00:00Z"}]`;
+
+  it.each([
+    [
+      "API Error: Rate limit reached",
+      entry(
+        429,
+        "rate_limit_error",
+        "Extra usage is required for long context requests.",
+        "req_011CZ323ZjUdVuFSo5tpENcA",
+      ),
+      "subscription_limit",
+      429,
+    ],
+    [
+      "API Error: Rate limit reached · try again later",
+      entry(
+        429,
+        "rate_limit_error",
+        "Your weekly usage limit has been reached.",
+        "req_011CZ323ZjUdVuFSo5tpENcB",
+      ),
+      "subscription_limit",
+      429,
+    ],
+    [
+      "  ⎿  API Error: Rate limited",
+      entry(
+        429,
+        "rate_limit_error",
+        "You have reached your specified API usage limits. You will regain access on 2026-02-01 at 00:00 UTC.",
+        "req_011CZ323ZjUdVuFSo5tpENcC",
+      ),
+      "billing",
+      429,
+    ],
+  ])("the entry's message decides and its facts merge: %s", (headline, log, branch, status) => {
+    const d = classify(`${headline}\n\n**Errors**\n\`\`\`json\n${log}\n\`\`\``);
+    expect(d.branch).toBe(branch);
+    expect(d.evidence.status).toBe(status);
+    expect(d.evidence.errorType).toBe("rate_limit_error");
+  });
+
+  it("a different error in the log still does not overrule the headline", () => {
+    const log = entry(
+      400,
+      "invalid_request_error",
+      "prompt is too long: 210000 tokens > 200000 maximum",
+      "req_011CZ323ZjUdVuFSo5tpENcD",
+    );
+    const d = classify(`API Error: Rate limit reached\n\n**Errors**\n\`\`\`json\n${log}\n\`\`\``);
+    expect(d.branch).toBe("rate_limit");
+    expect(d.evidence.status).toBeNull();
+  });
+
+  it("a headline with its own specific message keeps it", () => {
+    const log = entry(
+      429,
+      "rate_limit_error",
+      "Extra usage is required for long context requests.",
+      "req_011CZ323ZjUdVuFSo5tpENcE",
+    );
+    const d = classify(`API Error: Credit balance is too low\n\n**Errors**\n\`\`\`json\n${log}\n\`\`\``);
+    expect(d.branch).toBe("billing");
+  });
+});
+
+describe("a terminal reflow that pads runs of spaces into a token", () => {
+  it.each([
+    [
+      'API Error: 429 {"type":"error","error":{"type":"rate_limit_e        rror","message":"slow"},"request_id":"req_011CXyZ      abcdefghijklmnopq"}',
+      "rate_limit_error",
+      "req_011CXyZabcdefghijklmnopq",
+    ],
+    [
+      'Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"x"},"request_id":"req_011C           Rt5XyZabcdefghijklmn"}',
+      "invalid_request_error",
+      "req_011CRt5XyZabcdefghijklmn",
+    ],
+    [
+      'status 500 {"type":"error","error":{"type":"api_e      rror","message":"Internal server error"}}',
+      "api_error",
+      null,
+    ],
+  ])("rejoins the type and the id: %s", (text, type, id) => {
+    const d = classify(text);
+    expect(d.evidence.errorType).toBe(type);
+    expect(d.evidence.requestIds).toEqual(id ? [id] : []);
+  });
+
+  it("never joins halves that do not make a known token or a whole id", () => {
+    const d = classify(
+      'API Error: 500 {"type":"error","error":{"type":"api_error","message":"see req_011C      abc"},"request_id":"req_011CXyZ      abcdefghij"}',
+    );
+    expect(d.evidence.requestIds).toEqual([]);
+    expect(d.evidence.errorType).toBe("api_error");
+  });
+});
+
+describe("Claude Code's lower-case banner from its bug report", () => {
+  it.each([
+    'API error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+    '  API error: 500 {"type":"error","error":{"type":"api_error","message":"Internal server error"}}',
+    '> API error: 429 {"type":"error","error":{"type":"rate_limit_error","message":"slow down"}}',
+  ])("is read as Claude Code's: %s", (text) => {
+    expect(classify(text).evidence.surface).toBe("claude-code");
+  });
+
+  it("is not read from an SDK error printed mid-sentence", () => {
+    const d = classify(
+      'my script logged: API error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+    );
+    expect(d.evidence.surface).not.toBe("claude-code");
   });
 });

@@ -489,6 +489,30 @@ function mergeAgreeing(decided: Decided[], primary: number, occurrences: Occurre
   o.errorType = p.errorType;
 }
 
+/** Branches whose message beats the status and type they arrive under (the plan's, money, the window). */
+const MESSAGE_DECIDES: ReadonlySet<BranchId> = new Set(["billing", "subscription_limit", "context_window"]);
+
+/**
+ * A headline that only names the error's kind (`API Error: Rate limit reached`) and a log entry that is
+ * the same error (its status or type says the headline's branch, nothing contradicts) but whose message is
+ * more specific (the plan's long-context gating under a 429 rate_limit_error): the entry decides, and the
+ * status, type and id come from it. An entry that is a different error still never overrules the headline.
+ */
+function sameErrorInLog(decided: Decided[], primary: number, inLog: (i: number) => boolean): number {
+  const p = decided[primary];
+  if (!p || p.branch === "unknown" || inLog(primary) || MESSAGE_DECIDES.has(p.branch)) return primary;
+  for (let i = decided.length - 1; i >= 0; i--) {
+    const d = decided[i] as Decided;
+    if (!inLog(i) || d.topTier < TIER.message || !MESSAGE_DECIDES.has(d.branch)) continue;
+    const saysHeadline = d.scores.has(p.branch) || (d.status !== null && statusBranch(d.status) === p.branch);
+    const contradicts =
+      (p.status !== null && d.status !== null && p.status !== d.status) ||
+      (p.errorType !== null && d.errorType !== null && p.errorType !== d.errorType);
+    if (saysHeadline && !contradicts) return i;
+  }
+  return primary;
+}
+
 /** Classifies one paste. Pure and total: any string in, a valid Diagnosis out. */
 export function classify(text: string, options: ClassifyOptions = {}): Diagnosis {
   return classifyExplained(text, options).diagnosis;
@@ -546,6 +570,7 @@ export function classifyExplained(
     if (headlineHasBranch && inLog(i)) continue;
     if (primary === -1 || rank(d) >= rank(decided[primary] as Decided)) primary = i;
   }
+  primary = sameErrorInLog(decided, primary, inLog);
   mergeAgreeing(decided, primary, occurrences);
   const d: Decided | undefined = decided[primary];
   const occ: Occurrence | undefined = occurrences[primary];

@@ -91,6 +91,17 @@ const FAMILIES: Record<string, { branch: BranchId; phrasings: Array<[source: str
       ],
     ],
   },
+  plan_window_localised: {
+    branch: "subscription_limit",
+    phrasings: [
+      ["Italian", "Hai raggiunto il limite settimanale di Claude. Si ripristina lunedì alle 9:00."],
+      ["Spanish", "Alcanzaste tu límite semanal de Claude Code; se restablece el lunes."],
+      ["French", "Vous avez atteint votre limite hebdomadaire d'utilisation de Claude."],
+      ["German", "Du hast dein Wochenlimit für Claude erreicht. Zurückgesetzt am Montag."],
+      ["Chinese", "你已达到 Claude 的每周使用限额，将于周一重置。"],
+      ["Japanese", "Claude の週間利用上限に達しました。月曜日にリセットされます。"],
+    ],
+  },
   invalid_model: {
     branch: "not_found",
     phrasings: [
@@ -539,5 +550,108 @@ describe("alternatives", () => {
     );
     expect(d.confidence).toBeGreaterThanOrEqual(0.9);
     expect(d.alternatives).toEqual([]);
+  });
+});
+
+describe("the status grammar tells a status that came back from prose about statuses", () => {
+  it.each([
+    [
+      'Retries are not attempted on HTTP 502, 503 or 504; the run stops with {"type":"api_error","message":"server failed"}',
+    ],
+    ['Our proxy maps HTTP 500/502 to {"type":"error","error":{"type":"api_error","message":"Internal"}}'],
+    ['When the status code 529 or 503 arrives the tool prints {"type":"api_error","message":"try later"}'],
+    ['On any error 500, 502 the agent shows {"type":"api_error","message":"upstream failed"}'],
+  ])("reads no status from a list of them: %s", (text) => {
+    const d = classify(text);
+    expect(d.branch).toBe("api_error");
+    expect(d.evidence.status).toBeNull();
+  });
+
+  it("still reads one status after the same keyword", () => {
+    const d = classify('The run stopped on HTTP 503 with {"type":"api_error","message":"server failed"}');
+    expect(d.evidence.status).toBe(503);
+  });
+
+  it.each([
+    ["API Error on Vertex AI (429) for every request, quota exceeded", 429, "rate_limit"],
+    ["Authentication error (401) when the desktop app calls the model", 401, "authentication"],
+    ["The claude request failed (503): upstream connect error or disconnect/reset", 503, null],
+    ["Exception raised by the anthropic client (404) model: claude-foo-9 not_found_error", 404, "not_found"],
+  ])("reads a status in parentheses after the words of an error: %s", (text, status, branch) => {
+    const d = classify(text);
+    expect(d.evidence.status).toBe(status);
+    if (branch) expect(d.branch).toBe(branch);
+  });
+
+  it("reads no status from a number in parentheses after other words", () => {
+    const d = classify("Claude wrote 12 files (404) and the session limit reached, resets at 5pm");
+    expect(d.evidence.status).toBeNull();
+  });
+
+  it.each([
+    ['```401 {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}```', 401],
+    ['Log:\n```529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n```', 529],
+    ['`429 {"type":"error","error":{"type":"rate_limit_error","message":"slow down"}}`', 429],
+  ])("reads a status glued to a code fence: %s", (text, status) => {
+    expect(classify(text).evidence.status).toBe(status);
+  });
+});
+
+describe("messages that name no type", () => {
+  it.each([
+    "Failed to connect to api.anthropic.com: UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "claude: request to https://api.anthropic.com/v1/messages failed, reason: UNABLE_TO_GET_ISSUER_CERT",
+    "Unable to reach Claude. SSL certificate error while connecting to api.anthropic.com, check your proxy",
+    "TLS certificate verification failed for api.anthropic.com behind the corporate firewall",
+  ])("a TLS interception is connection/tls: %s", (text) => {
+    expect(classify(text)).toMatchObject({ branch: "connection", variant: "tls" });
+  });
+
+  it.each([
+    "You’ve hit your limit for Claude messages. Limits will reset at 9:30 AM.",
+    "Claude Pro: your message limits will reset at 14:00, please come back later",
+    "You've reached the limit for Claude. Limits reset at 6 PM",
+  ])("a plan limit that resets at a time is subscription_limit: %s", (text) => {
+    expect(classify(text).branch).toBe("subscription_limit");
+  });
+
+  it.each([
+    "InternalServerException: The system encountered an unexpected error during processing. Try your request again.",
+    'Bedrock says "The system encountered an unexpected error during processing." for claude-3-sonnet',
+    "bedrock-runtime invoke_model: The system  encountered an unexpected error\nduring processing. Try your request again.",
+  ])("Bedrock's internal-error wording is api_error on Bedrock: %s", (text) => {
+    const d = classify(text);
+    expect(d.branch).toBe("api_error");
+    expect(d.evidence.route).toBe("bedrock");
+  });
+});
+
+describe("more surface and route prints", () => {
+  it.each([
+    "Unable to connect to Anthropic services\nFailed to connect to api.anthropic.com: ECONNREFUSED",
+    "**Failed to connect to api.anthropic.com: ETIMEDOUT**\nPlease check your internet connection",
+    "$ claude\nUnable to connect to Anthropic services\nSSL certificate error (SELF_SIGNED_CERT_IN_CHAIN)",
+  ])("Claude Code's start-up connection check is Claude Code's: %s", (text) => {
+    const d = classify(text);
+    expect(d.evidence.surface).toBe("claude-code");
+    expect(d.branch).toBe("connection");
+  });
+
+  it.each([
+    'Error: Could not resolve authentication method. Expected either apiKey or authToken to be set. Or for one of the "X-Api-Key" or "Authorization" headers to be explicitly omitted',
+    "anthropic call failed: Could not resolve authentication method. Expected either apiKey or authToken to be set.",
+    "[agent] Expected either apiKey or authToken to be set (check your .env) - Could not resolve authentication method",
+  ])("the camelCase credentials check is the TypeScript SDK's: %s", (text) => {
+    const d = classify(text);
+    expect(d.evidence.surface).toBe("sdk-typescript");
+    expect(d.branch).toBe("authentication");
+  });
+
+  it.each([
+    "The model claude-sonnet-4-5@20250929 is not available on your vertex deployment. Try /model to switch.",
+    "claude-opus-4-1 is not available on your Vertex deployment; ask your admin to enable this model",
+    "Model not found: claude-3-7-sonnet is not enabled on your  vertex  deployment",
+  ])("a model missing on the user's Vertex deployment is the Vertex route: %s", (text) => {
+    expect(classify(text).evidence.route).toBe("vertex");
   });
 });

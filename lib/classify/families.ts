@@ -88,9 +88,17 @@ export const FAMILIES: Signature[] = [
     "plan usage window",
     "Claude Code 'You've hit your limit · resets'; claude.ai 'usage limit'; Max plan weekly limit; 'Extra usage is required' / exhausted",
     new RegExp(
-      `hit${gap(0)}your${gap(1)}limit${gap(3)}resets?|(?:session|weekly|5-hour|daily)${gap(0)}(?:usage${gap(0)})?limit${gap(2)}(?:reached|hit|resets?)|\\blimit\\s{1,6}(?:will\\s{1,6})?resets?\\s{1,6}(?:(?:at|in|on)\\s{1,6})?\\d|\\bextra${gap(0)}usage${gap(1)}(?:is${gap(0)})?(?:required|exhausted|depleted|used${gap(0)}up|limit${gap(0)}reached|not${gap(0)}enabled)|\\b(?:weekly|daily|session|5-hour|monthly)${gap(0)}(?:usage${gap(0)})?(?:quota|limit)${gap(1)}(?:is${gap(0)}|was${gap(0)}|has${gap(0)}been${gap(0)})?(?:used${gap(0)}up|exhausted|exceeded|reached|hit)|\\b(?:Opus|Sonnet)${gap(0)}(?:weekly${gap(0)})?limit${gap(0)}reached|(?:limit|quota)${gap(3)}(?:your${gap(0)})?(?:Claude${gap(0)})?(?:Pro|Max|Team)${gap(0)}(?:plan|subscription)\\b|\\b(?:Pro|Max|Team)${gap(0)}(?:plan|subscription)${gap(3)}(?:limit|quota)${gap(1)}(?:is${gap(0)})?(?:reached|exceeded|exhausted|hit|used${gap(0)}up)`,
+      `hit${gap(0)}your${gap(1)}limit${gap(3)}resets?|(?:session|weekly|5-hour|daily)${gap(0)}(?:usage${gap(0)})?limit${gap(2)}(?:reached|hit|resets?)|\\blimits?\\s{1,6}(?:will\\s{1,6})?resets?\\s{1,6}(?:(?:at|in|on)\\s{1,6})?\\d|\\bextra${gap(0)}usage${gap(1)}(?:is${gap(0)})?(?:required|exhausted|depleted|used${gap(0)}up|limit${gap(0)}reached|not${gap(0)}enabled)|\\b(?:weekly|daily|session|5-hour|monthly)${gap(0)}(?:usage${gap(0)})?(?:quota|limit)${gap(1)}(?:is${gap(0)}|was${gap(0)}|has${gap(0)}been${gap(0)})?(?:used${gap(0)}up|exhausted|exceeded|reached|hit)|\\b(?:Opus|Sonnet)${gap(0)}(?:weekly${gap(0)})?limit${gap(0)}reached|(?:limit|quota)${gap(3)}(?:your${gap(0)})?(?:Claude${gap(0)})?(?:Pro|Max|Team)${gap(0)}(?:plan|subscription)\\b|\\b(?:Pro|Max|Team)${gap(0)}(?:plan|subscription)${gap(3)}(?:limit|quota)${gap(1)}(?:is${gap(0)})?(?:reached|exceeded|exhausted|hit|used${gap(0)}up)`,
       "gi",
     ),
+  ),
+  // subscription_limit: the plan's weekly or usage limit in the languages Claude's apps are shown in.
+  family(
+    "plan_window_localised",
+    "subscription_limit",
+    "plan usage limit (localised)",
+    "claude.ai and Claude Code summaries in Italian, Spanish, Portuguese, French, German, Japanese, Chinese, Korean",
+    /\blimite\s(?:settimanale|di\sutilizzo|hebdomadaire|d'utilisation|semanal|de\suso)\b|\blímite\s(?:semanal|de\suso)\b|\bWochenlimit\b|\b(?:wöchentliche[sn]?|Nutzungs)[\s-]?limit\b|週間?の?(?:利用)?(?:上限|制限)|(?:每周|每週|周|週)(?:使用|用量)?(?:限额|限額|限制|上限)|주간\s?(?:사용\s?)?(?:한도|제한)/gi,
   ),
   // not_found: model ids the platform does not know, wrong endpoints.
   family(
@@ -282,11 +290,19 @@ const statusRule = (
 
 export const STATUS_GRAMMAR: Signature[] = [
   // `HTTP 413`, `HTTP/1.1 529`, `http_status_400`, `(HTTP 529)`, `Status Code: 402`, `StatusCode: 400`,
-  // `Response 502:`, `API error 429:`, `Error: 400 The ...`.
+  // `Response 502:`, `API error 429:`, `Error: 400 The ...`. The first of a list (`HTTP 500, 502, or 503`,
+  // `HTTP 500/502`) is prose about statuses, not one that came back.
   statusRule(
     "keyword",
     "status after a keyword",
-    /\b(?:HTTP(?:\/[\d.]{1,3}|_status_|\s)|status[\s_]?code\s?[:=]?\s?|Response\s|(?:API\s)?error:?\s|(?:with|returned)\s(?:an?\s)?status\s)\s?([45]\d\d)(?!\s?(?:ms|s|bytes|tokens|lines)\b|\d)/gi,
+    /\b(?:HTTP(?:\/[\d.]{1,3}|_status_|\s)|status[\s_]?code\s?[:=]?\s?|Response\s|(?:API\s)?error:?\s|(?:with|returned)\s(?:an?\s)?status\s)\s?([45]\d\d)(?!\s?(?:ms|s|bytes|tokens|lines)\b|\d|,\s?[45]\d\d|\s?\/\s?[45]\d\d|\s(?:or|and)\s[45]\d\d)/gi,
+  ),
+  // A status in parentheses after the words of an error: `API Error on AWS bedrock (429)`,
+  // `Authentication error (401)`, `request failed (503)`. Not in a list (`(500, 502)`).
+  statusRule(
+    "paren_after_error",
+    "status in parentheses after an error",
+    /\b(?:error|exception|failed|failure)\b[^\n()]{0,40}\(([45]\d\d)\)/gi,
   ),
   // .NET HttpClient: `Response status code does not indicate success: 529 ().`
   statusRule(
@@ -362,8 +378,14 @@ export const CLIENT_PRINTS: Signature[] = [
   print(
     "claude_code",
     "claude-code",
-    /\bClaude\sCode\b|Double\spress\sesc|\bRequest\stoo\slarge\s\(max\s\d{1,4}\s?MB\)|\b1P\sevent\slogging|"retryInMs"|"isApiErrorMessage"|(?:^|\s)\/(?:compact|context|login|bashes|doctor)\b/gm,
-    "Claude Code's name, its humanised messages, its JSONL transcript records and slash commands",
+    /\bClaude\sCode\b|Double\spress\sesc|\bRequest\stoo\slarge\s\(max\s\d{1,4}\s?MB\)|\b1P\sevent\slogging|"retryInMs"|"isApiErrorMessage"|(?:^|\s)\/(?:compact|context|login|bashes|doctor)\b|Unable\sto\sconnect\sto\sAnthropic\sservices|Failed\sto\sconnect\sto\sapi\.anthropic\.com:/gm,
+    "Claude Code's name, its humanised messages (its start-up connection check), its JSONL transcript records and slash commands",
+  ),
+  print(
+    "typescript_credentials",
+    "sdk-typescript",
+    /Expected\seither\sapiKey\sor\sauthToken\sto\sbe\sset/g,
+    "TS client.ts validateHeaders (the camelCase option names are the TypeScript SDK's)",
   ),
   print(
     "vercel_ai",

@@ -140,8 +140,9 @@ export const KNOWN_TOKENS: ReadonlySet<string> = new Set([
 
 const REQUEST_ID = /^req_(?:vrtx_|bdrk_)?[A-Za-z0-9]{24}$/;
 const TOKEN = /\w{1,60}/g;
-// Between two halves of a token: a few spaces, or a line break and the indentation of a soft wrap.
-const SPLIT = /^(?: {1,4}|\n[ \t]{0,16})$/;
+// Between two halves of a token: a run of spaces (a terminal reflow pads a cut line out to its width), or a
+// line break and the indentation of a soft wrap.
+const SPLIT = /^(?: {1,16}|\n[ \t]{0,16})$/;
 const MAX_PARTS = 3;
 
 const isWhole = (s: string): boolean => KNOWN_TOKENS.has(s) || REQUEST_ID.test(s);

@@ -316,6 +316,21 @@ const MESSAGES: Signature[] = [
     },
   },
   {
+    // Bedrock's InternalServerException message, often quoted without the exception name.
+    id: "msg.bedrock_internal",
+    label: "Bedrock internal server error message",
+    pattern:
+      /The\s{1,12}system\s{1,12}encountered\s{1,12}an\s{1,12}unexpected\s{1,12}error\s{1,12}during\s{1,12}processing/gi,
+    branch: "api_error",
+    tier: TIER.message,
+    route: "bedrock",
+    source: "AWS Bedrock InternalServerException (langchain-ai/langchainjs reports)",
+    example: {
+      text: "InternalServerException: The system encountered an unexpected error during processing. Try your request again.",
+      branch: "api_error",
+    },
+  },
+  {
     id: "msg.prompt_too_long",
     label: "prompt is too long",
     pattern: /prompt\s{1,12}(?:is\s{1,12})?too\s{1,12}long|Conversation\s{1,12}too\s{1,12}long/gi,
@@ -741,7 +756,7 @@ const MESSAGES: Signature[] = [
     id: "msg.tls",
     label: "TLS certificate problem",
     pattern:
-      /self[-\s]signed\s{1,12}certificate|SELF_SIGNED_CERT_IN_CHAIN|CERTIFICATE_VERIFY_FAILED|unable\s{1,12}to\s{1,12}get\s{1,12}(?:local\s{1,12})?issuer\s{1,12}certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable\s{1,12}to\s{1,12}verify\s{1,12}the\s{1,12}first\s{1,12}certificate|CERT_HAS_EXPIRED|certificate\s{1,12}has\s{1,12}expired/gi,
+      /self[-\s]signed\s{1,12}certificate|SELF_SIGNED_CERT_IN_CHAIN|CERTIFICATE_VERIFY_FAILED|unable\s{1,12}to\s{1,12}get\s{1,12}(?:local\s{1,12})?issuer\s{1,12}certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable\s{1,12}to\s{1,12}verify\s{1,12}the\s{1,12}first\s{1,12}certificate|CERT_HAS_EXPIRED|certificate\s{1,12}has\s{1,12}expired|UNABLE_TO_GET_ISSUER_CERT(?:_LOCALLY)?\b|\b(?:SSL|TLS)\s{1,12}certificate\s{1,12}(?:error|problem|verification\s{1,12}failed)/gi,
     branch: "connection",
     variant: "tls",
     tier: TIER.message,
@@ -1007,6 +1022,22 @@ const STATUSES: Signature[] = [
     example: { text: "API Error: 529 something odd happened", branch: "overloaded" },
   },
   {
+    // Claude Code's banner as its /bug template renders it: lower-case, opening the line, the SDK's body after.
+    id: "status.claude_code_bug",
+    label: "API error status (bug report)",
+    pattern: /^[ \t>*-]{0,8}API\s{1,12}error:\s{1,12}([45]\d\d)\s{1,4}\{\s{0,4}"type"\s?:\s?"error"/gm,
+    tier: TIER.status,
+    claude: true,
+    surface: "claude-code",
+    head: true,
+    fields: statusField,
+    source: "Claude Code /bug report template",
+    example: {
+      text: 'API error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+      branch: "overloaded",
+    },
+  },
+  {
     id: "status.python_sdk",
     label: "Error code",
     pattern: /Error\s{1,12}code:\s{1,12}([45]\d\d)\b/g,
@@ -1023,9 +1054,10 @@ const STATUSES: Signature[] = [
     id: "status.with_body",
     label: "status with error body",
     // TS SDK `${status} ${JSON}` or `${status} status code (no body)`, Claude Code `/bug` arrays, Vertex
-    // `429 [{"error":…`, the Java SDK's `529: {…}`, axios' `Request failed with status code 529`.
+    // `429 [{"error":…`, the Java SDK's `529: {…}`, axios' `Request failed with status code 529`, and the
+    // same glued to a Markdown code fence (```` ```401 {…} ````).
     pattern:
-      /(?:^|[\s:"'(])([45]\d\d):?\s{1,16}(?:\[?\{\s{0,16}\\{0,3}["']?(?:type|error)\b|status\scode\s\(no\sbody\))|\bstatus\scode\s([45]\d\d)\b/gm,
+      /(?:^|[\s:"'(`])([45]\d\d):?\s{1,16}(?:\[?\{\s{0,16}\\{0,3}["']?(?:type|error)\b|status\scode\s\(no\sbody\))|\bstatus\scode\s([45]\d\d)\b(?!,\s?[45]\d\d|\s?\/\s?[45]\d\d|\s(?:or|and)\s[45]\d\d)/gm,
     tier: TIER.status,
     head: true,
     fields: firstStatus,
@@ -1407,7 +1439,7 @@ const FACTS: Signature[] = [
     label: "Google Vertex AI",
     claude: true,
     pattern:
-      /aiplatform\.googleapis\.com|vertex_?ai|publishers\/anthropic|Publisher\s{1,12}Model|\bprovider:\s{1,12}vertex\b|\bvertex-claude\b/gi,
+      /aiplatform\.googleapis\.com|vertex_?ai|publishers\/anthropic|Publisher\s{1,12}Model|\bprovider:\s{1,12}vertex\b|\bvertex-claude\b|\bon\s{1,12}your\s{1,12}vertex\s{1,12}deployment\b/gi,
     route: "vertex",
     source: "cline/cline#651; Aider-AI/aider#1912",
   }),

@@ -317,8 +317,11 @@ function isReference(text: string, at: number, end: number): boolean {
  * `prose` is true when the separator was `name: ` and a plain word may just be prose; `query` when the name
  * sits in a query string (the value then ends at `&`).
  */
-/** The last value `emitNamedValue` read. */
+/** The last value `emitNamedValue` read, whether it is benign, and whether it names the last name checked. */
 let lastValue = "";
+let lastBenign = true;
+let lastPlaceholderNorm: string | null = null;
+let lastPlaceholder = false;
 
 export function emitNamedValue(
   text: string,
@@ -353,10 +356,19 @@ export function emitNamedValue(
     e = unquotedEnd(text, s, query);
   } else if (scheme && s + scheme[0].length < e) s += scheme[0].length;
   if (e <= s) return;
-  // A repeated value is not cut out again (its string and cached verdicts are reused).
-  if (!sameText(text, s, e, lastValue)) lastValue = text.slice(s, e);
+  // A repeated value is not cut out or judged again: its string and verdicts are reused.
+  if (!sameText(text, s, e, lastValue)) {
+    lastValue = text.slice(s, e);
+    lastBenign = isBenignValue(lastValue);
+    lastPlaceholderNorm = null;
+  }
   const value = lastValue;
-  if (isBenignValue(value) || isPlaceholderValue(facts.norm, value)) return;
+  if (lastBenign) return;
+  if (lastPlaceholderNorm !== facts.norm) {
+    lastPlaceholderNorm = facts.norm;
+    lastPlaceholder = isPlaceholderValue(facts.norm, value);
+  }
+  if (lastPlaceholder) return;
   if (end === null && prose && (isWordLike(value) || value.length < 6)) return;
   // A bare `key=` (cache keys, map keys) needs a machine-made value: `key=ticket:81248` stays.
   if (facts.weak && !(value.length >= 16 && looksRandom(value) && !/^[A-Za-z_]{1,40}[:/]/.test(value)))
@@ -679,7 +691,25 @@ const FILE_EXTENSIONS = new Set([
   "jpg",
   "svg",
 ]);
-const EMAIL_LOCAL = /[\w.%+\u00C0-\uFFFF-]/;
+/** EMAIL_LOCAL, `[\w.%+\u00C0-\uFFFF-]`, by character code. */
+function isEmailLocal(c: number): boolean {
+  return isWordCode(c) || c === 0x2e || c === 0x25 || c === 0x2b || c === 0x2d || c >= 0xc0;
+}
+
+function isDomainCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x2d || c >= 0xc0;
+}
+
+/**
+ * What EMAIL_DOMAIN needs at least, read in place before a slice is cut for it (every `@` of the paste asks):
+ * a label of 1 to 63 domain characters, a dot, a domain character.
+ */
+function mayStartDomain(text: string, i: number): boolean {
+  const limit = Math.min(text.length, i + 64);
+  let j = i;
+  while (j < limit && isDomainCode(text.charCodeAt(j))) j++;
+  return j > i && text.charCodeAt(j) === 0x2e && isDomainCode(text.charCodeAt(j + 1));
+}
 const EMAIL_DOMAIN = /^[A-Za-z0-9\u00C0-\uFFFF-]{1,63}(?:\.[A-Za-z0-9\u00C0-\uFFFF-]{1,63}){1,8}/;
 /**
  * Email addresses with a real-looking TLD, found from each `@`; skips `pkg@1.2.3`, `model@20250929`, the
@@ -690,9 +720,10 @@ export const emails: Detector = (text, emit) => {
   while (at >= 0) {
     let s = at;
     const floor = Math.max(0, at - 64);
-    while (s > floor && EMAIL_LOCAL.test(text[s - 1] ?? "")) s--;
-    const domain = s < at ? EMAIL_DOMAIN.exec(text.slice(at + 1, at + 1 + 256)) : null;
-    if (domain !== null && (s === 0 || !EMAIL_LOCAL.test(text[s - 1] ?? ""))) {
+    while (s > floor && isEmailLocal(text.charCodeAt(s - 1))) s--;
+    const domain =
+      s < at && mayStartDomain(text, at + 1) ? EMAIL_DOMAIN.exec(text.slice(at + 1, at + 1 + 256)) : null;
+    if (domain !== null && (s === 0 || !isEmailLocal(text.charCodeAt(s - 1)))) {
       const value = text.slice(s, at + 1 + domain[0].length);
       const tld = value.slice(value.lastIndexOf(".") + 1);
       const after = text.slice(at + 1 + domain[0].length, at + 3 + domain[0].length);

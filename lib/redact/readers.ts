@@ -217,21 +217,18 @@ export const xmlPairs: Detector = (text, emit) => {
 };
 
 /** CSV or TSV tables whose header row names a secret column: that column of every following row. */
-/** Whether [from, to) of `text` holds `,` or a tab (a header row does), read without slicing. */
-function hasCellSeparator(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 44 || c === 9) return true;
-  }
-  return false;
-}
-
 export const csvColumns: Detector = (text, emit) => {
   const found = secretWordLines(text);
+  // The next `,` and tab at or after the line, found natively and reused while ahead (lines come in order,
+  // so the paste is searched once for each).
+  let comma = -2;
+  let tab = -2;
   for (let k = 0; k < found.length; k += 2) {
     const from = found[k] ?? 0;
     const to = found[k + 1] ?? 0;
-    if (!hasCellSeparator(text, from, to)) continue;
+    if (comma !== -1 && comma < from) comma = text.indexOf(",", from);
+    if (tab !== -1 && tab < from) tab = text.indexOf("\t", from);
+    if (!((comma >= 0 && comma < to) || (tab >= 0 && tab < to))) continue;
     const headerLine = text.slice(from, to).replace(/\r$/, "");
     const sep = [",", "\t"].find((c) => headerLine.includes(c));
     if (sep === undefined) continue;

@@ -216,4 +216,12 @@ describe("fail closed and never throw", () => {
   it("accepts a non-string at runtime without throwing", () => {
     expect(redact(undefined as unknown as string).text).toBe("");
   });
+  it("masks a value holding a lone surrogate and its echo without withholding the paste", () => {
+    const value = "Xy7\ud800Qz9aa";
+    const r = out(`password=${value}\nretrying with ${value} for ${REQ}`);
+    expect(r).not.toContain("redaction-failed");
+    expect(r).not.toContain(value);
+    expect(r).toContain(REQ);
+    expect(r.match(/\[REDACTED:password#1\]/g)?.length).toBe(2);
+  });
 });

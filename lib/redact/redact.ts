@@ -254,7 +254,7 @@ function echoes(text: string, spans: Spans): Spans {
     // Decoding never lengthens a value: a span shorter than 6 holds no value to search for.
     if (ECHO_SKIPPED[kind] === 1 || e - s > 4096 || e - s < 6) continue;
     // A run of the same value (a repeated key) is recognised without slicing it again.
-    if (e - s === previous.length && text.startsWith(previous, s)) continue;
+    if (sameText(text, s, e, previous)) continue;
     const raw = text.slice(s, e);
     previous = raw;
     if (seen.has(raw)) continue;
@@ -276,13 +276,7 @@ function echoes(text: string, spans: Spans): Spans {
   // Every form once, with the kind that names the placeholder when forms of two values coincide.
   const forms = new Map<string, number>();
   for (const [v, kind] of values)
-    for (const form of [
-      v,
-      encodeURIComponent(v),
-      percentAll(v),
-      JSON.stringify(v).slice(1, -1),
-      htmlEscape(v),
-    ]) {
+    for (const form of [v, uriEncoded(v), percentAll(v), JSON.stringify(v).slice(1, -1), htmlEscape(v)]) {
       const had = forms.get(form);
       if (had === undefined || (KIND_PRIORITIES[kind] ?? 0) < (KIND_PRIORITIES[had] ?? 0))
         forms.set(form, kind);
@@ -341,12 +335,24 @@ class FormScanner {
       c1 = text.charCodeAt(i + 1);
       if (c0 > 127 || c1 > 127 || pairs[(c0 << 7) | c1] === 0) continue;
       for (const [form, kind] of this.byPair.get((c0 << 7) | c1) ?? []) {
-        if (text.startsWith(form, i)) {
+        if (sameText(text, i, i + form.length, form)) {
           spans.push(i, i + form.length, kind);
           break;
         }
       }
     }
+  }
+}
+
+/**
+ * `encodeURIComponent`, or the value itself when it holds a lone surrogate (which that throws on, and which no
+ * %-encoded form can carry): one such value used to withhold the whole paste.
+ */
+function uriEncoded(v: string): string {
+  try {
+    return encodeURIComponent(v);
+  } catch {
+    return v;
   }
 }
 

@@ -34,6 +34,30 @@ for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_
   TOKEN[c.charCodeAt(0)] = 1;
 const MIN_RUN = 20;
 
+/** Whether `word` occurs at `i` (short words: a loop beats `startsWith`'s call). */
+function wordAt(text: string, i: number, word: string): boolean {
+  if (i + word.length > text.length) return false;
+  for (let k = 0; k < word.length; k++) if (text.charCodeAt(i + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** A growable list of offsets (a plain array of 100 000 numbers grows slowly). */
+class IntList {
+  private a = new Int32Array(64);
+  private n = 0;
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const grown = new Int32Array(this.n * 2);
+      grown.set(this.a);
+      this.a = grown;
+    }
+    this.a[this.n++] = v;
+  }
+  done(): Int32Array {
+    return this.a.subarray(0, this.n);
+  }
+}
+
 interface Word {
   word: string;
   secret: boolean;
@@ -83,23 +107,31 @@ class Scanner {
 
   scan(text: string): TextScan {
     const present = new Set<string>();
-    const words: number[] = [];
-    const runs: number[] = [];
+    const words = new IntList();
+    const runs = new IntList();
     const n = text.length;
-    const pairs = this.pairs;
-    const triples = this.triples;
+    // Copies of the tables for this scan: a key whose words are all anchors, all found already, is taken out,
+    // so a paste of 87 000 `://` compares the first one only.
+    const pairs = this.pairs.slice();
+    const triples = this.triples.slice();
     let runStart = -1;
     let lastWord = -1;
-    const check = (list: Word[] | undefined, i: number) => {
-      if (list === undefined) return;
+    const check = (list: Word[] | undefined, i: number): boolean => {
+      if (list === undefined) return false;
+      let added = false;
       for (const { word, secret } of list) {
-        if (!text.startsWith(word, i)) continue;
-        if (!secret) present.add(word);
-        else if (lastWord !== i) {
+        if (!wordAt(text, i, word)) continue;
+        if (!secret) {
+          if (!present.has(word)) {
+            present.add(word);
+            added = true;
+          }
+        } else if (lastWord !== i) {
           words.push(i);
           lastWord = i;
         }
       }
+      return added && list.every((w) => !w.secret && present.has(w.word));
     };
     let c1 = n > 0 ? text.charCodeAt(0) : 0;
     let c2 = n > 1 ? text.charCodeAt(1) : 0;
@@ -110,21 +142,29 @@ class Scanner {
       if (c0 < 128 && TOKEN[c0] === 1) {
         if (runStart < 0) runStart = i;
       } else if (runStart >= 0) {
-        if (i - runStart >= MIN_RUN) runs.push(runStart, i);
+        if (i - runStart >= MIN_RUN) {
+          runs.push(runStart);
+          runs.push(i);
+        }
         runStart = -1;
       }
       if (c0 > 127 || c1 > 127) continue;
       const pair = (c0 << 7) | c1;
       const kinds = pairs[pair] ?? 0;
       if (kinds === 0) continue;
-      if ((kinds & 1) !== 0) check(this.byPair.get(pair), i);
+      if ((kinds & 1) !== 0 && check(this.byPair.get(pair), i)) pairs[pair] = kinds & ~1;
       if ((kinds & 2) === 0 || c2 > 127) continue;
       const triple = (pair << 7) | c2;
-      if (((triples[triple >>> 5] ?? 0) & (1 << (triple & 31))) !== 0) check(this.byTriple.get(triple), i);
+      const bit = 1 << (triple & 31);
+      if (((triples[triple >>> 5] ?? 0) & bit) !== 0 && check(this.byTriple.get(triple), i))
+        triples[triple >>> 5] = (triples[triple >>> 5] ?? 0) & ~bit;
     }
-    if (runStart >= 0 && n - runStart >= MIN_RUN) runs.push(runStart, n);
+    if (runStart >= 0 && n - runStart >= MIN_RUN) {
+      runs.push(runStart);
+      runs.push(n);
+    }
     for (const w of this.singles) if (text.includes(w)) present.add(w);
-    return { present, words: Int32Array.from(words), runs: Int32Array.from(runs) };
+    return { present, words: words.done(), runs: runs.done() };
   }
 }
 
