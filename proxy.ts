@@ -22,7 +22,12 @@ export const config = {
   matcher: [
     {
       source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
-      missing: [{ type: "header", key: "next-router-prefetch" }],
+      // A server action called by the page (`Next-Action` header) is answered with data, never a document, so
+      // it needs no nonce or policy; a form posted without JavaScript carries no such header and still gets them.
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "next-action" },
+      ],
     },
   ],
 };

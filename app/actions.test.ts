@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_INPUT_BYTES } from "@/lib/input";
 import { diagnosisReportSchema } from "@/lib/report";
-import type { DiagnoseResult, DiagnoseAction } from "@/components/paste/diagnose-action-types";
+import {
+  decodeDiagnoseAnswer,
+  type DiagnoseAction,
+  type DiagnoseResult,
+} from "@/components/paste/diagnose-action-types";
 import { startMockStatusServer, type MockStatusServer } from "@/scripts/mock-status-server";
 
 // The action reads the status page through the server singleton: point it at the in-process mock.
@@ -18,6 +22,11 @@ afterAll(async () => {
 
 const IDLE: DiagnoseResult = { status: "idle" };
 
+/** The action's answer as the page reads it. */
+async function diagnose(previous: DiagnoseResult, data: FormData): Promise<DiagnoseResult> {
+  return decodeDiagnoseAnswer(await diagnoseAction(previous, data));
+}
+
 function form(text: string | Blob): FormData {
   const data = new FormData();
   data.set("text", text);
@@ -26,7 +35,7 @@ function form(text: string | Blob): FormData {
 
 describe("diagnoseAction", () => {
   it("diagnoses a pasted error", async () => {
-    const result = await diagnoseAction(
+    const result = await diagnose(
       IDLE,
       form('API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}'),
     );
@@ -40,7 +49,7 @@ describe("diagnoseAction", () => {
 
   it("sends the page only what it renders: no component list, no runners-up, the rest of the report", async () => {
     const text = 'API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}';
-    const result = await diagnoseAction(IDLE, form(text));
+    const result = await diagnose(IDLE, form(text));
     expect(result.status).toBe("ok");
     if (result.status !== "ok") return;
     const { diagnosis } = result;
@@ -62,7 +71,7 @@ describe("diagnoseAction", () => {
     data.set("occurredAt", "2026-11-21T10:15:00+01:00");
     data.set("mode", "background");
     data.set("sideEffects", "on");
-    const result = await diagnoseAction(IDLE, data);
+    const result = await diagnose(IDLE, data);
     expect(result.status).toBe("ok");
     if (result.status === "ok") {
       expect(result.diagnosis.evidence.occurredAt).toBe("2026-11-21T09:15:00.000Z");
@@ -73,7 +82,7 @@ describe("diagnoseAction", () => {
   it("refuses a time of the error in the future", async () => {
     const data = form("API Error: 529 Overloaded");
     data.set("occurredAt", new Date(Date.now() + 3_600_000).toISOString());
-    expect(await diagnoseAction(IDLE, data)).toMatchObject({
+    expect(await diagnose(IDLE, data)).toMatchObject({
       status: "error",
       fieldErrors: { occurredAt: [expect.stringMatching(/future/)] },
     });
@@ -82,7 +91,7 @@ describe("diagnoseAction", () => {
   it("says where the paste holds secrets, by offset and kind, and never sends one back", async () => {
     const key = `sk-ant-api03-${"Qm4Rt7Yu2Io9Pa6Sd3Fg8Hj5Kl1Zx0Cv".repeat(3).slice(0, 93)}AA`;
     const text = `curl -H "x-api-key: ${key}" https://api.anthropic.com/v1/messages\n{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}`;
-    const result = await diagnoseAction(IDLE, form(text));
+    const result = await diagnose(IDLE, form(text));
     expect(result.status).toBe("ok");
     if (result.status !== "ok") return;
     expect(result.secrets).toEqual([
@@ -98,14 +107,14 @@ describe("diagnoseAction", () => {
   it("refuses a time of the error that is not a date and time", async () => {
     const data = form("API Error: 529 Overloaded");
     data.set("occurredAt", "yesterday");
-    expect(await diagnoseAction(IDLE, data)).toMatchObject({
+    expect(await diagnose(IDLE, data)).toMatchObject({
       status: "error",
       fieldErrors: { occurredAt: [expect.any(String)] },
     });
   });
 
   it("refuses an empty paste with a field error and without echoing it", async () => {
-    const result = await diagnoseAction(IDLE, form("  \n "));
+    const result = await diagnose(IDLE, form("  \n "));
     expect(result).toMatchObject({
       status: "error",
       fieldErrors: { text: [expect.stringContaining("empty")] },
@@ -113,16 +122,16 @@ describe("diagnoseAction", () => {
   });
 
   it("refuses a paste over the limit, counted in UTF-8 bytes", async () => {
-    const result = await diagnoseAction(IDLE, form("é".repeat(MAX_INPUT_BYTES / 2 + 1)));
+    const result = await diagnose(IDLE, form("é".repeat(MAX_INPUT_BYTES / 2 + 1)));
     expect(result).toMatchObject({ status: "error", message: expect.stringContaining("limit") });
   });
 
   it("refuses a missing field or a file instead of text", async () => {
-    expect(await diagnoseAction(IDLE, new FormData())).toMatchObject({
+    expect(await diagnose(IDLE, new FormData())).toMatchObject({
       status: "error",
       fieldErrors: { text: [expect.any(String)] },
     });
-    expect(await diagnoseAction(IDLE, form(new Blob(["API Error: 529"])))).toMatchObject({ status: "error" });
+    expect(await diagnose(IDLE, form(new Blob(["API Error: 529"])))).toMatchObject({ status: "error" });
   });
 
   it("undoes the CRLF that form encoding adds, so offsets match the textarea's text", async () => {
@@ -132,7 +141,7 @@ describe("diagnoseAction", () => {
       'API Error: 401 {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}',
     ];
     const asTyped = lines.join("\n");
-    const result = await diagnoseAction(IDLE, form(lines.join("\r\n")));
+    const result = await diagnose(IDLE, form(lines.join("\r\n")));
     expect(result.status).toBe("ok");
     if (result.status !== "ok") return;
     expect(result.diagnosis.signals.length).toBeGreaterThan(0);
@@ -146,7 +155,15 @@ describe("diagnoseAction", () => {
     const tail = "\nAPI Error: Unable to connect to API (ECONNRESET)";
     const text = `a\nb${"x".repeat(MAX_INPUT_BYTES - tail.length - 3)}${tail}`;
     expect(Buffer.byteLength(text)).toBe(MAX_INPUT_BYTES);
-    const result = await diagnoseAction(IDLE, form(text.replaceAll("\n", "\r\n")));
+    const result = await diagnose(IDLE, form(text.replaceAll("\n", "\r\n")));
     expect(result.status).toBe("ok");
+  });
+
+  it("answers one JSON string, the same result as the form reads it", async () => {
+    const answer = await diagnoseAction(IDLE, form("API Error: 529 Overloaded"));
+    expect(typeof answer).toBe("string");
+    const result = decodeDiagnoseAnswer(answer);
+    expect(result.status).toBe("ok");
+    expect(JSON.stringify(result)).toBe(answer);
   });
 });

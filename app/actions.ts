@@ -1,7 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import type { DiagnoseResult } from "@/components/paste/diagnose-action-types";
+import {
+  encodeDiagnoseAnswer,
+  type DiagnoseAnswer,
+  type DiagnoseResult,
+} from "@/components/paste/diagnose-action-types";
 import { checkInputText } from "@/lib/input";
 import { pageReport } from "@/lib/page-report";
 import { PoolBusyError } from "@/lib/pool/pool";
@@ -26,8 +30,15 @@ const diagnoseFormSchema = z.object({
 /** Clocks disagree a little; past this a time of the error is in the future and refused. */
 const FUTURE_SLACK_MS = 2 * 60_000;
 
-/** Diagnoses the pasted error text; `_previous` is the form's last result (required by useActionState). */
-export async function diagnoseAction(_previous: DiagnoseResult, formData: FormData): Promise<DiagnoseResult> {
+/**
+ * Diagnoses the pasted error text and answers the result as one JSON string (components/paste/
+ * diagnose-action-types.ts); `_previous` is not read.
+ */
+export async function diagnoseAction(_previous: DiagnoseResult, formData: FormData): Promise<DiagnoseAnswer> {
+  return encodeDiagnoseAnswer(await diagnoseForm(formData));
+}
+
+async function diagnoseForm(formData: FormData): Promise<DiagnoseResult> {
   const parsed = diagnoseFormSchema.safeParse({
     text: formData.get("text"),
     occurredAt: formData.get("occurredAt"),

@@ -84,7 +84,20 @@ type Row = {
   errors: number;
   non2xx: number;
   rss: number;
+  /** The server process's CPU time (all its threads, from /proc) per answered request, in ms. */
+  cpuMsPerRequest: number;
 };
+
+/** CPU time a process has used so far (user + system, all threads), in ms, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 async function drive(
   name: string,
@@ -95,7 +108,9 @@ async function drive(
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(serverPid))), 250);
   const timer = during ? setTimeout(during, (SECONDS * 1000) / 3) : undefined;
+  const cpuBefore = cpuMs(serverPid);
   const result = await autocannon({ duration: SECONDS, ...options });
+  const cpuUsed = cpuMs(serverPid) - cpuBefore;
   clearInterval(sampler);
   if (timer) clearTimeout(timer);
   const latency = result.latency as autocannon.Histogram & { p99_9?: number };
@@ -110,6 +125,7 @@ async function drive(
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     rss: peak,
+    cpuMsPerRequest: result.requests.total > 0 ? cpuUsed / result.requests.total : Number.NaN,
   };
 }
 
@@ -200,6 +216,7 @@ async function main(): Promise<void> {
 
     const p99Of = (name: string) => rows.find((r) => r.name === name)?.p99 ?? 0;
     const rpsOf = (name: string) => rows.find((r) => r.name === name)?.rps ?? 0;
+    const cpuOf = (name: string) => rows.find((r) => r.name === name)?.cpuMsPerRequest ?? Number.NaN;
     if (want("basic") || want("action")) {
       rows.push(
         await drive(
@@ -233,12 +250,22 @@ async function main(): Promise<void> {
         `page action vs JSON route, 2 KB at 10 conns: ${rpsOf("page action 2 KB, 10 conns").toFixed(0)} vs ` +
           `${rpsOf("diagnose 2 KB, 10 conns").toFixed(0)} req/s = ${ratio(rpsOf("page action 2 KB, 10 conns"), rpsOf("diagnose 2 KB, 10 conns"))}; ` +
           `p99 ${p99Of("page action 2 KB, 10 conns")} vs ${p99Of("diagnose 2 KB, 10 conns")} ms; ` +
-          `${actionBytes} vs ${routeBytes} bytes per answer`,
+          `${actionBytes} vs ${routeBytes} bytes per answer; server CPU per request ` +
+          `${cpuOf("page action 2 KB, 10 conns").toFixed(2)} vs ${cpuOf("diagnose 2 KB, 10 conns").toFixed(2)} ms = ` +
+          `${ratio(cpuOf("page action 2 KB, 10 conns"), cpuOf("diagnose 2 KB, 10 conns"))}`,
       );
     }
     if (want("basic")) {
       rows.push(await drive("healthz, 10 conns", { url: `${base}/api/healthz`, connections: 10 }, pid));
       rows.push(await drive("healthz (baseline)", { url: `${base}/api/healthz`, connections: 50 }, pid));
+      // A trivial GET through the same stack as a diagnosis (front door, Next's router, a route handler):
+      // healthz is answered by the front door before Next, so it no longer measures that stack.
+      rows.push(
+        await drive("version (Next route), 10 conns", { url: `${base}/api/version`, connections: 10 }, pid),
+      );
+      rows.push(
+        await drive("version (Next route), 50 conns", { url: `${base}/api/version`, connections: 50 }, pid),
+      );
       rows.push(
         await drive(
           "diagnose 2 KB",
@@ -272,7 +299,12 @@ async function main(): Promise<void> {
 
       notes.push(
         `2 KB diagnose p99 / healthz p99: ${ratio(p99Of("diagnose 2 KB, 10 conns"), p99Of("healthz, 10 conns"))} at 10 conns, ` +
-          `${ratio(p99Of("diagnose 2 KB"), p99Of("healthz (baseline)"))} at 50 conns`,
+          `${ratio(p99Of("diagnose 2 KB"), p99Of("healthz (baseline)"))} at 50 conns (healthz is answered before Next)`,
+      );
+      notes.push(
+        `2 KB diagnose p99 / trivial Next route p99 (GET /api/version): ` +
+          `${ratio(p99Of("diagnose 2 KB, 10 conns"), p99Of("version (Next route), 10 conns"))} at 10 conns, ` +
+          `${ratio(p99Of("diagnose 2 KB"), p99Of("version (Next route), 50 conns"))} at 50 conns`,
       );
     }
 
@@ -392,6 +424,7 @@ async function main(): Promise<void> {
       "errors",
       "non-2xx",
       "RSS MiB",
+      "CPU ms/req",
     ].join("  "),
   );
   for (const r of rows) {
@@ -407,6 +440,7 @@ async function main(): Promise<void> {
         String(r.errors).padStart(6),
         String(r.non2xx).padStart(7),
         r.rss.toFixed(0).padStart(7),
+        r.cpuMsPerRequest.toFixed(2).padStart(10),
       ].join("  "),
     );
   }

@@ -11,5 +11,19 @@ export type DiagnoseResult =
    */
   | { status: "ok"; diagnosis: PageReport; secrets: PasteSecret[] };
 
-/** The server action the paste form submits to, in the shape useActionState calls it. */
-export type DiagnoseAction = (previous: DiagnoseResult, formData: FormData) => Promise<DiagnoseResult>;
+/**
+ * The server action's answer: a DiagnoseResult as one JSON string. React's flight encoder walks every object
+ * and key of a returned value; a string goes out as one chunk, and the page parses it once.
+ */
+export type DiagnoseAnswer = string;
+
+/** The server action the paste form submits to; `previous` is not read (the form sends `{status: "idle"}`). */
+export type DiagnoseAction = (previous: DiagnoseResult, formData: FormData) => Promise<DiagnoseAnswer>;
+
+export function encodeDiagnoseAnswer(result: DiagnoseResult): DiagnoseAnswer {
+  return JSON.stringify(result);
+}
+
+export function decodeDiagnoseAnswer(answer: DiagnoseAnswer): DiagnoseResult {
+  return JSON.parse(answer) as DiagnoseResult;
+}

@@ -11,7 +11,7 @@ import {
   type KeyboardEvent,
 } from "react";
 import { MAX_INPUT_BYTES } from "@/lib/input";
-import type { DiagnoseAction, DiagnoseResult } from "./diagnose-action-types";
+import { decodeDiagnoseAnswer, type DiagnoseAction, type DiagnoseResult } from "./diagnose-action-types";
 import { LazyDiagnosisResult, usePrefetchDiagnosisResult } from "../result/lazy-diagnosis-result";
 import { ExamplePicker, type ExampleOption } from "./example-picker";
 import { OccurredAtField } from "./occurred-at-field";
@@ -33,18 +33,17 @@ const UNREACHABLE: DiagnoseResult = {
     "The server could not be reached or refused the request. Your paste is still in the box; try again.",
 };
 
-async function submitPaste(
-  action: DiagnoseAction,
-  previous: FormState,
-  formData: FormData,
-): Promise<FormState> {
+/** What the action is sent as its first argument: it does not read it, so the last report is not uploaded. */
+const NO_PREVIOUS: DiagnoseResult = { status: "idle" };
+
+async function submitPaste(action: DiagnoseAction, formData: FormData): Promise<FormState> {
   const value = formData.get("text");
   const paste = typeof value === "string" ? value : null;
   const typed = formData.get("timeText");
   const time = typeof typed === "string" ? typed : "";
   formData.delete("timeText");
   try {
-    return { result: await action(previous.result, formData), paste, time };
+    return { result: decodeDiagnoseAnswer(await action(NO_PREVIOUS, formData)), paste, time };
   } catch {
     return { result: UNREACHABLE, paste, time };
   }
@@ -63,7 +62,7 @@ export function PasteForm({
   examples: readonly ExampleOption[];
 }) {
   const [state, dispatch, pending] = useActionState(
-    (previous: FormState, formData: FormData) => submitPaste(action, previous, formData),
+    (_previous: FormState, formData: FormData) => submitPaste(action, formData),
     INITIAL_STATE,
   );
   usePrefetchDiagnosisResult();

@@ -625,3 +625,33 @@ describe("messages that name no type", () => {
     expect(d.evidence.route).toBe("bedrock");
   });
 });
+
+describe("more surface and route prints", () => {
+  it.each([
+    "Unable to connect to Anthropic services\nFailed to connect to api.anthropic.com: ECONNREFUSED",
+    "**Failed to connect to api.anthropic.com: ETIMEDOUT**\nPlease check your internet connection",
+    "$ claude\nUnable to connect to Anthropic services\nSSL certificate error (SELF_SIGNED_CERT_IN_CHAIN)",
+  ])("Claude Code's start-up connection check is Claude Code's: %s", (text) => {
+    const d = classify(text);
+    expect(d.evidence.surface).toBe("claude-code");
+    expect(d.branch).toBe("connection");
+  });
+
+  it.each([
+    'Error: Could not resolve authentication method. Expected either apiKey or authToken to be set. Or for one of the "X-Api-Key" or "Authorization" headers to be explicitly omitted',
+    "anthropic call failed: Could not resolve authentication method. Expected either apiKey or authToken to be set.",
+    "[agent] Expected either apiKey or authToken to be set (check your .env) - Could not resolve authentication method",
+  ])("the camelCase credentials check is the TypeScript SDK's: %s", (text) => {
+    const d = classify(text);
+    expect(d.evidence.surface).toBe("sdk-typescript");
+    expect(d.branch).toBe("authentication");
+  });
+
+  it.each([
+    "The model claude-sonnet-4-5@20250929 is not available on your vertex deployment. Try /model to switch.",
+    "claude-opus-4-1 is not available on your Vertex deployment; ask your admin to enable this model",
+    "Model not found: claude-3-7-sonnet is not enabled on your  vertex  deployment",
+  ])("a model missing on the user's Vertex deployment is the Vertex route: %s", (text) => {
+    expect(classify(text).evidence.route).toBe("vertex");
+  });
+});

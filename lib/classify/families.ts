@@ -382,6 +382,18 @@ export const CLIENT_PRINTS: Signature[] = [
     "Claude Code's name, its humanised messages, its JSONL transcript records and slash commands",
   ),
   print(
+    "claude_code_startup",
+    "claude-code",
+    /Unable\sto\sconnect\sto\sAnthropic\sservices|Failed\sto\sconnect\sto\sapi\.anthropic\.com:/g,
+    "Claude Code's start-up connection check",
+  ),
+  print(
+    "typescript_credentials",
+    "sdk-typescript",
+    /Expected\seither\sapiKey\sor\sauthToken\sto\sbe\sset/g,
+    "TS client.ts validateHeaders (the camelCase option names are the TypeScript SDK's)",
+  ),
+  print(
     "vercel_ai",
     "sdk-typescript",
     /\bAI_[A-Z][A-Za-z]{2,40}Error\b|^Provider:\s{1,4}anthropic\s{0,4}$/gm,

@@ -139,8 +139,13 @@ function dedupe<T>(items: readonly T[]): T[] {
 
 /** Who acts from the branch card, with Anthropic's part moved to the platform or shared with the gateway. */
 function baseWhoActs(input: VerdictInput, serverSide: boolean): WhoActs[] {
-  const { card, evidence, branch, headline } = input.diagnosis;
-  if (branch === "unknown" && headline.includes("another provider")) return ["other-provider"];
+  const { card, evidence, branch, variant, headline } = input.diagnosis;
+  if (branch === "unknown") {
+    // Positive evidence that Claude was never asked: the party the classifier names acts.
+    if (variant === "other_provider" || variant === "other_model" || headline.includes("another provider"))
+      return ["other-provider"];
+    if (variant === "no_provider") return ["gateway"];
+  }
   let who: WhoActs[] =
     branch === "unknown"
       ? [serverSide ? "anthropic" : "request"]
