@@ -15,7 +15,7 @@ const scores: CaseScore[] = scored.map(({ c, d }) => scoreCase(c, d));
  * Known misses, listed exactly: a fix removes its id here, and a new miss fails the test.
  * - Status and type: 637 (a free proxy's Anthropic-shaped 429 around another provider's error; billing is
  *   read from the inner message, but the terminal-wrapped envelope's status and the upstream's type are not).
- * - Type and id: 638 (a gateway's numeric type "1113" and its own timestamp-style id are not read).
+ * - Type: 638 (a gateway's numeric type "1113" is not read).
  * - Surface or route: 606 (a hosted web app the text does not name), 616 (claude.ai named only in the
  *   report's version field), 621 (Claude Code's bare "Request timed out after N minutes"), 626 (a gateway
  *   named only as "continue-proxy"), 637 (the proxy, read as Claude Code), 638 (Claude Code with a gateway's
@@ -27,7 +27,7 @@ const KNOWN = {
   branch: [] as string[],
   status: ["637"],
   errorType: ["637", "638"],
-  requestId: ["638"],
+  requestId: [] as string[],
   surface: ["606", "616", "621", "626", "637", "638", "662", "666", "680"],
   confidentMisses: [] as string[],
 };

@@ -378,8 +378,14 @@ export const CLIENT_PRINTS: Signature[] = [
   print(
     "claude_code",
     "claude-code",
-    /\bClaude\sCode\b|Double\spress\sesc|\bRequest\stoo\slarge\s\(max\s\d{1,4}\s?MB\)|\b1P\sevent\slogging|"retryInMs"|"isApiErrorMessage"|(?:^|\s)\/(?:compact|context|login|bashes|doctor)\b|Unable\sto\sconnect\sto\sAnthropic\sservices|Failed\sto\sconnect\sto\sapi\.anthropic\.com:/gm,
-    "Claude Code's name, its humanised messages (its start-up connection check), its JSONL transcript records and slash commands",
+    /\bClaude\sCode\b|Double\spress\sesc|\bRequest\stoo\slarge\s\(max\s\d{1,4}\s?MB\)|\b1P\sevent\slogging|"retryInMs"|"isApiErrorMessage"|(?:^|\s)\/(?:compact|context|login|bashes|doctor)\b/gm,
+    "Claude Code's name, its humanised messages, its JSONL transcript records and slash commands",
+  ),
+  print(
+    "claude_code_startup",
+    "claude-code",
+    /Unable\sto\sconnect\sto\sAnthropic\sservices|Failed\sto\sconnect\sto\sapi\.anthropic\.com:/g,
+    "Claude Code's start-up connection check",
   ),
   print(
     "typescript_credentials",

@@ -756,7 +756,7 @@ const MESSAGES: Signature[] = [
     id: "msg.tls",
     label: "TLS certificate problem",
     pattern:
-      /self[-\s]signed\s{1,12}certificate|SELF_SIGNED_CERT_IN_CHAIN|CERTIFICATE_VERIFY_FAILED|unable\s{1,12}to\s{1,12}get\s{1,12}(?:local\s{1,12})?issuer\s{1,12}certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable\s{1,12}to\s{1,12}verify\s{1,12}the\s{1,12}first\s{1,12}certificate|CERT_HAS_EXPIRED|certificate\s{1,12}has\s{1,12}expired|UNABLE_TO_GET_ISSUER_CERT(?:_LOCALLY)?\b|\b(?:SSL|TLS)\s{1,12}certificate\s{1,12}(?:error|problem|verification\s{1,12}failed)/gi,
+      /self[-\s]signed\s{1,12}certificate|SELF_SIGNED_CERT_IN_CHAIN|CERTIFICATE_VERIFY_FAILED|unable\s{1,12}to\s{1,12}get\s{1,12}(?:local\s{1,12})?issuer\s{1,12}certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable\s{1,12}to\s{1,12}verify\s{1,12}the\s{1,12}first\s{1,12}certificate|CERT_HAS_EXPIRED|certificate\s{1,12}has\s{1,12}expired/gi,
     branch: "connection",
     variant: "tls",
     tier: TIER.message,
@@ -764,6 +764,22 @@ const MESSAGES: Signature[] = [
     source: "CCI #8054, #74369, #20194; langchain-ai/open_deep_research#136",
     example: {
       text: "API Error (Connection error.) · Retrying in 4 seconds… (attempt 4/10)\n    ⎿  Error (self signed certificate in certificate chain) (SELF_SIGNED_CERT_IN_CHAIN)",
+      branch: "connection",
+    },
+  },
+  {
+    // Kept apart from msg.tls: one alternation with both costs several times the two scans.
+    id: "msg.tls_code",
+    label: "TLS certificate problem (error code)",
+    pattern:
+      /UNABLE_TO_GET_ISSUER_CERT(?:_LOCALLY)?\b|(?:SSL|TLS)\s{1,12}certificate\s{1,12}(?:error|problem|verification\s{1,12}failed)/gi,
+    branch: "connection",
+    variant: "tls",
+    tier: TIER.message,
+    weight: 2,
+    source: "Node/Bun TLS error codes; Claude Code's start-up check ('SSL certificate error (…)')",
+    example: {
+      text: "Failed to connect to api.anthropic.com: UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
       branch: "connection",
     },
   },

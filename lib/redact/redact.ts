@@ -247,15 +247,18 @@ function echoes(text: string, spans: Spans): Spans {
   const values = new Map<string, number>();
   const seen = new Set<string>();
   let previous = "";
+  let beforePrevious = "";
   for (let c = 0; c < spans.n && values.size < MAX_ECHO_VALUES; c++) {
     const kind = spans.kind[c] ?? 0;
     const s = spans.start[c] ?? 0;
     const e = spans.end[c] ?? 0;
     // Decoding never lengthens a value: a span shorter than 6 holds no value to search for.
     if (ECHO_SKIPPED[kind] === 1 || e - s > 4096 || e - s < 6) continue;
-    // A run of the same value (a repeated key) is recognised without slicing it again.
-    if (sameText(text, s, e, previous)) continue;
+    // A run of the same value (a repeated key), or of two taking turns (a dump line's hex and text columns),
+    // is recognised without slicing and hashing it again: both are in `seen` already.
+    if (sameText(text, s, e, previous) || sameText(text, s, e, beforePrevious)) continue;
     const raw = text.slice(s, e);
+    beforePrevious = previous;
     previous = raw;
     if (seen.has(raw)) continue;
     seen.add(raw);
@@ -583,13 +586,21 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
   let listKind = -1;
   let list: RedactedSpan[] = [];
   const keys = new Map<string, string>();
-  // The span before's raw value and placeholder: the same value again (and of the same kind) reuses it.
+  // The last two raw values and their placeholders: the same value again (and of the same kind) reuses its
+  // placeholder, also when two values take turns (a dump line's hex and text columns). A (kind, value) pair
+  // keeps its placeholder for the whole paste, so a remembered one is what the maps would give.
   let lastKind = -1;
   let lastRaw = "";
   let lastPlaceholder = "";
-  // The last placeholder written into the buffer, as code units.
+  let olderKind = -1;
+  let olderRaw = "";
+  let olderPlaceholder = "";
+  // Placeholders written into the buffer, as code units: converted once each. (Converting whenever the
+  // placeholder changed made one small typed array per span where two placeholders take turns, as a hex
+  // dump's columns do, and 30 000 of those cost more than the rest of the output.)
+  const unitsOf = new Map<string, Uint16Array>();
   let lastUnitsOf = "";
-  let lastUnits = new Uint16Array(0);
+  let lastUnits: Uint16Array = new Uint16Array(0);
   for (let c = 0; c < spans.n; c++) {
     const s = spans.start[c] ?? 0;
     const e = spans.end[c] ?? 0;
@@ -609,6 +620,7 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
         else seen = known;
       }
       if (kind === lastKind && sameText(text, s, e, lastRaw)) placeholder = lastPlaceholder;
+      else if (kind === olderKind && sameText(text, s, e, olderRaw)) placeholder = olderPlaceholder;
       else {
         // A repeated value (a repeated line) is decoded for its key once.
         const raw = text.slice(s, e);
@@ -625,6 +637,9 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
           seen.set(key, p);
         }
         placeholder = p;
+        olderKind = lastKind;
+        olderRaw = lastRaw;
+        olderPlaceholder = lastPlaceholder;
         lastKind = kind;
         lastRaw = raw.length <= 64 ? raw : "";
         lastPlaceholder = p;
@@ -634,8 +649,13 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
     else {
       if (placeholder !== lastUnitsOf) {
         lastUnitsOf = placeholder;
-        lastUnits = new Uint16Array(placeholder.length);
-        for (let i = 0; i < placeholder.length; i++) lastUnits[i] = placeholder.charCodeAt(i);
+        let units = unitsOf.get(placeholder);
+        if (units === undefined) {
+          units = new Uint16Array(placeholder.length);
+          for (let i = 0; i < placeholder.length; i++) units[i] = placeholder.charCodeAt(i);
+          unitsOf.set(placeholder, units);
+        }
+        lastUnits = units;
       }
       buffer.copyCodes(lastUnits);
     }

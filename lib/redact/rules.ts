@@ -343,6 +343,9 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   },
   {
     id: "query-credential",
+    // Every parameter the rule reads starts with one of these (QUERY_PARAM): a hex dump or a run of PEM
+    // headers has none, and the rule's regex then does not walk the view at all.
+    anchors: ["?", "&", ";"],
     label: "Credential in a query string",
     source: "redaction.md §2 (key=, access_token=, sig=, X-Amz-Signature=, OAuth code=/state=)",
     detect: queryCredentials,
