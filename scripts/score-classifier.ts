@@ -6,6 +6,7 @@
 import { classify } from "../lib/classify";
 import {
   CORPUS_2_DIR,
+  describeMisses,
   CORPUS_DIR,
   formatReliability,
   formatTotals,
@@ -45,16 +46,5 @@ if (dev) {
   );
   console.log(`\n${misses.length} cases with a miss:`);
   const cases = new Map([...loadCorpus(CORPUS_DIR), ...loadCorpus(CORPUS_2_DIR)].map((c) => [c.id, c]));
-  for (const s of misses) {
-    const e = cases.get(s.id)!.expected;
-    const parts: string[] = [];
-    if (!s.branch)
-      parts.push(`branch ${s.got.branch} ≠ ${e.branch}${e.accept ? ` (accept ${e.accept.join(",")})` : ""}`);
-    if (!s.status) parts.push(`status ${s.got.status} ≠ ${e.status}`);
-    if (!s.errorType) parts.push(`type ${s.got.errorType} ≠ ${e.error_type}`);
-    if (s.requestId === false || s.inventedId) parts.push(`id ${s.got.requestId} ≠ ${e.request_id}`);
-    if (s.surface === false)
-      parts.push(`surface ${s.got.surface} ≠ ${e.surface}${e.client ? `/${e.client}` : ""}`);
-    console.log(`  ${s.id}: ${parts.join("; ")}`);
-  }
+  for (const s of misses) console.log(`  ${s.id}: ${describeMisses(s, cases.get(s.id)!).join("; ")}`);
 }

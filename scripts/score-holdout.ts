@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { classify } from "../lib/classify";
 import {
+  describeMisses,
   formatReliability,
   formatTotals,
   loadCorpus,
@@ -26,14 +27,7 @@ console.log(formatReliability("corpus-3", reliability(scores)));
 if (process.argv.includes("--misses")) {
   const byId = new Map(cases.map((c) => [c.id, c]));
   for (const s of scores) {
-    const e = byId.get(s.id)!.expected;
-    const parts: string[] = [];
-    if (!s.branch)
-      parts.push(`branch ${s.got.branch} ≠ ${e.branch}${e.accept ? ` (accept ${e.accept.join(",")})` : ""}`);
-    if (!s.status) parts.push(`status ${s.got.status} ≠ ${e.status}`);
-    if (!s.errorType) parts.push(`type ${s.got.errorType} ≠ ${e.error_type}`);
-    if (s.requestId === false || s.inventedId) parts.push(`id ${s.got.requestId} ≠ ${e.request_id}`);
-    if (s.surface === false) parts.push(`surface ${s.got.surface} ≠ ${e.surface}`);
+    const parts = describeMisses(s, byId.get(s.id)!);
     if (parts.length > 0) console.log(`  ${s.id} (conf ${s.confidence.toFixed(2)}): ${parts.join("; ")}`);
   }
 }

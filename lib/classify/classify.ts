@@ -713,7 +713,7 @@ const UNRELATED_TOOL =
   /^\s{0,8}npm\s(?:ERR!|error)\s|\bfatal:\sunable\sto\saccess\s'|\bError\sresponse\sfrom\sdaemon:|\bERROR:\sCould\snot\sfind\sa\sversion\sthat\ssatisfies|\bE:\sUnable\sto\slocate\spackage\b/m;
 // A gateway or router that has nothing to send the request to.
 const NO_PROVIDER =
-  /\bno\s(?:available\s|enabled\s|healthy\s)?(?:providers?|channels?|upstreams?|backends?|deployments?)\s(?:(?:is|are)\s)?(?:configured|set\sup|(?:available\s|found\s)?for\s(?:the\s)?model)|\b(?:provider|upstream|model)\s(?:is\s)?not\sconfigured\b/i;
+  /\bno\s(?:available\s|enabled\s|healthy\s)?(?:providers?|channels?|upstreams?|backends?|deployments?)\s(?:(?:is|are)\s)?(?:configured|set\sup|(?:available\s|found\s)?for\s(?:the\s)?model)|\b(?:provider|upstream|model)\s(?:is\s)?not\sconfigured\b|\bLLM\sProvider\sNOT\sprovided\b|\bno\s(?:route|provider)\sfound\sfor\smodel\b/i;
 
 /**
  * Positive evidence that the paste's error is not Claude's, weighed after the branch is chosen: a gateway

@@ -46,13 +46,33 @@ export function findRequestIds(text: string, partial: Located<string>[] = []): L
 // AWS and Google request ids are UUIDs printed next to a request-id label.
 const GATEWAY_ID =
   /(?:request[-_ ]?id|x-amzn-requestid|x-amz-request-id|x-amzn-request-id)\\{0,3}["']?\s?[:=]\s?\\{0,3}["']?\s?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/gi;
+// A relay's or a compatible backend's own id in a request-id field or after a request-id label, whatever its
+// shape (`"request_id":"202510091744123546de24396949b8"`); `req_…` ids are Anthropic's and read above.
+const LABELLED_ID =
+  /(?:request[-_ ]?id|x-request-id|x-oneapi-request-id)\\{0,3}["']?\s?[:=]\s?\\{0,3}["']?\s?(?!req_)([a-z0-9][\w-]{7,63})(?![\w-])/gi;
+// one-api / new-api relay logs (Go's GIN): `[GIN] 2025/06/08 - 10:34:46 | <request id> | 500 |` and the same id
+// after the level tag of their own log lines.
+const RELAY_LOG_ID =
+  /\[(?:GIN|SYS|INFO|WARN|ERR|ERROR)\][ \t]{1,4}\d{4}\/\d\d\/\d\d[ \t]{1,4}-[ \t]{1,4}\d\d:\d\d:\d\d[ \t]{1,4}\|[ \t]{1,4}([A-Za-z0-9]{16,64})[ \t]{1,4}\|/g;
 
+/** A value with no digit, or one character repeated (`xxxxxxxx`), is a placeholder or a word, not an id. */
+const looksLikeId = (value: string): boolean => /\d/.test(value) && !/^(.)\1*$/.test(value);
+
+/** Gateway, platform and relay request ids, in order of appearance, each once. */
 export function findGatewayRequestIds(text: string): Located<string>[] {
-  return [...text.matchAll(GATEWAY_ID)].map((m) => {
-    const value = m[1] ?? "";
-    const end = m.index + m[0].length;
-    return { value, start: end - value.length, end };
-  });
+  const found: Located<string>[] = [];
+  for (const re of [GATEWAY_ID, LABELLED_ID, RELAY_LOG_ID]) {
+    for (const m of text.matchAll(re)) {
+      const value = m[1] ?? "";
+      if (!looksLikeId(value)) continue;
+      const end = m.index + m[0].length;
+      const start = re === RELAY_LOG_ID ? m.index + m[0].lastIndexOf(value) : end - value.length;
+      found.push({ value, start, end: start + value.length });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  const seen = new Set<string>();
+  return found.filter((r) => !seen.has(r.value) && seen.add(r.value));
 }
 
 // ---------------------------------------------------------------------------------------------------

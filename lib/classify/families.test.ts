@@ -486,6 +486,11 @@ describe("near-miss negatives stay unknown and say why", () => {
     ],
     ["a self-hosted router", "Error: 503 No provider configured for model claude-3-5-sonnet"],
     ["an API gateway", "HTTP 502: upstream not configured for route /v1/messages"],
+    [
+      "LiteLLM without a provider prefix",
+      "litellm.exceptions.BadRequestError: litellm.BadRequestError: LLM Provider NOT provided. Pass in the LLM provider you are trying to call. You passed model=claude-sonnet-4-5",
+    ],
+    ["a model router", "400 Bad Request: no route found for model 'claude-opus-4-1'"],
   ])("a gateway with no provider configured (%s) is unknown, variant no_provider", (_name, text) => {
     expect(classify(text)).toMatchObject({ branch: "unknown", variant: "no_provider" });
   });

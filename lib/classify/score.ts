@@ -187,3 +187,17 @@ export function formatReliability(label: string, buckets: Bucket[]): string {
   );
   return [`${label} reliability (confidence → branch accuracy):`, ...rows].join("\n");
 }
+
+/** What one case got wrong, in words (`branch rate_limit ≠ billing`), for the scoring scripts. */
+export function describeMisses(s: CaseScore, c: CorpusCase): string[] {
+  const e = c.expected;
+  const parts: string[] = [];
+  if (!s.branch)
+    parts.push(`branch ${s.got.branch} ≠ ${e.branch}${e.accept ? ` (accept ${e.accept.join(",")})` : ""}`);
+  if (!s.status) parts.push(`status ${s.got.status} ≠ ${e.status}`);
+  if (!s.errorType) parts.push(`type ${s.got.errorType} ≠ ${e.error_type}`);
+  if (s.requestId === false || s.inventedId) parts.push(`id ${s.got.requestId} ≠ ${e.request_id}`);
+  if (s.surface === false)
+    parts.push(`surface ${s.got.surface} ≠ ${e.surface}${e.client ? `/${e.client}` : ""}`);
+  return parts;
+}
