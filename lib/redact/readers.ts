@@ -156,9 +156,14 @@ export const commandSecrets: Detector = (text, emit) => {
 const PGPASS = /^[^\s:]{1,253}:(?:\d{1,5}|\*):[^\s:]{1,128}:[^\s:]{1,128}:(\S{1,512})$/;
 export const pgpassLines: Detector = (text, emit) => {
   const n = text.length;
-  let at = 0;
-  while (at <= n) {
-    const nl = text.indexOf("\n", at);
+  // Only lines holding a colon can be `.pgpass` lines: the paste is searched natively for the next colon, and
+  // only the line around it is read (a line once: the search goes on after its end).
+  let colon = text.indexOf(":");
+  let lineFloor = 0;
+  while (colon >= 0) {
+    let at = colon;
+    while (at > lineFloor && text.charCodeAt(at - 1) !== 10) at--;
+    const nl = text.indexOf("\n", colon);
     let end = nl < 0 ? n : nl;
     if (end > at && text.charCodeAt(end - 1) === 13) end--;
     // Four colons and no space, counted before the line is cut out: most lines of a paste are not `.pgpass`.
@@ -169,7 +174,8 @@ export const pgpassLines: Detector = (text, emit) => {
       if (m && pw !== undefined && !isBenignValue(pw)) emit(end - pw.length, end, "password");
     }
     if (nl < 0) break;
-    at = nl + 1;
+    lineFloor = nl + 1;
+    colon = text.indexOf(":", lineFloor);
   }
 };
 
@@ -269,7 +275,11 @@ function mayBeLabelLine(text: string, from: number, to: number): boolean {
   let i = to - 1;
   while (i >= from && /\s/.test(text[i] ?? "")) i--;
   const c = text[i];
-  return c === ":" || c === "|" || c === ">" || c === "-" || c === "+";
+  if (c === ":") return true;
+  if (c !== "|" && c !== ">" && c !== "-" && c !== "+") return false;
+  // A block-scalar marker follows the label's colon: without one (a `-----BEGIN … KEY-----` line) no label.
+  for (let k = from; k < i; k++) if (text.charCodeAt(k) === 58) return true;
+  return false;
 }
 
 export const labelLines: Detector = (text, emit) => {
