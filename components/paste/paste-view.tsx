@@ -2,13 +2,8 @@
 
 import { useState } from "react";
 import type { Signal } from "@/lib/diagnosis";
-import { MarkedText } from "./marked-text";
 import { segmentPaste, type SecretSpan } from "./paste-segments";
-
-function formatGap(chars: number, lines: number): string {
-  const size = chars >= 1024 ? `${Math.round(chars / 1024)}K characters` : `${chars} characters`;
-  return lines > 0 ? `… ${lines.toLocaleString("en")} lines (${size}) not shown …` : `… ${size} not shown …`;
-}
+import { SignalMarkedText } from "./signal-marked-text";
 
 /**
  * The diagnosed paste, once, with the deciding signals marked and every secret masked until the reader asks
@@ -58,15 +53,7 @@ export function PasteView({
           </button>
         ) : null}
       </div>
-      <MarkedText
-        segments={segments}
-        label="Pasted text with signals highlighted"
-        maxHeightClass="max-h-[28rem]"
-        describeGap={formatGap}
-        markTitle={(marks) => marks.join("; ")}
-        markData="data-signal"
-        markClassName="rounded-sm bg-amber-200 px-0.5 text-zinc-950 ring-1 ring-amber-400/60 dark:bg-amber-400/25 dark:text-amber-50"
-      />
+      <SignalMarkedText segments={segments} />
     </div>
   );
 }

@@ -1,12 +1,7 @@
 import type { Signal } from "@/lib/diagnosis";
-import { MarkedText } from "../paste/marked-text";
 import { segmentPaste } from "../paste/paste-segments";
+import { SignalMarkedText } from "../paste/signal-marked-text";
 import { formatBytes } from "../ui/format-bytes";
-
-function formatGap(chars: number, lines: number): string {
-  const size = chars >= 1024 ? `${Math.round(chars / 1024)}K characters` : `${chars} characters`;
-  return lines > 0 ? `… ${lines.toLocaleString("en")} lines (${size}) not shown …` : `… ${size} not shown …`;
-}
 
 /**
  * A large stored paste, folded around its signals and rendered on the server only: the page carries the
@@ -23,15 +18,7 @@ export function LargePaste({ id, text, signals }: { id: string; text: string; si
         decided the diagnosis. The whole redacted text is at{" "}
         <code className="font-mono">/api/permalinks/{id}</code>.
       </p>
-      <MarkedText
-        segments={segmentPaste(text, signals)}
-        label="Pasted text with signals highlighted"
-        maxHeightClass="max-h-[28rem]"
-        describeGap={formatGap}
-        markTitle={(marks) => marks.join("; ")}
-        markData="data-signal"
-        markClassName="rounded-sm bg-amber-200 px-0.5 text-zinc-950 ring-1 ring-amber-400/60 dark:bg-amber-400/25 dark:text-amber-50"
-      />
+      <SignalMarkedText segments={segmentPaste(text, signals)} />
     </section>
   );
 }

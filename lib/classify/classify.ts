@@ -13,16 +13,7 @@ import {
   findTimestamps,
   type Located,
 } from "./extract";
-import {
-  BARE_TYPE_SIGNATURES,
-  CLAUDE_MODEL,
-  CLIENT_PRINTS,
-  ENVELOPE_TYPES,
-  FAMILIES,
-  OTHER_MODEL,
-  ROUTE_PRINTS,
-  STATUS_GRAMMAR,
-} from "./families";
+import { CLAUDE_MODEL, OTHER_MODEL, UNEXAMPLED_SIGNATURES } from "./families";
 import { confidenceFrom, zeroFeatures, type Features } from "./confidence";
 import { headlineFor } from "./headline";
 import { bareStatusMeaning } from "./meanings";
@@ -74,15 +65,7 @@ export function statusBranch(status: number): BranchId {
 }
 
 /** Everything the scan runs: the signature table, the concept families, the status grammar, client prints. */
-const SCANNED: readonly Signature[] = [
-  ...SIGNATURES,
-  ...FAMILIES,
-  ...STATUS_GRAMMAR,
-  ...BARE_TYPE_SIGNATURES,
-  ...CLIENT_PRINTS,
-  ...ROUTE_PRINTS,
-  ...ENVELOPE_TYPES,
-];
+const SCANNED: readonly Signature[] = [...SIGNATURES, ...UNEXAMPLED_SIGNATURES];
 
 // A paste of 1 MiB of one repeated shape must not grow memory without bound: keep the first and the
 // last hits of each signature (the last ones matter most: the primary error is the final one).

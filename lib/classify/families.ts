@@ -481,3 +481,13 @@ export const OTHER_MODEL =
   /\b(?:gpt-(?:3\.5|4|4o|4\.1|5)[\w.-]{0,30}|o[134]-(?:mini|preview)\b|gemini[-\d][\w.-]{0,40}|gemma[\w.-]{0,30}|llama[\w.-]{0,30}|qwen[\w.-]{0,30}|glm-[\w.-]{1,30}|mistral[\w.-]{0,30}|mixtral[\w.-]{0,30}|deepseek[\w.-]{0,30}|kimi[\w.-]{0,30}|minimax[\w.-]{0,30}|mimo-[\w.-]{1,30}|titan[\w.-]{0,30}|cohere\.[\w.-]{1,30}|grok-[\w.-]{1,30})/i;
 /** A Claude model, by id or family name. */
 export const CLAUDE_MODEL = /\bclaude[-\w.@:]{0,60}|\b(?:opus|sonnet|haiku)\b/i;
+
+/** Every scanned pattern that carries no example of its own: the families, status grammar and prints. */
+export const UNEXAMPLED_SIGNATURES: readonly Signature[] = [
+  ...FAMILIES,
+  ...STATUS_GRAMMAR,
+  ...BARE_TYPE_SIGNATURES,
+  ...CLIENT_PRINTS,
+  ...ROUTE_PRINTS,
+  ...ENVELOPE_TYPES,
+];
