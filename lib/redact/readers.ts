@@ -156,26 +156,26 @@ export const commandSecrets: Detector = (text, emit) => {
 const PGPASS = /^[^\s:]{1,253}:(?:\d{1,5}|\*):[^\s:]{1,128}:[^\s:]{1,128}:(\S{1,512})$/;
 export const pgpassLines: Detector = (text, emit) => {
   const n = text.length;
-  // Only lines holding a colon can be `.pgpass` lines: the paste is searched natively for the next colon, and
-  // only the line around it is read (a line once: the search goes on after its end).
+  // Only lines holding a colon and no space can be `.pgpass` lines: the paste is searched natively for the
+  // next colon, the line's ends and its next space (reused while it lies ahead), and only a line without a
+  // space is read (a line once: the search goes on after its end).
   let colon = text.indexOf(":");
-  let lineFloor = 0;
+  let space = -2;
   while (colon >= 0) {
-    let at = colon;
-    while (at > lineFloor && text.charCodeAt(at - 1) !== 10) at--;
+    const at = text.lastIndexOf("\n", colon) + 1;
     const nl = text.indexOf("\n", colon);
     let end = nl < 0 ? n : nl;
     if (end > at && text.charCodeAt(end - 1) === 13) end--;
+    if (space < at && space !== -1) space = text.indexOf(" ", at);
     // Four colons and no space, counted before the line is cut out: most lines of a paste are not `.pgpass`.
-    if (end - at <= 1024 && mayBePgpass(text, at, end)) {
+    if ((space < 0 || space >= end) && end - at <= 1024 && mayBePgpass(text, at, end)) {
       const line = text.slice(at, end);
       const m = PGPASS.exec(line);
       const pw = m?.[1];
       if (m && pw !== undefined && !isBenignValue(pw)) emit(end - pw.length, end, "password");
     }
     if (nl < 0) break;
-    lineFloor = nl + 1;
-    colon = text.indexOf(":", lineFloor);
+    colon = text.indexOf(":", nl + 1);
   }
 };
 

@@ -61,13 +61,31 @@ class IntList {
 interface Word {
   word: string;
   secret: boolean;
+  /** Where in the word its key sits: a hit at `i` means the word would start at `i - at`. */
+  at: number;
 }
 
 /**
- * Words are looked up by their first three characters (a bit table over ASCII triples), or by their
- * first two when they are that short or go on with a non-ASCII character; only a table hit is compared. Two
- * characters alone let through every `ke` of `worker` and `du` of `duration`: the 75 000 false starts of a
- * 1 MiB log cost more than the pass itself.
+ * How rare a triple looks in ordinary text: by its characters outside `a-z`, then by starting with one
+ * (`_or` of `api_org_` rather than `pi_`, which every `api_key` has).
+ */
+function rarity(word: string, at: number, size: number): number {
+  let score = 0;
+  for (let k = at; k < at + size; k++) {
+    const c = word.charCodeAt(k);
+    if (c > 127) return -1;
+    if (c < 0x61 || c > 0x7a) score += k === at ? 3 : 2;
+  }
+  return score;
+}
+
+/**
+ * Words are looked up by a key (a bit table over ASCII triples, a table of non-ASCII characters, or a pair
+ * table for two-character words); only a table hit is compared. A secret word is keyed on its first three
+ * characters, so every occurrence is found where it starts. An anchor is keyed on its rarest-looking part:
+ * `api_org_` on `pi_`, not on the `api` of every `/api/` path; `contraseña` on its `ñ`. Two characters alone
+ * let through every `ke` of `worker` and `du` of `duration`: the 75 000 false starts of a 1 MiB log cost more
+ * than the pass itself.
  */
 class Scanner {
   /** One bit per ASCII triple (256 KiB, so the lookups stay in cache). */
@@ -76,6 +94,9 @@ class Scanner {
   /** Per ASCII pair: bit 1, a two-character word is keyed on it; bit 2, some triple starts with it. */
   private readonly pairs = new Uint8Array(1 << 14);
   private readonly byPair = new Map<number, Word[]>();
+  /** Per UTF-16 code unit above 127: 1 where some word is keyed on it. */
+  private readonly wide = new Uint8Array(1 << 16);
+  private readonly byWide = new Map<number, Word[]>();
   private readonly singles: string[] = [];
 
   constructor(anchors: Iterable<string>) {
@@ -88,19 +109,33 @@ class Scanner {
       table.set(key, list);
     };
     for (const [word, secret] of entries) {
-      const c0 = word.charCodeAt(0);
-      const c1 = word.charCodeAt(1);
-      const c2 = word.charCodeAt(2);
-      if (word.length === 1 || c0 > 127 || c1 > 127) this.singles.push(word);
-      else if (word.length === 2 || c2 > 127) {
-        const key = (c0 << 7) | c1;
-        this.pairs[key] = (this.pairs[key] ?? 0) | 1;
-        add(this.byPair, key, { word, secret });
-      } else {
+      if (word.length === 1) {
+        this.singles.push(word);
+        continue;
+      }
+      // The best triple (secret words: the first), else a non-ASCII character, else the first pair.
+      let tripleAt = -1;
+      let best = -1;
+      for (let k = 0; k + 3 <= word.length && (k === 0 || !secret); k++) {
+        const r = rarity(word, k, 3);
+        if (r > best) [best, tripleAt] = [r, k];
+      }
+      let wideAt = -1;
+      for (let k = word.length - 1; k >= 0; k--) if (word.charCodeAt(k) > 127) [wideAt, k] = [k, -1];
+      if (tripleAt >= 0 && (best >= 4 || wideAt < 0)) {
+        const [c0, c1, c2] = [0, 1, 2].map((d) => word.charCodeAt(tripleAt + d)) as [number, number, number];
         const key = (c0 << 14) | (c1 << 7) | c2;
         this.pairs[(c0 << 7) | c1] = (this.pairs[(c0 << 7) | c1] ?? 0) | 2;
         this.triples[key >>> 5] = (this.triples[key >>> 5] ?? 0) | (1 << (key & 31));
-        add(this.byTriple, key, { word, secret });
+        add(this.byTriple, key, { word, secret, at: tripleAt });
+      } else if (wideAt >= 0) {
+        const key = word.charCodeAt(wideAt);
+        this.wide[key] = 1;
+        add(this.byWide, key, { word, secret, at: wideAt });
+      } else {
+        const key = (word.charCodeAt(0) << 7) | word.charCodeAt(1);
+        this.pairs[key] = (this.pairs[key] ?? 0) | 1;
+        add(this.byPair, key, { word, secret, at: 0 });
       }
     }
   }
@@ -114,57 +149,98 @@ class Scanner {
     // so a paste of 87 000 `://` compares the first one only.
     const pairs = this.pairs.slice();
     const triples = this.triples.slice();
-    let runStart = -1;
     let lastWord = -1;
     const check = (list: Word[] | undefined, i: number): boolean => {
       if (list === undefined) return false;
       let added = false;
-      for (const { word, secret } of list) {
-        if (!wordAt(text, i, word)) continue;
+      for (const { word, secret, at } of list) {
+        if (!wordAt(text, i - at, word)) continue;
         if (!secret) {
           if (!present.has(word)) {
             present.add(word);
             added = true;
           }
-        } else if (lastWord !== i) {
-          words.push(i);
-          lastWord = i;
+        } else if (lastWord !== i - at) {
+          words.push(i - at);
+          lastWord = i - at;
         }
       }
       return added && list.every((w) => !w.secret && present.has(w.word));
     };
-    let c1 = n > 0 ? text.charCodeAt(0) : 0;
-    let c2 = n > 1 ? text.charCodeAt(1) : 0;
-    for (let i = 0; i < n; i++) {
-      const c0 = c1;
-      c1 = c2;
-      c2 = i + 2 < n ? text.charCodeAt(i + 2) : 0;
-      if (c0 < 128 && TOKEN[c0] === 1) {
-        if (runStart < 0) runStart = i;
-      } else if (runStart >= 0) {
-        if (i - runStart >= MIN_RUN) {
-          runs.push(runStart);
-          runs.push(i);
-        }
-        runStart = -1;
+    // Runs of 20+ token characters, by sampling every 20th character: a run that long covers a sample, which
+    // is then widened both ways; the characters between samples outside runs are never read.
+    let i = MIN_RUN - 1;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c >= 128 || TOKEN[c] !== 1) {
+        i += MIN_RUN;
+        continue;
       }
-      if (c0 > 127 || c1 > 127) continue;
-      const pair = (c0 << 7) | c1;
-      const kinds = pairs[pair] ?? 0;
-      if (kinds === 0) continue;
-      if ((kinds & 1) !== 0 && check(this.byPair.get(pair), i)) pairs[pair] = kinds & ~1;
-      if ((kinds & 2) === 0 || c2 > 127) continue;
-      const triple = (pair << 7) | c2;
-      const bit = 1 << (triple & 31);
-      if (((triples[triple >>> 5] ?? 0) & bit) !== 0 && check(this.byTriple.get(triple), i))
-        triples[triple >>> 5] = (triples[triple >>> 5] ?? 0) & ~bit;
+      let s = i;
+      while (s > 0) {
+        const d = text.charCodeAt(s - 1);
+        if (d < 128 && TOKEN[d] === 1) s--;
+        else break;
+      }
+      let e = i + 1;
+      while (e < n) {
+        const d = text.charCodeAt(e);
+        if (d < 128 && TOKEN[d] === 1) e++;
+        else break;
+      }
+      if (e - s >= MIN_RUN) {
+        runs.push(s);
+        runs.push(e);
+      }
+      i = e + MIN_RUN;
     }
-    if (runStart >= 0 && n - runStart >= MIN_RUN) {
-      runs.push(runStart);
-      runs.push(n);
-    }
+    // Words: a table look-up per character pair, the triple table only where the pair starts a triple.
+    const wide = this.wide.slice();
+    wordScan(text, pairs, triples, wide, (key, j) => {
+      if (key === 1) return check(this.byPair.get(pairOf(text, j)), j);
+      if (key === 2) return check(this.byTriple.get((pairOf(text, j) << 7) | text.charCodeAt(j + 2)), j);
+      return check(this.byWide.get(text.charCodeAt(j)), j);
+    });
     for (const w of this.singles) if (text.includes(w)) present.add(w);
     return { present, words: words.done(), runs: runs.done() };
+  }
+}
+
+function pairOf(text: string, j: number): number {
+  return (text.charCodeAt(j) << 7) | text.charCodeAt(j + 1);
+}
+
+/**
+ * The hot loop of the scan, on its own so that nothing it reads lives in a closure: calls `hit` where a
+ * pair (bit 1) or a triple (bit 2) is keyed; a `true` answer takes that key out of this scan's tables.
+ */
+function wordScan(
+  text: string,
+  pairs: Uint8Array,
+  triples: Uint32Array,
+  wide: Uint8Array,
+  hit: (key: 1 | 2 | 3, at: number) => boolean,
+): void {
+  const n = text.length;
+  let c1 = n > 0 ? text.charCodeAt(0) : 0;
+  for (let j = 0; j < n; j++) {
+    const c0 = c1;
+    c1 = j + 1 < n ? text.charCodeAt(j + 1) : 0;
+    if ((c0 | c1) > 127) {
+      if (c0 > 127 && wide[c0] === 1 && hit(3, j)) wide[c0] = 0;
+      continue;
+    }
+    const pair = (c0 << 7) | c1;
+    const kinds = pairs[pair] as number;
+    if (kinds === 0) continue;
+    if ((kinds & 1) !== 0 && hit(1, j)) pairs[pair] = kinds & ~1;
+    if ((kinds & 2) === 0 || j + 2 >= n) continue;
+    const c2 = text.charCodeAt(j + 2);
+    if (c2 > 127) continue;
+    const triple = (pair << 7) | c2;
+    const bit = 1 << (triple & 31);
+    if (((triples[triple >>> 5] as number) & bit) !== 0 && hit(2, j))
+      triples[triple >>> 5] = (triples[triple >>> 5] as number) & ~bit;
   }
 }
 
