@@ -34,6 +34,12 @@ for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_
   TOKEN[c.charCodeAt(0)] = 1;
 const MIN_RUN = 20;
 
+const TRIPLE_WORDS = 2048;
+/** A triple's bit: the 21 bits of three ASCII codes, hashed multiplicatively to 16. */
+function tripleHash(triple: number): number {
+  return Math.imul(triple, 0x9e3779b1) >>> 16;
+}
+
 /** Whether `word` occurs at `i` (short words: a loop beats `startsWith`'s call). */
 function wordAt(text: string, i: number, word: string): boolean {
   if (i + word.length > text.length) return false;
@@ -88,12 +94,9 @@ function rarity(word: string, at: number, size: number): number {
  * than the pass itself.
  */
 class Scanner {
-  /** One bit per ASCII triple (256 KiB, so the lookups stay in cache). */
-  private readonly triples = new Uint32Array(1 << 16);
+  /** One bit per hashed ASCII triple (8 KiB, so the look-up of every character stays in the first cache). */
+  private readonly triples = new Uint32Array(TRIPLE_WORDS);
   private readonly byTriple = new Map<number, Word[]>();
-  /** Per ASCII pair: bit 1, a two-character word is keyed on it; bit 2, some triple starts with it. */
-  private readonly pairs = new Uint8Array(1 << 14);
-  private readonly byPair = new Map<number, Word[]>();
   /** Per UTF-16 code unit above 127: 1 where some word is keyed on it. */
   private readonly wide = new Uint8Array(1 << 16);
   private readonly byWide = new Map<number, Word[]>();
@@ -109,7 +112,8 @@ class Scanner {
       table.set(key, list);
     };
     for (const [word, secret] of entries) {
-      if (word.length === 1) {
+      // One character, or two (anchors only): searched natively, as the table reads triples.
+      if (word.length <= 2) {
         this.singles.push(word);
         continue;
       }
@@ -125,18 +129,14 @@ class Scanner {
       if (tripleAt >= 0 && (best >= 4 || wideAt < 0)) {
         const [c0, c1, c2] = [0, 1, 2].map((d) => word.charCodeAt(tripleAt + d)) as [number, number, number];
         const key = (c0 << 14) | (c1 << 7) | c2;
-        this.pairs[(c0 << 7) | c1] = (this.pairs[(c0 << 7) | c1] ?? 0) | 2;
-        this.triples[key >>> 5] = (this.triples[key >>> 5] ?? 0) | (1 << (key & 31));
+        const h = tripleHash(key);
+        this.triples[h >>> 5] = (this.triples[h >>> 5] ?? 0) | (1 << (h & 31));
         add(this.byTriple, key, { word, secret, at: tripleAt });
       } else if (wideAt >= 0) {
         const key = word.charCodeAt(wideAt);
         this.wide[key] = 1;
         add(this.byWide, key, { word, secret, at: wideAt });
-      } else {
-        const key = (word.charCodeAt(0) << 7) | word.charCodeAt(1);
-        this.pairs[key] = (this.pairs[key] ?? 0) | 1;
-        add(this.byPair, key, { word, secret, at: 0 });
-      }
+      } else this.singles.push(word);
     }
   }
 
@@ -147,8 +147,9 @@ class Scanner {
     const n = text.length;
     // Copies of the tables for this scan: a key whose words are all anchors, all found already, is taken out,
     // so a paste of 87 000 `://` compares the first one only.
-    const pairs = this.pairs.slice();
-    const triples = this.triples.slice();
+    const triples = this.triples;
+    // Triples whose words are all found anchors (the hashed bit may be shared, so it stays set).
+    const done = new Set<number>();
     let lastWord = -1;
     const check = (list: Word[] | undefined, i: number): boolean => {
       if (list === undefined) return false;
@@ -196,51 +197,41 @@ class Scanner {
     }
     // Words: a table look-up per character pair, the triple table only where the pair starts a triple.
     const wide = this.wide.slice();
-    wordScan(text, pairs, triples, wide, (key, j) => {
-      if (key === 1) return check(this.byPair.get(pairOf(text, j)), j);
-      if (key === 2) return check(this.byTriple.get((pairOf(text, j) << 7) | text.charCodeAt(j + 2)), j);
-      return check(this.byWide.get(text.charCodeAt(j)), j);
+    wordScan(text, triples, wide, (wideKey, j) => {
+      if (wideKey) return check(this.byWide.get(text.charCodeAt(j)), j);
+      const triple = (text.charCodeAt(j) << 14) | (text.charCodeAt(j + 1) << 7) | text.charCodeAt(j + 2);
+      if (!done.has(triple) && check(this.byTriple.get(triple), j)) done.add(triple);
+      return false;
     });
     for (const w of this.singles) if (text.includes(w)) present.add(w);
     return { present, words: words.done(), runs: runs.done() };
   }
 }
 
-function pairOf(text: string, j: number): number {
-  return (text.charCodeAt(j) << 7) | text.charCodeAt(j + 1);
-}
-
 /**
- * The hot loop of the scan, on its own so that nothing it reads lives in a closure: calls `hit` where a
- * pair (bit 1) or a triple (bit 2) is keyed; a `true` answer takes that key out of this scan's tables.
+ * The hot loop of the scan, on its own so that nothing it reads lives in a closure: calls `hit` where the
+ * hashed triple starting at a character has its bit (`wideKey` false), or where a non-ASCII character is a
+ * key (`wideKey` true; a `true` answer takes that character out of this scan's table).
  */
 function wordScan(
   text: string,
-  pairs: Uint8Array,
   triples: Uint32Array,
   wide: Uint8Array,
-  hit: (key: 1 | 2 | 3, at: number) => boolean,
+  hit: (wideKey: boolean, at: number) => boolean,
 ): void {
   const n = text.length;
   let c1 = n > 0 ? text.charCodeAt(0) : 0;
+  let c2 = n > 1 ? text.charCodeAt(1) : 0;
   for (let j = 0; j < n; j++) {
     const c0 = c1;
-    c1 = j + 1 < n ? text.charCodeAt(j + 1) : 0;
-    if ((c0 | c1) > 127) {
-      if (c0 > 127 && wide[c0] === 1 && hit(3, j)) wide[c0] = 0;
+    c1 = c2;
+    c2 = j + 2 < n ? text.charCodeAt(j + 2) : 0;
+    if ((c0 | c1 | c2) > 127) {
+      if (c0 > 127 && wide[c0] === 1 && hit(true, j)) wide[c0] = 0;
       continue;
     }
-    const pair = (c0 << 7) | c1;
-    const kinds = pairs[pair] as number;
-    if (kinds === 0) continue;
-    if ((kinds & 1) !== 0 && hit(1, j)) pairs[pair] = kinds & ~1;
-    if ((kinds & 2) === 0 || j + 2 >= n) continue;
-    const c2 = text.charCodeAt(j + 2);
-    if (c2 > 127) continue;
-    const triple = (pair << 7) | c2;
-    const bit = 1 << (triple & 31);
-    if (((triples[triple >>> 5] as number) & bit) !== 0 && hit(2, j))
-      triples[triple >>> 5] = (triples[triple >>> 5] as number) & ~bit;
+    const h = tripleHash((c0 << 14) | (c1 << 7) | c2);
+    if (((triples[h >>> 5] as number) & (1 << (h & 31))) !== 0) hit(false, j);
   }
 }
 
