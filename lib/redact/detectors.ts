@@ -11,7 +11,7 @@ import {
   type CharSet,
 } from "./chars";
 import { EVIDENCE_TOKEN_PREFIX, classifyName, isBenignValue, isPlaceholderValue, nameFacts } from "./values";
-import { scanText } from "./scan";
+import { LEAD_COLON, LEAD_DOT, LEAD_FLAG, LeadCursor, leadMatches, scanText } from "./scan";
 import { authorityAround, readAuthority } from "./url";
 
 /** Reports a secret span [start, end) of the scanned text; `kind` overrides the rule's own kind. */
@@ -511,8 +511,9 @@ export const tuplePairs: Detector = (text, emit) => {
 
 /** curl's `-u user:pass` and `-b 'cookies'` (other secret-named flags are read by `namedValues`). */
 const FLAG = /(?<![\w-])(-u|--user|--proxy-user|-b|--cookie)(?:[ \t]{1,8}|=)/g;
+const FLAG_AT = new RegExp(FLAG.source, "y");
 export const flags: Detector = (text, emit) => {
-  for (const m of matches(FLAG, text)) {
+  for (const m of leadMatches(text, LEAD_FLAG, FLAG, FLAG_AT)) {
     const flag = m[1] ?? "";
     const i = m.index + m[0].length;
     if (flag === "-u" || flag === "--user" || flag === "--proxy-user") {
@@ -756,20 +757,26 @@ function isPublicIPv4(octets: number[]): boolean {
  * character.
  */
 const IPV4_HINT = /\.\d{1,3}\.\d{1,3}\./g;
+const IPV4_HINT_AT = new RegExp(IPV4_HINT.source, "y");
 const IPV4 = /(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)/y;
+const isDigit = (c: number) => c >= 48 && c <= 57;
 /** Public client IPv4 addresses; keeps loopback, private ranges and server addresses (`ip:port`, `://ip`). */
 export const ipv4: Detector = (text, emit) => {
-  IPV4_HINT.lastIndex = 0;
-  let h: RegExpExecArray | null;
-  while ((h = IPV4_HINT.exec(text)) !== null) {
-    let start = h.index;
-    while (start > h.index - 3 && start > 0 && /\d/.test(text[start - 1] ?? "")) start--;
-    IPV4_HINT.lastIndex = h.index + 1;
-    if (start === h.index || /[\w./]/.test(text[start - 1] ?? " ")) continue;
+  // Candidates: each `.` before a digit (listed by the shared scan); the cheap checks on the digits before
+  // it come first, the hint pattern only then.
+  const cursor = new LeadCursor(text, LEAD_DOT, IPV4_HINT);
+  let from = 0;
+  for (let p = cursor.next(0); p >= 0; p = cursor.next(from)) {
+    from = p + 1;
+    let start = p;
+    while (start > p - 3 && start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+    if (start === p || /[\w./]/.test(text[start - 1] ?? " ")) continue;
+    IPV4_HINT_AT.lastIndex = p;
+    if (!IPV4_HINT_AT.test(text)) continue;
     IPV4.lastIndex = start;
     const m = IPV4.exec(text);
     if (m === null) continue;
-    IPV4_HINT.lastIndex = start + m[0].length;
+    from = start + m[0].length;
     const octets = m[0].split(".").map(Number);
     if (octets.some((o) => o > 255) || !isPublicIPv4(octets)) continue;
     const end = start + m[0].length;
@@ -780,22 +787,25 @@ export const ipv4: Detector = (text, emit) => {
 };
 
 const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/g;
+const IPV6_HINT_AT = new RegExp(IPV6_HINT.source, "y");
 const IPV6 = /(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/y;
 function isHexOrColon(c: number): boolean {
   return (c >= 48 && c <= 58) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }
 /** Public IPv6 addresses, validated by group count; keeps `::1`, link-local and unique-local ranges. */
 export const ipv6: Detector = (text, emit) => {
-  IPV6_HINT.lastIndex = 0;
-  let h: RegExpExecArray | null;
+  // Candidates: each `:` before a hex digit or a colon (listed by the shared scan); the cheap check on the
+  // characters before it comes first (every `09:00:00` fails it), the hint pattern only then.
+  const cursor = new LeadCursor(text, LEAD_COLON, IPV6_HINT);
   let covered = 0;
-  while ((h = IPV6_HINT.exec(text)) !== null) {
-    IPV6_HINT.lastIndex = h.index + 1;
-    if (h.index < covered) continue;
-    let start = h.index;
-    while (start > h.index - 5 && start > 0 && isHexOrColon(text.charCodeAt(start - 1))) start--;
+  for (let p = cursor.next(0); p >= 0; p = cursor.next(p + 1)) {
+    if (p < covered) continue;
+    let start = p;
+    while (start > p - 5 && start > 0 && isHexOrColon(text.charCodeAt(start - 1))) start--;
     const before = start > 0 ? text.charCodeAt(start - 1) : 32;
     if (isWordCode(before) || before === 0x3a || before === 0x2e) continue;
+    IPV6_HINT_AT.lastIndex = p;
+    if (!IPV6_HINT_AT.test(text)) continue;
     IPV6.lastIndex = start;
     const m = IPV6.exec(text);
     if (m === null) continue;

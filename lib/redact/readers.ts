@@ -1,5 +1,5 @@
 import { isWordLike } from "./chars";
-import { scanText } from "./scan";
+import { LEAD_ARRAY, leadMatches, scanText } from "./scan";
 import { emitNamedValue, type Detector, type Emit } from "./detectors";
 import { classifyNameCached, isBenignValue, isPlaceholderFor, kindForName } from "./values";
 
@@ -363,10 +363,9 @@ export const foreignLabels: Detector = (text, emit: Emit) => {
 
 /** argv and tuple arrays: `["--api-key", "V"]`, `("password", "V")`, `['-p', 'V']`. */
 const ARRAY_PAIR = /[[(,][ \t]{0,8}(["'])(-{0,2}[A-Za-z_][\w.-]{0,80})\1[ \t]{0,4},[ \t]{0,4}(?=["'])/g;
+const ARRAY_PAIR_AT = new RegExp(ARRAY_PAIR.source, "y");
 export const arrayPairs: Detector = (text, emit) => {
-  ARRAY_PAIR.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ARRAY_PAIR.exec(text)) !== null) {
+  for (const m of leadMatches(text, LEAD_ARRAY, ARRAY_PAIR, ARRAY_PAIR_AT)) {
     const name = (m[2] ?? "").replace(/^-+/, "");
     emitNamedValue(text, name, m.index + m[0].length, false, emit);
   }

@@ -1,6 +1,6 @@
 import { MAX_INPUT_BYTES } from "@/lib/input";
 import { findEncodedSecrets } from "./encoded";
-import { registerAnchors, scanText } from "./scan";
+import { LEAD_PLACEHOLDER, leadMatches, registerAnchors, resetScans, scanText } from "./scan";
 import { isRandomToken, sameText } from "./detectors";
 import { findPromptSpans, promptNote } from "./hide-prompt";
 import { hexDumpBlocks, hexDumpViews, type DumpBlock } from "./hexdump";
@@ -44,6 +44,7 @@ export const MAX_REDACT_CHARS = 4 * MAX_INPUT_BYTES;
 
 const PROMPT_KIND = "prompt-content";
 const PLACEHOLDER = /\[REDACTED:([a-z0-9-]{1,40})(?:#(\d{1,7}))?\]|\[prompt content hidden: \d{1,9} chars\]/g;
+const PLACEHOLDER_AT = new RegExp(PLACEHOLDER.source, "y");
 
 const FALLBACK_KIND = "high-entropy-token";
 const DETECTORS = REDACTION_KINDS.filter(
@@ -397,9 +398,7 @@ function settleFallback(text: string, spans: Spans): Spans {
 function protectedRegions(text: string): { regions: Spans; maxIndex: Map<string, number> } {
   const regions = new Spans();
   const maxIndex = new Map<string, number>();
-  PLACEHOLDER.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PLACEHOLDER.exec(text)) !== null) {
+  for (const m of leadMatches(text, LEAD_PLACEHOLDER, PLACEHOLDER, PLACEHOLDER_AT)) {
     regions.push(m.index, m.index + m[0].length, 0);
     if (m[1] !== undefined && m[2] !== undefined)
       maxIndex.set(m[1], Math.max(maxIndex.get(m[1]) ?? 0, Number(m[2])));
@@ -687,8 +686,11 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
  */
 export function redact(text: string, options: RedactOptions = {}): RedactionResult {
   try {
+    resetScans();
     return redactUnchecked(typeof text === "string" ? text : String(text ?? ""), options ?? {});
   } catch {
     return failClosed("redaction-failed");
+  } finally {
+    resetScans();
   }
 }

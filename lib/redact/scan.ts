@@ -1,8 +1,10 @@
 /**
  * One pass over a view that every rule shares: which anchor words occur (the literal prefilter), where the
  * words that secret-bearing names contain occur (`key`, `token`, `pass` …, the name readers start there), and
- * where the runs of 20+ token characters are (the base64 and high-entropy rules read those). One JS loop
- * with a table of the first two characters of every word; memoised for the last text scanned.
+ * where the runs of 20+ token characters are (the base64 and high-entropy rules read those), and where the
+ * two-character leads of the rules that look for punctuation are (`LEADS`: a rule reads its candidates from
+ * those offsets instead of running its regex over the whole text). One JS loop with a hashed table of
+ * triples; memoised for the last few texts scanned.
  */
 
 /** Words a secret-bearing field name contains (values.ts SECRET_SEGMENTS and suffixes), in three cases. */
@@ -27,7 +29,51 @@ export interface TextScan {
   words: Int32Array;
   /** Start/end pairs of the runs of 20+ characters of [A-Za-z0-9_+/-]. */
   runs: Int32Array;
+  /**
+   * Per lead (the index in `LEADS`): the ascending offsets where it occurs, a superset of where its rule's
+   * pattern can start; null where the text had more than `MAX_LEADS` (the rule then runs its regex).
+   */
+  leads: Array<Int32Array | null>;
 }
+
+/**
+ * Two-character leads: a first character and the set of second ones (`*`: any, non-ASCII included). Every
+ * match of the pattern named beside it starts at such a lead; an index here is the `leads` index.
+ */
+export const LEADS = [
+  /** `[\\%&\x1b]` escapes (views.ts decodedView). */
+  { first: "\\%&\x1b", second: "*" },
+  /** `["'][\s+\\]` split-literal joints (views.ts joinedView); non-ASCII for the Unicode spaces of `\s`. */
+  { first: `"'`, second: " \t\n\v\f\r+\\*" },
+  /** `:[0-9A-Fa-f]{0,4}:` IPv6 candidates. */
+  { first: ":", second: "0123456789abcdefABCDEF:" },
+  /** `\.\d{1,3}\.` IPv4 candidates. */
+  { first: ".", second: "0123456789" },
+  /** `[[(,][ \t]{0,8}["']` argv arrays and tuples. */
+  { first: "[(,", second: ` \t"'` },
+  /** `-u`, `--user`, `-b`, `--cookie` curl flags. */
+  { first: "-", second: "ub-" },
+  /** `[REDACTED:` and `[prompt content hidden` placeholders. */
+  { first: "[", second: "Rp" },
+] as const;
+export const LEAD_ESCAPE = 0;
+export const LEAD_JOINT = 1;
+export const LEAD_COLON = 2;
+export const LEAD_DOT = 3;
+export const LEAD_ARRAY = 4;
+export const LEAD_FLAG = 5;
+export const LEAD_PLACEHOLDER = 6;
+/** Past this many lead offsets in one text every rule runs its own regex (a hostile paste of one character). */
+const MAX_LEADS = 1 << 18;
+
+/** Per first and second character (non-ASCII second as 127): the lead's index + 1, or 0. */
+const LEAD_PAIR = new Uint8Array(1 << 14);
+LEADS.forEach(({ first, second }, index) => {
+  for (const a of first) {
+    const seconds = second.includes("*") ? [...Array(128).keys()] : [...second].map((c) => c.charCodeAt(0));
+    for (const b of seconds) LEAD_PAIR[(a.charCodeAt(0) << 7) | b] = index + 1;
+  }
+});
 
 const TOKEN = new Uint8Array(128);
 for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+/-")
@@ -195,16 +241,29 @@ class Scanner {
       }
       i = e + MIN_RUN;
     }
-    // Words: a table look-up per character pair, the triple table only where the pair starts a triple.
+    // Words: a look-up of the hashed triple at every character; leads: of the pair where a lead can start.
     const wide = this.wide.slice();
-    wordScan(text, triples, wide, (wideKey, j) => {
-      if (wideKey) return check(this.byWide.get(text.charCodeAt(j)), j);
-      const triple = (text.charCodeAt(j) << 14) | (text.charCodeAt(j + 1) << 7) | text.charCodeAt(j + 2);
+    const hits = new Hits();
+    const found = wordScan(text, triples, this.wide, LEAD_BUFFER, hits);
+    // Keys found once are not compared again where all their words are found anchors (87 000 `://`).
+    const wideDone = new Set<number>();
+    for (let k = 0; k < hits.n; k++) {
+      const j = hits.at[k] as number;
+      const c = text.charCodeAt(j);
+      if (c > 127) {
+        if (!wideDone.has(c) && check(this.byWide.get(c), j)) wideDone.add(c);
+        continue;
+      }
+      const triple = (c << 14) | (text.charCodeAt(j + 1) << 7) | text.charCodeAt(j + 2);
       if (!done.has(triple) && check(this.byTriple.get(triple), j)) done.add(triple);
-      return false;
-    });
+    }
     for (const w of this.singles) if (text.includes(w)) present.add(w);
-    return { present, words: words.done(), runs: runs.done() };
+    return {
+      present,
+      words: words.done(),
+      runs: runs.done(),
+      leads: splitLeads(LEAD_BUFFER, found),
+    };
   }
 }
 
@@ -217,36 +276,154 @@ function wordScan(
   text: string,
   triples: Uint32Array,
   wide: Uint8Array,
-  hit: (wideKey: boolean, at: number) => boolean,
-): void {
+  leads: Int32Array,
+  out: Hits,
+): number {
   const n = text.length;
   let c1 = n > 0 ? text.charCodeAt(0) : 0;
   let c2 = n > 1 ? text.charCodeAt(1) : 0;
+  let found = 0;
+  const room = leads.length;
+  let hits = out.at;
+  let h = 0;
   for (let j = 0; j < n; j++) {
     const c0 = c1;
     c1 = c2;
     c2 = j + 2 < n ? text.charCodeAt(j + 2) : 0;
-    if ((c0 | c1 | c2) > 127) {
-      if (c0 > 127 && wide[c0] === 1 && hit(true, j)) wide[c0] = 0;
+    if (c0 > 127) {
+      if (wide[c0] === 1) {
+        if (h === hits.length) hits = out.grow();
+        hits[h++] = j;
+      }
       continue;
     }
-    const h = tripleHash((c0 << 14) | (c1 << 7) | c2);
-    if (((triples[h >>> 5] as number) & (1 << (h & 31))) !== 0) hit(false, j);
+    // Offset and lead in one number (offsets are below 2^22, MAX_REDACT_CHARS); past the buffer, counted only.
+    const lead = LEAD_PAIR[(c0 << 7) | (c1 > 127 ? 127 : c1)] as number;
+    if (lead !== 0) {
+      if (found < room) leads[found] = j * 8 + lead - 1;
+      found++;
+    }
+    if ((c1 | c2) > 127) continue;
+    const t = tripleHash((c0 << 14) | (c1 << 7) | c2);
+    if (((triples[t >>> 5] as number) & (1 << (t & 31))) !== 0) {
+      if (h === hits.length) hits = out.grow();
+      hits[h++] = j;
+    }
+  }
+  out.n = h;
+  return found;
+}
+
+/** Where a key's bit was set (a triple's first character, or a non-ASCII key): checked after the loop. */
+class Hits {
+  at: Int32Array = new Int32Array(1024);
+  n = 0;
+  grow(): Int32Array {
+    const grown = new Int32Array(this.at.length * 2);
+    grown.set(this.at);
+    this.at = grown;
+    return grown;
   }
 }
 
+/**
+ * The scan's lead offsets, one ascending array per lead; all null where there were more than the buffer
+ * holds (a hostile paste of one character: each rule then runs its own regex).
+ */
+function splitLeads(all: Int32Array, found: number): Array<Int32Array | null> {
+  if (found > all.length) return LEADS.map(() => null);
+  const counts = new Int32Array(LEADS.length);
+  for (let i = 0; i < found; i++)
+    counts[(all[i] as number) & 7] = (counts[(all[i] as number) & 7] as number) + 1;
+  const out = LEADS.map((_, k) => new Int32Array(counts[k] as number));
+  counts.fill(0);
+  for (let i = 0; i < found; i++) {
+    const v = all[i] as number;
+    const k = v & 7;
+    (out[k] as Int32Array)[(counts[k] as number)++] = v >> 3;
+  }
+  return out;
+}
+
+/** The lead buffer, shared by every scan (copied out per lead). */
+const LEAD_BUFFER = new Int32Array(MAX_LEADS);
+
 let scanner = new Scanner([]);
-let memo: { text: string; scan: TextScan } | null = null;
+/** The last few texts scanned (a paste and its views are scanned in turn, and read again by later rules). */
+let memo: Array<{ text: string; scan: TextScan }> = [];
+const MEMO_SIZE = 8;
 
 /** Sets the anchor words the prefilter reports (the rules' anchors); called once by the redactor. */
 export function registerAnchors(anchors: Iterable<string>): void {
   scanner = new Scanner(anchors);
-  memo = null;
+  memo = [];
 }
 
 export function scanText(text: string): TextScan {
-  if (memo !== null && memo.text === text) return memo.scan;
+  // Lengths first: a view of another length is not compared character by character.
+  for (const m of memo) if (m.text.length === text.length && m.text === text) return m.scan;
   const scan = scanner.scan(text);
-  memo = { text, scan };
+  memo = [{ text, scan }, ...memo.slice(0, MEMO_SIZE - 1)];
   return scan;
+}
+
+/** Forgets the texts scanned (the redactor calls it around each paste: no text outlives its redaction). */
+export function resetScans(): void {
+  memo = [];
+}
+
+/**
+ * Candidates for a rule that looks for punctuation: offsets where its lead occurs, read from the scan of
+ * `text`, or, where the scan listed none (too many leads in the text), the matches of `hint` (the rule's own
+ * global regex, whose matches all start at a lead). Either way a superset of where the rule's pattern can
+ * start; the rule checks each.
+ */
+export class LeadCursor {
+  private i = 0;
+  private readonly list: Int32Array | null;
+  constructor(
+    private readonly text: string,
+    lead: number,
+    private readonly hint: RegExp,
+  ) {
+    this.list = scanText(text).leads[lead] ?? null;
+  }
+  /** The first candidate at or after `from`, or -1; `from` never goes back. */
+  next(from: number): number {
+    const list = this.list;
+    if (list !== null) {
+      let i = this.i;
+      while (i < list.length && (list[i] as number) < from) i++;
+      this.i = i;
+      return i < list.length ? (list[i] as number) : -1;
+    }
+    this.hint.lastIndex = from;
+    const m = this.hint.exec(this.text);
+    return m === null ? -1 : m.index;
+  }
+}
+
+/**
+ * The matches `global` would find in `text`, left to right, each where the last one ended: found by trying
+ * `sticky` (the same pattern, flag `y`) at each candidate of `lead` instead of running `global` over the
+ * whole text, which it does only where the scan listed no candidates.
+ */
+export function* leadMatches(
+  text: string,
+  lead: number,
+  global: RegExp,
+  sticky: RegExp,
+): Generator<RegExpExecArray> {
+  const cursor = new LeadCursor(text, lead, global);
+  let from = 0;
+  for (let p = cursor.next(0); p >= 0; p = cursor.next(from)) {
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (m === null) {
+      from = p + 1;
+      continue;
+    }
+    from = p + Math.max(1, m[0].length);
+    yield m;
+  }
 }

@@ -4,6 +4,8 @@
  * after gitleaks `detect/codec` and trufflehog `pkg/decoders`). Only the stretches that need a view get one:
  * a view is the concatenation of those stretches, each transformed, separated by a line break.
  */
+import { LEAD_ESCAPE, LEAD_JOINT, LeadCursor } from "./scan";
+
 export interface View {
   name: string;
   text: string;
@@ -243,18 +245,16 @@ const ESCAPE_CANDIDATE = new RegExp(`[\\\\%&${String.fromCharCode(0x1b)}]`, "g")
  */
 export function decodedView(text: string): View | null {
   const ranges: Array<[number, number]> = [];
-  ESCAPE_CANDIDATE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  let coveredTo = -1;
-  while ((m = ESCAPE_CANDIDATE.exec(text)) !== null) {
-    if (m.index < coveredTo) continue;
-    if (escapeAt(text, m.index) === null) continue;
-    const [a, b] = lineRange(text, m.index);
+  const cursor = new LeadCursor(text, LEAD_ESCAPE, ESCAPE_CANDIDATE);
+  let from = 0;
+  for (let p = cursor.next(0); p >= 0; p = cursor.next(from)) {
+    from = p + 1;
+    if (escapeAt(text, p) === null) continue;
+    const [a, b] = lineRange(text, p);
     const before = a > 0 ? lineRange(text, a - 1)[0] : a;
     const after = b < text.length ? lineRange(text, b + 1)[1] : b;
     ranges.push([before, after]);
-    coveredTo = b;
-    ESCAPE_CANDIDATE.lastIndex = b;
+    from = Math.max(from, b);
   }
   if (ranges.length === 0) return null;
   const merged = mergeRanges(ranges);
@@ -351,6 +351,7 @@ function decodeInto(
 const JOINT_FILLER = /[\s+\\]/;
 const EVIDENCE_START = /^(?:req|msg|msgbatch|toolu|srvtoolu|file|org|user|apikey|wrkspc|log)_/;
 const JOINT = /["'][\s+\\]{1,60}["']/g;
+const JOINT_AT = new RegExp(JOINT.source, "y");
 /** A quoted log field that is evidence (a hash, a UUID, an address, a time, a version): never a key's tail. */
 const EVIDENCE_LITERAL =
   /^(?:[0-9a-f]{7,64}|\d{1,20}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?|\d{4}-\d\d-\d\d[T ][\d:.]{5,20}Z?|sha\d{1,3}:[0-9a-f]{16,128}|v?\d{1,4}\.\d{1,4}\.\d{1,6}|claude-[\w.@:-]{2,80}|[a-z]{2,20}(?:[_-][a-z]{2,20}){0,5})$/;
@@ -366,15 +367,21 @@ function isEvidenceLiteral(s: string): boolean {
  */
 export function joinedView(base: View): View | null {
   const text = base.text;
-  JOINT.lastIndex = 0;
   const ranges: Array<[number, number]> = [];
-  let m: RegExpExecArray | null;
-  while ((m = JOINT.exec(text)) !== null) {
-    const [a] = lineRange(text, m.index);
-    const [, b] = lineRange(text, m.index + m[0].length - 1);
+  const cursor = new LeadCursor(text, LEAD_JOINT, JOINT);
+  let from = 0;
+  for (let p = cursor.next(0); p >= 0; p = cursor.next(from)) {
+    JOINT_AT.lastIndex = p;
+    const m = JOINT_AT.exec(text);
+    if (m === null) {
+      from = p + 1;
+      continue;
+    }
+    const [a] = lineRange(text, p);
+    const [, b] = lineRange(text, p + m[0].length - 1);
     ranges.push([a, b]);
     // The whole line is in the stretch already: go on from its end (a long line is not rescanned per joint).
-    JOINT.lastIndex = Math.max(m.index + m[0].length - 1, b);
+    from = Math.max(p + m[0].length - 1, b);
   }
   if (ranges.length === 0) return null;
   const merged = mergeRanges(ranges);
