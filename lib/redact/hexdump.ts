@@ -1,3 +1,4 @@
+import { DUMP_OFFSET, scanText } from "./scan";
 import { ViewBuilder, type View } from "./views";
 
 /**
@@ -131,7 +132,7 @@ const DUMP_COMMAND = /\b(?:xxd|hexdump|od)\b/;
 export function hexDumpBlocks(text: string): DumpBlock[] {
   const blocks: DumpBlock[] = [];
   // Dumps of a secret start at offset 0: `00000000:` (xxd), `00000000  ` (hexdump -C), `0000000 ` (od).
-  if (!text.includes("000000")) return blocks;
+  if (!scanText(text).present.has(DUMP_OFFSET)) return blocks;
   const data = new DumpData();
   let lineStart = 0;
   let current: DumpBlock | null = null;

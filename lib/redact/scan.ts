@@ -23,6 +23,13 @@ const SECRET_WORDS = [
   "jwt",
 ];
 
+/**
+ * Anchors the scan always reports, besides the rules': `000000`, the offset every hex dump of a secret starts
+ * with (hexdump.ts; `includes` of a six-character pattern reads a two-byte paste slowly).
+ */
+export const DUMP_OFFSET = "000000";
+const BUILTIN_ANCHORS = [DUMP_OFFSET];
+
 export interface TextScan {
   present: Set<string>;
   /** Offsets of secret words, ascending. */
@@ -37,14 +44,15 @@ export interface TextScan {
 }
 
 /**
- * Two-character leads: a first character and the set of second ones (`*`: any, non-ASCII included). Every
+ * Two-character leads: a first character and the set of second ones (`*`: any; a second character above
+ * 127 is looked up as `\x7f`, so `\x7f` stands for every non-ASCII one). Every
  * match of the pattern named beside it starts at such a lead; an index here is the `leads` index.
  */
 export const LEADS = [
   /** `[\\%&\x1b]` escapes (views.ts decodedView). */
   { first: "\\%&\x1b", second: "*" },
-  /** `["'][\s+\\]` split-literal joints (views.ts joinedView); non-ASCII for the Unicode spaces of `\s`. */
-  { first: `"'`, second: " \t\n\v\f\r+\\*" },
+  /** `["'][\s+\\]` split-literal joints (views.ts joinedView); `\x7f` for any non-ASCII (Unicode spaces). */
+  { first: `"'`, second: " \t\n\v\f\r+\\\x7f" },
   /** `:[0-9A-Fa-f]{0,4}:` IPv6 candidates. */
   { first: ":", second: "0123456789abcdefABCDEF:" },
   /** `\.\d{1,3}\.` IPv4 candidates. */
@@ -150,7 +158,7 @@ class Scanner {
 
   constructor(anchors: Iterable<string>) {
     const entries = new Map<string, boolean>();
-    for (const a of anchors) if (a.length > 0) entries.set(a, false);
+    for (const a of [...anchors, ...BUILTIN_ANCHORS]) if (a.length > 0) entries.set(a, false);
     for (const w of SECRET_WORDS)
       for (const v of [w, w[0]?.toUpperCase() + w.slice(1), w.toUpperCase()]) entries.set(v, true);
     const add = (table: Map<number, Word[]>, key: number, entry: Word) => {
@@ -298,12 +306,19 @@ function wordScan(
       continue;
     }
     // Offset and lead in one number (offsets are below 2^22, MAX_REDACT_CHARS); past the buffer, counted only.
-    const lead = LEAD_PAIR[(c0 << 7) | (c1 > 127 ? 127 : c1)] as number;
+    if ((c1 | c2) > 127) {
+      const lead = LEAD_PAIR[(c0 << 7) | (c1 > 127 ? 127 : c1)] as number;
+      if (lead !== 0) {
+        if (found < room) leads[found] = j * 8 + lead - 1;
+        found++;
+      }
+      continue;
+    }
+    const lead = LEAD_PAIR[(c0 << 7) | c1] as number;
     if (lead !== 0) {
       if (found < room) leads[found] = j * 8 + lead - 1;
       found++;
     }
-    if ((c1 | c2) > 127) continue;
     const t = tripleHash((c0 << 14) | (c1 << 7) | c2);
     if (((triples[t >>> 5] as number) & (1 << (t & 31))) !== 0) {
       if (h === hits.length) hits = out.grow();
