@@ -524,44 +524,14 @@ function flat(text: string): string {
   return [text.slice(0, half), text.slice(half)].join("");
 }
 
-/** A growable buffer of UTF-16 code units, read out once as a string. */
-class CodeBuffer {
-  private codes: Uint16Array;
-  private n = 0;
-  constructor(capacity: number) {
-    this.codes = new Uint16Array(Math.max(16, capacity));
-  }
-  private reserve(extra: number): Uint16Array {
-    if (this.n + extra > this.codes.length) {
-      const grown = new Uint16Array(Math.max(this.codes.length * 2, this.n + extra));
-      grown.set(this.codes.subarray(0, this.n));
-      this.codes = grown;
-    }
-    return this.codes;
-  }
-  copy(from: string, start: number, end: number): void {
-    const codes = this.reserve(end - start);
-    let n = this.n;
-    for (let i = start; i < end; i++) codes[n++] = from.charCodeAt(i);
-    this.n = n;
-  }
-  /** Code units already converted (a placeholder written many times). */
-  copyCodes(units: Uint16Array): void {
-    const codes = this.reserve(units.length);
-    let n = this.n;
-    // A placeholder is short: a loop beats `set`'s per-call cost.
-    for (let i = 0; i < units.length; i++) codes[n++] = units[i] ?? 0;
-    this.n = n;
-  }
-  /** Lossless: lone surrogates stay as they were (a TextDecoder would replace them). */
-  toString(): string {
-    if (typeof Buffer !== "undefined")
-      return Buffer.from(this.codes.buffer, this.codes.byteOffset, 2 * this.n).toString("utf16le");
-    const parts: string[] = [];
-    for (let i = 0; i < this.n; i += 8192)
-      parts.push(String.fromCharCode(...this.codes.subarray(i, Math.min(this.n, i + 8192))));
-    return parts.join("");
-  }
+/** UTF-16 code units as a string, losslessly: lone surrogates stay as they were (a TextDecoder would replace them). */
+function codesToString(codes: Uint16Array): string {
+  if (typeof Buffer !== "undefined")
+    return Buffer.from(codes.buffer, codes.byteOffset, 2 * codes.length).toString("utf16le");
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += 8192)
+    parts.push(String.fromCharCode(...codes.subarray(i, Math.min(codes.length, i + 8192))));
+  return parts.join("");
 }
 
 function redactUnchecked(input: string, options: RedactOptions): RedactionResult {
@@ -572,55 +542,46 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
 
   // Per kind: the canonical value's placeholder, so the same secret keeps its number.
   const placeholders = new Map<number, Map<string, string>>();
-  // A few placeholders: built by concatenation (V8 keeps a rope and flattens it once). Many: written into
-  // one buffer of code units, as 200 000 rope nodes cost more in allocation than the copy.
-  let out = "";
-  const buffer = spans.n >= 256 ? new CodeBuffer(text.length + 32 * spans.n) : null;
-  const byKind = new Map<number, RedactedSpan[]>();
-  let cursor = 0;
-  let outLength = 0;
-  // The last kind's maps, kept at hand: runs of one kind are the common case.
+  // First pass: each span's placeholder (an index into `chosen`), the output's length and the spans per kind.
+  const chosen: string[] = [];
+  const chosenIndex = new Map<string, number>();
+  const which = new Int32Array(spans.n);
+  const perKind = new Int32Array(KIND_IDS.length);
+  // Kinds in the order they first occur (the findings keep it among kinds of one priority).
+  const firstSeen: number[] = [];
+  let outLength = text.length;
+  // The last kind's map, kept at hand: runs of one kind are the common case.
   let seenKind = -1;
   let seen: Map<string, string> = new Map();
-  let listKind = -1;
-  let list: RedactedSpan[] = [];
   const keys = new Map<string, string>();
   // The last two raw values and their placeholders: the same value again (and of the same kind) reuses its
   // placeholder, also when two values take turns (a dump line's hex and text columns). A (kind, value) pair
   // keeps its placeholder for the whole paste, so a remembered one is what the maps would give.
   let lastKind = -1;
   let lastRaw = "";
-  let lastPlaceholder = "";
+  let lastChoice = -1;
   let olderKind = -1;
   let olderRaw = "";
-  let olderPlaceholder = "";
-  // Placeholders written into the buffer, as code units: converted once each. (Converting whenever the
-  // placeholder changed made one small typed array per span where two placeholders take turns, as a hex
-  // dump's columns do, and 30 000 of those cost more than the rest of the output.)
-  const unitsOf = new Map<string, Uint16Array>();
-  let lastUnitsOf = "";
-  let lastUnits: Uint16Array = new Uint16Array(0);
+  let olderChoice = -1;
   for (let c = 0; c < spans.n; c++) {
-    const s = spans.start[c] ?? 0;
-    const e = spans.end[c] ?? 0;
-    const kind = spans.kind[c] ?? 0;
-    if (s > cursor) {
-      if (buffer === null) out += text.slice(cursor, s);
-      else buffer.copy(text, cursor, s);
-      outLength += s - cursor;
-    }
-    let placeholder: string;
-    if (kind === PROMPT) placeholder = promptNote(e - s);
+    const s = spans.start[c] as number;
+    const e = spans.end[c] as number;
+    const kind = spans.kind[c] as number;
+    if (perKind[kind] === 0) firstSeen.push(kind);
+    perKind[kind] = (perKind[kind] as number) + 1;
+    let choice: number;
+    if (kind === lastKind && sameText(text, s, e, lastRaw)) choice = lastChoice;
+    else if (kind === olderKind && sameText(text, s, e, olderRaw)) choice = olderChoice;
     else {
-      if (kind !== seenKind) {
-        seenKind = kind;
-        const known = placeholders.get(kind);
-        if (known === undefined) placeholders.set(kind, (seen = new Map()));
-        else seen = known;
-      }
-      if (kind === lastKind && sameText(text, s, e, lastRaw)) placeholder = lastPlaceholder;
-      else if (kind === olderKind && sameText(text, s, e, olderRaw)) placeholder = olderPlaceholder;
+      let placeholder: string;
+      if (kind === PROMPT) placeholder = promptNote(e - s);
       else {
+        if (kind !== seenKind) {
+          seenKind = kind;
+          const known = placeholders.get(kind);
+          if (known === undefined) placeholders.set(kind, (seen = new Map()));
+          else seen = known;
+        }
         // A repeated value (a repeated line) is decoded for its key once.
         const raw = text.slice(s, e);
         let key = keys.get(raw);
@@ -636,43 +597,73 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
           seen.set(key, p);
         }
         placeholder = p;
-        olderKind = lastKind;
-        olderRaw = lastRaw;
-        olderPlaceholder = lastPlaceholder;
-        lastKind = kind;
-        lastRaw = raw.length <= 64 ? raw : "";
-        lastPlaceholder = p;
       }
-    }
-    if (buffer === null) out += placeholder;
-    else {
-      if (placeholder !== lastUnitsOf) {
-        lastUnitsOf = placeholder;
-        let units = unitsOf.get(placeholder);
-        if (units === undefined) {
-          units = new Uint16Array(placeholder.length);
-          for (let i = 0; i < placeholder.length; i++) units[i] = placeholder.charCodeAt(i);
-          unitsOf.set(placeholder, units);
-        }
-        lastUnits = units;
+      let index = chosenIndex.get(placeholder);
+      if (index === undefined) {
+        index = chosen.length;
+        chosen.push(placeholder);
+        chosenIndex.set(placeholder, index);
       }
-      buffer.copyCodes(lastUnits);
+      choice = index;
+      olderKind = lastKind;
+      olderRaw = lastRaw;
+      olderChoice = lastChoice;
+      lastKind = kind;
+      lastRaw = e - s <= 64 ? text.slice(s, e) : "";
+      lastChoice = choice;
     }
-    if (kind !== listKind) {
-      listKind = kind;
-      const known = byKind.get(kind);
-      if (known === undefined) byKind.set(kind, (list = []));
-      else list = known;
+    which[c] = choice;
+    outLength += (chosen[choice] as string).length - (e - s);
+  }
+  // Second pass: the text. A few placeholders are joined by concatenation (V8 keeps a rope and flattens it
+  // once); many are written into one buffer of code units of the exact length, as 200 000 rope nodes cost
+  // more in allocation than the copy.
+  const lists = new Map<number, RedactedSpan[]>();
+  const listOf: RedactedSpan[][] = [];
+  const fillOf = new Int32Array(KIND_IDS.length);
+  for (const k of firstSeen) {
+    const list = new Array<RedactedSpan>(perKind[k] as number);
+    listOf[k] = list;
+    lists.set(k, list);
+  }
+  let out = "";
+  let codes: Uint16Array | null = null;
+  const units: Uint16Array[] = [];
+  if (spans.n >= 256) {
+    codes = new Uint16Array(outLength);
+    for (const p of chosen) {
+      const u = new Uint16Array(p.length);
+      for (let i = 0; i < p.length; i++) u[i] = p.charCodeAt(i);
+      units.push(u);
     }
-    list.push({ start: outLength, end: outLength + placeholder.length });
-    outLength += placeholder.length;
+  }
+  let cursor = 0;
+  let at = 0;
+  for (let c = 0; c < spans.n; c++) {
+    const s = spans.start[c] as number;
+    const e = spans.end[c] as number;
+    const kind = spans.kind[c] as number;
+    const choice = which[c] as number;
+    if (codes === null) {
+      out += text.slice(cursor, s) + (chosen[choice] as string);
+      at += s - cursor;
+    } else {
+      for (let i = cursor; i < s; i++) codes[at++] = text.charCodeAt(i);
+      const u = units[choice] as Uint16Array;
+      for (let i = 0; i < u.length; i++) codes[at + i] = u[i] as number;
+    }
+    const length = (chosen[choice] as string).length;
+    const list = listOf[kind] as RedactedSpan[];
+    list[(fillOf[kind] as number)++] = { start: at, end: at + length };
+    at += length;
     cursor = e;
   }
-  if (buffer === null) out += text.slice(cursor);
+  if (codes === null) out += text.slice(cursor);
   else {
-    buffer.copy(text, cursor, text.length);
-    out = buffer.toString();
+    for (let i = cursor; i < text.length; i++) codes[at++] = text.charCodeAt(i);
+    out = codesToString(codes);
   }
+  const byKind = lists;
   const findings = [...byKind.entries()]
     .sort((a, b) => (KIND_PRIORITIES[a[0]] ?? 0) - (KIND_PRIORITIES[b[0]] ?? 0))
     .map(([kind, list]) => ({ kind: KIND_IDS[kind] ?? "", count: list.length, spans: list }));

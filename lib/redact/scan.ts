@@ -150,7 +150,8 @@ function rarity(word: string, at: number, size: number): number {
 class Scanner {
   /** One bit per hashed ASCII triple (8 KiB, so the look-up of every character stays in the first cache). */
   private readonly triples = new Uint32Array(TRIPLE_WORDS);
-  private readonly byTriple = new Map<number, Word[]>();
+  /** Per hashed triple: the words keyed on a triple with that hash (a collision shares the list). */
+  private readonly bySlot: Array<Word[] | undefined> = new Array<Word[] | undefined>(1 << 16).fill(undefined);
   /** Per UTF-16 code unit above 127: 1 where some word is keyed on it. */
   private readonly wide = new Uint8Array(1 << 16);
   private readonly byWide = new Map<number, Word[]>();
@@ -185,7 +186,8 @@ class Scanner {
         const key = (c0 << 14) | (c1 << 7) | c2;
         const h = tripleHash(key);
         this.triples[h >>> 5] = (this.triples[h >>> 5] ?? 0) | (1 << (h & 31));
-        add(this.byTriple, key, { word, secret, at: tripleAt });
+        const list = [...(this.bySlot[h] ?? []), { word, secret, at: tripleAt }];
+        this.bySlot[h] = list.sort((a, b) => b.word.length - a.word.length);
       } else if (wideAt >= 0) {
         const key = word.charCodeAt(wideAt);
         this.wide[key] = 1;
@@ -203,21 +205,24 @@ class Scanner {
     // so a paste of 87 000 `://` compares the first one only.
     const triples = this.triples;
     // Triples whose words are all found anchors (the hashed bit may be shared, so it stays set).
-    const done = new Set<number>();
+    // Slots whose words are all found anchors: not compared again (a paste of 87 000 `://`).
+    const done = new Uint8Array(1 << 16);
     let lastWord = -1;
     const check = (list: Word[] | undefined, i: number): boolean => {
       if (list === undefined) return false;
       let added = false;
-      for (const { word, secret, at } of list) {
-        if (!wordAt(text, i - at, word)) continue;
+      for (let k = 0; k < list.length; k++) {
+        const { word, secret, at } = list[k] as Word;
+        const from = i - at;
+        if (!wordAt(text, from, word)) continue;
         if (!secret) {
           if (!present.has(word)) {
             present.add(word);
             added = true;
           }
-        } else if (lastWord !== i - at) {
-          words.push(i - at);
-          lastWord = i - at;
+        } else if (lastWord !== from) {
+          words.push(from);
+          lastWord = from;
         }
       }
       return added && list.every((w) => !w.secret && present.has(w.word));
@@ -262,8 +267,8 @@ class Scanner {
         if (!wideDone.has(c) && check(this.byWide.get(c), j)) wideDone.add(c);
         continue;
       }
-      const triple = (c << 14) | (text.charCodeAt(j + 1) << 7) | text.charCodeAt(j + 2);
-      if (!done.has(triple) && check(this.byTriple.get(triple), j)) done.add(triple);
+      const slot = tripleHash((c << 14) | (text.charCodeAt(j + 1) << 7) | text.charCodeAt(j + 2));
+      if (done[slot] === 0 && check(this.bySlot[slot], j)) done[slot] = 1;
     }
     for (const w of this.singles) if (text.includes(w)) present.add(w);
     return {
