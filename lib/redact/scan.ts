@@ -87,6 +87,9 @@ const TOKEN = new Uint8Array(128);
 for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+/-")
   TOKEN[c.charCodeAt(0)] = 1;
 const MIN_RUN = 20;
+/** Past this many characters a run's end is searched by `NOT_TOKEN`. */
+const LONG_RUN = 256;
+const NOT_TOKEN = /[^A-Za-z0-9_+/-]/g;
 
 const TRIPLE_WORDS = 2048;
 /** A triple's bit: the 21 bits of three ASCII codes, hashed multiplicatively to 16. */
@@ -243,10 +246,15 @@ class Scanner {
         else break;
       }
       let e = i + 1;
-      while (e < n) {
+      while (e < n && e - i < LONG_RUN) {
         const d = text.charCodeAt(e);
         if (d < 128 && TOKEN[d] === 1) e++;
         else break;
+      }
+      // A long run's end is found natively (one run of a megabyte is read once, by the regex engine).
+      if (e - i === LONG_RUN) {
+        NOT_TOKEN.lastIndex = e;
+        e = NOT_TOKEN.exec(text)?.index ?? n;
       }
       if (e - s >= MIN_RUN) {
         runs.push(s);
