@@ -48,22 +48,6 @@ export interface TextScan {
  * 127 is looked up as `\x7f`, so `\x7f` stands for every non-ASCII one). Every
  * match of the pattern named beside it starts at such a lead; an index here is the `leads` index.
  */
-export const LEADS = [
-  /** `[\\%&\x1b]` escapes (views.ts decodedView). */
-  { first: "\\%&\x1b", second: "*" },
-  /** `["'][\s+\\]` split-literal joints (views.ts joinedView); `\x7f` for any non-ASCII (Unicode spaces). */
-  { first: `"'`, second: " \t\n\v\f\r+\\\x7f" },
-  /** `:[0-9A-Fa-f]{0,4}:` IPv6 candidates. */
-  { first: ":", second: "0123456789abcdefABCDEF:" },
-  /** `\.\d{1,3}\.` IPv4 candidates. */
-  { first: ".", second: "0123456789" },
-  /** `[[(,][ \t]{0,8}["']` argv arrays and tuples. */
-  { first: "[(,", second: ` \t"'` },
-  /** `-u`, `--user`, `-b`, `--cookie` curl flags. */
-  { first: "-", second: "ub-" },
-  /** `[REDACTED:` and `[prompt content hidden` placeholders. */
-  { first: "[", second: "Rp" },
-] as const;
 export const LEAD_ESCAPE = 0;
 export const LEAD_JOINT = 1;
 export const LEAD_COLON = 2;
@@ -71,16 +55,46 @@ export const LEAD_DOT = 3;
 export const LEAD_ARRAY = 4;
 export const LEAD_FLAG = 5;
 export const LEAD_PLACEHOLDER = 6;
+const LEAD_COUNT = 7;
+/**
+ * The leads: first characters, the set of second ones and, where given, of third ones (`*`: any; a character
+ * above 127 is looked up as `\x7f`, so `\x7f` stands for every non-ASCII one). Every match of the pattern
+ * named beside a lead starts at it.
+ */
+const LEADS: ReadonlyArray<{ lead: number; first: string; second: string; third?: string }> = [
+  /** `[\\%&\x1b]` escapes (views.ts decodedView). */
+  { lead: LEAD_ESCAPE, first: "\\%&\x1b", second: "*" },
+  /** `["'][\s+\\]` split-literal joints (views.ts joinedView), Unicode spaces included. */
+  { lead: LEAD_JOINT, first: `"'`, second: " \t\n\v\f\r+\\\x7f" },
+  /** `:[0-9A-Fa-f]{0,4}:` IPv6 candidates. */
+  { lead: LEAD_COLON, first: ":", second: "0123456789abcdefABCDEF:" },
+  /** `\.\d{1,3}\.` IPv4 candidates. */
+  { lead: LEAD_DOT, first: ".", second: "0123456789" },
+  /** `[[(,][ \t]{0,8}["']` argv arrays and tuples. */
+  { lead: LEAD_ARRAY, first: "[(,", second: ` \t"'` },
+  /** curl's `-u` and `-b` before a blank or `=`, and `--user`, `--proxy-user`, `--cookie` (not `-----BEGIN`). */
+  { lead: LEAD_FLAG, first: "-", second: "ub", third: " \t=" },
+  { lead: LEAD_FLAG, first: "-", second: "-", third: "upc" },
+  /** `[REDACTED:` and `[prompt content hidden` placeholders. */
+  { lead: LEAD_PLACEHOLDER, first: "[", second: "Rp" },
+];
 /** Past this many lead offsets in one text every rule runs its own regex (a hostile paste of one character). */
 const MAX_LEADS = 1 << 18;
 
-/** Per first and second character (non-ASCII second as 127): the lead's index + 1, or 0. */
+const codesOf = (set: string): number[] =>
+  set.includes("*") ? [...Array(128).keys()] : [...set].map((c) => c.charCodeAt(0));
+/**
+ * Per first and second character (non-ASCII second as 127): the lead's index + 1 in the low three bits, and
+ * the number of its set of third characters (0: any) above them.
+ */
 const LEAD_PAIR = new Uint8Array(1 << 14);
-LEADS.forEach(({ first, second }, index) => {
-  for (const a of first) {
-    const seconds = second.includes("*") ? [...Array(128).keys()] : [...second].map((c) => c.charCodeAt(0));
-    for (const b of seconds) LEAD_PAIR[(a.charCodeAt(0) << 7) | b] = index + 1;
-  }
+/** Per set of third characters and third character: 1 where it is in the set. */
+const LEAD_THIRD = new Uint8Array(32 * 128).fill(1, 0, 128);
+LEADS.forEach(({ lead, first, second, third }, index) => {
+  if (third !== undefined) for (const c of codesOf(third)) LEAD_THIRD[(index + 1) * 128 + c] = 1;
+  for (const a of codesOf(first))
+    for (const b of codesOf(second))
+      LEAD_PAIR[(a << 7) | b] = (third === undefined ? 0 : (index + 1) << 3) | (lead + 1);
 });
 
 const TOKEN = new Uint8Array(128);
@@ -321,15 +335,15 @@ function wordScan(
     // Offset and lead in one number (offsets are below 2^22, MAX_REDACT_CHARS); past the buffer, counted only.
     if ((c1 | c2) > 127) {
       const lead = LEAD_PAIR[(c0 << 7) | (c1 > 127 ? 127 : c1)] as number;
-      if (lead !== 0) {
-        if (found < room) leads[found] = j * 8 + lead - 1;
+      if (lead !== 0 && (lead < 8 || LEAD_THIRD[(lead >> 3) * 128 + (c2 > 127 ? 127 : c2)] === 1)) {
+        if (found < room) leads[found] = j * 8 + (lead & 7) - 1;
         found++;
       }
       continue;
     }
     const lead = LEAD_PAIR[(c0 << 7) | c1] as number;
-    if (lead !== 0) {
-      if (found < room) leads[found] = j * 8 + lead - 1;
+    if (lead !== 0 && (lead < 8 || LEAD_THIRD[(lead >> 3) * 128 + c2] === 1)) {
+      if (found < room) leads[found] = j * 8 + (lead & 7) - 1;
       found++;
     }
     const t = tripleHash((c0 << 14) | (c1 << 7) | c2);
@@ -359,11 +373,11 @@ class Hits {
  * holds (a hostile paste of one character: each rule then runs its own regex).
  */
 function splitLeads(all: Int32Array, found: number): Array<Int32Array | null> {
-  if (found > all.length) return LEADS.map(() => null);
-  const counts = new Int32Array(LEADS.length);
+  if (found > all.length) return Array.from({ length: LEAD_COUNT }, () => null);
+  const counts = new Int32Array(LEAD_COUNT);
   for (let i = 0; i < found; i++)
     counts[(all[i] as number) & 7] = (counts[(all[i] as number) & 7] as number) + 1;
-  const out = LEADS.map((_, k) => new Int32Array(counts[k] as number));
+  const out = Array.from({ length: LEAD_COUNT }, (_, k) => new Int32Array(counts[k] as number));
   counts.fill(0);
   for (let i = 0; i < found; i++) {
     const v = all[i] as number;
