@@ -235,9 +235,14 @@ export const csvColumns: Detector = (text, emit) => {
     if (comma !== -1 && comma < from) comma = text.indexOf(",", from);
     if (tab !== -1 && tab < from) tab = text.indexOf("\t", from);
     if (!((comma >= 0 && comma < to) || (tab >= 0 && tab < to))) continue;
+    const sep = comma >= 0 && comma < to ? "," : "\t";
+    // A line of more than 64 cells is no header row: its 64th separator is looked for before the line is cut
+    // out and split (a one-line HAR of a megabyte has 75 000 commas).
+    let cut = from - 1;
+    let seps = 0;
+    while (seps < 64 && (cut = text.indexOf(sep, cut + 1)) >= 0 && cut < to) seps++;
+    if (seps >= 64) continue;
     const headerLine = text.slice(from, to).replace(/\r$/, "");
-    const sep = [",", "\t"].find((c) => headerLine.includes(c));
-    if (sep === undefined) continue;
     const cells = headerLine.split(sep).map((c) => c.trim().replace(/^"(.*)"$/, "$1"));
     if (cells.length < 2 || cells.length > 64 || !cells.every((c) => /^[A-Za-z_][\w .-]{0,60}$/.test(c)))
       continue;
