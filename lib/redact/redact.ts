@@ -247,6 +247,15 @@ const INDEXOF_FORMS = 24;
 function echoes(text: string, spans: Spans): Spans {
   const values = new Map<string, number>();
   const seen = new Set<string>();
+  // Per value: where a span of the value's own kind already holds exactly it, so its echo there adds nothing
+  // (a key repeated 80 000 times is not found and merged 80 000 times more).
+  const held = new Map<string, number[]>();
+  const hold = (raw: string, kind: number, s: number) => {
+    if (values.get(raw) !== kind) return;
+    const list = held.get(raw);
+    if (list === undefined) held.set(raw, [s]);
+    else list.push(s);
+  };
   let previous = "";
   let beforePrevious = "";
   for (let c = 0; c < spans.n && values.size < MAX_ECHO_VALUES; c++) {
@@ -257,11 +266,21 @@ function echoes(text: string, spans: Spans): Spans {
     if (ECHO_SKIPPED[kind] === 1 || e - s > 4096 || e - s < 6) continue;
     // A run of the same value (a repeated key), or of two taking turns (a dump line's hex and text columns),
     // is recognised without slicing and hashing it again: both are in `seen` already.
-    if (sameText(text, s, e, previous) || sameText(text, s, e, beforePrevious)) continue;
+    if (sameText(text, s, e, previous)) {
+      hold(previous, kind, s);
+      continue;
+    }
+    if (sameText(text, s, e, beforePrevious)) {
+      hold(beforePrevious, kind, s);
+      continue;
+    }
     const raw = text.slice(s, e);
     beforePrevious = previous;
     previous = raw;
-    if (seen.has(raw)) continue;
+    if (seen.has(raw)) {
+      hold(raw, kind, s);
+      continue;
+    }
     seen.add(raw);
     const decoded = decodeString(raw);
     for (const v of decoded === raw ? [raw] : [raw, decoded]) {
@@ -275,6 +294,7 @@ function echoes(text: string, spans: Spans): Spans {
         continue;
       if (!values.has(v)) values.set(v, kind);
     }
+    hold(raw, kind, s);
   }
   if (values.size === 0) return spans;
   // Every form once, with the kind that names the placeholder when forms of two values coincide.
@@ -286,7 +306,10 @@ function echoes(text: string, spans: Spans): Spans {
         forms.set(form, kind);
     }
   if (forms.size <= INDEXOF_FORMS) {
-    for (const [form, kind] of forms) searchAll(text, form, kind, spans);
+    for (const [form, kind] of forms) {
+      const starts = values.get(form) === kind ? held.get(form) : undefined;
+      searchAll(text, form, kind, spans, starts === undefined ? null : Int32Array.from(starts).sort());
+    }
     return spans;
   }
   const scanner = new FormScanner(forms);
@@ -295,10 +318,19 @@ function echoes(text: string, spans: Spans): Spans {
   return spans;
 }
 
-function searchAll(text: string, form: string, kind: number, spans: Spans): void {
+/** Every occurrence of `form`, but those at `held` (ascending starts of spans equal to it, of its kind). */
+function searchAll(
+  text: string,
+  form: string,
+  kind: number,
+  spans: Spans,
+  held: Int32Array | null = null,
+): void {
+  let h = 0;
   let i = text.indexOf(form);
   while (i >= 0) {
-    spans.push(i, i + form.length, kind);
+    if (held !== null) while (h < held.length && (held[h] as number) < i) h++;
+    if (held === null || held[h] !== i) spans.push(i, i + form.length, kind);
     i = text.indexOf(form, i + form.length);
   }
 }
