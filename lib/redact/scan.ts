@@ -37,10 +37,12 @@ export interface TextScan {
   /** Start/end pairs of the runs of 20+ characters of [A-Za-z0-9_+/-]. */
   runs: Int32Array;
   /**
-   * Per lead (the index in `LEADS`): the ascending offsets where it occurs, a superset of where its rule's
-   * pattern can start; null where the text had more than `MAX_LEADS` (the rule then runs its regex).
+   * Per lead (`LEAD_*`): the ascending offsets before `leadLimit` where it occurs, a superset of where its
+   * rule's pattern can start there.
    */
-  leads: Array<Int32Array | null>;
+  leads: Int32Array[];
+  /** The text's length, or, past `MAX_LEADS` leads, the offset of the first one not listed (rules search on). */
+  leadLimit: number;
 }
 
 /**
@@ -78,7 +80,7 @@ const LEADS: ReadonlyArray<{ lead: number; first: string; second: string; third?
   /** `[REDACTED:` and `[prompt content hidden` placeholders. */
   { lead: LEAD_PLACEHOLDER, first: "[", second: "Rp" },
 ];
-/** Past this many lead offsets in one text every rule runs its own regex (a hostile paste of one character). */
+/** Past this many lead offsets in one text the rules search the rest with their own regexes (a hostile paste). */
 const MAX_LEADS = 1 << 18;
 
 const codesOf = (set: string): number[] =>
@@ -298,6 +300,7 @@ class Scanner {
       words: words.done(),
       runs: runs.done(),
       leads: splitLeads(LEAD_BUFFER, found),
+      leadLimit: found > LEAD_BUFFER.length ? hits.leadLimit : n,
     };
   }
 }
@@ -337,6 +340,7 @@ function wordScan(
       const lead = LEAD_PAIR[(c0 << 7) | (c1 > 127 ? 127 : c1)] as number;
       if (lead !== 0 && (lead < 8 || LEAD_THIRD[(lead >> 3) * 128 + (c2 > 127 ? 127 : c2)] === 1)) {
         if (found < room) leads[found] = j * 8 + (lead & 7) - 1;
+        else if (found === room) out.leadLimit = j;
         found++;
       }
       continue;
@@ -344,6 +348,7 @@ function wordScan(
     const lead = LEAD_PAIR[(c0 << 7) | c1] as number;
     if (lead !== 0 && (lead < 8 || LEAD_THIRD[(lead >> 3) * 128 + c2] === 1)) {
       if (found < room) leads[found] = j * 8 + (lead & 7) - 1;
+      else if (found === room) out.leadLimit = j;
       found++;
     }
     const t = tripleHash((c0 << 14) | (c1 << 7) | c2);
@@ -359,6 +364,8 @@ function wordScan(
 /** Where a key's bit was set (a triple's first character, or a non-ASCII key): checked after the loop. */
 class Hits {
   at: Int32Array = new Int32Array(1024);
+  /** Where the lead buffer filled up (see `TextScan.leadLimit`). */
+  leadLimit = 0;
   n = 0;
   grow(): Int32Array {
     const grown = new Int32Array(this.at.length * 2);
@@ -368,18 +375,15 @@ class Hits {
   }
 }
 
-/**
- * The scan's lead offsets, one ascending array per lead; all null where there were more than the buffer
- * holds (a hostile paste of one character: each rule then runs its own regex).
- */
-function splitLeads(all: Int32Array, found: number): Array<Int32Array | null> {
-  if (found > all.length) return Array.from({ length: LEAD_COUNT }, () => null);
+/** The scan's lead offsets, one ascending array per lead (those the buffer held: see `TextScan.leadLimit`). */
+function splitLeads(all: Int32Array, found: number): Int32Array[] {
+  const listed = Math.min(found, all.length);
   const counts = new Int32Array(LEAD_COUNT);
-  for (let i = 0; i < found; i++)
+  for (let i = 0; i < listed; i++)
     counts[(all[i] as number) & 7] = (counts[(all[i] as number) & 7] as number) + 1;
   const out = Array.from({ length: LEAD_COUNT }, (_, k) => new Int32Array(counts[k] as number));
   counts.fill(0);
-  for (let i = 0; i < found; i++) {
+  for (let i = 0; i < listed; i++) {
     const v = all[i] as number;
     const k = v & 7;
     (out[k] as Int32Array)[(counts[k] as number)++] = v >> 3;
@@ -416,30 +420,33 @@ export function resetScans(): void {
 
 /**
  * Candidates for a rule that looks for punctuation: offsets where its lead occurs, read from the scan of
- * `text`, or, where the scan listed none (too many leads in the text), the matches of `hint` (the rule's own
- * global regex, whose matches all start at a lead). Either way a superset of where the rule's pattern can
- * start; the rule checks each.
+ * `text`, and past the leads it listed (a hostile paste has more than `MAX_LEADS`), the matches of `hint`
+ * (the rule's own global regex, whose matches all start at a lead). Either way a superset of where the
+ * rule's pattern can start; the rule checks each.
  */
 export class LeadCursor {
   private i = 0;
-  private readonly list: Int32Array | null;
+  private readonly list: Int32Array;
+  private readonly limit: number;
   constructor(
     private readonly text: string,
     lead: number,
     private readonly hint: RegExp,
   ) {
-    this.list = scanText(text).leads[lead] ?? null;
+    const scan = scanText(text);
+    this.list = scan.leads[lead] ?? new Int32Array(0);
+    this.limit = scan.leadLimit;
   }
   /** The first candidate at or after `from`, or -1; `from` never goes back. */
   next(from: number): number {
     const list = this.list;
-    if (list !== null) {
-      let i = this.i;
-      while (i < list.length && (list[i] as number) < from) i++;
-      this.i = i;
-      return i < list.length ? (list[i] as number) : -1;
-    }
-    this.hint.lastIndex = from;
+    let i = this.i;
+    while (i < list.length && (list[i] as number) < from) i++;
+    this.i = i;
+    if (i < list.length) return list[i] as number;
+    if (this.limit >= this.text.length) return -1;
+    // Past the listed leads: the rule's own regex searches the rest.
+    this.hint.lastIndex = Math.max(from, this.limit);
     const m = this.hint.exec(this.text);
     return m === null ? -1 : m.index;
   }
@@ -448,7 +455,7 @@ export class LeadCursor {
 /**
  * The matches `global` would find in `text`, left to right, each where the last one ended: found by trying
  * `sticky` (the same pattern, flag `y`) at each candidate of `lead` instead of running `global` over the
- * whole text, which it does only where the scan listed no candidates.
+ * whole text, which it does only past the leads the scan listed.
  */
 export function* leadMatches(
   text: string,
