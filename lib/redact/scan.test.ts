@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { redact } from "./redact";
+import { LEAD_COLON, LEAD_ESCAPE, LEAD_FLAG, LeadCursor, leadMatches, scanText } from "./scan";
+
+/** The shared scan's lead lists and the rules that read their candidates from them. */
+
+const out = (text: string) => redact(text).text;
+
+/** Every offset `regex` (global) matches at, trying each position: the set a lead list must cover. */
+function matchStarts(text: string, source: string): number[] {
+  const sticky = new RegExp(source, "y");
+  const starts: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    sticky.lastIndex = i;
+    if (sticky.test(text)) starts.push(i);
+  }
+  return starts;
+}
+
+describe("lead lists", () => {
+  const text = [
+    "2026-12-07T09:00:00.123Z GET /v1/messages from 2001:db8::7334 and 8.8.4.4",
+    'curl -u admin:pw --user x:y -b "sid=1" --cookie c=2 -----BEGIN PRIVATE KEY----- --verbose',
+    'payload: {\\"a\\":1} %41 &amp; ["--api-key", "v"] ("k", "v") [REDACTED:api-key#1]',
+  ].join("\n");
+
+  it("cover every start of the patterns they stand for", () => {
+    const scan = scanText(text);
+    const listed = (lead: number) => [...(scan.leads[lead] ?? [])];
+    expect(listed(LEAD_COLON)).toEqual(expect.arrayContaining(matchStarts(text, ":[0-9A-Fa-f]{0,4}:")));
+    expect(listed(LEAD_ESCAPE)).toEqual(matchStarts(text, "[\\\\%&\\x1b]"));
+    const flags = "(?<![\\w-])(-u|--user|--proxy-user|-b|--cookie)(?:[ \\t]{1,8}|=)";
+    expect(listed(LEAD_FLAG)).toEqual(expect.arrayContaining(matchStarts(text, flags)));
+  });
+
+  it("leave out the dashes of a PEM header (the curl-flag lead reads a third character)", () => {
+    const flagLeads = [...(scanText(text).leads[LEAD_FLAG] ?? [])].map((i) => text.slice(i, i + 3));
+    expect(flagLeads).toEqual(["-u ", "--u", "-b ", "--c"]);
+  });
+
+  it("find what the whole-text regex finds, in order", () => {
+    const global = /(?<![\w-])(-u|--user|--proxy-user|-b|--cookie)(?:[ \t]{1,8}|=)/g;
+    const sticky = new RegExp(global.source, "y");
+    const viaLeads = [...leadMatches(text, LEAD_FLAG, global, sticky)].map((m) => [m.index, m[0]]);
+    const viaRegex = [...text.matchAll(new RegExp(global.source, "g"))].map((m) => [m.index, m[0]]);
+    expect(viaLeads).toEqual(viaRegex);
+    expect(viaLeads.length).toBe(4);
+  });
+});
+
+describe("past the lead buffer", () => {
+  // 300 000 escape leads fill the buffer (262 144): the lists stop there and the rules search on by regex.
+  const filler = "\\".repeat(300_000);
+
+  it("the scan says where its lists stop", () => {
+    const scan = scanText(`${filler}\nend`);
+    expect(scan.leadLimit).toBeLessThan(300_000);
+    expect(scan.leadLimit).toBeGreaterThan(0);
+  });
+
+  it("a cursor goes on from there with the rule's regex", () => {
+    const text = `${filler}\n%41`;
+    const cursor = new LeadCursor(text, LEAD_ESCAPE, /[\\%&\x1b]/g);
+    const seen: number[] = [];
+    for (let p = cursor.next(0); p >= 0; p = cursor.next(p + 1)) seen.push(p);
+    expect(seen.length).toBe(300_001);
+    expect(seen.every((p, i) => p === i || (i === 300_000 && p === text.indexOf("%41")))).toBe(true);
+  });
+
+  it("a secret after the limit is still masked", () => {
+    // Colon leads fill the buffer in the paste itself (no decoded view re-lists them under the limit).
+    const colons = ":0".repeat(280_000);
+    const o = out(`${colons} \nclient 2001:db8:85a3::8a2e:370:7334 at 203.0.113.9 -u admin:Hunter2Secret`);
+    expect(o).not.toContain("203.0.113.9");
+    expect(o).not.toContain("8a2e:370:7334");
+    expect(o).not.toContain("Hunter2Secret");
+  });
+});
+
+describe("fast paths keep what they skip", () => {
+  it("a CSV header row is still read under a one-line HAR of many commas", () => {
+    const har = `${'"name":"x-api-key","value":"'.repeat(5_000)}\n`;
+    const csv = "user,api_key,region\nalice,Zq9xKw3mVb7nPl2T,eu\n";
+    const o = out(har + csv);
+    expect(o).not.toContain("Zq9xKw3mVb7nPl2T");
+    expect(o).toContain("alice,");
+  });
+
+  it("a header row of 64 cells is no table, of 63 cells is", () => {
+    const row = (cells: number, secretAt: number) => {
+      const names = Array.from({ length: cells }, (_, i) => (i === secretAt ? "api_key" : `c${i}`));
+      const values = Array.from({ length: cells }, (_, i) => (i === secretAt ? "Zq9xKw3mVb7nPl2T" : `${i}`));
+      return `${names.join(",")}\n${values.join(",")}\n`;
+    };
+    expect(out(row(64, 5))).not.toContain("Zq9xKw3mVb7nPl2T");
+    expect(out(row(65, 5))).toContain("Zq9xKw3mVb7nPl2T");
+  });
+
+  it("a repeated key is masked at every occurrence, once per occurrence", () => {
+    const key = "sk-ant-api03-" + "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z".repeat(3);
+    const text = Array.from({ length: 2_000 }, (_, i) => `${i} key ${key}`).join("\n");
+    const r = redact(text);
+    expect(r.text).not.toContain("Ab3dEf6h");
+    const total = r.findings.reduce((n, f) => n + f.count, 0);
+    expect(total).toBe(2_000);
+    for (const f of r.findings)
+      for (const s of f.spans) expect(r.text.slice(s.start, s.end)).toMatch(/^\[REDACTED:[a-z0-9-]+#\d+\]$/);
+  });
+});
