@@ -28,7 +28,7 @@ describe("lead lists", () => {
     const scan = scanText(text);
     const listed = (lead: number) => [...(scan.leads[lead] ?? [])];
     expect(listed(LEAD_COLON)).toEqual(expect.arrayContaining(matchStarts(text, ":[0-9A-Fa-f]{0,4}:")));
-    expect(listed(LEAD_ESCAPE)).toEqual(matchStarts(text, "[\\\\%&\\x1b]"));
+    expect(listed(LEAD_ESCAPE)).toEqual(matchStarts(text, `[\\\\%&${String.fromCharCode(0x1b)}]`));
     const flags = "(?<![\\w-])(-u|--user|--proxy-user|-b|--cookie)(?:[ \\t]{1,8}|=)";
     expect(listed(LEAD_FLAG)).toEqual(expect.arrayContaining(matchStarts(text, flags)));
   });
@@ -60,7 +60,8 @@ describe("past the lead buffer", () => {
 
   it("a cursor goes on from there with the rule's regex", () => {
     const text = `${filler}\n%41`;
-    const cursor = new LeadCursor(text, LEAD_ESCAPE, /[\\%&\x1b]/g);
+    const escapes = new RegExp(`[\\\\%&${String.fromCharCode(0x1b)}]`, "g");
+    const cursor = new LeadCursor(text, LEAD_ESCAPE, escapes);
     const seen: number[] = [];
     for (let p = cursor.next(0); p >= 0; p = cursor.next(p + 1)) seen.push(p);
     expect(seen.length).toBe(300_001);

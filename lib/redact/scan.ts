@@ -105,7 +105,7 @@ for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_
 const MIN_RUN = 20;
 /** Past this many characters a run's end is searched by `NOT_TOKEN`. */
 const LONG_RUN = 256;
-const NOT_TOKEN = /[^A-Za-z0-9_+/-]/g;
+const NOT_TOKEN = /[^\w+/-]/g;
 
 const TRIPLE_WORDS = 2048;
 /** A triple's bit: the 21 bits of three ASCII codes, hashed multiplicatively to 16. */
@@ -279,7 +279,6 @@ class Scanner {
       i = e + MIN_RUN;
     }
     // Words: a look-up of the hashed triple at every character; leads: of the pair where a lead can start.
-    const wide = this.wide.slice();
     const hits = new Hits();
     const found = wordScan(text, triples, this.wide, LEAD_BUFFER, hits);
     // Keys found once are not compared again where all their words are found anchors (87 000 `://`).
