@@ -11,36 +11,63 @@ import { ViewBuilder, type View } from "./views";
 
 /**
  * What the dump lines of a paste hold, flat: each byte's value and the offset of its two hex digits, each
- * printable-column character and its offset. A block is a range of these (no object per byte or line).
+ * printable-column character and its offset. A block is a range of these (no object per byte or line), and
+ * its views are copied out of them in bulk (the values are already the views' code units).
  */
 class DumpData {
-  /** Per byte: value, then the offset of its hex digits. */
-  bytes: Int32Array = new Int32Array(1024);
-  /** Per printable character: code, then its offset. */
-  chars: Int32Array = new Int32Array(1024);
+  byteValues = new Uint16Array(1024);
+  /** Per byte: the offset of its two hex digits. */
+  byteAt = new Int32Array(1024);
+  charCodes = new Uint16Array(1024);
+  /** Per printable-column character: its offset. */
+  charAt = new Int32Array(1024);
   byteCount = 0;
   charCount = 0;
 
+  /** Room for `bytes` and `chars` more entries: made once per line, so a push checks nothing. */
+  reserve(bytes: number, chars: number): void {
+    if (this.byteCount + bytes > this.byteAt.length) {
+      const size = Math.max(2 * this.byteAt.length, this.byteCount + bytes);
+      this.byteValues = grow(this.byteValues, new Uint16Array(size));
+      this.byteAt = grow(this.byteAt, new Int32Array(size));
+    }
+    if (this.charCount + chars > this.charAt.length) {
+      const size = Math.max(2 * this.charAt.length, this.charCount + chars);
+      this.charCodes = grow(this.charCodes, new Uint16Array(size));
+      this.charAt = grow(this.charAt, new Int32Array(size));
+    }
+  }
+
   pushByte(value: number, at: number): void {
-    if (2 * this.byteCount + 2 > this.bytes.length) this.bytes = grow(this.bytes);
-    this.bytes[2 * this.byteCount] = value;
-    this.bytes[2 * this.byteCount + 1] = at;
-    this.byteCount++;
+    this.byteValues[this.byteCount] = value;
+    this.byteAt[this.byteCount++] = at;
   }
 
   pushChar(code: number, at: number): void {
-    if (2 * this.charCount + 2 > this.chars.length) this.chars = grow(this.chars);
-    this.chars[2 * this.charCount] = code;
-    this.chars[2 * this.charCount + 1] = at;
-    this.charCount++;
+    this.charCodes[this.charCount] = code;
+    this.charAt[this.charCount++] = at;
+  }
+
+  /**
+   * The entries [bytesFrom, bytesTo) and [charsFrom, charsTo) again, `shift` characters further on: what a
+   * line equal to the one they were read from holds.
+   */
+  repeat(bytesFrom: number, bytesTo: number, charsFrom: number, charsTo: number, shift: number): void {
+    this.reserve(bytesTo - bytesFrom, charsTo - charsFrom);
+    for (let b = bytesFrom; b < bytesTo; b++)
+      this.pushByte(this.byteValues[b] ?? 0, (this.byteAt[b] ?? 0) + shift);
+    for (let c = charsFrom; c < charsTo; c++)
+      this.pushChar(this.charCodes[c] ?? 0, (this.charAt[c] ?? 0) + shift);
   }
 }
 
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
+function grow<T extends Uint16Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
+
+/** Most bytes (and printable characters) one `xxd`-style line yields: 32, and a group of 4 past the 31st. */
+const MAX_LINE_BYTES = 35;
 
 /** Hex digit values by ASCII code, -1 for the rest: one load per character of a dump line. */
 const HEX_VALUE = new Int8Array(128).fill(-1);
@@ -68,6 +95,7 @@ function parseHexLine(text: string, from: number, to: number, data: DumpData): b
   if (i - from < 6 || i - from > 10) return false;
   if (text.charCodeAt(i) === 58 /* : */ && i < to) i++;
   if (i >= to || !isBlank(text.charCodeAt(i))) return false;
+  data.reserve(MAX_LINE_BYTES, MAX_LINE_BYTES);
   let count = 0;
   while (i < to && count < 32) {
     let j = i;
@@ -102,6 +130,7 @@ function parseOdCharLine(text: string, from: number, to: number, data: DumpData)
     if (c < 48 || c > 55) return false;
   }
   const line = text.slice(from, to);
+  data.reserve(0, (line.length >> 2) + 1);
   let count = 0;
   for (let c = 7; c + 4 <= line.length + 3 && c < line.length; c += 4) {
     const cell = line.slice(c, c + 4).trim();
@@ -138,6 +167,10 @@ export function hexDumpBlocks(text: string): DumpBlock[] {
   let current: DumpBlock | null = null;
   let previousFrom = 0;
   let previousTo = 0;
+  // The previous line, when it was a dump line, and where its bytes and characters start in `data`.
+  let previousLine: string | null = null;
+  let previousBytes = 0;
+  let previousChars = 0;
   const close = (block: DumpBlock) => {
     if (block.lines >= 2 || DUMP_COMMAND.test(block.before)) {
       block.bytes[1] = data.byteCount;
@@ -154,7 +187,15 @@ export function hexDumpBlocks(text: string): DumpBlock[] {
     const to = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
     const bytesBefore = data.byteCount;
     const charsBefore = data.charCount;
-    let parsed = parseHexLine(text, lineStart, to, data);
+    // A line equal to the dump line before it (a fill of one repeated line) is not parsed again. Compared as
+    // strings: natively, several times faster than character by character.
+    const line: string | null =
+      previousLine !== null && to - lineStart === previousLine.length ? text.slice(lineStart, to) : null;
+    let parsed = false;
+    if (line !== null && line === previousLine) {
+      data.repeat(previousBytes, bytesBefore, previousChars, charsBefore, lineStart - previousFrom);
+      parsed = true;
+    } else parsed = parseHexLine(text, lineStart, to, data);
     if (!parsed) {
       data.byteCount = bytesBefore;
       data.charCount = charsBefore;
@@ -180,6 +221,9 @@ export function hexDumpBlocks(text: string): DumpBlock[] {
     }
     previousFrom = lineStart;
     previousTo = to;
+    previousLine = parsed ? (line ?? text.slice(lineStart, to)) : null;
+    previousBytes = bytesBefore;
+    previousChars = charsBefore;
     if (nl < 0) break;
     lineStart = nl + 1;
   }
@@ -202,14 +246,8 @@ export function hexDumpViews(blocks: DumpBlock[]): View[] {
   const chars = new ViewBuilder(charTotal);
   for (const block of blocks) {
     const data = block.data;
-    for (let b = block.bytes[0]; b < block.bytes[1]; b++) {
-      const at = data.bytes[2 * b + 1] ?? 0;
-      bytes.pushCode(data.bytes[2 * b] ?? 0, at, at + 2);
-    }
-    for (let c = block.chars[0]; c < block.chars[1]; c++) {
-      const at = data.chars[2 * c + 1] ?? 0;
-      chars.pushCode(data.chars[2 * c] ?? 0, at, at + 1);
-    }
+    bytes.pushRun(data.byteValues, data.byteAt, block.bytes[0], block.bytes[1], 2);
+    chars.pushRun(data.charCodes, data.charAt, block.chars[0], block.chars[1], 1);
     bytes.push("\n", block.end, block.end);
     chars.push("\n", block.end, block.end);
   }
