@@ -441,9 +441,14 @@ function isNameStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/** Whether text[s, e) reads `prev` (short strings: a loop beats `startsWith`'s call here). */
+/**
+ * Whether text[s, e) reads `prev`. Short strings: a loop beats `startsWith`'s call here. Longer ones are
+ * compared natively: `prev` is a slice of the paste, whose every `charCodeAt` first unwraps it (a hex dump's
+ * 30 000 columns compared twice each cost 4 ms that way).
+ */
 export function sameText(text: string, s: number, e: number, prev: string): boolean {
   if (e - s !== prev.length) return false;
+  if (prev.length >= 16) return text.slice(s, e) === prev;
   for (let i = 0; i < prev.length; i++) if (text.charCodeAt(s + i) !== prev.charCodeAt(i)) return false;
   return true;
 }
