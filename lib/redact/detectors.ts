@@ -1,12 +1,11 @@
 import {
   B64URL,
   charSet,
-  entropy,
-  charClasses,
   inSet,
   isWordLike,
   looksRandom,
   runEnd,
+  tokenProfile,
   tokenRuns,
   type CharSet,
 } from "./chars";
@@ -897,10 +896,10 @@ export function isRandomToken(value: string): boolean {
 }
 
 function isRandomTokenUncached(value: string): boolean {
-  const k = charClasses(value);
+  const k = tokenProfile(value);
   if (k.upper === 0 || k.lower === 0 || k.digit + k.symbol === 0) return false;
   if (EVIDENCE_TOKEN_PREFIX.test(value) || isPathLike(value) || CAMEL_WORDS.test(value)) return false;
-  return entropy(value) >= 3.8;
+  return k.entropy >= 3.8;
 }
 
 /**
