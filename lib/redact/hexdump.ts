@@ -49,16 +49,33 @@ class DumpData {
   }
 
   /**
-   * The entries [bytesFrom, bytesTo) and [charsFrom, charsTo) again, `shift` characters further on: what a
-   * line equal to the one they were read from holds.
+   * `count` more lines equal to the last one, whose entries start at `bytesFrom` and `charsFrom`, each line
+   * `period` characters after the one before: every entry is the one a line back, moved on by `period`.
    */
-  repeat(bytesFrom: number, bytesTo: number, charsFrom: number, charsTo: number, shift: number): void {
-    this.reserve(bytesTo - bytesFrom, charsTo - charsFrom);
-    for (let b = bytesFrom; b < bytesTo; b++)
-      this.pushByte(this.byteValues[b] ?? 0, (this.byteAt[b] ?? 0) + shift);
-    for (let c = charsFrom; c < charsTo; c++)
-      this.pushChar(this.charCodes[c] ?? 0, (this.charAt[c] ?? 0) + shift);
+  repeatLast(bytesFrom: number, charsFrom: number, count: number, period: number): void {
+    const bytes = this.byteCount - bytesFrom;
+    const chars = this.charCount - charsFrom;
+    this.reserve(bytes * count, chars * count);
+    this.byteCount = repeatBack(this.byteValues, this.byteAt, this.byteCount, bytes, count, period);
+    this.charCount = repeatBack(this.charCodes, this.charAt, this.charCount, chars, count, period);
   }
+}
+
+/** Fills `count` runs of `back` entries from `from` on, each entry the one `back` before it, `shift` further on. */
+function repeatBack(
+  values: Uint16Array,
+  at: Int32Array,
+  from: number,
+  back: number,
+  count: number,
+  shift: number,
+): number {
+  const end = from + back * count;
+  for (let i = from; i < end; i++) {
+    values[i] = values[i - back] as number;
+    at[i] = (at[i - back] as number) + shift;
+  }
+  return end;
 }
 
 function grow<T extends Uint16Array | Int32Array>(from: T, to: T): T {
@@ -157,6 +174,23 @@ export interface DumpBlock {
 
 const DUMP_COMMAND = /\b(?:xxd|hexdump|od)\b/;
 
+/**
+ * How many whole `period`-character stretches from `from` on read the same as the one just before it (a
+ * line and its line break, repeated): compared natively, in stretches that double while they match.
+ */
+function repeatsOfPrevious(text: string, from: number, period: number): number {
+  let count = 0;
+  for (let size = 1; size >= 1;) {
+    const at = from + count * period;
+    const end = at + size * period;
+    if (end <= text.length && text.slice(at, end) === text.slice(at - period, end - period)) {
+      count += size;
+      size *= 2;
+    } else size >>= 1;
+  }
+  return count;
+}
+
 /** Every run of two or more dump lines, or one line right after a `| xxd`-style command. */
 export function hexDumpBlocks(text: string): DumpBlock[] {
   const blocks: DumpBlock[] = [];
@@ -167,8 +201,8 @@ export function hexDumpBlocks(text: string): DumpBlock[] {
   let current: DumpBlock | null = null;
   let previousFrom = 0;
   let previousTo = 0;
-  // The previous line, when it was a dump line, and where its bytes and characters start in `data`.
-  let previousLine: string | null = null;
+  // Whether the previous line was a dump line, and where its bytes and characters start in `data`.
+  let previousParsed = false;
   let previousBytes = 0;
   let previousChars = 0;
   const close = (block: DumpBlock) => {
@@ -182,20 +216,30 @@ export function hexDumpBlocks(text: string): DumpBlock[] {
     }
   };
   while (lineStart <= text.length) {
+    // Lines equal to the dump line before them, line break included (a fill of one repeated line), are not
+    // parsed: they read the same, so their bytes and characters are that line's, a line further on each.
+    const period = lineStart - previousFrom;
+    const repeats = previousParsed && current !== null ? repeatsOfPrevious(text, lineStart, period) : 0;
+    if (repeats > 0 && current !== null) {
+      const lineBytes = data.byteCount - previousBytes;
+      const lineChars = data.charCount - previousChars;
+      data.repeatLast(previousBytes, previousChars, repeats, period);
+      // The last of them is now the previous line.
+      previousBytes = data.byteCount - lineBytes;
+      previousChars = data.charCount - lineChars;
+      previousFrom += repeats * period;
+      previousTo += repeats * period;
+      current.lines += repeats;
+      current.end = previousTo;
+      lineStart += repeats * period;
+      continue;
+    }
     const nl = text.indexOf("\n", lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
     const to = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
     const bytesBefore = data.byteCount;
     const charsBefore = data.charCount;
-    // A line equal to the dump line before it (a fill of one repeated line) is not parsed again. Compared as
-    // strings: natively, several times faster than character by character.
-    const line: string | null =
-      previousLine !== null && to - lineStart === previousLine.length ? text.slice(lineStart, to) : null;
-    let parsed = false;
-    if (line !== null && line === previousLine) {
-      data.repeat(previousBytes, bytesBefore, previousChars, charsBefore, lineStart - previousFrom);
-      parsed = true;
-    } else parsed = parseHexLine(text, lineStart, to, data);
+    let parsed = parseHexLine(text, lineStart, to, data);
     if (!parsed) {
       data.byteCount = bytesBefore;
       data.charCount = charsBefore;
@@ -221,7 +265,7 @@ export function hexDumpBlocks(text: string): DumpBlock[] {
     }
     previousFrom = lineStart;
     previousTo = to;
-    previousLine = parsed ? (line ?? text.slice(lineStart, to)) : null;
+    previousParsed = parsed;
     previousBytes = bytesBefore;
     previousChars = charsBefore;
     if (nl < 0) break;
