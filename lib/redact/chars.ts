@@ -47,25 +47,38 @@ const ASCII_ORDER = new Int32Array(128);
  */
 export function entropy(s: string): number {
   if (s.length === 0) return 0;
+  const distinct = countAscii(s);
+  return distinct < 0 ? entropyOf(s) : asciiEntropy(s.length, distinct);
+}
+
+/**
+ * Counts each character of `s` into ASCII_COUNTS, the distinct ones in order of first occurrence into
+ * ASCII_ORDER, and returns how many there are; -1 (and the tables clear) when `s` is not all ASCII.
+ */
+function countAscii(s: string): number {
   let distinct = 0;
-  let ascii = true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c > 127) {
-      ascii = false;
-      break;
+      for (let d = 0; d < distinct; d++) ASCII_COUNTS[ASCII_ORDER[d] ?? 0] = 0;
+      return -1;
     }
     if (ASCII_COUNTS[c] === 0) ASCII_ORDER[distinct++] = c;
     ASCII_COUNTS[c] = (ASCII_COUNTS[c] ?? 0) + 1;
   }
+  return distinct;
+}
+
+/** The entropy of the `length` characters `countAscii` counted; clears the tables. */
+function asciiEntropy(length: number, distinct: number): number {
   let bits = 0;
   for (let d = 0; d < distinct; d++) {
     const c = ASCII_ORDER[d] ?? 0;
-    const p = (ASCII_COUNTS[c] ?? 0) / s.length;
+    const p = (ASCII_COUNTS[c] ?? 0) / length;
     bits -= p * Math.log2(p);
     ASCII_COUNTS[c] = 0;
   }
-  return ascii ? bits : entropyOf(s);
+  return bits;
 }
 
 function entropyOf(s: string): number {
@@ -95,6 +108,28 @@ export function charClasses(s: string): { upper: number; lower: number; digit: n
     else symbol++;
   }
   return { upper, lower, digit, symbol };
+}
+
+/**
+ * `charClasses` and `entropy` of `s` from one pass over it: the classes are summed from the counts the
+ * entropy is made of (the fallback judges token runs of up to a quarter megabyte, a hex dump's views, and
+ * read each twice). The same numbers, the entropy's terms summed in the same order.
+ */
+export function tokenProfile(s: string): ReturnType<typeof charClasses> & { entropy: number } {
+  const distinct = s.length === 0 ? 0 : countAscii(s);
+  if (distinct < 0) return { ...charClasses(s), entropy: entropyOf(s) };
+  let upper = 0;
+  let lower = 0;
+  let digit = 0;
+  for (let d = 0; d < distinct; d++) {
+    const c = ASCII_ORDER[d] ?? 0;
+    const n = ASCII_COUNTS[c] ?? 0;
+    if (c >= 65 && c <= 90) upper += n;
+    else if (c >= 97 && c <= 122) lower += n;
+    else if (c >= 48 && c <= 57) digit += n;
+  }
+  const symbol = s.length - upper - lower - digit;
+  return { upper, lower, digit, symbol, entropy: asciiEntropy(s.length, distinct) };
 }
 
 /** A plain word or hyphenated/underscored phrase (`expired`, `Retrying`, `request-id`): prose, not a key. */

@@ -11,36 +11,80 @@ import { ViewBuilder, type View } from "./views";
 
 /**
  * What the dump lines of a paste hold, flat: each byte's value and the offset of its two hex digits, each
- * printable-column character and its offset. A block is a range of these (no object per byte or line).
+ * printable-column character and its offset. A block is a range of these (no object per byte or line), and
+ * its views are copied out of them in bulk (the values are already the views' code units).
  */
 class DumpData {
-  /** Per byte: value, then the offset of its hex digits. */
-  bytes: Int32Array = new Int32Array(1024);
-  /** Per printable character: code, then its offset. */
-  chars: Int32Array = new Int32Array(1024);
+  byteValues = new Uint16Array(1024);
+  /** Per byte: the offset of its two hex digits. */
+  byteAt = new Int32Array(1024);
+  charCodes = new Uint16Array(1024);
+  /** Per printable-column character: its offset. */
+  charAt = new Int32Array(1024);
   byteCount = 0;
   charCount = 0;
 
+  /** Room for `bytes` and `chars` more entries: made once per line, so a push checks nothing. */
+  reserve(bytes: number, chars: number): void {
+    if (this.byteCount + bytes > this.byteAt.length) {
+      const size = Math.max(2 * this.byteAt.length, this.byteCount + bytes);
+      this.byteValues = grow(this.byteValues, new Uint16Array(size));
+      this.byteAt = grow(this.byteAt, new Int32Array(size));
+    }
+    if (this.charCount + chars > this.charAt.length) {
+      const size = Math.max(2 * this.charAt.length, this.charCount + chars);
+      this.charCodes = grow(this.charCodes, new Uint16Array(size));
+      this.charAt = grow(this.charAt, new Int32Array(size));
+    }
+  }
+
   pushByte(value: number, at: number): void {
-    if (2 * this.byteCount + 2 > this.bytes.length) this.bytes = grow(this.bytes);
-    this.bytes[2 * this.byteCount] = value;
-    this.bytes[2 * this.byteCount + 1] = at;
-    this.byteCount++;
+    this.byteValues[this.byteCount] = value;
+    this.byteAt[this.byteCount++] = at;
   }
 
   pushChar(code: number, at: number): void {
-    if (2 * this.charCount + 2 > this.chars.length) this.chars = grow(this.chars);
-    this.chars[2 * this.charCount] = code;
-    this.chars[2 * this.charCount + 1] = at;
-    this.charCount++;
+    this.charCodes[this.charCount] = code;
+    this.charAt[this.charCount++] = at;
+  }
+
+  /**
+   * `count` more lines equal to the last one, whose entries start at `bytesFrom` and `charsFrom`, each line
+   * `period` characters after the one before: every entry is the one a line back, moved on by `period`.
+   */
+  repeatLast(bytesFrom: number, charsFrom: number, count: number, period: number): void {
+    const bytes = this.byteCount - bytesFrom;
+    const chars = this.charCount - charsFrom;
+    this.reserve(bytes * count, chars * count);
+    this.byteCount = repeatBack(this.byteValues, this.byteAt, this.byteCount, bytes, count, period);
+    this.charCount = repeatBack(this.charCodes, this.charAt, this.charCount, chars, count, period);
   }
 }
 
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
+/** Fills `count` runs of `back` entries from `from` on, each entry the one `back` before it, `shift` further on. */
+function repeatBack(
+  values: Uint16Array,
+  at: Int32Array,
+  from: number,
+  back: number,
+  count: number,
+  shift: number,
+): number {
+  const end = from + back * count;
+  for (let i = from; i < end; i++) {
+    values[i] = values[i - back] as number;
+    at[i] = (at[i - back] as number) + shift;
+  }
+  return end;
 }
+
+function grow<T extends Uint16Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** Most bytes (and printable characters) one `xxd`-style line yields: 32, and a group of 4 past the 31st. */
+const MAX_LINE_BYTES = 35;
 
 /** Hex digit values by ASCII code, -1 for the rest: one load per character of a dump line. */
 const HEX_VALUE = new Int8Array(128).fill(-1);
@@ -68,6 +112,7 @@ function parseHexLine(text: string, from: number, to: number, data: DumpData): b
   if (i - from < 6 || i - from > 10) return false;
   if (text.charCodeAt(i) === 58 /* : */ && i < to) i++;
   if (i >= to || !isBlank(text.charCodeAt(i))) return false;
+  data.reserve(MAX_LINE_BYTES, MAX_LINE_BYTES);
   let count = 0;
   while (i < to && count < 32) {
     let j = i;
@@ -102,6 +147,7 @@ function parseOdCharLine(text: string, from: number, to: number, data: DumpData)
     if (c < 48 || c > 55) return false;
   }
   const line = text.slice(from, to);
+  data.reserve(0, (line.length >> 2) + 1);
   let count = 0;
   for (let c = 7; c + 4 <= line.length + 3 && c < line.length; c += 4) {
     const cell = line.slice(c, c + 4).trim();
@@ -128,6 +174,23 @@ export interface DumpBlock {
 
 const DUMP_COMMAND = /\b(?:xxd|hexdump|od)\b/;
 
+/**
+ * How many whole `period`-character stretches from `from` on read the same as the one just before it (a
+ * line and its line break, repeated): compared natively, in stretches that double while they match.
+ */
+function repeatsOfPrevious(text: string, from: number, period: number): number {
+  let count = 0;
+  for (let size = 1; size >= 1;) {
+    const at = from + count * period;
+    const end = at + size * period;
+    if (end <= text.length && text.slice(at, end) === text.slice(at - period, end - period)) {
+      count += size;
+      size *= 2;
+    } else size >>= 1;
+  }
+  return count;
+}
+
 /** Every run of two or more dump lines, or one line right after a `| xxd`-style command. */
 export function hexDumpBlocks(text: string): DumpBlock[] {
   const blocks: DumpBlock[] = [];
@@ -138,6 +201,10 @@ export function hexDumpBlocks(text: string): DumpBlock[] {
   let current: DumpBlock | null = null;
   let previousFrom = 0;
   let previousTo = 0;
+  // Whether the previous line was a dump line, and where its bytes and characters start in `data`.
+  let previousParsed = false;
+  let previousBytes = 0;
+  let previousChars = 0;
   const close = (block: DumpBlock) => {
     if (block.lines >= 2 || DUMP_COMMAND.test(block.before)) {
       block.bytes[1] = data.byteCount;
@@ -149,6 +216,24 @@ export function hexDumpBlocks(text: string): DumpBlock[] {
     }
   };
   while (lineStart <= text.length) {
+    // Lines equal to the dump line before them, line break included (a fill of one repeated line), are not
+    // parsed: they read the same, so their bytes and characters are that line's, a line further on each.
+    const period = lineStart - previousFrom;
+    const repeats = previousParsed && current !== null ? repeatsOfPrevious(text, lineStart, period) : 0;
+    if (repeats > 0 && current !== null) {
+      const lineBytes = data.byteCount - previousBytes;
+      const lineChars = data.charCount - previousChars;
+      data.repeatLast(previousBytes, previousChars, repeats, period);
+      // The last of them is now the previous line.
+      previousBytes = data.byteCount - lineBytes;
+      previousChars = data.charCount - lineChars;
+      previousFrom += repeats * period;
+      previousTo += repeats * period;
+      current.lines += repeats;
+      current.end = previousTo;
+      lineStart += repeats * period;
+      continue;
+    }
     const nl = text.indexOf("\n", lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
     const to = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
@@ -180,6 +265,9 @@ export function hexDumpBlocks(text: string): DumpBlock[] {
     }
     previousFrom = lineStart;
     previousTo = to;
+    previousParsed = parsed;
+    previousBytes = bytesBefore;
+    previousChars = charsBefore;
     if (nl < 0) break;
     lineStart = nl + 1;
   }
@@ -202,14 +290,8 @@ export function hexDumpViews(blocks: DumpBlock[]): View[] {
   const chars = new ViewBuilder(charTotal);
   for (const block of blocks) {
     const data = block.data;
-    for (let b = block.bytes[0]; b < block.bytes[1]; b++) {
-      const at = data.bytes[2 * b + 1] ?? 0;
-      bytes.pushCode(data.bytes[2 * b] ?? 0, at, at + 2);
-    }
-    for (let c = block.chars[0]; c < block.chars[1]; c++) {
-      const at = data.chars[2 * c + 1] ?? 0;
-      chars.pushCode(data.chars[2 * c] ?? 0, at, at + 1);
-    }
+    bytes.pushRun(data.byteValues, data.byteAt, block.bytes[0], block.bytes[1], 2);
+    chars.pushRun(data.charCodes, data.charAt, block.chars[0], block.chars[1], 1);
     bytes.push("\n", block.end, block.end);
     chars.push("\n", block.end, block.end);
   }

@@ -681,8 +681,9 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
       at += s - cursor;
     } else {
       for (let i = cursor; i < s; i++) codes[at++] = text.charCodeAt(i);
-      const u = units[choice] as Uint16Array;
-      for (let i = 0; i < u.length; i++) codes[at + i] = u[i] as number;
+      // A placeholder's units copied natively: 30 000 placeholders of 30 units (a dump's two columns per
+      // line) cost a millisecond more as a loop.
+      codes.set(units[choice] as Uint16Array, at);
     }
     const length = (chosen[choice] as string).length;
     const list = listOf[kind] as RedactedSpan[];

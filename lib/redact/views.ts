@@ -71,6 +71,19 @@ export class ViewBuilder {
     this.ends[this.n] = e;
     this.n++;
   }
+  /**
+   * View characters `codes[from, to)`, character i covering the original [at[i], at[i] + width): copied in
+   * bulk (a hex dump's bytes or printable column, a quarter of a megabyte each).
+   */
+  pushRun(codes: Uint16Array, at: Int32Array, from: number, to: number, width: number): void {
+    this.reserve(to - from);
+    const n = this.n;
+    this.codes.set(codes.subarray(from, to), n);
+    this.starts.set(at.subarray(from, to), n);
+    const ends = this.ends;
+    for (let i = from; i < to; i++) ends[n + i - from] = (at[i] ?? 0) + width;
+    this.n += to - from;
+  }
   /** A run of original text copied unchanged. */
   copy(text: string, from: number, to: number): void {
     this.reserve(to - from);
