@@ -249,12 +249,22 @@ function echoes(text: string, spans: Spans): Spans {
   const seen = new Set<string>();
   // Per value: where a span of the value's own kind already holds exactly it, so its echo there adds nothing
   // (a key repeated 80 000 times is not found and merged 80 000 times more).
-  const held = new Map<string, number[]>();
+  const held = new Map<string, IntList>();
+  // The last value held and its list (runs of one value are the common case: no look-ups for them).
+  let heldRaw = "";
+  let heldKind = -1;
+  let heldList: IntList | null = null;
   const hold = (raw: string, kind: number, s: number) => {
-    if (values.get(raw) !== kind) return;
-    const list = held.get(raw);
-    if (list === undefined) held.set(raw, [s]);
-    else list.push(s);
+    if (raw !== heldRaw || kind !== heldKind) {
+      heldRaw = raw;
+      heldKind = kind;
+      heldList = null;
+      if (values.get(raw) === kind) {
+        heldList = held.get(raw) ?? new IntList();
+        held.set(raw, heldList);
+      }
+    }
+    heldList?.push(s);
   };
   let previous = "";
   let beforePrevious = "";
@@ -308,7 +318,7 @@ function echoes(text: string, spans: Spans): Spans {
   if (forms.size <= INDEXOF_FORMS) {
     for (const [form, kind] of forms) {
       const starts = values.get(form) === kind ? held.get(form) : undefined;
-      searchAll(text, form, kind, spans, starts === undefined ? null : Int32Array.from(starts).sort());
+      searchAll(text, form, kind, spans, starts === undefined ? null : starts.ascending());
     }
     return spans;
   }
@@ -316,6 +326,27 @@ function echoes(text: string, spans: Spans): Spans {
   scanner.scan(text, spans);
   for (const [form, kind] of scanner.singles) searchAll(text, form, kind, spans);
   return spans;
+}
+
+/** A growable list of offsets. */
+class IntList {
+  private a = new Int32Array(16);
+  private n = 0;
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const grown = new Int32Array(this.n * 2);
+      grown.set(this.a);
+      this.a = grown;
+    }
+    this.a[this.n++] = v;
+  }
+  /** The offsets in ascending order (sorted only when they were not pushed so). */
+  ascending(): Int32Array {
+    const list = this.a.subarray(0, this.n);
+    for (let i = 1; i < list.length; i++)
+      if ((list[i - 1] as number) > (list[i] as number)) return list.sort();
+    return list;
+  }
 }
 
 /** Every occurrence of `form`, but those at `held` (ascending starts of spans equal to it, of its kind). */
