@@ -145,6 +145,13 @@ interface Word {
 }
 
 /**
+ * What pastes here are full of: an anchor is not keyed on a triple of these (`-ap` of `bedrock-api-key-`
+ * would be compared at every `sk-ant-api03-`), where it has another.
+ */
+const COMMON_TEXT =
+  "sk-ant-api03- sk-ant-admin01- x-api-key api_key apiKey https:// http:// Bearer Authorization";
+
+/**
  * How rare a triple looks in ordinary text: by its characters outside `a-z`, then by starting with one
  * (`_or` of `api_org_` rather than `pi_`, which every `api_key` has).
  */
@@ -193,10 +200,12 @@ class Scanner {
       }
       // The best triple (secret words: the first), else a non-ASCII character, else the first pair.
       let tripleAt = -1;
-      let best = -1;
+      let best = -Infinity;
       for (let k = 0; k + 3 <= word.length && (k === 0 || !secret); k++) {
         const r = rarity(word, k, 3);
-        if (r > best) [best, tripleAt] = [r, k];
+        if (r < 0) continue;
+        const score = r - (COMMON_TEXT.includes(word.slice(k, k + 3)) ? 8 : 0);
+        if (score > best) [best, tripleAt] = [score, k];
       }
       let wideAt = -1;
       for (let k = word.length - 1; k >= 0; k--) if (word.charCodeAt(k) > 127) [wideAt, k] = [k, -1];
