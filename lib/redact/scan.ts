@@ -204,7 +204,10 @@ class Scanner {
       for (let k = 0; k + 3 <= word.length && (k === 0 || !secret); k++) {
         const r = rarity(word, k, 3);
         if (r < 0) continue;
-        const score = r - (COMMON_TEXT.includes(word.slice(k, k + 3)) ? 8 : 0);
+        const triple = word.slice(k, k + 3);
+        // A triple of one repeated character (`---`) matches every ruler and PEM line many times over.
+        const repeats = triple[0] === triple[1] || triple[1] === triple[2] ? 4 : 0;
+        const score = r - repeats - (COMMON_TEXT.includes(triple) ? 8 : 0);
         if (score > best) [best, tripleAt] = [score, k];
       }
       let wideAt = -1;
