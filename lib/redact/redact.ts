@@ -1,6 +1,6 @@
 import { MAX_INPUT_BYTES } from "@/lib/input";
 import { findEncodedSecrets } from "./encoded";
-import { LEAD_PLACEHOLDER, leadMatches, registerAnchors, resetScans, scanText } from "./scan";
+import { IntList, LEAD_PLACEHOLDER, leadMatches, registerAnchors, resetScans, scanText } from "./scan";
 import { isRandomToken, sameText } from "./detectors";
 import { findPromptSpans, promptNote } from "./hide-prompt";
 import { hexDumpBlocks, hexDumpViews, type DumpBlock } from "./hexdump";
@@ -326,27 +326,6 @@ function echoes(text: string, spans: Spans): Spans {
   scanner.scan(text, spans);
   for (const [form, kind] of scanner.singles) searchAll(text, form, kind, spans);
   return spans;
-}
-
-/** A growable list of offsets. */
-class IntList {
-  private a = new Int32Array(16);
-  private n = 0;
-  push(v: number): void {
-    if (this.n === this.a.length) {
-      const grown = new Int32Array(this.n * 2);
-      grown.set(this.a);
-      this.a = grown;
-    }
-    this.a[this.n++] = v;
-  }
-  /** The offsets in ascending order (sorted only when they were not pushed so). */
-  ascending(): Int32Array {
-    const list = this.a.subarray(0, this.n);
-    for (let i = 1; i < list.length; i++)
-      if ((list[i - 1] as number) > (list[i] as number)) return list.sort();
-    return list;
-  }
 }
 
 /** Every occurrence of `form`, but those at `held` (ascending starts of spans equal to it, of its kind). */

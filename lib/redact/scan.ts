@@ -121,7 +121,7 @@ function wordAt(text: string, i: number, word: string): boolean {
 }
 
 /** A growable list of offsets (a plain array of 100 000 numbers grows slowly). */
-class IntList {
+export class IntList {
   private a = new Int32Array(64);
   private n = 0;
   push(v: number): void {
@@ -134,6 +134,13 @@ class IntList {
   }
   done(): Int32Array {
     return this.a.subarray(0, this.n);
+  }
+  /** The offsets in ascending order (sorted only when they were not pushed so). */
+  ascending(): Int32Array {
+    const list = this.done();
+    for (let i = 1; i < list.length; i++)
+      if ((list[i - 1] as number) > (list[i] as number)) return list.sort();
+    return list;
   }
 }
 
