@@ -72,17 +72,24 @@ export class ViewBuilder {
     this.n++;
   }
   /**
-   * View characters `codes[from, to)`, character i covering the original [at[i], at[i] + width): copied in
-   * bulk (a hex dump's bytes or printable column, a quarter of a megabyte each).
+   * The units [from, length) again `count` times, each copy mapped `shift` further on than the one before (a
+   * hex dump's line repeated): every unit is the one a copy back, moved on.
    */
-  pushRun(codes: Uint16Array, at: Int32Array, from: number, to: number, width: number): void {
-    this.reserve(to - from);
-    const n = this.n;
-    this.codes.set(codes.subarray(from, to), n);
-    this.starts.set(at.subarray(from, to), n);
-    const ends = this.ends;
-    for (let i = from; i < to; i++) ends[n + i - from] = (at[i] ?? 0) + width;
-    this.n += to - from;
+  repeatTail(from: number, count: number, shift: number): void {
+    const back = this.n - from;
+    this.reserve(back * count);
+    const { codes, starts, ends } = this;
+    const end = this.n + back * count;
+    for (let i = this.n; i < end; i++) {
+      codes[i] = codes[i - back] as number;
+      starts[i] = (starts[i - back] as number) + shift;
+      ends[i] = (ends[i - back] as number) + shift;
+    }
+    this.n = end;
+  }
+  /** Drops the units past the first `n` (what a candidate that did not pan out added). */
+  truncate(n: number): void {
+    this.n = Math.min(this.n, n);
   }
   /** A run of original text copied unchanged. */
   copy(text: string, from: number, to: number): void {
