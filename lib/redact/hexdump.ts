@@ -45,6 +45,10 @@ class DumpData {
    * each line `period` characters after the one before.
    */
   repeatLast(bytesFrom: number, charsFrom: number, count: number, period: number): void {
+    // Room for one line more and the block's closing line break too: a last line cut short would otherwise
+    // double arrays of a quarter million entries for its few bytes.
+    this.bytes.reserve((this.byteCount - bytesFrom) * (count + 1) + 1);
+    this.chars.reserve((this.charCount - charsFrom) * (count + 1) + 1);
     this.bytes.repeatTail(bytesFrom, count, period);
     this.chars.repeatTail(charsFrom, count, period);
   }

@@ -40,7 +40,8 @@ export class ViewBuilder {
     this.starts = new Int32Array(size);
     this.ends = new Int32Array(size);
   }
-  private reserve(extra: number): void {
+  /** Room for `extra` more units. */
+  reserve(extra: number): void {
     if (this.n + extra <= this.starts.length) return;
     const size = Math.max(this.starts.length * 2, this.n + extra);
     const c = new Uint16Array(size);
