@@ -527,12 +527,13 @@ function wrapBreaks(text: string, skip: ReadonlyArray<{ start: number; end: numb
     if (raw !== width && raw >= 40) widthCount.add(-raw);
     if (raw >= 40) {
       widthCount.add(width);
-      if (lineEnd > 0 && isWrapToken(text.charCodeAt(lineEnd - 1))) {
+      // A dump line is ruled out first: the record-start regex is not tried after each of its lines.
+      if (lineEnd > 0 && isWrapToken(text.charCodeAt(lineEnd - 1)) && !skipped(lineStart)) {
         let j = nl + 1;
         const limit = Math.min(n, j + 20);
         while (j < limit && isWrapIndent(text.charCodeAt(j))) j++;
         NEW_RECORD_AT.lastIndex = j;
-        if (j < n && isWrapToken(text.charCodeAt(j)) && !NEW_RECORD_AT.test(text) && !skipped(lineStart))
+        if (j < n && isWrapToken(text.charCodeAt(j)) && !NEW_RECORD_AT.test(text))
           candidates.push({ lineEnd, next: j, width, raw });
       }
     }
