@@ -55,9 +55,9 @@ export function entropy(s: string): number {
  * Counts each character of `s` into ASCII_COUNTS, the distinct ones in order of first occurrence into
  * ASCII_ORDER, and returns how many there are; -1 (and the tables clear) when `s` is not all ASCII.
  */
-function countAscii(s: string): number {
+function countAscii(s: string, end = s.length): number {
   let distinct = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c > 127) {
       for (let d = 0; d < distinct; d++) ASCII_COUNTS[ASCII_ORDER[d] ?? 0] = 0;
@@ -67,6 +67,39 @@ function countAscii(s: string): number {
     ASCII_COUNTS[c] = (ASCII_COUNTS[c] ?? 0) + 1;
   }
   return distinct;
+}
+
+/**
+ * `countAscii` of a long `s` that repeats a unit of up to 64 characters (a fill, a hex dump's decoded bytes
+ * of one line repeated): the unit is counted once and its counts multiplied, the part unit at the end added.
+ * The same counts, and the same order of first occurrence (every character occurs in the first unit).
+ */
+function countRepeating(s: string): number {
+  const unit = s.length > 256 ? repeatedUnit(s) : 0;
+  if (unit === 0) return countAscii(s);
+  const distinct = countAscii(s, unit);
+  if (distinct < 0) return distinct;
+  const repeats = Math.floor(s.length / unit);
+  for (let d = 0; d < distinct; d++) {
+    const c = ASCII_ORDER[d] ?? 0;
+    ASCII_COUNTS[c] = (ASCII_COUNTS[c] ?? 0) * repeats;
+  }
+  for (let i = 0; i < s.length - repeats * unit; i++) {
+    const c = s.charCodeAt(i);
+    ASCII_COUNTS[c] = (ASCII_COUNTS[c] ?? 0) + 1;
+  }
+  return distinct;
+}
+
+/**
+ * The length of the unit `s` repeats, or 0: the first shift of up to 64 under which its first 16 characters
+ * recur, confirmed by one native comparison of `s` with itself shifted (so at most one pass, never 64).
+ */
+function repeatedUnit(s: string): number {
+  const head = s.slice(0, 16);
+  for (let p = 1; p <= 64; p++)
+    if (s.startsWith(head, p)) return s.slice(p) === s.slice(0, s.length - p) ? p : 0;
+  return 0;
 }
 
 /** The entropy of the `length` characters `countAscii` counted; clears the tables. */
@@ -116,7 +149,7 @@ export function charClasses(s: string): { upper: number; lower: number; digit: n
  * read each twice). The same numbers, the entropy's terms summed in the same order.
  */
 export function tokenProfile(s: string): ReturnType<typeof charClasses> & { entropy: number } {
-  const distinct = s.length === 0 ? 0 : countAscii(s);
+  const distinct = s.length === 0 ? 0 : countRepeating(s);
   if (distinct < 0) return { ...charClasses(s), entropy: entropyOf(s) };
   let upper = 0;
   let lower = 0;

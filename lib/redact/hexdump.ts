@@ -10,81 +10,49 @@ import { ViewBuilder, type View } from "./views";
  */
 
 /**
- * What the dump lines of a paste hold, flat: each byte's value and the offset of its two hex digits, each
- * printable-column character and its offset. A block is a range of these (no object per byte or line), and
- * its views are copied out of them in bulk (the values are already the views' code units).
+ * The two views of a paste's dump lines, written as the lines are read: each byte's value mapped to its two
+ * hex digits, each printable-column character to itself (no object per byte or line, and no copy into the
+ * views afterwards). A block that turns out not to be a dump is cut off again; a kept one ends in a line break.
  */
 class DumpData {
-  byteValues = new Uint16Array(1024);
-  /** Per byte: the offset of its two hex digits. */
-  byteAt = new Int32Array(1024);
-  charCodes = new Uint16Array(1024);
-  /** Per printable-column character: its offset. */
-  charAt = new Int32Array(1024);
-  byteCount = 0;
-  charCount = 0;
+  readonly bytes = new ViewBuilder(1024);
+  readonly chars = new ViewBuilder(1024);
 
-  /** Room for `bytes` and `chars` more entries: made once per line, so a push checks nothing. */
-  reserve(bytes: number, chars: number): void {
-    if (this.byteCount + bytes > this.byteAt.length) {
-      const size = Math.max(2 * this.byteAt.length, this.byteCount + bytes);
-      this.byteValues = grow(this.byteValues, new Uint16Array(size));
-      this.byteAt = grow(this.byteAt, new Int32Array(size));
-    }
-    if (this.charCount + chars > this.charAt.length) {
-      const size = Math.max(2 * this.charAt.length, this.charCount + chars);
-      this.charCodes = grow(this.charCodes, new Uint16Array(size));
-      this.charAt = grow(this.charAt, new Int32Array(size));
-    }
+  get byteCount(): number {
+    return this.bytes.length;
+  }
+
+  get charCount(): number {
+    return this.chars.length;
   }
 
   pushByte(value: number, at: number): void {
-    this.byteValues[this.byteCount] = value;
-    this.byteAt[this.byteCount++] = at;
+    this.bytes.pushCode(value, at, at + 2);
   }
 
   pushChar(code: number, at: number): void {
-    this.charCodes[this.charCount] = code;
-    this.charAt[this.charCount++] = at;
+    this.chars.pushCode(code, at, at + 1);
+  }
+
+  /** Drops what was read past `bytes` bytes and `chars` characters. */
+  truncate(bytes: number, chars: number): void {
+    this.bytes.truncate(bytes);
+    this.chars.truncate(chars);
   }
 
   /**
-   * `count` more lines equal to the last one, whose entries start at `bytesFrom` and `charsFrom`, each line
-   * `period` characters after the one before: every entry is the one a line back, moved on by `period`.
+   * `count` more lines equal to the last one, whose bytes and characters start at `bytesFrom` and `charsFrom`,
+   * each line `period` characters after the one before.
    */
   repeatLast(bytesFrom: number, charsFrom: number, count: number, period: number): void {
-    const bytes = this.byteCount - bytesFrom;
-    const chars = this.charCount - charsFrom;
-    this.reserve(bytes * count, chars * count);
-    this.byteCount = repeatBack(this.byteValues, this.byteAt, this.byteCount, bytes, count, period);
-    this.charCount = repeatBack(this.charCodes, this.charAt, this.charCount, chars, count, period);
+    // Room for one line more and the block's closing line break too: a last line cut short would otherwise
+    // double arrays of a quarter million entries for its few bytes.
+    this.bytes.reserve((this.byteCount - bytesFrom) * (count + 1) + 1);
+    this.chars.reserve((this.charCount - charsFrom) * (count + 1) + 1);
+    this.bytes.repeatTail(bytesFrom, count, period);
+    this.chars.repeatTail(charsFrom, count, period);
   }
 }
-
-/** Fills `count` runs of `back` entries from `from` on, each entry the one `back` before it, `shift` further on. */
-function repeatBack(
-  values: Uint16Array,
-  at: Int32Array,
-  from: number,
-  back: number,
-  count: number,
-  shift: number,
-): number {
-  const end = from + back * count;
-  for (let i = from; i < end; i++) {
-    values[i] = values[i - back] as number;
-    at[i] = (at[i - back] as number) + shift;
-  }
-  return end;
-}
-
-function grow<T extends Uint16Array | Int32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
-
-/** Most bytes (and printable characters) one `xxd`-style line yields: 32, and a group of 4 past the 31st. */
-const MAX_LINE_BYTES = 35;
 
 /** Hex digit values by ASCII code, -1 for the rest: one load per character of a dump line. */
 const HEX_VALUE = new Int8Array(128).fill(-1);
@@ -112,7 +80,6 @@ function parseHexLine(text: string, from: number, to: number, data: DumpData): b
   if (i - from < 6 || i - from > 10) return false;
   if (text.charCodeAt(i) === 58 /* : */ && i < to) i++;
   if (i >= to || !isBlank(text.charCodeAt(i))) return false;
-  data.reserve(MAX_LINE_BYTES, MAX_LINE_BYTES);
   let count = 0;
   while (i < to && count < 32) {
     let j = i;
@@ -147,7 +114,6 @@ function parseOdCharLine(text: string, from: number, to: number, data: DumpData)
     if (c < 48 || c > 55) return false;
   }
   const line = text.slice(from, to);
-  data.reserve(0, (line.length >> 2) + 1);
   let count = 0;
   for (let c = 7; c + 4 <= line.length + 3 && c < line.length; c += 4) {
     const cell = line.slice(c, c + 4).trim();
@@ -164,9 +130,7 @@ export interface DumpBlock {
   end: number;
   /** Number of dump lines. */
   lines: number;
-  /** The block's bytes and printable characters: [from, to) ranges of `data`. */
-  bytes: [number, number];
-  chars: [number, number];
+  /** The views of every kept block. */
   data: DumpData;
   /** The line just before the dump (the command that made it, often). */
   before: string;
@@ -199,6 +163,9 @@ export function hexDumpBlocks(text: string): DumpBlock[] {
   const data = new DumpData();
   let lineStart = 0;
   let current: DumpBlock | null = null;
+  // Where the current block's bytes and characters start.
+  let blockBytes = 0;
+  let blockChars = 0;
   let previousFrom = 0;
   let previousTo = 0;
   // Whether the previous line was a dump line, and where its bytes and characters start in `data`.
@@ -207,13 +174,10 @@ export function hexDumpBlocks(text: string): DumpBlock[] {
   let previousChars = 0;
   const close = (block: DumpBlock) => {
     if (block.lines >= 2 || DUMP_COMMAND.test(block.before)) {
-      block.bytes[1] = data.byteCount;
-      block.chars[1] = data.charCount;
+      data.bytes.push("\n", block.end, block.end);
+      data.chars.push("\n", block.end, block.end);
       blocks.push(block);
-    } else {
-      data.byteCount = block.bytes[0];
-      data.charCount = block.chars[0];
-    }
+    } else data.truncate(blockBytes, blockChars);
   };
   while (lineStart <= text.length) {
     // Lines equal to the dump line before them, line break included (a fill of one repeated line), are not
@@ -241,22 +205,16 @@ export function hexDumpBlocks(text: string): DumpBlock[] {
     const charsBefore = data.charCount;
     let parsed = parseHexLine(text, lineStart, to, data);
     if (!parsed) {
-      data.byteCount = bytesBefore;
-      data.charCount = charsBefore;
+      data.truncate(bytesBefore, charsBefore);
       parsed = parseOdCharLine(text, lineStart, to, data);
-      if (!parsed) data.charCount = charsBefore;
+      if (!parsed) data.truncate(bytesBefore, charsBefore);
     }
     if (parsed) {
-      if (current === null)
-        current = {
-          start: lineStart,
-          end: to,
-          lines: 0,
-          bytes: [bytesBefore, bytesBefore],
-          chars: [charsBefore, charsBefore],
-          data,
-          before: text.slice(previousFrom, previousTo),
-        };
+      if (current === null) {
+        current = { start: lineStart, end: to, lines: 0, data, before: text.slice(previousFrom, previousTo) };
+        blockBytes = bytesBefore;
+        blockChars = charsBefore;
+      }
       current.lines++;
       current.end = to;
     } else if (current !== null) {
@@ -277,23 +235,7 @@ export function hexDumpBlocks(text: string): DumpBlock[] {
 
 /** The decoded-bytes view and the printable-column view of every dump block; empty when there is none. */
 export function hexDumpViews(blocks: DumpBlock[]): View[] {
-  if (blocks.length === 0) return [];
-  // Sized exactly (each block's bytes or characters and its newline): a dump of 1 MiB would otherwise be
-  // copied through every doubling of six growing arrays.
-  let byteTotal = 0;
-  let charTotal = 0;
-  for (const block of blocks) {
-    byteTotal += block.bytes[1] - block.bytes[0] + 1;
-    charTotal += block.chars[1] - block.chars[0] + 1;
-  }
-  const bytes = new ViewBuilder(byteTotal);
-  const chars = new ViewBuilder(charTotal);
-  for (const block of blocks) {
-    const data = block.data;
-    bytes.pushRun(data.byteValues, data.byteAt, block.bytes[0], block.bytes[1], 2);
-    chars.pushRun(data.charCodes, data.charAt, block.chars[0], block.chars[1], 1);
-    bytes.push("\n", block.end, block.end);
-    chars.push("\n", block.end, block.end);
-  }
-  return [bytes.build("hex-dump bytes"), chars.build("hex-dump text")];
+  const data = blocks[0]?.data;
+  if (data === undefined) return [];
+  return [data.bytes.build("hex-dump bytes"), data.chars.build("hex-dump text")];
 }

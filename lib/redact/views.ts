@@ -40,7 +40,8 @@ export class ViewBuilder {
     this.starts = new Int32Array(size);
     this.ends = new Int32Array(size);
   }
-  private reserve(extra: number): void {
+  /** Room for `extra` more units. */
+  reserve(extra: number): void {
     if (this.n + extra <= this.starts.length) return;
     const size = Math.max(this.starts.length * 2, this.n + extra);
     const c = new Uint16Array(size);
@@ -72,17 +73,24 @@ export class ViewBuilder {
     this.n++;
   }
   /**
-   * View characters `codes[from, to)`, character i covering the original [at[i], at[i] + width): copied in
-   * bulk (a hex dump's bytes or printable column, a quarter of a megabyte each).
+   * The units [from, length) again `count` times, each copy mapped `shift` further on than the one before (a
+   * hex dump's line repeated): every unit is the one a copy back, moved on.
    */
-  pushRun(codes: Uint16Array, at: Int32Array, from: number, to: number, width: number): void {
-    this.reserve(to - from);
-    const n = this.n;
-    this.codes.set(codes.subarray(from, to), n);
-    this.starts.set(at.subarray(from, to), n);
-    const ends = this.ends;
-    for (let i = from; i < to; i++) ends[n + i - from] = (at[i] ?? 0) + width;
-    this.n += to - from;
+  repeatTail(from: number, count: number, shift: number): void {
+    const back = this.n - from;
+    this.reserve(back * count);
+    const { codes, starts, ends } = this;
+    const end = this.n + back * count;
+    for (let i = this.n; i < end; i++) {
+      codes[i] = codes[i - back] as number;
+      starts[i] = (starts[i - back] as number) + shift;
+      ends[i] = (ends[i - back] as number) + shift;
+    }
+    this.n = end;
+  }
+  /** Drops the units past the first `n` (what a candidate that did not pan out added). */
+  truncate(n: number): void {
+    this.n = Math.min(this.n, n);
   }
   /** A run of original text copied unchanged. */
   copy(text: string, from: number, to: number): void {
@@ -519,12 +527,13 @@ function wrapBreaks(text: string, skip: ReadonlyArray<{ start: number; end: numb
     if (raw !== width && raw >= 40) widthCount.add(-raw);
     if (raw >= 40) {
       widthCount.add(width);
-      if (lineEnd > 0 && isWrapToken(text.charCodeAt(lineEnd - 1))) {
+      // A dump line is ruled out first: the record-start regex is not tried after each of its lines.
+      if (lineEnd > 0 && isWrapToken(text.charCodeAt(lineEnd - 1)) && !skipped(lineStart)) {
         let j = nl + 1;
         const limit = Math.min(n, j + 20);
         while (j < limit && isWrapIndent(text.charCodeAt(j))) j++;
         NEW_RECORD_AT.lastIndex = j;
-        if (j < n && isWrapToken(text.charCodeAt(j)) && !NEW_RECORD_AT.test(text) && !skipped(lineStart))
+        if (j < n && isWrapToken(text.charCodeAt(j)) && !NEW_RECORD_AT.test(text))
           candidates.push({ lineEnd, next: j, width, raw });
       }
     }
