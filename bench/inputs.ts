@@ -93,7 +93,7 @@ function realisticLog(errors: readonly string[], random: () => number): string {
   return lines.join("\n");
 }
 
-const ADVERSARIAL_UNITS: ReadonlyArray<[string, string]> = [
+export const ADVERSARIAL_UNITS: ReadonlyArray<[string, string]> = [
   ['run of "', '"'],
   ["run of '", "'"],
   ["run of {", "{"],
@@ -108,7 +108,7 @@ const ADVERSARIAL_UNITS: ReadonlyArray<[string, string]> = [
 
 // Head words of the token families, repeated: every line is a candidate line for the token layer.
 // Kept out of the seeded mix so that the mix stays comparable with earlier runs.
-const TOKEN_UNITS: ReadonlyArray<[string, string]> = [
+export const TOKEN_UNITS: ReadonlyArray<[string, string]> = [
   ["'AccessDeniedException ' repeated", "AccessDeniedException "],
   ["'rate limit exceeded\\n' repeated", "rate limit exceeded\n"],
 ];

@@ -6,6 +6,7 @@
 // REDACT_BENCH_GITLEAKS_ALL=1 also times gitleaks on every adversarial input.
 import { redact } from "../lib/redact";
 import { benchCases, fill } from "./inputs";
+import { REDACTION_UNITS } from "./redact-attacks";
 import { leaks, plantedCases, type PlantedCase } from "./redact-planted";
 import { SecretlintPeer, gitleaksCounts, gitleaksScanMs } from "./redact-peers";
 
@@ -27,22 +28,8 @@ function timeOnce(run: () => void): number {
   return performance.now() - t0;
 }
 
-// Shapes that make naive secret patterns slow (redaction.md §5), 1 MiB each.
-const REDACTION_ATTACKS: Array<[string, string]> = [
-  ["one long base64 run", fill("Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz")],
-  ["repeated key prefixes", fill("sk-ant-api03-")],
-  ["PEM headers without END", fill("-----BEGIN PRIVATE KEY-----\n")],
-  ["Bearer repeated", fill("Bearer aaaaaaaa! ")],
-  ["assignments", fill("api_key=x ")],
-  ["percent escapes", fill("%25")],
-  ["URL authority without @", fill("http://aaaaaaaa")],
-  ["URL userinfo, many @", fill("https://u:p@")],
-  ["JWT-like", fill("eyJaaaaaaaaaa.")],
-  ["HAR-like", fill('"name":"x-api-key","value":"')],
-  ["hex dump lines", fill("00000000: 736b 2d61 6e74 2d61 7069 3033 2d41 4243  sk-ant-api03-ABC\n")],
-  ["wrapped token lines", fill("Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzQ\n")],
-  ["backslash-u escapes", fill("\\u0041")],
-];
+// The redactor's own adversarial shapes (bench/redact-attacks.ts), 1 MiB each.
+const REDACTION_ATTACKS: Array<[string, string]> = REDACTION_UNITS.map(([name, unit]) => [name, fill(unit)]);
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 

@@ -1,0 +1,27 @@
+// The units the redactor's adversarial inputs repeat to 1 MiB: the shared ones of bench/inputs.ts and the
+// shapes that make naive secret patterns slow (redaction.md §5). redact.bench.ts times them side by side with
+// the peers; redact-linearity.ts times each at three sizes.
+import { ADVERSARIAL_UNITS, TOKEN_UNITS } from "./inputs";
+
+export const REDACTION_UNITS: ReadonlyArray<[string, string]> = [
+  ["one long base64 run", "Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"],
+  ["repeated key prefixes", "sk-ant-api03-"],
+  ["PEM headers without END", "-----BEGIN PRIVATE KEY-----\n"],
+  ["Bearer repeated", "Bearer aaaaaaaa! "],
+  ["assignments", "api_key=x "],
+  ["percent escapes", "%25"],
+  ["URL authority without @", "http://aaaaaaaa"],
+  ["URL userinfo, many @", "https://u:p@"],
+  ["JWT-like", "eyJaaaaaaaaaa."],
+  ["HAR-like", '"name":"x-api-key","value":"'],
+  ["hex dump lines", "00000000: 736b 2d61 6e74 2d61 7069 3033 2d41 4243  sk-ant-api03-ABC\n"],
+  ["wrapped token lines", "Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzQ\n"],
+  ["backslash-u escapes", "\\u0041"],
+];
+
+/** Every unit, the shared ones first. */
+export const ATTACK_UNITS: ReadonlyArray<[string, string]> = [
+  ...ADVERSARIAL_UNITS,
+  ...TOKEN_UNITS,
+  ...REDACTION_UNITS,
+];
