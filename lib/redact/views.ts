@@ -520,6 +520,31 @@ function isEvidenceLiteral(s: string): boolean {
   return s.length <= 200 && EVIDENCE_LITERAL.test(s);
 }
 
+const QUOTES = codeTable(`"'`);
+const NEXT_QUOTE = /["']/g;
+
+/**
+ * The opening quote of the literal that the one closing at `i` joins (the joint is [i, j]), or -1.
+ * `chainEnd`: the opening quote of the last joint on this stretch.
+ */
+function jointEnd(text: string, i: number, to: number, chainEnd: number): number {
+  const q = text[i] as string;
+  let j = i + 1;
+  const limit = Math.min(to, j + 60);
+  while (j < limit && JOINT_FILLER.test(text[j] ?? "")) j++;
+  if (!(j > i + 1 && text[j] === q && j + 1 < to && text[j + 1] !== q)) return -1;
+  // `"a" + "b"` and literals continued on the next line always join; two literals side by side on one
+  // line join only after a short piece (a split prefix like "sk-ant-api03-") or inside such a chain, and
+  // never onto an id, a hash, an address or a time, so adjacent quoted log fields stay apart.
+  if (/[+\\\n]/.test(text.slice(i + 1, j))) return j;
+  const open = text.lastIndexOf(q, i - 1);
+  const sideBySide =
+    (i - open - 1 <= 24 || open === chainEnd) &&
+    !EVIDENCE_START.test(text.slice(j + 1, j + 12)) &&
+    !isEvidenceLiteral(text.slice(j + 1, Math.max(j + 1, text.indexOf(q, j + 1))));
+  return sideBySide ? j : -1;
+}
+
 /**
  * Joins split string literals: `"sk-ant-api03-" "abc…"`, `"…" +\n  "…"` (redaction.md §4, split keys), in
  * the stretches that have a joint. A joint is a closing quote, up to 60 characters of whitespace, `+` or
@@ -546,37 +571,32 @@ export function joinedView(base: View): View | null {
   }
   if (ranges.length === 0) return null;
   const merged = mergeRanges(ranges);
-  const out = new ViewBuilder(stretchesLength(merged));
-  const s = (i: number) => (base.start === null ? i : (base.start[i] ?? 0));
+  const out = new PieceBuilder(stretchesLength(merged));
   const e = (i: number) => (base.end === null ? i + 1 : (base.end[i] ?? 0));
+  // Characters outside the joints are copied in runs, with the base's map.
+  const copy = (from: number, to: number) => {
+    if (base.start === null || base.end === null) out.copy(text, from, to);
+    else out.copyMapped(text, from, to, base.start, base.end);
+  };
   for (const [from, to] of merged) {
     let i = from;
+    let runStart = from;
     let chainEnd = -1;
     while (i < to) {
-      const q = text[i];
-      if (q === '"' || q === "'") {
-        let j = i + 1;
-        const limit = Math.min(to, j + 60);
-        while (j < limit && JOINT_FILLER.test(text[j] ?? "")) j++;
-        // `"a" + "b"` and literals continued on the next line always join; two literals side by side on one
-        // line join only after a short piece (a split prefix like "sk-ant-api03-") or inside such a chain, and
-        // never onto an id, a hash, an address or a time, so adjacent quoted log fields stay apart.
-        const filler = text.slice(i + 1, j);
-        const open = text.lastIndexOf(q, i - 1);
-        const explicit = /[+\\\n]/.test(filler);
-        const sideBySide =
-          (i - open - 1 <= 24 || open === chainEnd) &&
-          !EVIDENCE_START.test(text.slice(j + 1, j + 12)) &&
-          !isEvidenceLiteral(text.slice(j + 1, Math.max(j + 1, text.indexOf(q, j + 1))));
-        if (j > i + 1 && text[j] === q && j + 1 < to && text[j + 1] !== q && (explicit || sideBySide)) {
-          chainEnd = j;
-          i = j + 1;
-          continue;
-        }
+      // Only a quote starts a joint.
+      i = nextMarked(text, i, to, QUOTES, NEXT_QUOTE);
+      if (i >= to) break;
+      const j = jointEnd(text, i, to, chainEnd);
+      if (j < 0) {
+        i++;
+        continue;
       }
-      out.push(text[i] ?? "", s(i), e(i));
-      i++;
+      copy(runStart, i);
+      chainEnd = j;
+      i = j + 1;
+      runStart = i;
     }
+    copy(runStart, to);
     out.push("\n", e(to - 1), e(to - 1));
   }
   return out.build(`${base.name}+joined`);
