@@ -137,6 +137,7 @@ export class PieceBuilder {
   /** Single units pushed since the last copied run. */
   private units: Uint16Array;
   private unitCount = 0;
+  private unitsSurrogate = false;
   private starts: Int32Array;
   private ends: Int32Array;
   private n = 0;
@@ -162,9 +163,11 @@ export class PieceBuilder {
     const k = this.unitCount;
     if (k === 0) return;
     const units = this.units.subarray(0, k);
-    // Spreading arguments is fastest for a few units; a long run of escapes is decoded natively.
-    this.pieces.push(k <= 64 ? String.fromCharCode(...units) : UTF16.decode(units));
+    // A long run of escapes is decoded natively, unless a surrogate in it could pair with one in the next
+    // piece (the decoder would replace it now, and the pair it makes in the view would be lost).
+    this.pieces.push(k < 16 || this.unitsSurrogate ? unitsString(units) : UTF16.decode(units));
     this.unitCount = 0;
+    this.unitsSurrogate = false;
   }
   /** One view code unit covering original [s, e). */
   pushCode(code: number, s: number, e: number): void {
@@ -174,6 +177,7 @@ export class PieceBuilder {
       this.units = u;
     }
     this.units[this.unitCount++] = code;
+    if ((code & 0xf800) === 0xd800) this.unitsSurrogate = true;
     this.reserve(1);
     this.starts[this.n] = s;
     this.ends[this.n] = e;
@@ -203,6 +207,15 @@ export class PieceBuilder {
     this.flushUnits();
     this.pieces.push(text.slice(from, to));
     this.reserve(to - from);
+    if (to - from < 16) {
+      // A short run: no subarrays made to copy it.
+      for (let i = from; i < to; i++) {
+        this.starts[this.n] = starts[i] as number;
+        this.ends[this.n] = ends[i] as number;
+        this.n++;
+      }
+      return;
+    }
     this.starts.set(starts.subarray(from, to), this.n);
     this.ends.set(ends.subarray(from, to), this.n);
     this.n += to - from;
@@ -214,6 +227,7 @@ export class PieceBuilder {
   clear(): void {
     this.pieces = [];
     this.unitCount = 0;
+    this.unitsSurrogate = false;
     this.n = 0;
   }
   build(name: string): View {
@@ -222,6 +236,13 @@ export class PieceBuilder {
     if (SURROGATE.test(text)) text = asDecoded(text);
     return { name, text, start: this.starts.subarray(0, this.n), end: this.ends.subarray(0, this.n) };
   }
+}
+
+/** Code units as a string, as they are (a few, or a run with surrogates). */
+function unitsString(units: Uint16Array): string {
+  let s = "";
+  for (let k = 0; k < units.length; k++) s += String.fromCharCode(units[k] as number);
+  return s;
 }
 
 /** `text` as the UTF-16 decoder reads its code units back (each lone surrogate becomes U+FFFD). */
