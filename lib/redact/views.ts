@@ -123,6 +123,135 @@ export class ViewBuilder {
   }
 }
 
+/** A lone or paired surrogate: a view holding one has its text made as the UTF-16 decoder makes it. */
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * Builds a view out of pieces: runs of a text copied whole (a native slice, joined once at the end) and single
+ * units. A view that is mostly its base unchanged (a paste with an escape on every line) is then not written
+ * out one code unit at a time; its map is. The text is the one a `ViewBuilder` would make of the same calls:
+ * lone surrogates become U+FFFD, as the UTF-16 decoder makes them.
+ */
+export class PieceBuilder {
+  private pieces: string[] = [];
+  /** Single units pushed since the last copied run. */
+  private units: Uint16Array;
+  private unitCount = 0;
+  private unitsSurrogate = false;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private n = 0;
+  constructor(capacity: number) {
+    const size = Math.max(16, capacity);
+    this.units = new Uint16Array(64);
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+  }
+  /** Room for `extra` more units in the map. */
+  private reserve(extra: number): void {
+    if (this.n + extra <= this.starts.length) return;
+    const size = Math.max(this.starts.length * 2, this.n + extra);
+    const s = new Int32Array(size);
+    s.set(this.starts.subarray(0, this.n));
+    this.starts = s;
+    const e = new Int32Array(size);
+    e.set(this.ends.subarray(0, this.n));
+    this.ends = e;
+  }
+  /** The single units pushed so far become a piece (before a copied run, and at the end). */
+  private flushUnits(): void {
+    const k = this.unitCount;
+    if (k === 0) return;
+    const units = this.units.subarray(0, k);
+    // A long run of escapes is decoded natively, unless a surrogate in it could pair with one in the next
+    // piece (the decoder would replace it now, and the pair it makes in the view would be lost).
+    this.pieces.push(k < 16 || this.unitsSurrogate ? unitsString(units) : UTF16.decode(units));
+    this.unitCount = 0;
+    this.unitsSurrogate = false;
+  }
+  /** One view code unit covering original [s, e). */
+  pushCode(code: number, s: number, e: number): void {
+    if (this.unitCount === this.units.length) {
+      const u = new Uint16Array(this.units.length * 2);
+      u.set(this.units);
+      this.units = u;
+    }
+    this.units[this.unitCount++] = code;
+    if ((code & 0xf800) === 0xd800) this.unitsSurrogate = true;
+    this.reserve(1);
+    this.starts[this.n] = s;
+    this.ends[this.n] = e;
+    this.n++;
+  }
+  /** One view character (a single UTF-16 unit or a short string) covering original [s, e). */
+  push(ch: string, s: number, e: number): void {
+    for (let k = 0; k < ch.length; k++) this.pushCode(ch.charCodeAt(k), s, e);
+  }
+  /** A run of original text copied unchanged. */
+  copy(text: string, from: number, to: number): void {
+    if (to <= from) return;
+    this.flushUnits();
+    this.pieces.push(text.slice(from, to));
+    this.reserve(to - from);
+    const { starts, ends } = this;
+    let n = this.n;
+    for (let i = from; i < to; i++, n++) {
+      starts[n] = i;
+      ends[n] = i + 1;
+    }
+    this.n = n;
+  }
+  /** A run of a view's text copied unchanged, keeping that view's map. */
+  copyMapped(text: string, from: number, to: number, starts: Int32Array, ends: Int32Array): void {
+    if (to <= from) return;
+    this.flushUnits();
+    this.pieces.push(text.slice(from, to));
+    this.reserve(to - from);
+    if (to - from < 16) {
+      // A short run: no subarrays made to copy it.
+      for (let i = from; i < to; i++) {
+        this.starts[this.n] = starts[i] as number;
+        this.ends[this.n] = ends[i] as number;
+        this.n++;
+      }
+      return;
+    }
+    this.starts.set(starts.subarray(from, to), this.n);
+    this.ends.set(ends.subarray(from, to), this.n);
+    this.n += to - from;
+  }
+  get length(): number {
+    return this.n;
+  }
+  /** Empties the builder, keeping its map arrays for reuse. */
+  clear(): void {
+    this.pieces = [];
+    this.unitCount = 0;
+    this.unitsSurrogate = false;
+    this.n = 0;
+  }
+  build(name: string): View {
+    this.flushUnits();
+    let text = this.pieces.length === 1 ? (this.pieces[0] as string) : this.pieces.join("");
+    if (SURROGATE.test(text)) text = asDecoded(text);
+    return { name, text, start: this.starts.subarray(0, this.n), end: this.ends.subarray(0, this.n) };
+  }
+}
+
+/** Code units as a string, as they are (a few, or a run with surrogates). */
+function unitsString(units: Uint16Array): string {
+  let s = "";
+  for (let k = 0; k < units.length; k++) s += String.fromCharCode(units[k] as number);
+  return s;
+}
+
+/** `text` as the UTF-16 decoder reads its code units back (each lone surrogate becomes U+FFFD). */
+function asDecoded(text: string): string {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  return UTF16.decode(codes);
+}
+
 const HTML_ENTITIES: Record<string, string> = {
   quot: '"',
   amp: "&",
@@ -280,8 +409,11 @@ export function decodedView(text: string): View | null {
   if (ranges.length === 0) return null;
   const merged = mergeRanges(ranges);
   // Sized to the stretches, not the paste: the typed arrays of a view are its largest allocation.
-  const b = new ViewBuilder(stretchesLength(merged));
-  const scratch = new ViewBuilder(1024);
+  const b = new PieceBuilder(stretchesLength(merged));
+  // Decoding never lengthens: the first layer of the longest stretch fits its length.
+  let longest = 0;
+  for (const [from, to] of merged) longest = Math.max(longest, to - from);
+  const scratch = new PieceBuilder(longest);
   for (const [from, to] of merged) {
     decodeTwiceInto(b, text, from, to, scratch);
     b.push("\n", to, Math.min(text.length, to + 1));
@@ -291,11 +423,11 @@ export function decodedView(text: string): View | null {
 
 /** Decodes text[from, to) twice (escapes inside escapes) into `b`. */
 function decodeTwiceInto(
-  b: ViewBuilder,
+  b: PieceBuilder,
   text: string,
   from: number,
   to: number,
-  scratch: ViewBuilder = new ViewBuilder(to - from),
+  scratch: PieceBuilder = new PieceBuilder(to - from),
 ): void {
   // First layer into a scratch view, second layer from it.
   const first = scratch;
@@ -305,8 +437,34 @@ function decodeTwiceInto(
   decodeInto(b, once.text, 0, once.text.length, once.start, once.end);
 }
 
+/** A table of the ASCII codes in `chars`. */
+function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let k = 0; k < chars.length; k++) table[chars.charCodeAt(k)] = 1;
+  return table;
+}
+
+/**
+ * The first offset in [i, to) whose code `table` marks, or `to`. Marked characters come in runs, so the next
+ * few are looked at here; a longer gap is crossed by `search` (a global regex of the same characters), natively.
+ */
+function nextMarked(text: string, i: number, to: number, table: Uint8Array, search: RegExp): number {
+  const near = Math.min(to, i + 8);
+  for (; i < near; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && table[c] === 1) return i;
+  }
+  if (i >= to) return to;
+  search.lastIndex = i;
+  return search.test(text) ? Math.min(to, search.lastIndex - 1) : to;
+}
+
+/** The characters an escape starts with (escapeAt reads nothing else). */
+const ESCAPE_LEADS = codeTable("\\%&\x1b");
+const NEXT_ESCAPE_LEAD = new RegExp(ESCAPE_CANDIDATE.source, "g");
+
 function decodeInto(
-  b: ViewBuilder,
+  b: PieceBuilder,
   text: string,
   from: number,
   to: number,
@@ -323,6 +481,9 @@ function decodeInto(
     else b.copyMapped(text, runStart, upto, starts, ends);
   };
   while (i < to) {
+    // Only an escape's first character starts anything below: the characters between are copied as a run.
+    i = nextMarked(text, i, to, ESCAPE_LEADS, NEXT_ESCAPE_LEAD);
+    if (i >= to) break;
     const c = text.charCodeAt(i);
     if (c === 0x25 && i + 3 <= to) {
       // `%XX` (ASCII), as escapeAt reads it, without allocating its answer: long %-encoded runs are common.
@@ -380,6 +541,31 @@ function isEvidenceLiteral(s: string): boolean {
   return s.length <= 200 && EVIDENCE_LITERAL.test(s);
 }
 
+const QUOTES = codeTable(`"'`);
+const NEXT_QUOTE = /["']/g;
+
+/**
+ * The opening quote of the literal that the one closing at `i` joins (the joint is [i, j]), or -1.
+ * `chainEnd`: the opening quote of the last joint on this stretch.
+ */
+function jointEnd(text: string, i: number, to: number, chainEnd: number): number {
+  const q = text[i] as string;
+  let j = i + 1;
+  const limit = Math.min(to, j + 60);
+  while (j < limit && JOINT_FILLER.test(text[j] ?? "")) j++;
+  if (!(j > i + 1 && text[j] === q && j + 1 < to && text[j + 1] !== q)) return -1;
+  // `"a" + "b"` and literals continued on the next line always join; two literals side by side on one
+  // line join only after a short piece (a split prefix like "sk-ant-api03-") or inside such a chain, and
+  // never onto an id, a hash, an address or a time, so adjacent quoted log fields stay apart.
+  if (/[+\\\n]/.test(text.slice(i + 1, j))) return j;
+  const open = text.lastIndexOf(q, i - 1);
+  const sideBySide =
+    (i - open - 1 <= 24 || open === chainEnd) &&
+    !EVIDENCE_START.test(text.slice(j + 1, j + 12)) &&
+    !isEvidenceLiteral(text.slice(j + 1, Math.max(j + 1, text.indexOf(q, j + 1))));
+  return sideBySide ? j : -1;
+}
+
 /**
  * Joins split string literals: `"sk-ant-api03-" "abc…"`, `"…" +\n  "…"` (redaction.md §4, split keys), in
  * the stretches that have a joint. A joint is a closing quote, up to 60 characters of whitespace, `+` or
@@ -406,37 +592,32 @@ export function joinedView(base: View): View | null {
   }
   if (ranges.length === 0) return null;
   const merged = mergeRanges(ranges);
-  const out = new ViewBuilder(stretchesLength(merged));
-  const s = (i: number) => (base.start === null ? i : (base.start[i] ?? 0));
+  const out = new PieceBuilder(stretchesLength(merged));
   const e = (i: number) => (base.end === null ? i + 1 : (base.end[i] ?? 0));
+  // Characters outside the joints are copied in runs, with the base's map.
+  const copy = (from: number, to: number) => {
+    if (base.start === null || base.end === null) out.copy(text, from, to);
+    else out.copyMapped(text, from, to, base.start, base.end);
+  };
   for (const [from, to] of merged) {
     let i = from;
+    let runStart = from;
     let chainEnd = -1;
     while (i < to) {
-      const q = text[i];
-      if (q === '"' || q === "'") {
-        let j = i + 1;
-        const limit = Math.min(to, j + 60);
-        while (j < limit && JOINT_FILLER.test(text[j] ?? "")) j++;
-        // `"a" + "b"` and literals continued on the next line always join; two literals side by side on one
-        // line join only after a short piece (a split prefix like "sk-ant-api03-") or inside such a chain, and
-        // never onto an id, a hash, an address or a time, so adjacent quoted log fields stay apart.
-        const filler = text.slice(i + 1, j);
-        const open = text.lastIndexOf(q, i - 1);
-        const explicit = /[+\\\n]/.test(filler);
-        const sideBySide =
-          (i - open - 1 <= 24 || open === chainEnd) &&
-          !EVIDENCE_START.test(text.slice(j + 1, j + 12)) &&
-          !isEvidenceLiteral(text.slice(j + 1, Math.max(j + 1, text.indexOf(q, j + 1))));
-        if (j > i + 1 && text[j] === q && j + 1 < to && text[j + 1] !== q && (explicit || sideBySide)) {
-          chainEnd = j;
-          i = j + 1;
-          continue;
-        }
+      // Only a quote starts a joint.
+      i = nextMarked(text, i, to, QUOTES, NEXT_QUOTE);
+      if (i >= to) break;
+      const j = jointEnd(text, i, to, chainEnd);
+      if (j < 0) {
+        i++;
+        continue;
       }
-      out.push(text[i] ?? "", s(i), e(i));
-      i++;
+      copy(runStart, i);
+      chainEnd = j;
+      i = j + 1;
+      runStart = i;
     }
+    copy(runStart, to);
     out.push("\n", e(to - 1), e(to - 1));
   }
   return out.build(`${base.name}+joined`);
@@ -611,7 +792,7 @@ const HAS_ESCAPE = new RegExp(`[\\\\%&${String.fromCharCode(0x1b)}]`);
 /** Both decoding layers applied to a short string (for placeholder numbering and echo search). */
 export function decodeString(s: string): string {
   if (!HAS_ESCAPE.test(s)) return s;
-  const b = new ViewBuilder(s.length);
+  const b = new PieceBuilder(s.length);
   decodeTwiceInto(b, s, 0, s.length);
   return b.build("string").text;
 }
