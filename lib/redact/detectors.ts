@@ -11,7 +11,7 @@ import {
 } from "./chars";
 import { EVIDENCE_TOKEN_PREFIX, classifyName, isBenignValue, isPlaceholderValue, nameFacts } from "./values";
 import { LEAD_COLON, LEAD_DOT, LEAD_FLAG, LeadCursor, leadMatches, scanText } from "./scan";
-import { authorityAround, readAuthority } from "./url";
+import { authorityAround, forEachUserinfo } from "./url";
 
 /** Reports a secret span [start, end) of the scanned text; `kind` overrides the rule's own kind. */
 export type Emit = (start: number, end: number, kind?: string) => void;
@@ -547,29 +547,19 @@ export const bearer: Detector = (text, emit) => {
 
 /**
  * `scheme://user:password@host`: masks the password (and a token-shaped user), keeps host and port. The
- * authority is read by `readAuthority` (url.ts): the userinfo ends at the last `@` followed by a host.
+ * authorities are read by `forEachUserinfo` (url.ts): the userinfo ends at the last `@` followed by a host.
  */
 export const urlCredentials: Detector = (text, emit) => {
-  let marker = text.indexOf("://");
-  while (marker >= 0) {
-    const next = text.indexOf("://", marker + 3);
-    const auth = readAuthority(text, marker + 3, next < 0 ? text.length : next);
-    if (auth !== null) {
-      const { start: a, at, colon } = auth;
-      if (colon >= 0) {
-        const pass = text.slice(colon + 1, at);
-        if (pass.length > 0 && !isBenignValue(pass)) emit(colon + 1, at, "url-credentials");
-        const user = text.slice(a, colon);
-        if (user.length >= 16 && looksRandom(user)) emit(a, colon, "url-credentials");
-      } else {
-        const userinfo = text.slice(a, at);
-        // Sentry DSNs and token-as-user remotes carry the secret as the user.
-        if (userinfo.length >= 16 && (looksRandom(userinfo) || /^[0-9a-f]{16,}$/.test(userinfo)))
-          emit(a, at, "url-credentials");
-      }
+  forEachUserinfo(text, (a, at, colon) => {
+    if (colon >= 0) {
+      if (colon + 1 < at && !isBenignValue(text.slice(colon + 1, at))) emit(colon + 1, at, "url-credentials");
+      if (colon - a >= 16 && looksRandom(text.slice(a, colon))) emit(a, colon, "url-credentials");
+    } else if (at - a >= 16) {
+      const userinfo = text.slice(a, at);
+      // Sentry DSNs and token-as-user remotes carry the secret as the user.
+      if (looksRandom(userinfo) || /^[0-9a-f]{16,}$/.test(userinfo)) emit(a, at, "url-credentials");
     }
-    marker = next;
-  }
+  });
 };
 
 /** Credential query parameters: `?key=`, `&access_token=`, `sig=`, `X-Amz-Signature=`, OAuth `code=`/`state=`. */
