@@ -11,7 +11,7 @@ import {
 } from "./chars";
 import { EVIDENCE_TOKEN_PREFIX, classifyName, isBenignValue, isPlaceholderValue, nameFacts } from "./values";
 import { LEAD_COLON, LEAD_DOT, LEAD_FLAG, LeadCursor, leadMatches, scanText } from "./scan";
-import { authorityAround, readAuthority } from "./url";
+import { authorityAround, forEachUserinfo } from "./url";
 
 /** Reports a secret span [start, end) of the scanned text; `kind` overrides the rule's own kind. */
 export type Emit = (start: number, end: number, kind?: string) => void;
@@ -547,29 +547,19 @@ export const bearer: Detector = (text, emit) => {
 
 /**
  * `scheme://user:password@host`: masks the password (and a token-shaped user), keeps host and port. The
- * authority is read by `readAuthority` (url.ts): the userinfo ends at the last `@` followed by a host.
+ * authorities are read by `forEachUserinfo` (url.ts): the userinfo ends at the last `@` followed by a host.
  */
 export const urlCredentials: Detector = (text, emit) => {
-  let marker = text.indexOf("://");
-  while (marker >= 0) {
-    const next = text.indexOf("://", marker + 3);
-    const auth = readAuthority(text, marker + 3, next < 0 ? text.length : next);
-    if (auth !== null) {
-      const { start: a, at, colon } = auth;
-      if (colon >= 0) {
-        const pass = text.slice(colon + 1, at);
-        if (pass.length > 0 && !isBenignValue(pass)) emit(colon + 1, at, "url-credentials");
-        const user = text.slice(a, colon);
-        if (user.length >= 16 && looksRandom(user)) emit(a, colon, "url-credentials");
-      } else {
-        const userinfo = text.slice(a, at);
-        // Sentry DSNs and token-as-user remotes carry the secret as the user.
-        if (userinfo.length >= 16 && (looksRandom(userinfo) || /^[0-9a-f]{16,}$/.test(userinfo)))
-          emit(a, at, "url-credentials");
-      }
+  forEachUserinfo(text, (a, at, colon) => {
+    if (colon >= 0) {
+      if (colon + 1 < at && !isBenignValue(text.slice(colon + 1, at))) emit(colon + 1, at, "url-credentials");
+      if (colon - a >= 16 && looksRandom(text.slice(a, colon))) emit(a, colon, "url-credentials");
+    } else if (at - a >= 16) {
+      const userinfo = text.slice(a, at);
+      // Sentry DSNs and token-as-user remotes carry the secret as the user.
+      if (looksRandom(userinfo) || /^[0-9a-f]{16,}$/.test(userinfo)) emit(a, at, "url-credentials");
     }
-    marker = next;
-  }
+  });
 };
 
 /** Credential query parameters: `?key=`, `&access_token=`, `sig=`, `X-Amz-Signature=`, OAuth `code=`/`state=`. */
@@ -696,13 +686,16 @@ const FILE_EXTENSIONS = new Set([
   "jpg",
   "svg",
 ]);
-/** EMAIL_LOCAL, `[\w.%+\u00C0-\uFFFF-]`, by character code. */
+const EMAIL_LOCAL_ASCII = charSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.%+-");
+/** EMAIL_LOCAL, `[\w.%+\u00C0-\uFFFF-]`, by character code (one table read: every `@` of a paste asks). */
 function isEmailLocal(c: number): boolean {
-  return isWordCode(c) || c === 0x2e || c === 0x25 || c === 0x2b || c === 0x2d || c >= 0xc0;
+  return c < 128 ? EMAIL_LOCAL_ASCII[c] === 1 : c >= 0xc0;
 }
 
+const DOMAIN_ASCII = charSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
+/** EMAIL_DOMAIN's label characters, `[A-Za-z0-9\u00C0-\uFFFF-]`, by character code. */
 function isDomainCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x2d || c >= 0xc0;
+  return c < 128 ? DOMAIN_ASCII[c] === 1 : c >= 0xc0;
 }
 
 /**
@@ -721,13 +714,14 @@ const EMAIL_DOMAIN = /^[A-Za-z0-9\u00C0-\uFFFF-]{1,63}(?:\.[A-Za-z0-9\u00C0-\uFF
  * userinfo end of a URL and scp remotes `git@host:org/repo`.
  */
 export const emails: Detector = (text, emit) => {
-  let at = text.indexOf("@");
-  while (at >= 0) {
+  for (let at = text.indexOf("@"); at >= 0; at = text.indexOf("@", at + 1)) {
+    // The domain first: most `@`s of a paste have none (`user:pass@host:port`, `pkg@1.2`), and then the local
+    // part need not be read.
+    if (!(at > 0 && isEmailLocal(text.charCodeAt(at - 1)) && mayStartDomain(text, at + 1))) continue;
+    const domain = EMAIL_DOMAIN.exec(text.slice(at + 1, at + 1 + 256));
     let s = at;
     const floor = Math.max(0, at - 64);
     while (s > floor && isEmailLocal(text.charCodeAt(s - 1))) s--;
-    const domain =
-      s < at && mayStartDomain(text, at + 1) ? EMAIL_DOMAIN.exec(text.slice(at + 1, at + 1 + 256)) : null;
     if (domain !== null && (s === 0 || !isEmailLocal(text.charCodeAt(s - 1)))) {
       const value = text.slice(s, at + 1 + domain[0].length);
       const tld = value.slice(value.lastIndexOf(".") + 1);
@@ -741,7 +735,6 @@ export const emails: Detector = (text, emit) => {
         authorityAround(text, at) === null;
       if (ok) emit(s, s + value.length);
     }
-    at = text.indexOf("@", at + 1);
   }
 };
 
