@@ -12,6 +12,7 @@ export const REDACTION_UNITS: ReadonlyArray<[string, string]> = [
   ["percent escapes", "%25"],
   ["URL authority without @", "http://aaaaaaaa"],
   ["URL userinfo, many @", "https://u:p@"],
+  ["URL userinfo before an unclosed [", "x://@["],
   ["JWT-like", "eyJaaaaaaaaaa."],
   ["HAR-like", '"name":"x-api-key","value":"'],
   ["hex dump lines", "00000000: 736b 2d61 6e74 2d61 7069 3033 2d41 4243  sk-ant-api03-ABC\n"],

@@ -20,6 +20,19 @@ describe("URL passwords end at the last @ before a host", () => {
     expect(o).not.toContain("[REDACTED:email");
   });
 
+  it("reads an IPv6 literal host, and only a bracket that closes within an address's length", () => {
+    const o = out(
+      "DATABASE_URL=postgres://app:S3cretPw9@[2001:db8::1]:5432/app and http://u:Pw8x@[::1]/health",
+    );
+    expect(o).not.toContain("S3cretPw9");
+    expect(o).not.toContain("Pw8x");
+    expect(o).toContain("]:5432/app and http://u:");
+    expect(o).toContain("@[::1]/health");
+    // `[` never closed (or closed too far away) is no host: the `@` before it ends no userinfo.
+    expect(out(`x://u:Unclosed7@[${"0".repeat(60)}]/`)).toContain("Unclosed7");
+    expect(out(`${"x://@[".repeat(20_000)}`)).toBe("x://@[".repeat(20_000));
+  });
+
   it("keeps hosts, ports and e-mails in queries of plain URLs", () => {
     const text = "GET https://api.example.com:8443/v1/users?email=someone@example.org HTTP/1.1";
     expect(out(text)).toContain("https://api.example.com:8443/v1/users?email=");

@@ -56,14 +56,16 @@ function hostPortEnd(text: string, i: number, limit: number): number {
   let j = i;
   if (text.charCodeAt(j) === 0x5b) {
     // `[`: an IPv6 literal.
-    const close = text.indexOf("]", j);
-    if (
-      close < 0 ||
-      close > limit ||
-      close - j > 48 ||
-      !/^\[[0-9A-Fa-f:.]+\]$/.test(text.slice(j, close + 1))
-    )
-      return -1;
+    // The `]` is looked for only as far as an address reaches (48) and the authority goes: a search to the
+    // end of the paste from every `@[` made a megabyte of `x://@[` take a second.
+    const last = Math.min(limit, j + 48, text.length - 1);
+    let close = -1;
+    for (let k = j + 1; k <= last; k++)
+      if (text.charCodeAt(k) === 0x5d) {
+        close = k;
+        break;
+      }
+    if (close < 0 || !/^\[[0-9A-Fa-f:.]+\]$/.test(text.slice(j, close + 1))) return -1;
     j = close + 1;
   } else {
     let alnum = false;
