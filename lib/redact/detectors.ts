@@ -193,18 +193,42 @@ function quotedEnd(text: string, at: number, closer: string): number {
  * sequence (`\n`, `\"`) of an enclosing JSON string; then trailing punctuation that closes the surrounding
  * syntax (`,` `;` `.` and unbalanced `)` `]` `}`) is given back. `closer` ends it too (`[value]` in Java maps).
  */
+/**
+ * What the last unquoted value read found: text[valueFreeFrom, valueFreeTo) of `valueText` holds no stop
+ * of `valueKind` (its stop set and closer), and, when `valueClosed`, one is at valueFreeTo (or the text ends).
+ * Names packed into each other's values (`sk-Cookie:sk-Cookie:…`) each read to the same stop: once, not once
+ * per name up to MAX_VALUE characters.
+ */
+let valueText = "";
+let valueKind = "";
+let valueFreeFrom = 0;
+let valueFreeTo = 0;
+let valueClosed = false;
+
 function unquotedEnd(text: string, at: number, query = false, closer: string | null = null): number {
   const limit = Math.min(text.length, at + MAX_VALUE);
-  const stops = query ? QUERY_VALUE_STOP : VALUE_STOP;
-  let i = at;
-  while (i < limit) {
-    const c = text.charCodeAt(i);
-    if (c < 128 && stops[c] === 1) break;
-    if (c === 0x5c /* \ */ && /[nrt"\\]/.test(text[i + 1] ?? "")) break;
-    if (closer !== null && text[i] === closer) break;
-    i++;
+  const kind = `${query ? "q" : "v"}${closer ?? ""}`;
+  if (text !== valueText || kind !== valueKind || at < valueFreeFrom || at > valueFreeTo) {
+    valueText = text;
+    valueKind = kind;
+    valueFreeFrom = at;
+    valueFreeTo = at;
+    valueClosed = false;
   }
-  return trimClosers(text, at, i);
+  if (!valueClosed) {
+    const stops = query ? QUERY_VALUE_STOP : VALUE_STOP;
+    let i = valueFreeTo;
+    while (i < limit) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && stops[c] === 1) break;
+      if (c === 0x5c /* \ */ && /[nrt"\\]/.test(text[i + 1] ?? "")) break;
+      if (closer !== null && text[i] === closer) break;
+      i++;
+    }
+    valueFreeTo = i;
+    valueClosed = i < limit || i === text.length;
+  }
+  return trimClosers(text, at, Math.min(valueFreeTo, limit));
 }
 
 function trimClosers(text: string, at: number, end: number): number {
@@ -267,11 +291,36 @@ function emitAuthorization(text: string, s: number, e: number, quoted: boolean, 
   if (to > s && !isBenignValue(text.slice(s, to))) emit(s, to, "authorization");
 }
 
+/**
+ * What `lineEndWithin` read last: [lineFreeFrom, lineFreeTo) of `lineText` holds no line end or quote, and,
+ * when `lineClosed`, one is at lineFreeTo (or the text ends there). Values read one after another on a line
+ * (a thousand `Set-Cookie:` in a row) share it instead of each reading up to MAX_VALUE characters again.
+ */
+let lineText = "";
+let lineFreeFrom = 0;
+let lineFreeTo = 0;
+let lineClosed = false;
+
+function isLineStop(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x27 || c === 0x22;
+}
+
+/** Where the value at `from` ends at the latest: a line end or a quote, or MAX_VALUE characters on. */
 function lineEndWithin(text: string, from: number): number {
   const limit = Math.min(text.length, from + MAX_VALUE);
-  let i = from;
-  while (i < limit && text[i] !== "\n" && text[i] !== "\r" && text[i] !== "'" && text[i] !== '"') i++;
-  return i;
+  if (text !== lineText || from < lineFreeFrom || from > lineFreeTo) {
+    lineText = text;
+    lineFreeFrom = from;
+    lineFreeTo = from;
+    lineClosed = false;
+  }
+  if (!lineClosed) {
+    let i = lineFreeTo;
+    while (i < limit && !isLineStop(text.charCodeAt(i))) i++;
+    lineFreeTo = i;
+    lineClosed = i < limit || i === text.length;
+  }
+  return Math.min(lineFreeTo, limit);
 }
 
 const COOKIE_ATTRIBUTES = new Set([
@@ -287,20 +336,109 @@ const COOKIE_ATTRIBUTES = new Set([
   "version",
   "comment",
 ]);
-const COOKIE_PAIR = /([^\s=;,]{1,128})=([^;\n\r]{0,4096})/g;
+/** The next `=` at or after `from` in `text` (or -1), remembered: cookie values are read left to right. */
+let equalsText = "";
+let equalsFrom = 0;
+let equalsAt = -1;
+function nextEquals(text: string, from: number): number {
+  if (text !== equalsText || from < equalsFrom || (equalsAt >= 0 && from > equalsAt)) {
+    equalsText = text;
+    equalsFrom = from;
+    equalsAt = text.indexOf("=", from);
+  }
+  return equalsAt;
+}
 
-/** Masks every cookie value, keeping cookie names and Set-Cookie attributes. */
+/** A cookie name's characters: not whitespace (as `\s` means it), `=`, `;` or `,`. */
+function isCookieNameChar(c: number): boolean {
+  if (c === 0x3d || c === 0x3b || c === 0x2c) return false;
+  if (c < 128) return c !== 32 && (c < 9 || c > 13);
+  return !/\s/.test(String.fromCharCode(c));
+}
+
+/**
+ * The cookie pairs the last reads of one rule on one text found, in order (absolute offsets: name start and
+ * value end), from `cookieFrom`, and the end of the window the last read had. A read from an offset between two
+ * of those pairs meets the same pairs (a regex's leftmost match from there is the next one), so a read of the
+ * same line again (a line of a thousand `Cookie: a=b;`, each starting a read to the line's end) reports only what
+ * lies past the last pair that ended inside the earlier window. Keyed on the rule's `emit`, so another view or
+ * another paste never skips a report.
+ */
+let cookieText = "";
+let cookieEmit: Emit | null = null;
+let cookieFrom = 0;
+let cookieWindowEnd = 0;
+let cookieStarts: number[] = [];
+let cookieEnds: number[] = [];
+
+/** Where a read of text[s, e) can start reporting: past the pairs an earlier read already reported. */
+function cookieResume(text: string, s: number, e: number, emit: Emit): number {
+  if (
+    text === cookieText &&
+    emit === cookieEmit &&
+    s >= cookieFrom &&
+    s <= cookieWindowEnd &&
+    e >= cookieWindowEnd
+  ) {
+    let lo = 0;
+    let hi = cookieStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cookieStarts[mid] ?? 0) < s) lo = mid + 1;
+      else hi = mid;
+    }
+    // In step with the earlier read only where `s` is not inside one of its pairs.
+    if (lo === 0 || (cookieEnds[lo - 1] ?? 0) <= s) {
+      let last = lo;
+      while (last < cookieEnds.length && (cookieEnds[last] ?? 0) < cookieWindowEnd) last++;
+      // The pairs from `last` on may have been cut by the earlier window: read again.
+      cookieStarts.length = last;
+      cookieEnds.length = last;
+      cookieWindowEnd = e;
+      return last > lo ? (cookieEnds[last - 1] ?? s) : s;
+    }
+  }
+  cookieText = text;
+  cookieEmit = emit;
+  cookieFrom = s;
+  cookieWindowEnd = e;
+  cookieStarts = [];
+  cookieEnds = [];
+  return s;
+}
+
+/**
+ * Masks every cookie value in text[s, e), keeping cookie names and Set-Cookie attributes: each
+ * `name=value` that `/([^\s=;,]{1,128})=([^;\n\r]{0,4096})/g` would match there, found from the `=` back
+ * to the name and on to the value, so no start is tried 128 characters deep (that regex, run on every value
+ * of a line of `Set-Cookie:` repeated, took seconds for 30 KB).
+ */
 function emitCookies(text: string, s: number, e: number, emit: Emit): void {
-  const value = text.slice(s, e);
-  for (const m of matches(COOKIE_PAIR, value)) {
-    const name = (m[1] ?? "").toLowerCase();
-    let v = m[2] ?? "";
-    let cut = v.length;
-    while (cut > 0 && /[\s"']/.test(v[cut - 1] ?? "")) cut--;
-    v = v.slice(0, cut);
+  let i = cookieResume(text, s, e, emit);
+  while (i < e) {
+    const q = nextEquals(text, i);
+    if (q < 0 || q >= e) return;
+    // The leftmost name that ends at this `=`: the run of name characters before it, at most 128, from `i`.
+    let p = q;
+    while (p > i && q - p < 128 && isCookieNameChar(text.charCodeAt(p - 1))) p--;
+    if (p === q) {
+      i = q + 1;
+      continue;
+    }
+    let end = q + 1;
+    const limit = Math.min(e, q + 1 + 4096);
+    // The value: up to 4096 characters, to the next `;` or line end.
+    for (let c = text.charCodeAt(end); end < limit && c !== 0x3b && c !== 10 && c !== 13;)
+      c = text.charCodeAt(++end);
+    i = end;
+    cookieStarts.push(p);
+    cookieEnds.push(end);
+    let cut = end;
+    while (cut > q + 1 && /[\s"']/.test(text[cut - 1] ?? "")) cut--;
+    const name = text.slice(p, q).toLowerCase();
+    const v = text.slice(q + 1, cut);
     if (COOKIE_ATTRIBUTES.has(name) || v.length === 0 || isBenignValue(v)) continue;
-    const at = s + m.index + (m[1] ?? "").length + 1;
-    emit(at, at + v.length, "cookie");
+    emit(q + 1, cut, "cookie");
   }
 }
 
@@ -413,7 +551,9 @@ function readNameSep(text: string, s: number): number {
   const n = text.length;
   if (s >= n || !isNameStart(text.charCodeAt(s))) return -1;
   let i = s + 1;
-  while (i < n && isNameChar(text.charCodeAt(i))) i++;
+  // A name is at most 81 characters: a longer run is read no further (a paste of `keykeykey…` is one run, and
+  // every `key` in it starts a read).
+  while (i < n && i - s <= 81 && isNameChar(text.charCodeAt(i))) i++;
   if (i - s > 81) return -1;
   SEP.nameEnd = i;
   let c = text.charCodeAt(i);
