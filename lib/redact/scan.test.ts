@@ -97,6 +97,21 @@ describe("fast paths keep what they skip", () => {
     expect(out(row(65, 5))).toContain("Zq9xKw3mVb7nPl2T");
   });
 
+  it("cookie pairs: names of up to 128 characters before each =, attributes kept, every value masked", () => {
+    const long = "n".repeat(130);
+    const o = out(`Cookie: ${long}=Lv9xQw3mZp7 ; sid=Sd8kLm2nQr5; Path=/; HttpOnly; tok=Tk4pWq8zXc1`);
+    expect(o).not.toMatch(/Lv9xQw3mZp7|Sd8kLm2nQr5|Tk4pWq8zXc1/);
+    expect(o).toContain("Path=/; HttpOnly;");
+    expect(o).toContain(`${long}=`);
+  });
+
+  it("a line of many cookie headers masks every value, each read once", () => {
+    const line = Array.from({ length: 400 }, (_, i) => `Cookie: sid=Sx${i}q9ZkLm2; theme=dark`).join(" ");
+    const r = redact(line);
+    expect(r.text).not.toMatch(/Sx\d+q9ZkLm2/);
+    expect(r.findings.find((f) => f.kind === "cookie")?.count).toBeGreaterThanOrEqual(400);
+  });
+
   it("a repeated key is masked at every occurrence, once per occurrence", () => {
     const key = "sk-ant-api03-" + "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z".repeat(3);
     const text = Array.from({ length: 2_000 }, (_, i) => `${i} key ${key}`).join("\n");
