@@ -95,18 +95,64 @@ export const COMMAND_ANCHORS = [
   "podman",
   "heroku",
 ];
+/** The commands `commandSecrets` reads, by name. */
+const COMMAND_NAMES = new Set([
+  "mysql",
+  "mysqldump",
+  "mysqladmin",
+  "mariadb",
+  "redis-cli",
+  "sshpass",
+  "htpasswd",
+  "wandb",
+  "setx",
+  "docker",
+  "podman",
+  "heroku",
+]);
+/** Commands whose secrets are found argument by argument, each with its group (the mysql family is one). */
+const PER_ARGUMENT = new Map([
+  ["mysql", "mysql"],
+  ["mysqldump", "mysql"],
+  ["mysqladmin", "mysql"],
+  ["mariadb", "mysql"],
+  ["redis-cli", "redis-cli"],
+  ["sshpass", "sshpass"],
+]);
+
 export const commandSecrets: Detector = (text, emit) => {
   if (!COMMANDS.test(text)) return;
   lines(text, (line, at) => {
     if (!COMMANDS.test(line)) return;
     const words = shellWords(line);
+    // Per word, the next shell operator at or after it: a command's own arguments end there.
+    const nextOperator = new Int32Array(words.length + 1).fill(words.length);
+    for (let k = words.length - 1; k >= 0; k--)
+      nextOperator[k] = SHELL_OPERATOR.test(words[k]?.word ?? "") ? k : (nextOperator[k + 1] ?? words.length);
+    // Per word, the next `htpasswd` batch flag (`-b`, `-bc`, …) at or after it.
+    const nextBatchFlag = new Int32Array(words.length + 1).fill(words.length);
+    for (let k = words.length - 1; k >= 0; k--)
+      nextBatchFlag[k] = /^-[a-zA-Z]*b/.test(words[k]?.word ?? "")
+        ? k
+        : (nextBatchFlag[k + 1] ?? words.length);
+    // Commands that judge each argument alone (or with the next): a later one before the same operator reads a
+    // suffix of what an earlier one read and reports nothing new (a line of `mysql -p…` repeated was read once
+    // per command to its end).
+    const readTo = new Map<string, number>();
     for (let k = 0; k < words.length; k++) {
       const w = words[k];
       if (w === undefined) continue;
       const cmd = w.word.replace(/^.*\//, "");
-      const args = words.slice(k + 1);
-      const stop = args.findIndex((a) => SHELL_OPERATOR.test(a.word));
-      const own = stop < 0 ? args : args.slice(0, stop);
+      if (!COMMAND_NAMES.has(cmd)) continue;
+      const end = nextOperator[k + 1] ?? words.length;
+      const group = PER_ARGUMENT.get(cmd);
+      if (group !== undefined) {
+        if (readTo.get(group) === end) continue;
+        readTo.set(group, end);
+      }
+      // The command's own arguments, words[k + 1, end), read by index (a slice per command is a copy per command).
+      const first = k + 1;
+      const own = (j: number) => (first + j < end ? words[first + j] : undefined);
       const mask = (
         a: { word: string; start: number; end: number } | undefined,
         kind = "password",
@@ -117,36 +163,51 @@ export const commandSecrets: Detector = (text, emit) => {
         if (v.length > 0 && !isBenignValue(v) && !(v.startsWith("$") && /^\$\{?\w+\}?$/.test(v)))
           emit(at + a.start + skip, at + a.end, kind);
       };
-      if (/^(?:mysql|mysqldump|mysqladmin|mariadb)$/.test(cmd)) {
-        for (const a of own) if (/^-p./.test(a.word)) mask(a, "password", 2);
+      if (group === "mysql") {
+        for (let j = 0; first + j < end; j++)
+          if (/^-p./.test(own(j)?.word ?? "")) mask(own(j), "password", 2);
       } else if (cmd === "redis-cli") {
-        own.forEach((a, j) => {
-          if (a.word === "-a" || a.word === "--pass") mask(own[j + 1]);
-        });
-      } else if (cmd === "sshpass") {
-        own.forEach((a, j) => {
-          if (a.word === "-p") mask(own[j + 1]);
-          else if (/^-p./.test(a.word)) mask(a, "password", 2);
-        });
-      } else if (cmd === "htpasswd") {
-        const flags = own.find((a) => /^-[a-zA-Z]*b/.test(a.word));
-        if (flags !== undefined) {
-          const positional = own.filter((a) => !a.word.startsWith("-"));
-          mask(positional[2]);
+        for (let j = 0; first + j < end; j++) {
+          const a = own(j)?.word;
+          if (a === "-a" || a === "--pass") mask(own(j + 1));
         }
-      } else if (cmd === "wandb" && own[0]?.word === "login") {
-        mask(
-          own.find((a, j) => j > 0 && !a.word.startsWith("-")),
-          "api-key",
-        );
+      } else if (cmd === "sshpass") {
+        for (let j = 0; first + j < end; j++) {
+          const a = own(j)?.word ?? "";
+          if (a === "-p") mask(own(j + 1));
+          else if (/^-p./.test(a)) mask(own(j), "password", 2);
+        }
+      } else if (cmd === "htpasswd") {
+        // A `-b` flag anywhere among its arguments (the next one is known per word), then its third positional.
+        if ((nextBatchFlag[first] ?? words.length) < end) {
+          let seen = 0;
+          for (let j = 0; first + j < end; j++) {
+            const a = own(j);
+            if (a === undefined || a.word.startsWith("-")) continue;
+            if (++seen === 3) {
+              mask(a);
+              break;
+            }
+          }
+        }
+      } else if (cmd === "wandb" && own(0)?.word === "login") {
+        for (let j = 1; first + j < end; j++)
+          if (!(own(j)?.word ?? "-").startsWith("-")) {
+            mask(own(j), "api-key");
+            break;
+          }
       } else if (cmd === "setx") {
-        const name = own[0];
+        const name = own(0);
         if (name !== undefined && classifyNameCached(name.word) !== null)
-          mask(own[1], kindForName(name.word));
-      } else if (cmd === "docker" || cmd === "podman" || cmd === "heroku") {
-        own.forEach((a, j) => {
-          if ((a.word === "-p" || a.word === "--password") && own[0]?.word === "login") mask(own[j + 1]);
-        });
+          mask(own(1), kindForName(name.word));
+      } else if ((cmd === "docker" || cmd === "podman" || cmd === "heroku") && own(0)?.word === "login") {
+        // As for the per-argument commands: a later `login` before the same operator reads a suffix.
+        if (readTo.get("login") === end) continue;
+        readTo.set("login", end);
+        for (let j = 0; first + j < end; j++) {
+          const a = own(j)?.word;
+          if (a === "-p" || a === "--password") mask(own(j + 1));
+        }
       }
     }
   });
