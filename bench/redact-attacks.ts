@@ -18,6 +18,14 @@ export const REDACTION_UNITS: ReadonlyArray<[string, string]> = [
   ["hex dump lines", "00000000: 736b 2d61 6e74 2d61 7069 3033 2d41 4243  sk-ant-api03-ABC\n"],
   ["wrapped token lines", "Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzQ\n"],
   ["backslash-u escapes", "\\u0041"],
+  // Found by a probe of random repeated units (2026-12-07): each took seconds to minutes per megabyte.
+  ["Set-Cookie: repeated", "Set-Cookie:"],
+  ["a secret word repeated (keykey…)", "key"],
+  ["names in each other's values", "sk-Cookie:"],
+  ["Authorization: in each other's values", "@Authorization:"],
+  ["mysql -p repeated on one line", "mysql -pX "],
+  ["docker login -p repeated on one line", "docker login -p X "],
+  ["htpasswd -b repeated on one line", "htpasswd -b a b c "],
 ];
 
 /** Every unit, the shared ones first. */
