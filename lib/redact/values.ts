@@ -301,6 +301,7 @@ const LITERAL_BENIGN = new Set([
 const EVIDENCE_VALUE =
   /^(?:(?:req|msg|toolu|srvtoolu|msgbatch|file|apikey|wrkspc|user|org|sesn|env|agent|log|chatcmpl|call|run|resp|batch)_[A-Za-z0-9]{4,48}|claude-[a-z0-9.@:-]{2,80}|(?:[a-z]{2,6}\.)?anthropic\.claude-[a-z0-9.:-]{2,80})$/;
 
+const LITERAL_BENIGN_LONGEST = Math.max(...[...LITERAL_BENIGN].map((w) => w.length));
 const benignCache = new Map<string, boolean>();
 /**
  * A value that is a reference, a placeholder or evidence, never a secret in itself. Memoised for short
@@ -320,7 +321,8 @@ export function isBenignValue(value: string): boolean {
 function isBenignValueUncached(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
-  if (LITERAL_BENIGN.has(v.toLowerCase())) return true;
+  // (Lower-cased only when it can be one of them: a value of 8 000 characters is not copied for the look-up.)
+  if (v.length <= LITERAL_BENIGN_LONGEST && LITERAL_BENIGN.has(v.toLowerCase())) return true;
   if (v.startsWith("[REDACTED") || v.startsWith("[prompt content hidden")) return true;
   // `(sensitive value)`, `<sensitive>`, `[hidden]`: masks other tools already applied.
   if (
