@@ -381,6 +381,16 @@ class FormScanner {
       c1 = text.charCodeAt(i + 1);
       if (c0 > 127 || c1 > 127 || pairs[(c0 << 7) | c1] === 0) continue;
       for (const [form, kind] of this.byPair.get((c0 << 7) | c1) ?? []) {
+        // The last and middle characters first: forms of one paste often share long stretches (the tails of a
+        // line), and one that differs at its end is then rejected without comparing it whole.
+        const last = form.length - 1;
+        const mid = last >> 1;
+        if (
+          i + last >= text.length ||
+          text.charCodeAt(i + last) !== form.charCodeAt(last) ||
+          text.charCodeAt(i + mid) !== form.charCodeAt(mid)
+        )
+          continue;
         if (sameText(text, i, i + form.length, form)) {
           spans.push(i, i + form.length, kind);
           break;
