@@ -194,6 +194,20 @@ function quotedEnd(text: string, at: number, closer: string): number {
  * syntax (`,` `;` `.` and unbalanced `)` `]` `}`) is given back. `closer` ends it too (`[value]` in Java maps).
  */
 /**
+ * Forgets the texts the reads below remember (called around each paste): a text of the same characters as an
+ * earlier paste's is then never compared with it character by character, and no paste outlives its redaction.
+ */
+export function resetReadMemos(): void {
+  valueText = "";
+  lineText = "";
+  equalsText = "";
+  cookieText = "";
+  cookieEmit = null;
+  cookieStarts = [];
+  cookieEnds = [];
+}
+
+/**
  * What the last unquoted value read found: text[valueFreeFrom, valueFreeTo) of `valueText` holds no stop
  * of `valueKind` (its stop set and closer), and, when `valueClosed`, one is at valueFreeTo (or the text ends).
  * Names packed into each other's values (`sk-Cookie:sk-Cookie:…`) each read to the same stop: once, not once
@@ -209,12 +223,13 @@ function unquotedEnd(text: string, at: number, query = false, closer: string | n
   const limit = Math.min(text.length, at + MAX_VALUE);
   const kind = `${query ? "q" : "v"}${closer ?? ""}`;
   if (text !== valueText || kind !== valueKind || at < valueFreeFrom || at > valueFreeTo) {
-    valueText = text;
     valueKind = kind;
     valueFreeFrom = at;
     valueFreeTo = at;
     valueClosed = false;
   }
+  // This very string from now on: the next comparison is by reference, not by its characters.
+  valueText = text;
   if (!valueClosed) {
     const stops = query ? QUERY_VALUE_STOP : VALUE_STOP;
     let i = valueFreeTo;
@@ -309,11 +324,11 @@ function isLineStop(c: number): boolean {
 function lineEndWithin(text: string, from: number): number {
   const limit = Math.min(text.length, from + MAX_VALUE);
   if (text !== lineText || from < lineFreeFrom || from > lineFreeTo) {
-    lineText = text;
     lineFreeFrom = from;
     lineFreeTo = from;
     lineClosed = false;
   }
+  lineText = text;
   if (!lineClosed) {
     let i = lineFreeTo;
     while (i < limit && !isLineStop(text.charCodeAt(i))) i++;
@@ -342,10 +357,10 @@ let equalsFrom = 0;
 let equalsAt = -1;
 function nextEquals(text: string, from: number): number {
   if (text !== equalsText || from < equalsFrom || (equalsAt >= 0 && from > equalsAt)) {
-    equalsText = text;
     equalsFrom = from;
     equalsAt = text.indexOf("=", from);
   }
+  equalsText = text;
   return equalsAt;
 }
 
@@ -387,6 +402,7 @@ function cookieResume(text: string, s: number, e: number, emit: Emit): number {
       if ((cookieStarts[mid] ?? 0) < s) lo = mid + 1;
       else hi = mid;
     }
+    cookieText = text;
     // In step with the earlier read only where `s` is not inside one of its pairs.
     if (lo === 0 || (cookieEnds[lo - 1] ?? 0) <= s) {
       let last = lo;

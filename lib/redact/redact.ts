@@ -1,7 +1,7 @@
 import { MAX_INPUT_BYTES } from "@/lib/input";
 import { findEncodedSecrets } from "./encoded";
 import { IntList, LEAD_PLACEHOLDER, leadMatches, registerAnchors, resetScans, scanText } from "./scan";
-import { isRandomToken, sameText } from "./detectors";
+import { isRandomToken, resetReadMemos, sameText } from "./detectors";
 import { findPromptSpans, promptNote } from "./hide-prompt";
 import { hexDumpBlocks, hexDumpViews, type DumpBlock } from "./hexdump";
 import { DECODED_KIND_IDS, KIND_PRIORITY, REDACTION_KINDS, type RedactionKind } from "./rules";
@@ -731,10 +731,12 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
 export function redact(text: string, options: RedactOptions = {}): RedactionResult {
   try {
     resetScans();
+    resetReadMemos();
     return redactUnchecked(typeof text === "string" ? text : String(text ?? ""), options ?? {});
   } catch {
     return failClosed("redaction-failed");
   } finally {
     resetScans();
+    resetReadMemos();
   }
 }

@@ -112,6 +112,16 @@ describe("fast paths keep what they skip", () => {
     expect(r.findings.find((f) => f.kind === "cookie")?.count).toBeGreaterThanOrEqual(400);
   });
 
+  it("the same paste redacted again, as the same or an equal string, gives the same result", () => {
+    const paste = `${"Cookie: sid=Sx9q9ZkLm2; Set-Cookie: tok=Tk4pWq8zXc1; Path=/ ".repeat(300)}\napi_key=Kq8zXc1Tk4pW`;
+    const first = redact(paste);
+    const again = redact(paste);
+    const copy = redact([paste.slice(0, 1000), paste.slice(1000)].join(""));
+    expect(again).toEqual(first);
+    expect(copy).toEqual(first);
+    expect(first.text).not.toMatch(/Sx9q9ZkLm2|Tk4pWq8zXc1|Kq8zXc1Tk4pW/);
+  });
+
   it("a repeated key is masked at every occurrence, once per occurrence", () => {
     const key = "sk-ant-api03-" + "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z".repeat(3);
     const text = Array.from({ length: 2_000 }, (_, i) => `${i} key ${key}`).join("\n");
