@@ -95,21 +95,8 @@ export const COMMAND_ANCHORS = [
   "podman",
   "heroku",
 ];
-/** The commands `commandSecrets` reads, by name. */
-const COMMAND_NAMES = new Set([
-  "mysql",
-  "mysqldump",
-  "mysqladmin",
-  "mariadb",
-  "redis-cli",
-  "sshpass",
-  "htpasswd",
-  "wandb",
-  "setx",
-  "docker",
-  "podman",
-  "heroku",
-]);
+/** The commands `commandSecrets` reads, by name (the anchors, and the mysql tools they find by `mysql`). */
+const COMMAND_NAMES = new Set([...COMMAND_ANCHORS, "mysqldump", "mysqladmin"]);
 /** Commands whose secrets are found argument by argument, each with its group (the mysql family is one). */
 const PER_ARGUMENT = new Map([
   ["mysql", "mysql"],
