@@ -486,12 +486,18 @@ function decodeInto(
     if (i >= to) break;
     const c = text.charCodeAt(i);
     if (c === 0x25 && i + 3 <= to) {
-      // `%XX` (ASCII), as escapeAt reads it, without allocating its answer: long %-encoded runs are common.
+      // `%XX` (ASCII), as escapeAt reads it, without allocating its answer: long %-encoded runs are common, and a
+      // run of them is decoded here in one go.
       const v = hexAt(text, i + 1, 2);
       if (v >= 0 && v < 0x80) {
         flush(i);
         b.pushCode(v, s(i), e(i + 2));
         i += 3;
+        for (let w = 0; i + 3 <= to && text.charCodeAt(i) === 0x25; i += 3) {
+          w = hexAt(text, i + 1, 2);
+          if (w < 0 || w >= 0x80) break;
+          b.pushCode(w, s(i), e(i + 2));
+        }
         runStart = i;
         continue;
       }
@@ -508,10 +514,12 @@ function decodeInto(
       }
     }
     if (c === 0x5c && i + 1 < to && text.charCodeAt(i + 1) === 0x5c) {
-      // `\\`, the commonest escape in long escaped runs: no lookup, no allocation.
+      // `\\`, the commonest escape in long escaped runs: no lookup, no allocation, a run of them in one go.
       flush(i);
-      b.pushCode(0x5c, s(i), e(i + 1));
-      i += 2;
+      do {
+        b.pushCode(0x5c, s(i), e(i + 1));
+        i += 2;
+      } while (i + 1 < to && text.charCodeAt(i) === 0x5c && text.charCodeAt(i + 1) === 0x5c);
       runStart = i;
       continue;
     }
