@@ -613,15 +613,25 @@ export const namedValues: Detector = (text, emit) => {
   let lastNameText = "";
   let lastName = -1;
   let skipTo = 0;
+  // The run of name characters around the last hit: a hit inside it is not walked again (a paste of
+  // `keykeykey…` is one run holding a secret word every third character).
+  let runStart = 0;
+  let runEnd = -1;
   for (let w = 0; w < words.length; w++) {
     const hit = words[w] ?? 0;
     if (hit < skipTo) continue;
-    let s = hit;
-    const floor = Math.max(0, s - 80);
-    while (s > floor && isNameChar(text.charCodeAt(s - 1))) s--;
+    if (hit >= runEnd) {
+      runStart = hit;
+      while (runStart > 0 && isNameChar(text.charCodeAt(runStart - 1))) runStart--;
+      runEnd = hit;
+      while (runEnd < text.length && isNameChar(text.charCodeAt(runEnd))) runEnd++;
+    }
+    let s = Math.max(runStart, hit - 80);
     while (s < hit && !isNameStart(text.charCodeAt(s))) s++;
     if (s === lastName) continue;
     lastName = s;
+    // More than 81 name characters from here: no name the separator or flag readers take (both stop at 81).
+    if (runEnd - s > 81) continue;
     const dashes = text[s - 1] === "-" ? (text[s - 2] === "-" ? 2 : 1) : 0;
     const before = text[s - 1 - dashes];
     if (before === "$" || before === "." || (dashes === 0 && before === "-")) continue;
