@@ -9,7 +9,14 @@ import {
   tokenRuns,
   type CharSet,
 } from "./chars";
-import { EVIDENCE_TOKEN_PREFIX, classifyName, isBenignValue, isPlaceholderValue, nameFacts } from "./values";
+import {
+  EVIDENCE_TOKEN_PREFIX,
+  classifyName,
+  isBenignValue,
+  isBenignValueUnmarked,
+  isPlaceholderValue,
+  nameFacts,
+} from "./values";
 import { LEAD_COLON, LEAD_DOT, LEAD_FLAG, LeadCursor, leadMatches, scanText } from "./scan";
 import { authorityAround, forEachUserinfo } from "./url";
 
@@ -198,6 +205,7 @@ function quotedEnd(text: string, at: number, closer: string): number {
  * earlier paste's is then never compared with it character by character, and no paste outlives its redaction.
  */
 export function resetReadMemos(): void {
+  markText = "";
   valueText = "";
   lineText = "";
   equalsText = "";
@@ -208,20 +216,56 @@ export function resetReadMemos(): void {
 }
 
 /**
+ * What the last search for masking marks found: the first mark (`...`, `…`, `***`) at or after markFrom in
+ * `markText` starts at markAt (the text's length: none).
+ */
+let markText = "";
+let markFrom = 0;
+let markAt = 0;
+
+/** Where the first masking mark at or after `from` starts (searched again only past the last one found). */
+function nextMark(text: string, from: number): number {
+  if (text !== markText || from < markFrom || from > markAt) {
+    markText = text;
+    markFrom = from;
+    let at = text.length;
+    for (const mark of ["...", "…", "***"]) {
+      const i = text.indexOf(mark, from);
+      if (i >= 0 && i < at) at = i;
+    }
+    markAt = at;
+  }
+  return markAt;
+}
+
+/**
+ * `isBenignValue` of text[s, e): a long value's masking marks are looked up in the text's, not searched for in
+ * the value (names packed into each other's values read the same 8 KiB tail at every name).
+ */
+function isBenignSpan(text: string, s: number, e: number): boolean {
+  const value = text.slice(s, e);
+  if (e - s <= 128) return isBenignValue(value);
+  const mark = nextMark(text, s);
+  if (mark < e && mark + (text.charCodeAt(mark) === 0x2026 ? 1 : 3) <= e) return true;
+  return isBenignValueUnmarked(value);
+}
+
+/**
  * What the last unquoted value read found: text[valueFreeFrom, valueFreeTo) of `valueText` holds no stop
  * of `valueKind` (its stop set and closer), and, when `valueClosed`, one is at valueFreeTo (or the text ends).
  * Names packed into each other's values (`sk-Cookie:sk-Cookie:…`) each read to the same stop: once, not once
  * per name up to MAX_VALUE characters.
  */
 let valueText = "";
-let valueKind = "";
+let valueKind = -1;
 let valueFreeFrom = 0;
 let valueFreeTo = 0;
 let valueClosed = false;
 
 function unquotedEnd(text: string, at: number, query = false, closer: string | null = null): number {
   const limit = Math.min(text.length, at + MAX_VALUE);
-  const kind = `${query ? "q" : "v"}${closer ?? ""}`;
+  // The stop set and closer as one number (no string built per read).
+  const kind = (closer === null ? 0 : 2 + 2 * closer.charCodeAt(0)) + (query ? 1 : 0);
   if (text !== valueText || kind !== valueKind || at < valueFreeFrom || at > valueFreeTo) {
     valueKind = kind;
     valueFreeFrom = at;
@@ -232,12 +276,13 @@ function unquotedEnd(text: string, at: number, query = false, closer: string | n
   valueText = text;
   if (!valueClosed) {
     const stops = query ? QUERY_VALUE_STOP : VALUE_STOP;
+    const closerCode = closer === null ? -1 : closer.charCodeAt(0);
     let i = valueFreeTo;
     while (i < limit) {
       const c = text.charCodeAt(i);
       if (c < 128 && stops[c] === 1) break;
       if (c === 0x5c /* \ */ && /[nrt"\\]/.test(text[i + 1] ?? "")) break;
-      if (closer !== null && text[i] === closer) break;
+      if (c === closerCode) break;
       i++;
     }
     valueFreeTo = i;
@@ -298,12 +343,11 @@ function emitAuthorization(text: string, s: number, e: number, quoted: boolean, 
     const from = s + scheme[0].length;
     let to = quoted ? e : unquotedEnd(text, from);
     if (!quoted && (word === "DIGEST" || word === "AWS")) to = lineEndWithin(text, from);
-    const cred = text.slice(from, to);
-    if (to > from && !isBenignValue(cred)) emit(from, to, "authorization");
+    if (to > from && !isBenignSpan(text, from, to)) emit(from, to, "authorization");
     return;
   }
   const to = quoted ? e : unquotedEnd(text, s);
-  if (to > s && !isBenignValue(text.slice(s, to))) emit(s, to, "authorization");
+  if (to > s && !isBenignSpan(text, s, to)) emit(s, to, "authorization");
 }
 
 /**

@@ -132,4 +132,24 @@ describe("fast paths keep what they skip", () => {
     for (const f of r.findings)
       for (const s of f.spans) expect(r.text.slice(s.start, s.end)).toMatch(/^\[REDACTED:[a-z0-9-]+#\d+\]$/);
   });
+
+  it("names inside a run of name characters: a name of up to 81 characters is read, a longer run is not", () => {
+    const secret = "Qz8xLm2nVb7kPw4t";
+    // The secret word 64 characters into a 76-character name.
+    expect(out(`${"a".repeat(60)}api_key_abcdefgh=${secret}`)).not.toContain(secret);
+    const padded = `${"a".repeat(2_000)}key${"b".repeat(2_000)}=${secret} and key=${secret}x`;
+    expect(out(padded)).not.toContain(`${secret}x`);
+    // `keykeykey…` is one run: no name in it, and the paste comes back whole.
+    expect(out("key".repeat(30_000))).toBe("key".repeat(30_000));
+  });
+
+  it("a long Authorization value is kept when masking marks are inside it, masked otherwise", () => {
+    // Not random-looking, so only the Authorization reader can mask it.
+    const long = "abcdefgh".repeat(25);
+    expect(out(`Authorization: ${long}`)).not.toContain(long.slice(0, 16));
+    expect(out(`Authorization: ${long}...${long}`)).toContain(`${long}...`);
+    expect(out(`Authorization: ${long}***`)).toContain(`${long}***`);
+    // A mark after the value's end does not make the value benign.
+    expect(out(`Authorization: ${long}\nnote: see ... later`)).not.toContain(long.slice(0, 16));
+  });
 });

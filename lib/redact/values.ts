@@ -318,7 +318,16 @@ export function isBenignValue(value: string): boolean {
   return benign;
 }
 
-function isBenignValueUncached(value: string): boolean {
+/**
+ * The checks of `isBenignValue` but the search for masking marks (`...`, `…`, `***`), which a caller that
+ * knows where the marks of its text are answers without reading the value (a long value read at every name of
+ * a hostile line, thousands of times).
+ */
+export function isBenignValueUnmarked(value: string): boolean {
+  return isBenignValueUncached(value, false);
+}
+
+function isBenignValueUncached(value: string, marks = true): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
   // (Lower-cased only when it can be one of them: a value of 8 000 characters is not copied for the look-up.)
@@ -341,9 +350,7 @@ function isBenignValueUncached(value: string): boolean {
   // Already masked: ***, xxxx, sk-ant-api03-R2D...igAA (partial_key_hint), sk_live_****1234.
   if (
     /^([*xX•#.-])\1{2,}$/.test(v) ||
-    v.includes("...") ||
-    v.includes("…") ||
-    v.includes("***") ||
+    (marks && (v.includes("...") || v.includes("…") || v.includes("***"))) ||
     /^(?:%2A){3,}$/i.test(v)
   )
     return true;
