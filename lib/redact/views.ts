@@ -501,6 +501,9 @@ function decodeInto(
         runStart = i;
         continue;
       }
+      // No other escape starts with `%` (escapeAt reads just this): a lone `%` is text.
+      i++;
+      continue;
     }
     if (c === 0x5c && i + 6 <= to && text.charCodeAt(i + 1) === 0x75) {
       // `\uXXXX`, likewise.
