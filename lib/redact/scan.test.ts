@@ -68,6 +68,16 @@ describe("past the lead buffer", () => {
     expect(seen.every((p, i) => p === i || (i === 300_000 && p === text.indexOf("%41")))).toBe(true);
   });
 
+  it("a cursor jumping ahead lands on the first lead at or after where it was asked to start", () => {
+    const text = `${"a%41b".repeat(2_000)}\n${"&amp;x".repeat(10)}`;
+    const starts = matchStarts(text, `[\\\\%&${String.fromCharCode(0x1b)}]`);
+    const escapes = new RegExp(`[\\\\%&${String.fromCharCode(0x1b)}]`, "g");
+    for (const jumps of [[0, 7_001, 7_002, 9_991, 10_001], [3, 4, 5, 12, 601, 606, 9_999], [10_050]]) {
+      const cursor = new LeadCursor(text, LEAD_ESCAPE, escapes);
+      for (const from of jumps) expect(cursor.next(from)).toBe(starts.find((p) => p >= from) ?? -1);
+    }
+  });
+
   it("a secret after the limit is still masked", () => {
     // Colon leads fill the buffer in the paste itself (no decoded view re-lists them under the limit).
     const colons = ":0".repeat(280_000);
