@@ -108,6 +108,8 @@ const LONG_RUN = 256;
 const NOT_TOKEN = /[^\w+/-]/g;
 
 const TRIPLE_WORDS = 2048;
+/** The bit of a scanner's pair table marking a pair some triple key starts with (above LEAD_PAIR's 8). */
+const KEY_PAIR = 0x100;
 /** A triple's bit: the 21 bits of three ASCII codes, hashed multiplicatively to 16. */
 function tripleHash(triple: number): number {
   return Math.imul(triple, 0x9e3779b1) >>> 16;
@@ -183,6 +185,11 @@ function rarity(word: string, at: number, size: number): number {
 class Scanner {
   /** One bit per hashed ASCII triple (8 KiB, so the look-up of every character stays in the first cache). */
   private readonly triples = new Uint32Array(TRIPLE_WORDS);
+  /**
+   * Per ASCII pair: LEAD_PAIR's entry, plus KEY_PAIR where some triple key starts with the pair; the scan
+   * hashes a triple only there (most pairs of a log start no key), in the same look-up as the leads.
+   */
+  private readonly pairs = Uint16Array.from(LEAD_PAIR);
   /** Per hashed triple: the words keyed on a triple with that hash (a collision shares the list). */
   private readonly bySlot: Array<Word[] | undefined> = new Array<Word[] | undefined>(1 << 16).fill(undefined);
   /** Per UTF-16 code unit above 127: 1 where some word is keyed on it. */
@@ -224,6 +231,7 @@ class Scanner {
         const key = (c0 << 14) | (c1 << 7) | c2;
         const h = tripleHash(key);
         this.triples[h >>> 5] = (this.triples[h >>> 5] ?? 0) | (1 << (h & 31));
+        this.pairs[(c0 << 7) | c1] = (this.pairs[(c0 << 7) | c1] ?? 0) | KEY_PAIR;
         const list = [...(this.bySlot[h] ?? []), { word, secret, at: tripleAt }];
         this.bySlot[h] = list.sort((a, b) => b.word.length - a.word.length);
       } else if (wideAt >= 0) {
@@ -299,7 +307,7 @@ class Scanner {
     }
     // Words: a look-up of the hashed triple at every character; leads: of the pair where a lead can start.
     const hits = new Hits();
-    const found = wordScan(text, triples, this.wide, LEAD_BUFFER, hits);
+    const found = wordScan(text, triples, this.pairs, this.wide, LEAD_BUFFER, hits);
     // Keys found once are not compared again where all their words are found anchors (87 000 `://`).
     const wideDone = new Set<number>();
     for (let k = 0; k < hits.n; k++) {
@@ -331,6 +339,7 @@ class Scanner {
 function wordScan(
   text: string,
   triples: Uint32Array,
+  pairs: Uint16Array,
   wide: Uint8Array,
   leads: Int32Array,
   out: Hits,
@@ -363,12 +372,15 @@ function wordScan(
       }
       continue;
     }
-    const lead = LEAD_PAIR[(c0 << 7) | c1] as number;
+    const pair = pairs[(c0 << 7) | c1] as number;
+    if (pair === 0) continue;
+    const lead = pair & 0xff;
     if (lead !== 0 && (lead < 8 || LEAD_THIRD[(lead >> 3) * 128 + c2] === 1)) {
       if (found < room) leads[found] = j * 8 + (lead & 7) - 1;
       else if (found === room) out.leadLimit = j;
       found++;
     }
+    if (pair < KEY_PAIR) continue;
     const t = tripleHash((c0 << 14) | (c1 << 7) | c2);
     if (((triples[t >>> 5] as number) & (1 << (t & 31))) !== 0) {
       if (h === hits.length) hits = out.grow();
