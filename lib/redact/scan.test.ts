@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { redact } from "./redact";
-import { LEAD_COLON, LEAD_ESCAPE, LEAD_FLAG, LeadCursor, leadMatches, scanText } from "./scan";
+import { LEAD_COLON, LEAD_ESCAPE, LEAD_FLAG, LeadCursor, codeUnits, leadMatches, scanText } from "./scan";
 
 /** The shared scan's lead lists and the rules that read their candidates from them. */
 
@@ -161,5 +161,23 @@ describe("fast paths keep what they skip", () => {
     expect(out(`Authorization: ${long}***`)).toContain(`${long}***`);
     // A mark after the value's end does not make the value benign.
     expect(out(`Authorization: ${long}\nnote: see ... later`)).not.toContain(long.slice(0, 16));
+  });
+});
+
+describe("the code units the scan reads", () => {
+  const samples = ["", "a", "key=\ud800 lone\udc00 é ÿ \uffff 𝄞", "x".repeat(5_000) + "ñ"];
+  const expected = (t: string) => [...Array.from({ length: t.length }, (_, i) => t.charCodeAt(i)), 0, 0];
+
+  it("are the string's UTF-16 units, lone surrogates kept, with two zeros after", () => {
+    for (const t of samples) expect([...codeUnits(t)]).toEqual(expected(t));
+  });
+
+  it("are the same where there is no Buffer (a browser)", () => {
+    vi.stubGlobal("Buffer", undefined);
+    try {
+      for (const t of samples) expect([...codeUnits(t)]).toEqual(expected(t));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

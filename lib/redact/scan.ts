@@ -275,22 +275,23 @@ class Scanner {
     };
     // Runs of 20+ token characters, by sampling every 20th character: a run that long covers a sample, which
     // is then widened both ways; the characters between samples outside runs are never read.
+    const codes = codeUnits(text);
     let i = MIN_RUN - 1;
     while (i < n) {
-      const c = text.charCodeAt(i);
+      const c = codes[i] as number;
       if (c >= 128 || TOKEN[c] !== 1) {
         i += MIN_RUN;
         continue;
       }
       let s = i;
       while (s > 0) {
-        const d = text.charCodeAt(s - 1);
+        const d = codes[s - 1] as number;
         if (d < 128 && TOKEN[d] === 1) s--;
         else break;
       }
       let e = i + 1;
       while (e < n && e - i < LONG_RUN) {
-        const d = text.charCodeAt(e);
+        const d = codes[e] as number;
         if (d < 128 && TOKEN[d] === 1) e++;
         else break;
       }
@@ -307,7 +308,7 @@ class Scanner {
     }
     // Words: a look-up of the hashed triple at every character; leads: of the pair where a lead can start.
     const hits = new Hits();
-    const found = wordScan(text, triples, this.pairs, this.wide, LEAD_BUFFER, hits);
+    const found = wordScan(text, codes, triples, this.pairs, this.wide, LEAD_BUFFER, hits);
     // Keys found once are not compared again where all their words are found anchors (87 000 `://`).
     const wideDone = new Set<number>();
     for (let k = 0; k < hits.n; k++) {
@@ -336,8 +337,27 @@ class Scanner {
  * hashed triple starting at a character has its bit (`wideKey` false), or where a non-ASCII character is a
  * key (`wideKey` true; a `true` answer takes that character out of this scan's table).
  */
+/**
+ * The paste's UTF-16 code units, two zero units past its end (the scan reads two ahead): read from a typed
+ * array, the per-character loop runs faster than through `charCodeAt`, which checks the string's
+ * representation at every call. Node's Buffer encodes natively; elsewhere a loop does.
+ */
+export function codeUnits(text: string): Uint16Array {
+  const n = text.length;
+  if (typeof Buffer !== "undefined") {
+    const buf = Buffer.allocUnsafeSlow(2 * n + 4);
+    buf.write(text, 0, "utf16le");
+    buf.writeUInt32LE(0, 2 * n);
+    return new Uint16Array(buf.buffer, buf.byteOffset, n + 2);
+  }
+  const codes = new Uint16Array(n + 2);
+  for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
+  return codes;
+}
+
 function wordScan(
   text: string,
+  codes: Uint16Array,
   triples: Uint32Array,
   pairs: Uint16Array,
   wide: Uint8Array,
@@ -345,8 +365,8 @@ function wordScan(
   out: Hits,
 ): number {
   const n = text.length;
-  let c1 = n > 0 ? text.charCodeAt(0) : 0;
-  let c2 = n > 1 ? text.charCodeAt(1) : 0;
+  let c1 = codes[0] as number;
+  let c2 = codes[1] as number;
   let found = 0;
   const room = leads.length;
   let hits = out.at;
@@ -354,7 +374,7 @@ function wordScan(
   for (let j = 0; j < n; j++) {
     const c0 = c1;
     c1 = c2;
-    c2 = j + 2 < n ? text.charCodeAt(j + 2) : 0;
+    c2 = codes[j + 2] as number;
     if (c0 > 127) {
       if (wide[c0] === 1) {
         if (h === hits.length) hits = out.grow();
