@@ -206,6 +206,10 @@ function quotedEnd(text: string, at: number, closer: string): number {
  */
 export function resetReadMemos(): void {
   markText = "";
+  lastValue = "";
+  lastValueText = "";
+  lastValueStart = -1;
+  periodText = "";
   valueText = "";
   lineText = "";
   equalsText = "";
@@ -516,6 +520,41 @@ function isReference(text: string, at: number, end: number): boolean {
  */
 /** The last value `emitNamedValue` read, whether it is benign, and whether it names the last name checked. */
 let lastValue = "";
+/** Where `lastValue` was last read: at lastValueStart of lastValueText (-1: not known). */
+let lastValueText = "";
+let lastValueStart = -1;
+/**
+ * A stretch of `periodText` read as repeating with period `periodShift`: text[x] === text[x + periodShift]
+ * for every x in [periodFrom, periodTo). Names packed into each other's values (`sk-Cookie:sk-Cookie:…`)
+ * each read the same 8 KiB tail, one period further on: the stretch grows by a period per name instead of
+ * each tail being compared whole with the last.
+ */
+let periodText = "";
+let periodShift = 0;
+let periodFrom = 0;
+let periodTo = 0;
+
+/** Whether text[s, e) reads `lastValue`, which was read at lastValueStart of this text (when known). */
+function sameAsLastValue(text: string, s: number, e: number): boolean {
+  const length = e - s;
+  if (length !== lastValue.length) return false;
+  if (length < 64 || text !== lastValueText || lastValueStart < 0 || s <= lastValueStart)
+    return sameText(text, s, e, lastValue);
+  // text[s, e) equals text[from, from + length) exactly when that stretch repeats with period s - from.
+  const shift = s - lastValueStart;
+  const from = lastValueStart;
+  if (periodText !== text || periodShift !== shift || from < periodFrom || from > periodTo) {
+    periodText = text;
+    periodShift = shift;
+    periodFrom = from;
+    periodTo = from;
+  }
+  let x = periodTo;
+  const to = from + length;
+  while (x < to && text.charCodeAt(x) === text.charCodeAt(x + shift)) x++;
+  periodTo = x;
+  return x >= to;
+}
 let lastBenign = true;
 let lastPlaceholderNorm: string | null = null;
 let lastPlaceholder = false;
@@ -554,11 +593,13 @@ export function emitNamedValue(
   } else if (scheme && s + scheme[0].length < e) s += scheme[0].length;
   if (e <= s) return;
   // A repeated value is not cut out or judged again: its string and verdicts are reused.
-  if (!sameText(text, s, e, lastValue)) {
+  if (!sameAsLastValue(text, s, e)) {
     lastValue = text.slice(s, e);
     lastBenign = isBenignValue(lastValue);
     lastPlaceholderNorm = null;
   }
+  lastValueText = text;
+  lastValueStart = s;
   const value = lastValue;
   if (lastBenign) return;
   if (lastPlaceholderNorm !== facts.norm) {

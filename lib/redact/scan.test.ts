@@ -153,6 +153,26 @@ describe("fast paths keep what they skip", () => {
     expect(out("key".repeat(30_000))).toBe("key".repeat(30_000));
   });
 
+  it("a value as long as the last one and read one stretch further on is judged again when it differs", () => {
+    // Both 100 characters, the same but for their last three: the first is a masked value (benign), the second is not.
+    const benign = `${"x".repeat(97)}***`;
+    const secret = `${"x".repeat(97)}Zq9`;
+    const o = out(`password=${benign} password=${secret} end`);
+    expect(o).toContain(`password=${benign} `);
+    expect(o).not.toContain("Zq9");
+    expect(out(`password=${secret} password=${secret} end`)).toBe(
+      "password=[REDACTED:password#1] password=[REDACTED:password#1] end",
+    );
+    // Names packed into each other's values: every tail is the same 8 KiB, each masked.
+    const packed = "sk-Cookie:".repeat(5_000);
+    expect(out(packed)).not.toContain("sk-Cookie");
+  });
+
+  it("a placeholder value is recognised behind any run of punctuation, and a longer one is not one", () => {
+    expect(out(`password=${"-".repeat(300)}yourpassword\n`)).toContain("yourpassword");
+    expect(out(`password=${"-".repeat(300)}yourpasswordx\n`)).not.toContain("yourpasswordx");
+  });
+
   it("a long Authorization value is kept when masking marks are inside it, masked otherwise", () => {
     // Not random-looking, so only the Authorization reader can mask it.
     const long = "abcdefgh".repeat(25);

@@ -177,16 +177,23 @@ export function isWeakName(name: string): boolean {
   return weak;
 }
 
-/** Lower-case letters and digits only; a loop, as it runs once per masked value. */
-function normalised(s: string): string {
+/**
+ * Lower-case letters and digits only; a loop, as it runs once per masked value. Past `limit` characters of
+ * its answer, null (a caller comparing with a short name need not lower-case an 8 KiB value).
+ */
+function normalisedWithin(s: string, limit: number): string | null {
   let out = "";
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < s.length && out.length <= limit; i++) {
     const c = s.charCodeAt(i);
     if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122)) out += s[i];
     else if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
     else if (c > 127) out += (s[i] ?? "").toLowerCase().replace(/[^a-z0-9]/g, "");
   }
-  return out;
+  return out.length > limit ? null : out;
+}
+
+function normalised(s: string): string {
+  return normalisedWithin(s, Infinity) ?? "";
 }
 
 const normCache = new Map<string, string>();
@@ -230,7 +237,9 @@ export function nameFacts(name: string): NameFacts {
 
 /** `isPlaceholderFor` with the name already normalised (`nameFacts(name).norm`). */
 export function isPlaceholderValue(norm: string, value: string): boolean {
-  const v = normalised(value);
+  // Nothing longer than `your` + the name can be one of the forms below.
+  const v = normalisedWithin(value, norm.length + 4);
+  if (v === null) return false;
   return v.length === 0 || v === norm || norm.endsWith(v) || v === `your${norm}` || v === `my${norm}`;
 }
 
