@@ -47,6 +47,12 @@ function lineAt(text: string, at: number): { line: string; at: number; next: num
  * a megabyte line of commands made a string and an object per word.
  */
 function shellWords(text: string, from: number, to: number): number {
+  // At most one word per two characters and one more (a word and its space, or an empty quote pair).
+  const most = ((to - from) >> 1) + 1;
+  if (wordStart.length < most) {
+    wordStart = new Int32Array(most);
+    wordEnd = new Int32Array(most);
+  }
   let n = 0;
   let i = from;
   while (i < to) {
@@ -55,7 +61,6 @@ function shellWords(text: string, from: number, to: number): number {
       if (++i >= to) return n;
       c = text.charCodeAt(i);
     }
-    if (n >= wordStart.length) growWords();
     if (c === 34 || c === 39) {
       // The closing quote on this line (indexOf would look past it, to the end of the paste, at every quote).
       let end = i + 1;
@@ -76,14 +81,6 @@ function shellWords(text: string, from: number, to: number): number {
 /** `shellWords`' answer, kept between lines (and dropped after a call that needed a large one). */
 let wordStart = new Int32Array(256);
 let wordEnd = new Int32Array(256);
-function growWords(): void {
-  const start = new Int32Array(2 * wordStart.length);
-  const end = new Int32Array(2 * wordStart.length);
-  start.set(wordStart);
-  end.set(wordEnd);
-  wordStart = start;
-  wordEnd = end;
-}
 
 /** Whether text[s, e) is `lit`. */
 function wordIs(text: string, s: number, e: number, lit: string): boolean {
@@ -169,6 +166,7 @@ const COMMAND_NAMES = new Set([...COMMAND_ANCHORS, "mysqldump", "mysqladmin"]);
 const COMMANDS_BY_LENGTH: Array<string[] | undefined> = [];
 for (const name of COMMAND_NAMES) (COMMANDS_BY_LENGTH[name.length] ??= []).push(name);
 const LONGEST_COMMAND = COMMANDS_BY_LENGTH.length - 1;
+const SHORTEST_COMMAND = COMMANDS_BY_LENGTH.findIndex((names) => names !== undefined);
 /** Commands whose secrets are found argument by argument, each with its group (the mysql family is one). */
 const PER_ARGUMENT = new Map([
   ["mysql", "mysql"],
@@ -205,12 +203,6 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
   const n = shellWords(text, from, to);
   const ws = wordStart;
   const we = wordEnd;
-  const word = (k: number, lit: string) => wordIs(text, ws[k] as number, we[k] as number, lit);
-  // Argument j of a command whose arguments end at `end`, past `skip` characters (a closure per command was one
-  // more allocation per command).
-  const mask = (j: number, end: number, kind = "password", skip = 0) => {
-    if (j < end) hide(text, (ws[j] as number) + skip, we[j] as number, kind, emit);
-  };
   // The next shell operator at or after the current command's first argument (a command's own arguments end
   // there), and the next `htpasswd` batch flag likewise: both only move forward, so each word is tested once.
   let operator = 0;
@@ -220,7 +212,10 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
   // per command to its end).
   const readTo = new Map<string, number>();
   for (let k = 0; k < n; k++) {
-    const cmd = commandName(text, ws[k] as number, we[k] as number);
+    const s = ws[k] as number;
+    const e = we[k] as number;
+    if (e - s < SHORTEST_COMMAND) continue;
+    const cmd = commandName(text, s, e);
     if (cmd === null) continue;
     // The command's own arguments are words [first, end).
     const first = k + 1;
@@ -237,13 +232,14 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
     }
     if (group === "mysql") {
       for (let j = first; j < end; j++)
-        if (isGluedP(text, ws[j] as number, we[j] as number)) mask(j, end, "password", 2);
+        if (isGluedP(text, ws[j] as number, we[j] as number)) maskArg(text, emit, j, end, "password", 2);
     } else if (cmd === "redis-cli") {
-      for (let j = first; j < end; j++) if (word(j, "-a") || word(j, "--pass")) mask(j + 1, end);
+      for (let j = first; j < end; j++)
+        if (argIs(text, j, "-a") || argIs(text, j, "--pass")) maskArg(text, emit, j + 1, end);
     } else if (cmd === "sshpass") {
       for (let j = first; j < end; j++) {
-        if (word(j, "-p")) mask(j + 1, end);
-        else if (isGluedP(text, ws[j] as number, we[j] as number)) mask(j, end, "password", 2);
+        if (argIs(text, j, "-p")) maskArg(text, emit, j + 1, end);
+        else if (isGluedP(text, ws[j] as number, we[j] as number)) maskArg(text, emit, j, end, "password", 2);
       }
     } else if (cmd === "htpasswd") {
       // A `-b` flag anywhere among its arguments, then its third positional.
@@ -257,33 +253,44 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
         for (let j = first; j < end; j++) {
           if (we[j] !== ws[j] && text.charCodeAt(ws[j] as number) === 45) continue;
           if (++seen === 3) {
-            mask(j, end);
+            maskArg(text, emit, j, end);
             break;
           }
         }
       }
-    } else if (cmd === "wandb" && first < end && word(first, "login")) {
+    } else if (cmd === "wandb" && first < end && argIs(text, first, "login")) {
       for (let j = first + 1; j < end; j++)
         if (we[j] === ws[j] || text.charCodeAt(ws[j] as number) !== 45) {
-          mask(j, end, "api-key");
+          maskArg(text, emit, j, end, "api-key");
           break;
         }
     } else if (cmd === "setx") {
       if (first < end) {
         const name = text.slice(ws[first] as number, we[first] as number);
-        if (classifyNameCached(name) !== null) mask(first + 1, end, kindForName(name));
+        if (classifyNameCached(name) !== null) maskArg(text, emit, first + 1, end, kindForName(name));
       }
     } else if (
       (cmd === "docker" || cmd === "podman" || cmd === "heroku") &&
       first < end &&
-      word(first, "login")
+      argIs(text, first, "login")
     ) {
       // As for the per-argument commands: a later `login` before the same operator reads a suffix.
       if (readTo.get("login") === end) continue;
       readTo.set("login", end);
-      for (let j = first; j < end; j++) if (word(j, "-p") || word(j, "--password")) mask(j + 1, end);
+      for (let j = first; j < end; j++)
+        if (argIs(text, j, "-p") || argIs(text, j, "--password")) maskArg(text, emit, j + 1, end);
     }
   }
+}
+
+/** Whether word j of the line is `lit`. */
+function argIs(text: string, j: number, lit: string): boolean {
+  return wordIs(text, wordStart[j] as number, wordEnd[j] as number, lit);
+}
+
+/** Masks word j past `skip` characters, if it is one of the command's own arguments (before word `end`). */
+function maskArg(text: string, emit: Emit, j: number, end: number, kind = "password", skip = 0): void {
+  if (j < end) hide(text, (wordStart[j] as number) + skip, wordEnd[j] as number, kind, emit);
 }
 
 /** Emits text[s, e) unless it is empty or benign; the answer for the last value is kept (a line of the same
