@@ -126,20 +126,26 @@ const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || 
  * The command a word names, past any directory (`/usr/bin/mysql`), or null. As `word.replace(/^.*\//, "")`
  * did: `.` stops at a line terminator, so a word with one in it names nothing.
  */
-function commandName(text: string, s: number, e: number): string | null {
+function commandName(text: string, s: number, e: number): Command | null {
   let slash = e - 1;
   while (slash >= s && text.charCodeAt(slash) !== 47) {
     if (e - slash > LONGEST_COMMAND) return null;
     slash--;
   }
-  const names = COMMANDS_BY_LENGTH[e - slash - 1];
-  if (names === undefined) return null;
-  for (const name of names) {
-    if (!text.startsWith(name, slash + 1)) continue;
+  const commands = COMMANDS_BY_LENGTH[e - slash - 1];
+  if (commands === undefined) return null;
+  for (const command of commands) {
+    if (!hasAt(text, slash + 1, command.name)) continue;
     for (let i = s; i < slash; i++) if (isLineTerminator(text.charCodeAt(i))) return null;
-    return name;
+    return command;
   }
   return null;
+}
+
+/** Whether `lit` is at text[at] (by character: a startsWith call per command word cost more than the compare). */
+function hasAt(text: string, at: number, lit: string): boolean {
+  for (let i = 0; i < lit.length; i++) if (text.charCodeAt(at + i) !== lit.charCodeAt(i)) return false;
+  return true;
 }
 
 /**
@@ -162,20 +168,30 @@ export const COMMAND_ANCHORS = [
 ];
 /** The commands `commandSecrets` reads, by name (the anchors, and the mysql tools they find by `mysql`). */
 const COMMAND_NAMES = new Set([...COMMAND_ANCHORS, "mysqldump", "mysqladmin"]);
-/** The same names by length, so a word is compared with the few of its length only. */
-const COMMANDS_BY_LENGTH: Array<string[] | undefined> = [];
-for (const name of COMMAND_NAMES) (COMMANDS_BY_LENGTH[name.length] ??= []).push(name);
-const LONGEST_COMMAND = COMMANDS_BY_LENGTH.length - 1;
-const SHORTEST_COMMAND = COMMANDS_BY_LENGTH.findIndex((names) => names !== undefined);
-/** Commands whose secrets are found argument by argument, each with its group (the mysql family is one). */
+/**
+ * Groups of commands whose secrets are found argument by argument (the mysql family is one), and the `login`
+ * commands: numbers, so the per-line note of how far each group has read is an array, not a map.
+ */
+const MYSQL = 0;
+const REDIS_CLI = 1;
+const SSHPASS = 2;
+const LOGIN = 3;
 const PER_ARGUMENT = new Map([
-  ["mysql", "mysql"],
-  ["mysqldump", "mysql"],
-  ["mysqladmin", "mysql"],
-  ["mariadb", "mysql"],
-  ["redis-cli", "redis-cli"],
-  ["sshpass", "sshpass"],
+  ["mysql", MYSQL],
+  ["mysqldump", MYSQL],
+  ["mysqladmin", MYSQL],
+  ["mariadb", MYSQL],
+  ["redis-cli", REDIS_CLI],
+  ["sshpass", SSHPASS],
 ]);
+/** A command read: its name and its group (-1: judged as a whole). */
+type Command = { name: string; group: number };
+/** The commands by name length, so a word is compared with the few of its length only. */
+const COMMANDS_BY_LENGTH: Array<Command[] | undefined> = [];
+for (const name of COMMAND_NAMES)
+  (COMMANDS_BY_LENGTH[name.length] ??= []).push({ name, group: PER_ARGUMENT.get(name) ?? -1 });
+const LONGEST_COMMAND = COMMANDS_BY_LENGTH.length - 1;
+const SHORTEST_COMMAND = COMMANDS_BY_LENGTH.findIndex((commands) => commands !== undefined);
 
 export const commandSecrets: Detector = (text, emit) => {
   hiddenStart = hiddenEnd = -1;
@@ -210,13 +226,14 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
   // Commands that judge each argument alone (or with the next): a later one before the same operator reads a
   // suffix of what an earlier one read and reports nothing new (a line of `mysql -p…` repeated was read once
   // per command to its end).
-  const readTo = new Map<string, number>();
+  const readTo = [-1, -1, -1, -1];
   for (let k = 0; k < n; k++) {
     const s = ws[k] as number;
     const e = we[k] as number;
     if (e - s < SHORTEST_COMMAND) continue;
-    const cmd = commandName(text, s, e);
-    if (cmd === null) continue;
+    const command = commandName(text, s, e);
+    if (command === null) continue;
+    const cmd = command.name;
     // The command's own arguments are words [first, end).
     const first = k + 1;
     if (operator < first) {
@@ -225,12 +242,12 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
         operator++;
     }
     const end = operator;
-    const group = PER_ARGUMENT.get(cmd);
-    if (group !== undefined) {
-      if (readTo.get(group) === end) continue;
-      readTo.set(group, end);
+    const group = command.group;
+    if (group >= 0) {
+      if (readTo[group] === end) continue;
+      readTo[group] = end;
     }
-    if (group === "mysql") {
+    if (group === MYSQL) {
       for (let j = first; j < end; j++)
         if (isGluedP(text, ws[j] as number, we[j] as number)) maskArg(text, emit, j, end, "password", 2);
     } else if (cmd === "redis-cli") {
@@ -275,8 +292,8 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
       argIs(text, first, "login")
     ) {
       // As for the per-argument commands: a later `login` before the same operator reads a suffix.
-      if (readTo.get("login") === end) continue;
-      readTo.set("login", end);
+      if (readTo[LOGIN] === end) continue;
+      readTo[LOGIN] = end;
       for (let j = first; j < end; j++)
         if (argIs(text, j, "-p") || argIs(text, j, "--password")) maskArg(text, emit, j + 1, end);
     }
