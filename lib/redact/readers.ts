@@ -84,7 +84,7 @@ let wordEnd = new Int32Array(256);
 
 /** Whether text[s, e) is `lit`. */
 function wordIs(text: string, s: number, e: number, lit: string): boolean {
-  return e - s === lit.length && text.startsWith(lit, s);
+  return e - s === lit.length && hasAt(text, s, lit);
 }
 
 /** A shell operator word: `&&`, `||`, `;`, `|`, `>`, `>>`, `2>&1`. */
@@ -96,7 +96,7 @@ function isShellOperator(text: string, s: number, e: number): boolean {
     case 2:
       return (c === 38 || c === 124 || c === 62) && text.charCodeAt(s + 1) === c;
     case 4:
-      return text.startsWith("2>&1", s);
+      return hasAt(text, s, "2>&1");
     default:
       return false;
   }
@@ -142,7 +142,7 @@ function commandName(text: string, s: number, e: number): Command | null {
   return null;
 }
 
-/** Whether `lit` is at text[at] (by character: a startsWith call per command word cost more than the compare). */
+/** Whether `lit` is at text[at] (by character: a startsWith call per word cost more than the compare). */
 function hasAt(text: string, at: number, lit: string): boolean {
   for (let i = 0; i < lit.length; i++) if (text.charCodeAt(at + i) !== lit.charCodeAt(i)) return false;
   return true;
@@ -310,8 +310,10 @@ function maskArg(text: string, emit: Emit, j: number, end: number, kind = "passw
   if (j < end) hide(text, (wordStart[j] as number) + skip, wordEnd[j] as number, kind, emit);
 }
 
-/** Emits text[s, e) unless it is empty or benign; the answer for the last value is kept (a line of the same
- * command repeated masks the same value again and again). */
+/**
+ * Emits text[s, e) unless it is empty or benign; the answer for the last value is kept (a line of the same
+ * command repeated masks the same value again and again).
+ */
 function hide(text: string, s: number, e: number, kind: string, emit: Emit): void {
   if (e <= s) return;
   if (!sameAsHidden(text, s, e)) {
