@@ -8,18 +8,6 @@ import { classifyNameCached, isBenignValue, isPlaceholderFor, kindForName } from
  * own values start and end (redaction.md §4 "Name and value apart", issue 12).
  */
 
-function lines(text: string, fn: (line: string, at: number) => void): void {
-  let at = 0;
-  while (at <= text.length) {
-    const nl = text.indexOf("\n", at);
-    const end = nl < 0 ? text.length : nl;
-    const line = text.slice(at, end > at && text[end - 1] === "\r" ? end - 1 : end);
-    fn(line, at);
-    if (nl < 0) break;
-    at = nl + 1;
-  }
-}
-
 /** The lines that hold a secret word (a label, a header row), from the shared scan; each line once. */
 function secretWordLines(text: string): Int32Array {
   const words = scanText(text).words;
@@ -53,36 +41,119 @@ function lineAt(text: string, at: number): { line: string; at: number; next: num
   return { line, at, next: nl < 0 ? text.length + 1 : nl + 1 };
 }
 
-/** Shell words of a command line with their offsets (quotes dropped from the value's extent). */
-function shellWords(line: string): Array<{ word: string; start: number; end: number }> {
-  const out: Array<{ word: string; start: number; end: number }> = [];
-  let i = 0;
-  while (i < line.length) {
-    while (i < line.length && (line[i] === " " || line[i] === "\t")) i++;
-    if (i >= line.length) break;
-    const q = line[i];
-    if (q === '"' || q === "'") {
-      const close = line.indexOf(q, i + 1);
-      const end = close < 0 ? line.length : close;
-      out.push({ word: line.slice(i + 1, end), start: i + 1, end });
+/**
+ * Shell words of the command line text[from, to), as offsets into `text` (quotes dropped from the value's
+ * extent): word k is text[wordStart[k], wordEnd[k]). Returns the word count. Offsets, not strings or objects:
+ * a megabyte line of commands made a string and an object per word.
+ */
+function shellWords(text: string, from: number, to: number): number {
+  // At most one word per two characters and one more (a word and its space, or an empty quote pair).
+  const most = ((to - from) >> 1) + 1;
+  if (wordStart.length < most) {
+    wordStart = new Int32Array(most);
+    wordEnd = new Int32Array(most);
+  }
+  let n = 0;
+  let i = from;
+  while (i < to) {
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 9) {
+      if (++i >= to) return n;
+      c = text.charCodeAt(i);
+    }
+    if (c === 34 || c === 39) {
+      // The closing quote on this line (indexOf would look past it, to the end of the paste, at every quote).
+      let end = i + 1;
+      while (end < to && text.charCodeAt(end) !== c) end++;
+      wordStart[n] = i + 1;
+      wordEnd[n++] = end;
       i = end + 1;
       continue;
     }
     const s = i;
-    while (i < line.length && line[i] !== " " && line[i] !== "\t") i++;
-    out.push({ word: line.slice(s, i), start: s, end: i });
+    while (i < to && (c = text.charCodeAt(i)) !== 32 && c !== 9) i++;
+    wordStart[n] = s;
+    wordEnd[n++] = i;
   }
-  return out;
+  return n;
 }
 
-const SHELL_OPERATOR = /^(?:&&|\|\||[;|>]|>>|2>&1)$/;
+/** `shellWords`' answer, kept between lines (and dropped after a call that needed a large one). */
+let wordStart = new Int32Array(256);
+let wordEnd = new Int32Array(256);
+
+/** Whether text[s, e) is `lit`. */
+function wordIs(text: string, s: number, e: number, lit: string): boolean {
+  return e - s === lit.length && hasAt(text, s, lit);
+}
+
+/** A shell operator word: `&&`, `||`, `;`, `|`, `>`, `>>`, `2>&1`. */
+function isShellOperator(text: string, s: number, e: number): boolean {
+  const c = text.charCodeAt(s);
+  switch (e - s) {
+    case 1:
+      return c === 59 || c === 124 || c === 62;
+    case 2:
+      return (c === 38 || c === 124 || c === 62) && text.charCodeAt(s + 1) === c;
+    case 4:
+      return hasAt(text, s, "2>&1");
+    default:
+      return false;
+  }
+}
+
+/** An `htpasswd` batch flag (`-b`, `-bc`, `-cb`, …): a `b` among the letters after the dash. */
+function isBatchFlag(text: string, s: number, e: number): boolean {
+  if (s >= e || text.charCodeAt(s) !== 45) return false;
+  for (let i = s + 1; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 98) return true;
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return false;
+}
+
+/** A `-pVALUE` word (`/^-p./`: the character after `-p` is not a line terminator). */
+function isGluedP(text: string, s: number, e: number): boolean {
+  if (e - s < 3 || text.charCodeAt(s) !== 45 || text.charCodeAt(s + 1) !== 112) return false;
+  const c = text.charCodeAt(s + 2);
+  return c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029;
+}
+
+const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/**
+ * The command a word names, past any directory (`/usr/bin/mysql`), or null. As `word.replace(/^.*\//, "")`
+ * did: `.` stops at a line terminator, so a word with one in it names nothing.
+ */
+function commandName(text: string, s: number, e: number): Command | null {
+  let slash = e - 1;
+  while (slash >= s && text.charCodeAt(slash) !== 47) {
+    if (e - slash > LONGEST_COMMAND) return null;
+    slash--;
+  }
+  const commands = COMMANDS_BY_LENGTH[e - slash - 1];
+  if (commands === undefined) return null;
+  for (const command of commands) {
+    if (!hasAt(text, slash + 1, command.name)) continue;
+    for (let i = s; i < slash; i++) if (isLineTerminator(text.charCodeAt(i))) return null;
+    return command;
+  }
+  return null;
+}
+
+/** Whether `lit` is at text[at] (by character: a startsWith call per word cost more than the compare). */
+function hasAt(text: string, at: number, lit: string): boolean {
+  for (let i = 0; i < lit.length; i++) if (text.charCodeAt(at + i) !== lit.charCodeAt(i)) return false;
+  return true;
+}
 
 /**
  * Command lines that take a secret without `name=`: `mysql -pPW`, `redis-cli -a PW`, `sshpass -p PW`,
  * `htpasswd -b file user PW`, `wandb login KEY`, `setx NAME VALUE`, `docker login -p PW`.
  */
 const COMMANDS =
-  /\b(?:mysql|mysqldump|mysqladmin|mariadb|redis-cli|sshpass|htpasswd|wandb|setx|docker|podman|heroku)\b/;
+  /\b(?:mysql|mysqldump|mysqladmin|mariadb|redis-cli|sshpass|htpasswd|wandb|setx|docker|podman|heroku)\b/g;
 export const COMMAND_ANCHORS = [
   "mysql",
   "mariadb",
@@ -97,108 +168,174 @@ export const COMMAND_ANCHORS = [
 ];
 /** The commands `commandSecrets` reads, by name (the anchors, and the mysql tools they find by `mysql`). */
 const COMMAND_NAMES = new Set([...COMMAND_ANCHORS, "mysqldump", "mysqladmin"]);
-/** Commands whose secrets are found argument by argument, each with its group (the mysql family is one). */
+/**
+ * Groups of commands whose secrets are found argument by argument (the mysql family is one), and the `login`
+ * commands: numbers, so the per-line note of how far each group has read is an array, not a map.
+ */
+const MYSQL = 0;
+const REDIS_CLI = 1;
+const SSHPASS = 2;
+const LOGIN = 3;
 const PER_ARGUMENT = new Map([
-  ["mysql", "mysql"],
-  ["mysqldump", "mysql"],
-  ["mysqladmin", "mysql"],
-  ["mariadb", "mysql"],
-  ["redis-cli", "redis-cli"],
-  ["sshpass", "sshpass"],
+  ["mysql", MYSQL],
+  ["mysqldump", MYSQL],
+  ["mysqladmin", MYSQL],
+  ["mariadb", MYSQL],
+  ["redis-cli", REDIS_CLI],
+  ["sshpass", SSHPASS],
 ]);
+/** A command read: its name and its group (-1: judged as a whole). */
+type Command = { name: string; group: number };
+/** The commands by name length, so a word is compared with the few of its length only. */
+const COMMANDS_BY_LENGTH: Array<Command[] | undefined> = [];
+for (const name of COMMAND_NAMES)
+  (COMMANDS_BY_LENGTH[name.length] ??= []).push({ name, group: PER_ARGUMENT.get(name) ?? -1 });
+const LONGEST_COMMAND = COMMANDS_BY_LENGTH.length - 1;
+const SHORTEST_COMMAND = COMMANDS_BY_LENGTH.findIndex((commands) => commands !== undefined);
 
 export const commandSecrets: Detector = (text, emit) => {
-  if (!COMMANDS.test(text)) return;
-  lines(text, (line, at) => {
-    if (!COMMANDS.test(line)) return;
-    const words = shellWords(line);
-    // Per word, the next shell operator at or after it: a command's own arguments end there.
-    const nextOperator = new Int32Array(words.length + 1).fill(words.length);
-    for (let k = words.length - 1; k >= 0; k--)
-      nextOperator[k] = SHELL_OPERATOR.test(words[k]?.word ?? "") ? k : (nextOperator[k + 1] ?? words.length);
-    // Per word, the next `htpasswd` batch flag (`-b`, `-bc`, …) at or after it.
-    const nextBatchFlag = new Int32Array(words.length + 1).fill(words.length);
-    for (let k = words.length - 1; k >= 0; k--)
-      nextBatchFlag[k] = /^-[a-zA-Z]*b/.test(words[k]?.word ?? "")
-        ? k
-        : (nextBatchFlag[k + 1] ?? words.length);
-    // Commands that judge each argument alone (or with the next): a later one before the same operator reads a
-    // suffix of what an earlier one read and reports nothing new (a line of `mysql -p…` repeated was read once
-    // per command to its end).
-    const readTo = new Map<string, number>();
-    for (let k = 0; k < words.length; k++) {
-      const w = words[k];
-      if (w === undefined) continue;
-      const cmd = w.word.replace(/^.*\//, "");
-      if (!COMMAND_NAMES.has(cmd)) continue;
-      const end = nextOperator[k + 1] ?? words.length;
-      const group = PER_ARGUMENT.get(cmd);
-      if (group !== undefined) {
-        if (readTo.get(group) === end) continue;
-        readTo.set(group, end);
+  hiddenStart = hiddenEnd = -1;
+  // Only the lines with a command name in them: a name holds no line break, and a line break is a \b as the
+  // line's start was, so the same lines as testing each line alone (without a copy of every line).
+  COMMANDS.lastIndex = 0;
+  while (COMMANDS.test(text)) {
+    const at = text.lastIndexOf("\n", COMMANDS.lastIndex - 1) + 1;
+    const nl = text.indexOf("\n", COMMANDS.lastIndex);
+    const end = nl < 0 ? text.length : nl;
+    commandLine(text, at, end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end, emit);
+    if (nl < 0) break;
+    COMMANDS.lastIndex = nl + 1;
+  }
+  COMMANDS.lastIndex = 0;
+  // A megabyte line's words are not kept for the rest of the process.
+  if (wordStart.length > 4096) {
+    wordStart = new Int32Array(256);
+    wordEnd = new Int32Array(256);
+  }
+};
+
+/** The command line text[from, to). */
+function commandLine(text: string, from: number, to: number, emit: Emit): void {
+  const n = shellWords(text, from, to);
+  const ws = wordStart;
+  const we = wordEnd;
+  // The next shell operator at or after the current command's first argument (a command's own arguments end
+  // there), and the next `htpasswd` batch flag likewise: both only move forward, so each word is tested once.
+  let operator = 0;
+  let batchFlag = 0;
+  // Commands that judge each argument alone (or with the next): a later one before the same operator reads a
+  // suffix of what an earlier one read and reports nothing new (a line of `mysql -p…` repeated was read once
+  // per command to its end).
+  const readTo = [-1, -1, -1, -1];
+  for (let k = 0; k < n; k++) {
+    const s = ws[k] as number;
+    const e = we[k] as number;
+    if (e - s < SHORTEST_COMMAND) continue;
+    const command = commandName(text, s, e);
+    if (command === null) continue;
+    const cmd = command.name;
+    // The command's own arguments are words [first, end).
+    const first = k + 1;
+    if (operator < first) {
+      operator = first;
+      while (operator < n && !isShellOperator(text, ws[operator] as number, we[operator] as number))
+        operator++;
+    }
+    const end = operator;
+    const group = command.group;
+    if (group >= 0) {
+      if (readTo[group] === end) continue;
+      readTo[group] = end;
+    }
+    if (group === MYSQL) {
+      for (let j = first; j < end; j++)
+        if (isGluedP(text, ws[j] as number, we[j] as number)) maskArg(text, emit, j, end, "password", 2);
+    } else if (cmd === "redis-cli") {
+      for (let j = first; j < end; j++)
+        if (argIs(text, j, "-a") || argIs(text, j, "--pass")) maskArg(text, emit, j + 1, end);
+    } else if (cmd === "sshpass") {
+      for (let j = first; j < end; j++) {
+        if (argIs(text, j, "-p")) maskArg(text, emit, j + 1, end);
+        else if (isGluedP(text, ws[j] as number, we[j] as number)) maskArg(text, emit, j, end, "password", 2);
       }
-      // The command's own arguments, words[k + 1, end), read by index (a slice per command is a copy per command).
-      const first = k + 1;
-      const own = (j: number) => (first + j < end ? words[first + j] : undefined);
-      const mask = (
-        a: { word: string; start: number; end: number } | undefined,
-        kind = "password",
-        skip = 0,
-      ) => {
-        if (a === undefined) return;
-        const v = a.word.slice(skip);
-        if (v.length > 0 && !isBenignValue(v) && !(v.startsWith("$") && /^\$\{?\w+\}?$/.test(v)))
-          emit(at + a.start + skip, at + a.end, kind);
-      };
-      if (group === "mysql") {
-        for (let j = 0; first + j < end; j++)
-          if (/^-p./.test(own(j)?.word ?? "")) mask(own(j), "password", 2);
-      } else if (cmd === "redis-cli") {
-        for (let j = 0; first + j < end; j++) {
-          const a = own(j)?.word;
-          if (a === "-a" || a === "--pass") mask(own(j + 1));
-        }
-      } else if (cmd === "sshpass") {
-        for (let j = 0; first + j < end; j++) {
-          const a = own(j)?.word ?? "";
-          if (a === "-p") mask(own(j + 1));
-          else if (/^-p./.test(a)) mask(own(j), "password", 2);
-        }
-      } else if (cmd === "htpasswd") {
-        // A `-b` flag anywhere among its arguments (the next one is known per word), then its third positional.
-        if ((nextBatchFlag[first] ?? words.length) < end) {
-          let seen = 0;
-          for (let j = 0; first + j < end; j++) {
-            const a = own(j);
-            if (a === undefined || a.word.startsWith("-")) continue;
-            if (++seen === 3) {
-              mask(a);
-              break;
-            }
-          }
-        }
-      } else if (cmd === "wandb" && own(0)?.word === "login") {
-        for (let j = 1; first + j < end; j++)
-          if (!(own(j)?.word ?? "-").startsWith("-")) {
-            mask(own(j), "api-key");
+    } else if (cmd === "htpasswd") {
+      // A `-b` flag anywhere among its arguments, then its third positional.
+      if (batchFlag < first) {
+        batchFlag = first;
+        while (batchFlag < n && !isBatchFlag(text, ws[batchFlag] as number, we[batchFlag] as number))
+          batchFlag++;
+      }
+      if (batchFlag < end) {
+        let seen = 0;
+        for (let j = first; j < end; j++) {
+          if (we[j] !== ws[j] && text.charCodeAt(ws[j] as number) === 45) continue;
+          if (++seen === 3) {
+            maskArg(text, emit, j, end);
             break;
           }
-      } else if (cmd === "setx") {
-        const name = own(0);
-        if (name !== undefined && classifyNameCached(name.word) !== null)
-          mask(own(1), kindForName(name.word));
-      } else if ((cmd === "docker" || cmd === "podman" || cmd === "heroku") && own(0)?.word === "login") {
-        // As for the per-argument commands: a later `login` before the same operator reads a suffix.
-        if (readTo.get("login") === end) continue;
-        readTo.set("login", end);
-        for (let j = 0; first + j < end; j++) {
-          const a = own(j)?.word;
-          if (a === "-p" || a === "--password") mask(own(j + 1));
         }
       }
+    } else if (cmd === "wandb" && first < end && argIs(text, first, "login")) {
+      for (let j = first + 1; j < end; j++)
+        if (we[j] === ws[j] || text.charCodeAt(ws[j] as number) !== 45) {
+          maskArg(text, emit, j, end, "api-key");
+          break;
+        }
+    } else if (cmd === "setx") {
+      if (first < end) {
+        const name = text.slice(ws[first] as number, we[first] as number);
+        if (classifyNameCached(name) !== null) maskArg(text, emit, first + 1, end, kindForName(name));
+      }
+    } else if (
+      (cmd === "docker" || cmd === "podman" || cmd === "heroku") &&
+      first < end &&
+      argIs(text, first, "login")
+    ) {
+      // As for the per-argument commands: a later `login` before the same operator reads a suffix.
+      if (readTo[LOGIN] === end) continue;
+      readTo[LOGIN] = end;
+      for (let j = first; j < end; j++)
+        if (argIs(text, j, "-p") || argIs(text, j, "--password")) maskArg(text, emit, j + 1, end);
     }
-  });
-};
+  }
+}
+
+/** Whether word j of the line is `lit`. */
+function argIs(text: string, j: number, lit: string): boolean {
+  return wordIs(text, wordStart[j] as number, wordEnd[j] as number, lit);
+}
+
+/** Masks word j past `skip` characters, if it is one of the command's own arguments (before word `end`). */
+function maskArg(text: string, emit: Emit, j: number, end: number, kind = "password", skip = 0): void {
+  if (j < end) hide(text, (wordStart[j] as number) + skip, wordEnd[j] as number, kind, emit);
+}
+
+/**
+ * Emits text[s, e) unless it is empty or benign; the answer for the last value is kept (a line of the same
+ * command repeated masks the same value again and again).
+ */
+function hide(text: string, s: number, e: number, kind: string, emit: Emit): void {
+  if (e <= s) return;
+  if (!sameAsHidden(text, s, e)) {
+    const v = text.slice(s, e);
+    hiddenStart = s;
+    hiddenEnd = e;
+    hiddenHides = !isBenignValue(v) && !(v.startsWith("$") && /^\$\{?\w+\}?$/.test(v));
+  }
+  if (hiddenHides) emit(s, e, kind);
+}
+
+/** The last value `hide` judged, in the text of the current call, and its answer. */
+let hiddenStart = -1;
+let hiddenEnd = -1;
+let hiddenHides = false;
+
+function sameAsHidden(text: string, s: number, e: number): boolean {
+  if (e - s !== hiddenEnd - hiddenStart || hiddenStart < 0) return false;
+  for (let i = 0; i < e - s; i++)
+    if (text.charCodeAt(s + i) !== text.charCodeAt(hiddenStart + i)) return false;
+  return true;
+}
 
 /** `.pgpass` lines `host:port:database:user:password` (RFC-less, PostgreSQL docs "The Password File"). */
 const PGPASS = /^[^\s:]{1,253}:(?:\d{1,5}|\*):[^\s:]{1,128}:[^\s:]{1,128}:(\S{1,512})$/;
