@@ -781,7 +781,9 @@ export const flags: Detector = (text, emit) => {
     }
     const { at, closer } = openValue(text, i);
     const e = closer === null ? lineEndWithin(text, at) : quotedEnd(text, at, closer);
-    if (text.slice(at, e).includes("=")) emitCookies(text, at, e, emit);
+    // (The paste's next `=`, remembered: a line of 50 000 `-b` flags reads to the same line end at each.)
+    const eq = nextEquals(text, at);
+    if (eq >= 0 && eq < e) emitCookies(text, at, e, emit);
   }
 };
 
