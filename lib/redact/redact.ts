@@ -681,7 +681,9 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
   let out = "";
   let codes: Uint16Array | null = null;
   const units: Uint16Array[] = [];
+  let source: Uint16Array = new Uint16Array(0);
   if (spans.n >= 256) {
+    source = scanText(text).codes;
     codes = new Uint16Array(outLength);
     for (const p of chosen) {
       const u = new Uint16Array(p.length);
@@ -700,7 +702,11 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
       out += text.slice(cursor, s) + (chosen[choice] as string);
       at += s - cursor;
     } else {
-      for (let i = cursor; i < s; i++) codes[at++] = text.charCodeAt(i);
+      // The text between spans from the scan's code units (a typed array reads faster than charCodeAt).
+      if (s - cursor > 32) {
+        codes.set(source.subarray(cursor, s), at);
+        at += s - cursor;
+      } else for (let i = cursor; i < s; i++) codes[at++] = source[i] as number;
       // A placeholder's units copied natively: 30 000 placeholders of 30 units (a dump's two columns per
       // line) cost a millisecond more as a loop.
       codes.set(units[choice] as Uint16Array, at);
@@ -713,7 +719,7 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
   }
   if (codes === null) out += text.slice(cursor);
   else {
-    for (let i = cursor; i < text.length; i++) codes[at++] = text.charCodeAt(i);
+    codes.set(source.subarray(cursor, text.length), at);
     out = codesToString(codes);
   }
   const byKind = lists;

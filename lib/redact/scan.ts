@@ -43,6 +43,8 @@ export interface TextScan {
   leads: Int32Array[];
   /** The text's length, or, past `MAX_LEADS` leads, the offset of the first one not listed (rules search on). */
   leadLimit: number;
+  /** The text's UTF-16 code units and two zeros (`codeUnits`), for loops that read every character. */
+  codes: Uint16Array;
 }
 
 /**
@@ -328,6 +330,7 @@ class Scanner {
       runs: runs.done(),
       leads: splitLeads(LEAD_BUFFER, found),
       leadLimit: found > LEAD_BUFFER.length ? hits.leadLimit : n,
+      codes,
     };
   }
 }
