@@ -192,7 +192,7 @@ function namedDumps(dumps: DumpBlock[], push: (s: number, e: number, kind: numbe
   }
 }
 
-function collect(text: string, hidePrompt: boolean): Spans {
+function collect(text: string, hidePrompt: boolean, regions: Spans): Spans {
   const out = new Spans();
   const push = (start: number, end: number, kind: number) => {
     let s = start;
@@ -229,7 +229,7 @@ function collect(text: string, hidePrompt: boolean): Spans {
   }
   namedDumps(dumps, push);
   if (hidePrompt) for (const [s, e] of findPromptSpans(text)) push(s, e, PROMPT);
-  return echoes(text, settleFallback(text, out));
+  return echoes(text, settleFallback(text, out), regions);
 }
 
 /** Echo values searched for at most: enough for every secret of a long log, bounded for a hostile one. */
@@ -244,7 +244,7 @@ const INDEXOF_FORMS = 24;
  * The values are collected first and all their forms searched together, so 100 000 masked matches cost one
  * look-up each and the paste is read once, not once per value.
  */
-function echoes(text: string, spans: Spans): Spans {
+function echoes(text: string, spans: Spans, regions: Spans): Spans {
   const values = new Map<string, number>();
   const seen = new Set<string>();
   // Per value: where a span of the value's own kind already holds exactly it, so its echo there adds nothing
@@ -315,17 +315,93 @@ function echoes(text: string, spans: Spans): Spans {
       if (had === undefined || (KIND_PRIORITIES[kind] ?? 0) < (KIND_PRIORITIES[had] ?? 0))
         forms.set(form, kind);
     }
+  const masked = new Cover(text, spans, regions);
   if (forms.size <= INDEXOF_FORMS) {
     for (const [form, kind] of forms) {
       const starts = values.get(form) === kind ? held.get(form) : undefined;
-      searchAll(text, form, kind, spans, starts === undefined ? null : starts.ascending());
+      searchAll(text, form, kind, spans, masked, starts === undefined ? null : starts.ascending());
     }
     return spans;
   }
   const scanner = new FormScanner(forms);
-  scanner.scan(text, spans);
-  for (const [form, kind] of scanner.singles) searchAll(text, form, kind, spans);
+  scanner.scan(text, spans, masked);
+  for (const [form, kind] of scanner.singles) searchAll(text, form, kind, spans, masked);
   return spans;
+}
+
+/**
+ * What the spans before echo masking mask in the end: clipped around the protected regions and merged, each
+ * piece with its kind and where that kind was set. An echo inside one piece, of that kind (from there on) or of
+ * a kind that loses to it, changes nothing `merge` gives, so it is not pushed, and a position where every form
+ * would be such an echo is not compared at all (a paste of names in each other's values matches a 4096-char
+ * form at every tenth character, all of it masked already).
+ */
+class Cover {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly kind: Uint16Array;
+  /** Where the piece's kind was set: a span of it before that point comes first in `merge` and would name it. */
+  readonly from: Int32Array;
+  readonly n: number;
+  /** The piece at or after the last position asked about (positions are asked in ascending order). */
+  private at = 0;
+
+  constructor(text: string, spans: Spans, regions: Spans) {
+    // Pieces of a merge of clipped spans lie between regions, so an echo inside one is not cut by `clip`.
+    const clipped = clip(text, spans, regions);
+    const n = clipped.n;
+    let sorted = true;
+    for (let c = 1; c < n && sorted; c++) sorted = (clipped.start[c - 1] ?? 0) <= (clipped.start[c] ?? 0);
+    const order = sorted ? null : orderByStart(clipped);
+    const out = new Spans();
+    const from = new Int32Array(n);
+    let last = -1;
+    // The same sweep as `merge`, noting where each kind was taken.
+    for (let j = 0; j < n; j++) {
+      const c = order === null ? j : (order[j] ?? 0);
+      const s = clipped.start[c] ?? 0;
+      const e = clipped.end[c] ?? 0;
+      const kind = clipped.kind[c] ?? 0;
+      if (last >= 0 && s < (out.end[last] ?? 0)) {
+        if (e > (out.end[last] ?? 0)) out.end[last] = e;
+        if ((KIND_PRIORITIES[kind] ?? 0) < (KIND_PRIORITIES[out.kind[last] ?? 0] ?? 0)) {
+          out.kind[last] = kind;
+          from[last] = s;
+        }
+      } else {
+        out.push(s, e, kind);
+        last = out.n - 1;
+        from[last] = s;
+      }
+    }
+    this.start = out.start;
+    this.end = out.end;
+    this.kind = out.kind;
+    this.from = from;
+    this.n = out.n;
+  }
+
+  /** The piece that holds position `i`, or -1; `i` never below the one asked before. */
+  pieceAt(i: number): number {
+    let p = this.at;
+    while (p < this.n && (this.end[p] as number) <= i) p++;
+    this.at = p;
+    return p < this.n && (this.start[p] as number) <= i ? p : -1;
+  }
+
+  /** Whether an echo [i, i + length) of `kind` would change nothing. */
+  holds(i: number, length: number, kind: number): boolean {
+    const p = this.pieceAt(i);
+    if (p < 0 || i + length > (this.end[p] as number)) return false;
+    const own = this.kind[p] as number;
+    const a = KIND_PRIORITIES[kind] ?? 0;
+    const b = KIND_PRIORITIES[own] ?? 0;
+    return a > b || (kind === own && i >= (this.from[p] as number));
+  }
+
+  rewind(): void {
+    this.at = 0;
+  }
 }
 
 /** Every occurrence of `form`, but those at `held` (ascending starts of spans equal to it, of its kind). */
@@ -334,13 +410,16 @@ function searchAll(
   form: string,
   kind: number,
   spans: Spans,
+  masked: Cover,
   held: Int32Array | null = null,
 ): void {
   let h = 0;
+  masked.rewind();
   let i = text.indexOf(form);
   while (i >= 0) {
     if (held !== null) while (h < held.length && (held[h] as number) < i) h++;
-    if (held === null || held[h] !== i) spans.push(i, i + form.length, kind);
+    if ((held === null || held[h] !== i) && !masked.holds(i, form.length, kind))
+      spans.push(i, i + form.length, kind);
     i = text.indexOf(form, i + form.length);
   }
 }
@@ -353,6 +432,10 @@ function searchAll(
 class FormScanner {
   private readonly pairs = new Uint8Array(1 << 14);
   private readonly byPair = new Map<number, Array<[string, number]>>();
+  /** Per pair: its longest form's length, the lowest priority number among its kinds and the kind of it (-1 if several). */
+  private readonly longest = new Int32Array(1 << 14);
+  private readonly lowest = new Int32Array(1 << 14);
+  private readonly lowestKind = new Int32Array(1 << 14);
   readonly singles: Array<[string, number]> = [];
 
   constructor(forms: Map<string, number>) {
@@ -369,18 +452,50 @@ class FormScanner {
       if (list === undefined) this.byPair.set(key, [[form, kind]]);
       else list.push([form, kind]);
     }
-    for (const list of this.byPair.values()) list.sort((a, b) => b[0].length - a[0].length);
+    for (const [key, list] of this.byPair) {
+      list.sort((a, b) => b[0].length - a[0].length);
+      this.longest[key] = list[0]?.[0].length ?? 0;
+      let lowest = Infinity;
+      let lowestKind = -1;
+      for (const [, kind] of list) {
+        const p = KIND_PRIORITIES[kind] ?? 0;
+        if (p < lowest) {
+          lowest = p;
+          lowestKind = kind;
+        } else if (p === lowest && kind !== lowestKind) lowestKind = -1;
+      }
+      this.lowest[key] = lowest;
+      this.lowestKind[key] = lowestKind;
+    }
   }
 
-  scan(text: string, spans: Spans): void {
+  scan(text: string, spans: Spans, masked: Cover): void {
     const n = text.length - 1;
     const pairs = this.pairs;
+    const pieceEnd = masked.end;
+    const pieceKind = masked.kind;
+    const pieceFrom = masked.from;
+    masked.rewind();
     let c1 = text.charCodeAt(0);
     for (let i = 0; i < n; i++) {
       const c0 = c1;
       c1 = text.charCodeAt(i + 1);
-      if (c0 > 127 || c1 > 127 || pairs[(c0 << 7) | c1] === 0) continue;
-      for (const [form, kind] of this.byPair.get((c0 << 7) | c1) ?? []) {
+      const key = (c0 << 7) | c1;
+      if (c0 > 127 || c1 > 127 || pairs[key] === 0) continue;
+      // Where every form of the pair would be an echo that changes nothing, none is compared: the first match
+      // is the one pushed, so a position is skipped whole or not at all.
+      const p = masked.pieceAt(i);
+      if (p >= 0 && i + (this.longest[key] as number) <= (pieceEnd[p] as number)) {
+        const own = pieceKind[p] as number;
+        const lowest = this.lowest[key] as number;
+        const priority = KIND_PRIORITIES[own] ?? 0;
+        if (
+          lowest > priority ||
+          (lowest === priority && this.lowestKind[key] === own && i >= (pieceFrom[p] as number))
+        )
+          continue;
+      }
+      for (const [form, kind] of this.byPair.get(key) ?? []) {
         // The last and middle characters first: forms of one paste often share long stretches (the tails of a
         // line), and one that differs at its end is then rejected without comparing it whole.
         const last = form.length - 1;
@@ -392,7 +507,7 @@ class FormScanner {
         )
           continue;
         if (sameText(text, i, i + form.length, form)) {
-          spans.push(i, i + form.length, kind);
+          if (!masked.holds(i, form.length, kind)) spans.push(i, i + form.length, kind);
           break;
         }
       }
@@ -590,7 +705,7 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
   if (input.length > MAX_REDACT_CHARS) return failClosed("oversize-input");
   const text = flat(input);
   const { regions, maxIndex } = protectedRegions(text);
-  const spans = merge(clip(text, collect(text, options.hidePrompt === true), regions));
+  const spans = merge(clip(text, collect(text, options.hidePrompt === true, regions), regions));
 
   // Per kind: the canonical value's placeholder, so the same secret keeps its number.
   const placeholders = new Map<number, Map<string, string>>();
