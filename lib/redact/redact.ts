@@ -436,6 +436,10 @@ class FormScanner {
   private readonly longest = new Int32Array(1 << 14);
   private readonly lowest = new Int32Array(1 << 14);
   private readonly lowestKind = new Int32Array(1 << 14);
+  /** The same over every pair's forms. */
+  private longestAll = 0;
+  private lowestAll = Infinity;
+  private lowestKindAll = -1;
   readonly singles: Array<[string, number]> = [];
 
   constructor(forms: Map<string, number>) {
@@ -466,6 +470,11 @@ class FormScanner {
       }
       this.lowest[key] = lowest;
       this.lowestKind[key] = lowestKind;
+      this.longestAll = Math.max(this.longestAll, this.longest[key] as number);
+      if (lowest < this.lowestAll) {
+        this.lowestAll = lowest;
+        this.lowestKindAll = lowestKind;
+      } else if (lowest === this.lowestAll && lowestKind !== this.lowestKindAll) this.lowestKindAll = -1;
     }
   }
 
@@ -487,13 +496,20 @@ class FormScanner {
       const p = masked.pieceAt(i);
       if (p >= 0 && i + (this.longest[key] as number) <= (pieceEnd[p] as number)) {
         const own = pieceKind[p] as number;
-        const lowest = this.lowest[key] as number;
         const priority = KIND_PRIORITIES[own] ?? 0;
+        const after = i >= (pieceFrom[p] as number);
+        // Where that holds for every form, it holds up to the piece's end less the longest form: jump there.
+        const all = this.lowestAll;
         if (
-          lowest > priority ||
-          (lowest === priority && this.lowestKind[key] === own && i >= (pieceFrom[p] as number))
-        )
+          i + this.longestAll <= (pieceEnd[p] as number) &&
+          (all > priority || (all === priority && this.lowestKindAll === own && after))
+        ) {
+          i = (pieceEnd[p] as number) - this.longestAll;
+          c1 = text.charCodeAt(i + 1);
           continue;
+        }
+        const lowest = this.lowest[key] as number;
+        if (lowest > priority || (lowest === priority && this.lowestKind[key] === own && after)) continue;
       }
       for (const [form, kind] of this.byPair.get(key) ?? []) {
         // The last and middle characters first: forms of one paste often share long stretches (the tails of a
