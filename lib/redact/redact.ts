@@ -309,12 +309,19 @@ function echoes(text: string, spans: Spans, regions: Spans): Spans {
   if (values.size === 0) return spans;
   // Every form once, with the kind that names the placeholder when forms of two values coincide.
   const forms = new Map<string, number>();
-  for (const [v, kind] of values)
-    for (const form of [v, uriEncoded(v), percentAll(v), JSON.stringify(v).slice(1, -1), htmlEscape(v)]) {
+  for (const [v, kind] of values) {
+    const uri = uriEncoded(v);
+    const own = [v, uri, percentAll(v, uri), JSON.stringify(v).slice(1, -1), htmlEscape(v)];
+    for (let f = 0; f < own.length; f++) {
+      const form = own[f] as string;
+      // A form equal to an earlier one of the value is settled (same kind): comparing it is cheaper than hashing
+      // it again, and 400 values of 4 KiB mostly have two or three forms alike.
+      if (own.indexOf(form) < f) continue;
       const had = forms.get(form);
       if (had === undefined || (KIND_PRIORITIES[kind] ?? 0) < (KIND_PRIORITIES[had] ?? 0))
         forms.set(form, kind);
     }
+  }
   const masked = new Cover(text, spans, regions);
   if (forms.size <= INDEXOF_FORMS) {
     for (const [form, kind] of forms) {
@@ -543,10 +550,26 @@ function uriEncoded(v: string): string {
   }
 }
 
-/** Every character outside RFC 3986's unreserved set %-encoded (what some clients send). */
-function percentAll(s: string): string {
+/**
+ * Every character outside RFC 3986's unreserved set %-encoded (what some clients send). Of ASCII, `uri` (the value
+ * by `encodeURIComponent`) leaves only !'()* more unencoded: natively, where a callback per character took 10 ms
+ * for 400 values of 4 KiB.
+ */
+function percentAll(s: string, uri: string): string {
+  if (!NON_ASCII.test(s)) {
+    if (!SUB_DELIMS.test(uri)) return uri;
+    return uri
+      .replace(/!/g, "%21")
+      .replace(/'/g, "%27")
+      .replace(/\(/g, "%28")
+      .replace(/\)/g, "%29")
+      .replace(/\*/g, "%2A");
+  }
   return s.replace(/[^\w.~-]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const SUB_DELIMS = /[!'()*]/;
 
 function htmlEscape(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
