@@ -309,9 +309,22 @@ function echoes(text: string, spans: Spans, regions: Spans): Spans {
   if (values.size === 0) return spans;
   // Every form once, with the kind that names the placeholder when forms of two values coincide.
   const forms = new Map<string, number>();
+  // More values than INDEXOF_FORMS make more forms (each value is one), all for the scanner, where a form the
+  // paste cannot hold changes nothing: an escaped form other than its value holds a %, \ or &, so a paste
+  // without one is spared building them.
+  const scanned = values.size > INDEXOF_FORMS;
+  const percent = !scanned || text.includes("%");
+  const backslash = !scanned || text.includes("\\");
+  const ampersand = !scanned || text.includes("&");
   for (const [v, kind] of values) {
-    const uri = uriEncoded(v);
-    const own = [v, uri, percentAll(v, uri), JSON.stringify(v).slice(1, -1), htmlEscape(v)];
+    const uri = percent ? uriEncoded(v) : v;
+    const own = [
+      v,
+      uri,
+      percent ? percentAll(v, uri) : v,
+      backslash ? JSON.stringify(v).slice(1, -1) : v,
+      ampersand ? htmlEscape(v) : v,
+    ];
     for (let f = 0; f < own.length; f++) {
       const form = own[f] as string;
       // A form equal to an earlier one of the value is settled (same kind): comparing it is cheaper than hashing
