@@ -357,18 +357,38 @@ function echoes(text: string, spans: Spans, regions: Spans): Spans {
  * form at every tenth character, all of it masked already).
  */
 class Cover {
-  readonly start: Int32Array;
-  readonly end: Int32Array;
-  readonly kind: Uint16Array;
+  start = new Int32Array(0);
+  end = new Int32Array(0);
+  kind = new Uint16Array(0);
   /** Where the piece's kind was set: a span of it before that point comes first in `merge` and would name it. */
-  readonly from: Int32Array;
-  readonly n: number;
+  from = new Int32Array(0);
+  n = 0;
   /** The piece at or after the last position asked about (positions are asked in ascending order). */
   private at = 0;
+  /** Built when first asked: a few forms whose matches are all held need none (80 000 keys, 1 ms). */
+  private pending: (() => void) | null;
 
   constructor(text: string, spans: Spans, regions: Spans) {
+    const count = spans.n;
+    this.pending = () => this.build(text, spans, regions, count);
+  }
+
+  ready(): this {
+    const pending = this.pending;
+    this.pending = null;
+    pending?.();
+    return this;
+  }
+
+  private build(text: string, spans: Spans, regions: Spans, count: number): void {
+    // The first `count` spans: those before echo masking (echoes are pushed after them).
+    const before = new Spans();
+    before.start = spans.start;
+    before.end = spans.end;
+    before.kind = spans.kind;
+    before.n = count;
     // Pieces of a merge of clipped spans lie between regions, so an echo inside one is not cut by `clip`.
-    const clipped = clip(text, spans, regions);
+    const clipped = clip(text, before, regions);
     const n = clipped.n;
     let sorted = true;
     for (let c = 1; c < n && sorted; c++) sorted = (clipped.start[c - 1] ?? 0) <= (clipped.start[c] ?? 0);
@@ -403,6 +423,7 @@ class Cover {
 
   /** The piece that holds position `i`, or -1; `i` never below the one asked before. */
   pieceAt(i: number): number {
+    if (this.pending !== null) this.ready();
     let p = this.at;
     while (p < this.n && (this.end[p] as number) <= i) p++;
     this.at = p;
@@ -501,6 +522,7 @@ class FormScanner {
   scan(text: string, spans: Spans, masked: Cover): void {
     const n = text.length - 1;
     const pairs = this.pairs;
+    masked.ready();
     const pieceEnd = masked.end;
     const pieceKind = masked.kind;
     const pieceFrom = masked.from;
