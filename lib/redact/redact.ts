@@ -232,6 +232,47 @@ function collect(text: string, hidePrompt: boolean, regions: Spans): Spans {
   return echoes(text, settleFallback(text, out), regions);
 }
 
+/**
+ * A value just seen and a start where the paste holds it. Where the paste repeats with period `d` from `lo` to
+ * `hi` (text[i] === text[i + d]), the value found again `d` further on is checked by comparing only the characters
+ * past `hi`: 160 000 spans of 4 KiB, each a period after the last of its value, were 4 KiB compared each.
+ */
+class Recent {
+  raw = "";
+  private at = -1;
+  private d = 0;
+  private lo = 0;
+  private hi = 0;
+
+  set(raw: string, at: number): void {
+    this.raw = raw;
+    this.at = at;
+    this.d = 0;
+  }
+
+  /** `sameText(text, s, e, this.raw)`. */
+  isAt(text: string, s: number, e: number): boolean {
+    const length = this.raw.length;
+    const at = this.at;
+    if (e - s !== length) return false;
+    if (length < 64 || s <= at) return sameText(text, s, e, this.raw);
+    // text[s, e) is the value where it is text[at, at + length): where text[i] === text[i + d] for each i there.
+    const d = s - at;
+    if (d !== this.d || at < this.lo || at > this.hi) {
+      this.d = d;
+      this.lo = at;
+      this.hi = at;
+    }
+    const end = at + length;
+    let i = this.hi;
+    while (i < end && text.charCodeAt(i) === text.charCodeAt(i + d)) i++;
+    this.hi = i;
+    if (i < end) return false;
+    this.at = s;
+    return true;
+  }
+}
+
 /** Echo values searched for at most: enough for every secret of a long log, bounded for a hostile one. */
 const MAX_ECHO_VALUES = 4096;
 /** Up to this many forms are searched with `indexOf` (native, fastest for a few); more in one shared pass. */
@@ -250,24 +291,37 @@ function echoes(text: string, spans: Spans, regions: Spans): Spans {
   // Per value: where a span of the value's own kind already holds exactly it, so its echo there adds nothing
   // (a key repeated 80 000 times is not found and merged 80 000 times more).
   const held = new Map<string, IntList>();
-  // The last value held and its list (runs of one value are the common case: no look-ups for them).
+  // The last two values held and their lists (runs of one value, or two taking turns, are the common case: no
+  // look-ups for them). A value's entry in `values` is settled before it is first held, so a list stays right.
   let heldRaw = "";
   let heldKind = -1;
   let heldList: IntList | null = null;
+  let otherRaw = "";
+  let otherKind = -1;
+  let otherList: IntList | null = null;
   const hold = (raw: string, kind: number, s: number) => {
     if (raw !== heldRaw || kind !== heldKind) {
+      const wasRaw = heldRaw;
+      const wasKind = heldKind;
+      const wasList = heldList;
+      if (raw === otherRaw && kind === otherKind) heldList = otherList;
+      else {
+        heldList = null;
+        if (values.get(raw) === kind) {
+          heldList = held.get(raw) ?? new IntList();
+          held.set(raw, heldList);
+        }
+      }
       heldRaw = raw;
       heldKind = kind;
-      heldList = null;
-      if (values.get(raw) === kind) {
-        heldList = held.get(raw) ?? new IntList();
-        held.set(raw, heldList);
-      }
+      otherRaw = wasRaw;
+      otherKind = wasKind;
+      otherList = wasList;
     }
     heldList?.push(s);
   };
-  let previous = "";
-  let beforePrevious = "";
+  let previous = new Recent();
+  let beforePrevious = new Recent();
   for (let c = 0; c < spans.n && values.size < MAX_ECHO_VALUES; c++) {
     const kind = spans.kind[c] ?? 0;
     const s = spans.start[c] ?? 0;
@@ -276,17 +330,19 @@ function echoes(text: string, spans: Spans, regions: Spans): Spans {
     if (ECHO_SKIPPED[kind] === 1 || e - s > 4096 || e - s < 6) continue;
     // A run of the same value (a repeated key), or of two taking turns (a dump line's hex and text columns),
     // is recognised without slicing and hashing it again: both are in `seen` already.
-    if (sameText(text, s, e, previous)) {
-      hold(previous, kind, s);
+    if (previous.isAt(text, s, e)) {
+      hold(previous.raw, kind, s);
       continue;
     }
-    if (sameText(text, s, e, beforePrevious)) {
-      hold(beforePrevious, kind, s);
+    if (beforePrevious.isAt(text, s, e)) {
+      hold(beforePrevious.raw, kind, s);
       continue;
     }
     const raw = text.slice(s, e);
+    const older = beforePrevious;
     beforePrevious = previous;
-    previous = raw;
+    previous = older;
+    previous.set(raw, s);
     if (seen.has(raw)) {
       hold(raw, kind, s);
       continue;
@@ -536,17 +592,20 @@ class FormScanner {
       // Where every form of the pair would be an echo that changes nothing, none is compared: the first match
       // is the one pushed, so a position is skipped whole or not at all.
       const p = masked.pieceAt(i);
-      if (p >= 0 && i + (this.longest[key] as number) <= (pieceEnd[p] as number)) {
+      const end = p < 0 ? 0 : (pieceEnd[p] as number);
+      // A match cannot run past the paste: a piece that reaches its end holds any match starting in it.
+      const room = end === text.length ? Infinity : end - i;
+      if (p >= 0 && (this.longest[key] as number) <= room) {
         const own = pieceKind[p] as number;
         const priority = KIND_PRIORITIES[own] ?? 0;
         const after = i >= (pieceFrom[p] as number);
         // Where that holds for every form, it holds up to the piece's end less the longest form: jump there.
         const all = this.lowestAll;
         if (
-          i + this.longestAll <= (pieceEnd[p] as number) &&
+          this.longestAll <= room &&
           (all > priority || (all === priority && this.lowestKindAll === own && after))
         ) {
-          i = (pieceEnd[p] as number) - this.longestAll;
+          i = room === Infinity ? n : end - this.longestAll;
           c1 = text.charCodeAt(i + 1);
           continue;
         }
