@@ -233,9 +233,9 @@ function collect(text: string, hidePrompt: boolean, regions: Spans): Spans {
 }
 
 /**
- * A value just seen and a start where the paste holds it. Where the paste repeats with period `d` from `lo` to
- * `hi` (text[i] === text[i + d]), the value found again `d` further on is checked by comparing only the characters
- * past `hi`: 160 000 spans of 4 KiB, each a period after the last of its value, were 4 KiB compared each.
+ * A value just seen and a start where the paste holds it. Where the paste repeats with period `d` from `lo`
+ * to `hi` (text[i] === text[i + d]), the value found again `d` further on is checked by comparing only what
+ * lies past `hi`: 160 000 spans of 4 KiB, each a period after the last of its value, were compared whole.
  */
 class Recent {
   raw = "";
@@ -529,7 +529,7 @@ function searchAll(
 class FormScanner {
   private readonly pairs = new Uint8Array(1 << 14);
   private readonly byPair = new Map<number, Array<[string, number]>>();
-  /** Per pair: its longest form's length, the lowest priority number among its kinds and the kind of it (-1 if several). */
+  /** Per pair: its longest form, its lowest priority number and the kind of that (-1 if several have it). */
   private readonly longest = new Int32Array(1 << 14);
   private readonly lowest = new Int32Array(1 << 14);
   private readonly lowestKind = new Int32Array(1 << 14);
@@ -645,9 +645,9 @@ function uriEncoded(v: string): string {
 }
 
 /**
- * Every character outside RFC 3986's unreserved set %-encoded (what some clients send). Of ASCII, `uri` (the value
- * by `encodeURIComponent`) leaves only !'()* more unencoded: natively, where a callback per character took 10 ms
- * for 400 values of 4 KiB.
+ * Every character outside RFC 3986's unreserved set %-encoded (what some clients send). Of ASCII, `uri` (the
+ * value by `encodeURIComponent`) leaves only !'()* more unencoded: natively, where a callback per character
+ * took 10 ms for 400 values of 4 KiB.
  */
 function percentAll(s: string, uri: string): string {
   if (!NON_ASCII.test(s)) {
