@@ -192,7 +192,7 @@ function namedDumps(dumps: DumpBlock[], push: (s: number, e: number, kind: numbe
   }
 }
 
-function collect(text: string, hidePrompt: boolean): Spans {
+function collect(text: string, hidePrompt: boolean, regions: Spans): Spans {
   const out = new Spans();
   const push = (start: number, end: number, kind: number) => {
     let s = start;
@@ -229,7 +229,48 @@ function collect(text: string, hidePrompt: boolean): Spans {
   }
   namedDumps(dumps, push);
   if (hidePrompt) for (const [s, e] of findPromptSpans(text)) push(s, e, PROMPT);
-  return echoes(text, settleFallback(text, out));
+  return echoes(text, settleFallback(text, out), regions);
+}
+
+/**
+ * A value just seen and a start where the paste holds it. Where the paste repeats with period `d` from `lo`
+ * to `hi` (text[i] === text[i + d]), the value found again `d` further on is checked by comparing only what
+ * lies past `hi`: 160 000 spans of 4 KiB, each a period after the last of its value, were compared whole.
+ */
+class Recent {
+  raw = "";
+  private at = -1;
+  private d = 0;
+  private lo = 0;
+  private hi = 0;
+
+  set(raw: string, at: number): void {
+    this.raw = raw;
+    this.at = at;
+    this.d = 0;
+  }
+
+  /** `sameText(text, s, e, this.raw)`. */
+  isAt(text: string, s: number, e: number): boolean {
+    const length = this.raw.length;
+    const at = this.at;
+    if (e - s !== length) return false;
+    if (length < 64 || s <= at) return sameText(text, s, e, this.raw);
+    // text[s, e) is the value where it is text[at, at + length): where text[i] === text[i + d] for each i there.
+    const d = s - at;
+    if (d !== this.d || at < this.lo || at > this.hi) {
+      this.d = d;
+      this.lo = at;
+      this.hi = at;
+    }
+    const end = at + length;
+    let i = this.hi;
+    while (i < end && text.charCodeAt(i) === text.charCodeAt(i + d)) i++;
+    this.hi = i;
+    if (i < end) return false;
+    this.at = s;
+    return true;
+  }
 }
 
 /** Echo values searched for at most: enough for every secret of a long log, bounded for a hostile one. */
@@ -244,30 +285,43 @@ const INDEXOF_FORMS = 24;
  * The values are collected first and all their forms searched together, so 100 000 masked matches cost one
  * look-up each and the paste is read once, not once per value.
  */
-function echoes(text: string, spans: Spans): Spans {
+function echoes(text: string, spans: Spans, regions: Spans): Spans {
   const values = new Map<string, number>();
   const seen = new Set<string>();
   // Per value: where a span of the value's own kind already holds exactly it, so its echo there adds nothing
   // (a key repeated 80 000 times is not found and merged 80 000 times more).
   const held = new Map<string, IntList>();
-  // The last value held and its list (runs of one value are the common case: no look-ups for them).
+  // The last two values held and their lists (runs of one value, or two taking turns, are the common case: no
+  // look-ups for them). A value's entry in `values` is settled before it is first held, so a list stays right.
   let heldRaw = "";
   let heldKind = -1;
   let heldList: IntList | null = null;
+  let otherRaw = "";
+  let otherKind = -1;
+  let otherList: IntList | null = null;
   const hold = (raw: string, kind: number, s: number) => {
     if (raw !== heldRaw || kind !== heldKind) {
+      const wasRaw = heldRaw;
+      const wasKind = heldKind;
+      const wasList = heldList;
+      if (raw === otherRaw && kind === otherKind) heldList = otherList;
+      else {
+        heldList = null;
+        if (values.get(raw) === kind) {
+          heldList = held.get(raw) ?? new IntList();
+          held.set(raw, heldList);
+        }
+      }
       heldRaw = raw;
       heldKind = kind;
-      heldList = null;
-      if (values.get(raw) === kind) {
-        heldList = held.get(raw) ?? new IntList();
-        held.set(raw, heldList);
-      }
+      otherRaw = wasRaw;
+      otherKind = wasKind;
+      otherList = wasList;
     }
     heldList?.push(s);
   };
-  let previous = "";
-  let beforePrevious = "";
+  let previous = new Recent();
+  let beforePrevious = new Recent();
   for (let c = 0; c < spans.n && values.size < MAX_ECHO_VALUES; c++) {
     const kind = spans.kind[c] ?? 0;
     const s = spans.start[c] ?? 0;
@@ -276,17 +330,19 @@ function echoes(text: string, spans: Spans): Spans {
     if (ECHO_SKIPPED[kind] === 1 || e - s > 4096 || e - s < 6) continue;
     // A run of the same value (a repeated key), or of two taking turns (a dump line's hex and text columns),
     // is recognised without slicing and hashing it again: both are in `seen` already.
-    if (sameText(text, s, e, previous)) {
-      hold(previous, kind, s);
+    if (previous.isAt(text, s, e)) {
+      hold(previous.raw, kind, s);
       continue;
     }
-    if (sameText(text, s, e, beforePrevious)) {
-      hold(beforePrevious, kind, s);
+    if (beforePrevious.isAt(text, s, e)) {
+      hold(beforePrevious.raw, kind, s);
       continue;
     }
     const raw = text.slice(s, e);
+    const older = beforePrevious;
     beforePrevious = previous;
-    previous = raw;
+    previous = older;
+    previous.set(raw, s);
     if (seen.has(raw)) {
       hold(raw, kind, s);
       continue;
@@ -309,23 +365,140 @@ function echoes(text: string, spans: Spans): Spans {
   if (values.size === 0) return spans;
   // Every form once, with the kind that names the placeholder when forms of two values coincide.
   const forms = new Map<string, number>();
-  for (const [v, kind] of values)
-    for (const form of [v, uriEncoded(v), percentAll(v), JSON.stringify(v).slice(1, -1), htmlEscape(v)]) {
+  // More values than INDEXOF_FORMS make more forms (each value is one), all for the scanner, where a form the
+  // paste cannot hold changes nothing: an escaped form other than its value holds a %, \ or &, so a paste
+  // without one is spared building them.
+  const scanned = values.size > INDEXOF_FORMS;
+  const percent = !scanned || text.includes("%");
+  const backslash = !scanned || text.includes("\\");
+  const ampersand = !scanned || text.includes("&");
+  for (const [v, kind] of values) {
+    const uri = percent ? uriEncoded(v) : v;
+    const own = [
+      v,
+      uri,
+      percent ? percentAll(v, uri) : v,
+      backslash ? JSON.stringify(v).slice(1, -1) : v,
+      ampersand ? htmlEscape(v) : v,
+    ];
+    for (let f = 0; f < own.length; f++) {
+      const form = own[f] as string;
+      // A form equal to an earlier one of the value is settled (same kind): comparing it is cheaper than hashing
+      // it again, and 400 values of 4 KiB mostly have two or three forms alike.
+      if (own.indexOf(form) < f) continue;
       const had = forms.get(form);
       if (had === undefined || (KIND_PRIORITIES[kind] ?? 0) < (KIND_PRIORITIES[had] ?? 0))
         forms.set(form, kind);
     }
+  }
+  const masked = new Cover(text, spans, regions);
   if (forms.size <= INDEXOF_FORMS) {
     for (const [form, kind] of forms) {
       const starts = values.get(form) === kind ? held.get(form) : undefined;
-      searchAll(text, form, kind, spans, starts === undefined ? null : starts.ascending());
+      searchAll(text, form, kind, spans, masked, starts === undefined ? null : starts.ascending());
     }
     return spans;
   }
   const scanner = new FormScanner(forms);
-  scanner.scan(text, spans);
-  for (const [form, kind] of scanner.singles) searchAll(text, form, kind, spans);
+  scanner.scan(text, spans, masked);
+  for (const [form, kind] of scanner.singles) searchAll(text, form, kind, spans, masked);
   return spans;
+}
+
+/**
+ * What the spans before echo masking mask in the end: clipped around the protected regions and merged, each
+ * piece with its kind and where that kind was set. An echo inside one piece, of that kind (from there on) or of
+ * a kind that loses to it, changes nothing `merge` gives, so it is not pushed, and a position where every form
+ * would be such an echo is not compared at all (a paste of names in each other's values matches a 4096-char
+ * form at every tenth character, all of it masked already).
+ */
+class Cover {
+  start = new Int32Array(0);
+  end = new Int32Array(0);
+  kind = new Uint16Array(0);
+  /** Where the piece's kind was set: a span of it before that point comes first in `merge` and would name it. */
+  from = new Int32Array(0);
+  n = 0;
+  /** The piece at or after the last position asked about (positions are asked in ascending order). */
+  private at = 0;
+  /** Built when first asked: a few forms whose matches are all held need none (80 000 keys, 1 ms). */
+  private pending: (() => void) | null;
+
+  constructor(text: string, spans: Spans, regions: Spans) {
+    const count = spans.n;
+    this.pending = () => this.build(text, spans, regions, count);
+  }
+
+  ready(): this {
+    const pending = this.pending;
+    this.pending = null;
+    pending?.();
+    return this;
+  }
+
+  private build(text: string, spans: Spans, regions: Spans, count: number): void {
+    // The first `count` spans: those before echo masking (echoes are pushed after them).
+    const before = new Spans();
+    before.start = spans.start;
+    before.end = spans.end;
+    before.kind = spans.kind;
+    before.n = count;
+    // Pieces of a merge of clipped spans lie between regions, so an echo inside one is not cut by `clip`.
+    const clipped = clip(text, before, regions);
+    const n = clipped.n;
+    let sorted = true;
+    for (let c = 1; c < n && sorted; c++) sorted = (clipped.start[c - 1] ?? 0) <= (clipped.start[c] ?? 0);
+    const order = sorted ? null : orderByStart(clipped);
+    const out = new Spans();
+    const from = new Int32Array(n);
+    let last = -1;
+    // The same sweep as `merge`, noting where each kind was taken.
+    for (let j = 0; j < n; j++) {
+      const c = order === null ? j : (order[j] ?? 0);
+      const s = clipped.start[c] ?? 0;
+      const e = clipped.end[c] ?? 0;
+      const kind = clipped.kind[c] ?? 0;
+      if (last >= 0 && s < (out.end[last] ?? 0)) {
+        if (e > (out.end[last] ?? 0)) out.end[last] = e;
+        if ((KIND_PRIORITIES[kind] ?? 0) < (KIND_PRIORITIES[out.kind[last] ?? 0] ?? 0)) {
+          out.kind[last] = kind;
+          from[last] = s;
+        }
+      } else {
+        out.push(s, e, kind);
+        last = out.n - 1;
+        from[last] = s;
+      }
+    }
+    this.start = out.start;
+    this.end = out.end;
+    this.kind = out.kind;
+    this.from = from;
+    this.n = out.n;
+  }
+
+  /** The piece that holds position `i`, or -1; `i` never below the one asked before. */
+  pieceAt(i: number): number {
+    if (this.pending !== null) this.ready();
+    let p = this.at;
+    while (p < this.n && (this.end[p] as number) <= i) p++;
+    this.at = p;
+    return p < this.n && (this.start[p] as number) <= i ? p : -1;
+  }
+
+  /** Whether an echo [i, i + length) of `kind` would change nothing. */
+  holds(i: number, length: number, kind: number): boolean {
+    const p = this.pieceAt(i);
+    if (p < 0 || i + length > (this.end[p] as number)) return false;
+    const own = this.kind[p] as number;
+    const a = KIND_PRIORITIES[kind] ?? 0;
+    const b = KIND_PRIORITIES[own] ?? 0;
+    return a > b || (kind === own && i >= (this.from[p] as number));
+  }
+
+  rewind(): void {
+    this.at = 0;
+  }
 }
 
 /** Every occurrence of `form`, but those at `held` (ascending starts of spans equal to it, of its kind). */
@@ -334,13 +507,16 @@ function searchAll(
   form: string,
   kind: number,
   spans: Spans,
+  masked: Cover,
   held: Int32Array | null = null,
 ): void {
   let h = 0;
+  masked.rewind();
   let i = text.indexOf(form);
   while (i >= 0) {
     if (held !== null) while (h < held.length && (held[h] as number) < i) h++;
-    if (held === null || held[h] !== i) spans.push(i, i + form.length, kind);
+    if ((held === null || held[h] !== i) && !masked.holds(i, form.length, kind))
+      spans.push(i, i + form.length, kind);
     i = text.indexOf(form, i + form.length);
   }
 }
@@ -353,6 +529,14 @@ function searchAll(
 class FormScanner {
   private readonly pairs = new Uint8Array(1 << 14);
   private readonly byPair = new Map<number, Array<[string, number]>>();
+  /** Per pair: its longest form, its lowest priority number and the kind of that (-1 if several have it). */
+  private readonly longest = new Int32Array(1 << 14);
+  private readonly lowest = new Int32Array(1 << 14);
+  private readonly lowestKind = new Int32Array(1 << 14);
+  /** The same over every pair's forms. */
+  private longestAll = 0;
+  private lowestAll = Infinity;
+  private lowestKindAll = -1;
   readonly singles: Array<[string, number]> = [];
 
   constructor(forms: Map<string, number>) {
@@ -369,18 +553,66 @@ class FormScanner {
       if (list === undefined) this.byPair.set(key, [[form, kind]]);
       else list.push([form, kind]);
     }
-    for (const list of this.byPair.values()) list.sort((a, b) => b[0].length - a[0].length);
+    for (const [key, list] of this.byPair) {
+      list.sort((a, b) => b[0].length - a[0].length);
+      this.longest[key] = list[0]?.[0].length ?? 0;
+      let lowest = Infinity;
+      let lowestKind = -1;
+      for (const [, kind] of list) {
+        const p = KIND_PRIORITIES[kind] ?? 0;
+        if (p < lowest) {
+          lowest = p;
+          lowestKind = kind;
+        } else if (p === lowest && kind !== lowestKind) lowestKind = -1;
+      }
+      this.lowest[key] = lowest;
+      this.lowestKind[key] = lowestKind;
+      this.longestAll = Math.max(this.longestAll, this.longest[key] as number);
+      if (lowest < this.lowestAll) {
+        this.lowestAll = lowest;
+        this.lowestKindAll = lowestKind;
+      } else if (lowest === this.lowestAll && lowestKind !== this.lowestKindAll) this.lowestKindAll = -1;
+    }
   }
 
-  scan(text: string, spans: Spans): void {
+  scan(text: string, spans: Spans, masked: Cover): void {
     const n = text.length - 1;
     const pairs = this.pairs;
+    masked.ready();
+    const pieceEnd = masked.end;
+    const pieceKind = masked.kind;
+    const pieceFrom = masked.from;
+    masked.rewind();
     let c1 = text.charCodeAt(0);
     for (let i = 0; i < n; i++) {
       const c0 = c1;
       c1 = text.charCodeAt(i + 1);
-      if (c0 > 127 || c1 > 127 || pairs[(c0 << 7) | c1] === 0) continue;
-      for (const [form, kind] of this.byPair.get((c0 << 7) | c1) ?? []) {
+      const key = (c0 << 7) | c1;
+      if (c0 > 127 || c1 > 127 || pairs[key] === 0) continue;
+      // Where every form of the pair would be an echo that changes nothing, none is compared: the first match
+      // is the one pushed, so a position is skipped whole or not at all.
+      const p = masked.pieceAt(i);
+      const end = p < 0 ? 0 : (pieceEnd[p] as number);
+      // A match cannot run past the paste: a piece that reaches its end holds any match starting in it.
+      const room = end === text.length ? Infinity : end - i;
+      if (p >= 0 && (this.longest[key] as number) <= room) {
+        const own = pieceKind[p] as number;
+        const priority = KIND_PRIORITIES[own] ?? 0;
+        const after = i >= (pieceFrom[p] as number);
+        // Where that holds for every form, it holds up to the piece's end less the longest form: jump there.
+        const all = this.lowestAll;
+        if (
+          this.longestAll <= room &&
+          (all > priority || (all === priority && this.lowestKindAll === own && after))
+        ) {
+          i = room === Infinity ? n : end - this.longestAll;
+          c1 = text.charCodeAt(i + 1);
+          continue;
+        }
+        const lowest = this.lowest[key] as number;
+        if (lowest > priority || (lowest === priority && this.lowestKind[key] === own && after)) continue;
+      }
+      for (const [form, kind] of this.byPair.get(key) ?? []) {
         // The last and middle characters first: forms of one paste often share long stretches (the tails of a
         // line), and one that differs at its end is then rejected without comparing it whole.
         const last = form.length - 1;
@@ -392,7 +624,7 @@ class FormScanner {
         )
           continue;
         if (sameText(text, i, i + form.length, form)) {
-          spans.push(i, i + form.length, kind);
+          if (!masked.holds(i, form.length, kind)) spans.push(i, i + form.length, kind);
           break;
         }
       }
@@ -412,10 +644,26 @@ function uriEncoded(v: string): string {
   }
 }
 
-/** Every character outside RFC 3986's unreserved set %-encoded (what some clients send). */
-function percentAll(s: string): string {
+/**
+ * Every character outside RFC 3986's unreserved set %-encoded (what some clients send). Of ASCII, `uri` (the
+ * value by `encodeURIComponent`) leaves only !'()* more unencoded: natively, where a callback per character
+ * took 10 ms for 400 values of 4 KiB.
+ */
+function percentAll(s: string, uri: string): string {
+  if (!NON_ASCII.test(s)) {
+    if (!SUB_DELIMS.test(uri)) return uri;
+    return uri
+      .replace(/!/g, "%21")
+      .replace(/'/g, "%27")
+      .replace(/\(/g, "%28")
+      .replace(/\)/g, "%29")
+      .replace(/\*/g, "%2A");
+  }
   return s.replace(/[^\w.~-]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const SUB_DELIMS = /[!'()*]/;
 
 function htmlEscape(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -590,7 +838,7 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
   if (input.length > MAX_REDACT_CHARS) return failClosed("oversize-input");
   const text = flat(input);
   const { regions, maxIndex } = protectedRegions(text);
-  const spans = merge(clip(text, collect(text, options.hidePrompt === true), regions));
+  const spans = merge(clip(text, collect(text, options.hidePrompt === true, regions), regions));
 
   // Per kind: the canonical value's placeholder, so the same secret keeps its number.
   const placeholders = new Map<number, Map<string, string>>();

@@ -131,6 +131,22 @@ describe("echoes", () => {
     expect(o).not.toContain("Ech0Pw9x");
     expect(o).not.toContain("Ck9vAlue123");
   });
+
+  // An echo inside a span already masked is not pushed only where it could not change that span's kind.
+  it.each([1, 30])(
+    "names a weaker kind's span it lies inside (%i values: one search each, or the shared scan)",
+    (n) => {
+      const cookies = Array.from(
+        { length: n },
+        (_, i) => `Set-Cookie: s${i}=Ck${i}vAlue${1000 + i}xyz; Path=/`,
+      );
+      const token = "Qx7Ck0vAlue1000xyzW3rT8pL2mN5vB1";
+      expect(out(`request id ${token}`)).toBe("request id [REDACTED:high-entropy-token#1]");
+      expect(out(`${cookies.join("\n")}\nrequest id ${token}`)).toMatch(
+        /\nrequest id \[REDACTED:cookie#\d+\]$/,
+      );
+    },
+  );
 });
 
 describe("gitleaks prefix rules", () => {
