@@ -206,6 +206,8 @@ function quotedEnd(text: string, at: number, closer: string): number {
  */
 export function resetReadMemos(): void {
   markText = "";
+  stopsText = "";
+  if (stops.length > 4096) stops = new Int32Array(64);
   lastValue = "";
   lastValueText = "";
   lastValueStart = -1;
@@ -477,6 +479,49 @@ function cookieResume(text: string, s: number, e: number, emit: Emit): number {
  * to the name and on to the value, so no start is tried 128 characters deep (that regex, run on every value
  * of a line of `Set-Cookie:` repeated, took seconds for 30 KB).
  */
+/**
+ * The `;`, LF and CR offsets in [stopsFrom, stopsTo) of `stopsText`, ascending: each character read once as
+ * far as cookie values have looked. The cookie headers of one line (`Set-Cookie:` repeated) each read their
+ * values to the same `;`: found by a binary search, not by reading up to 4096 characters per header.
+ */
+let stopsText = "";
+let stopsFrom = 0;
+let stopsTo = 0;
+let stops = new Int32Array(64);
+let stopCount = 0;
+
+/** The first `;`, LF or CR in [from, limit), or `limit`. */
+function cookieValueEnd(text: string, from: number, limit: number): number {
+  // A read before the stretch read so far, or far past it, starts a new one; a read just past it extends it
+  // over the gap (the next pair of a line starts a few characters past where the last value's read stopped).
+  if (text !== stopsText || from < stopsFrom || from > stopsTo + 4096) {
+    stopsText = text;
+    stopsFrom = from;
+    stopsTo = from;
+    stopCount = 0;
+  }
+  for (let i = stopsTo; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x3b && c !== 10 && c !== 13) continue;
+    if (stopCount === stops.length) {
+      const grown = new Int32Array(2 * stops.length);
+      grown.set(stops);
+      stops = grown;
+    }
+    stops[stopCount++] = i;
+  }
+  if (limit > stopsTo) stopsTo = limit;
+  let lo = 0;
+  let hi = stopCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((stops[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const stop = lo < stopCount ? (stops[lo] as number) : limit;
+  return stop < limit ? stop : limit;
+}
+
 function emitCookies(text: string, s: number, e: number, emit: Emit): void {
   let i = cookieResume(text, s, e, emit);
   while (i < e) {
@@ -489,11 +534,8 @@ function emitCookies(text: string, s: number, e: number, emit: Emit): void {
       i = q + 1;
       continue;
     }
-    let end = q + 1;
-    const limit = Math.min(e, q + 1 + 4096);
     // The value: up to 4096 characters, to the next `;` or line end.
-    for (let c = text.charCodeAt(end); end < limit && c !== 0x3b && c !== 10 && c !== 13;)
-      c = text.charCodeAt(++end);
+    const end = cookieValueEnd(text, q + 1, Math.min(e, q + 1 + 4096));
     i = end;
     cookieStarts.push(p);
     cookieEnds.push(end);
@@ -501,7 +543,7 @@ function emitCookies(text: string, s: number, e: number, emit: Emit): void {
     while (cut > q + 1 && /[\s"']/.test(text[cut - 1] ?? "")) cut--;
     const name = text.slice(p, q).toLowerCase();
     const v = text.slice(q + 1, cut);
-    if (COOKIE_ATTRIBUTES.has(name) || v.length === 0 || isBenignValue(v)) continue;
+    if (COOKIE_ATTRIBUTES.has(name) || v.length === 0 || isBenignSpan(text, q + 1, cut)) continue;
     emit(q + 1, cut, "cookie");
   }
 }

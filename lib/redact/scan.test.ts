@@ -115,6 +115,16 @@ describe("fast paths keep what they skip", () => {
     expect(o).toContain(`${long}=`);
   });
 
+  it("cookie values end at the next ; or line end, also read from headers packed on one line", () => {
+    const packed = out(`${"Set-Cookie:a=".repeat(2_000)}; sid=Sx9q9ZkLm2Qw\nCookie: tok=Tk4pWq8zXc1; x=1`);
+    expect(packed).not.toMatch(/Sx9q9ZkLm2Qw|Tk4pWq8zXc1/);
+    expect(packed).toContain("; sid=[REDACTED:cookie#");
+    // A value past the 4096-character cap, then more pairs and a second line read from the start.
+    const long = out(`Cookie: a=${"v".repeat(5_000)}; b=Sx9q9ZkLm2Qw\nCookie: c=Lm2nVb7kPw4t;d=Zp7Lv9xQw3`);
+    expect(long).not.toMatch(/Sx9q9ZkLm2Qw|Lm2nVb7kPw4t|Zp7Lv9xQw3/);
+    expect(long).toContain("; b=[REDACTED:cookie#");
+  });
+
   it("a line of many cookie headers masks every value, each read once", () => {
     const line = Array.from({ length: 400 }, (_, i) => `Cookie: sid=Sx${i}q9ZkLm2; theme=dark`).join(" ");
     const r = redact(line);

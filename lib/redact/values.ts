@@ -342,16 +342,20 @@ function isBenignValueUncached(value: string, marks = true): boolean {
   // (Lower-cased only when it can be one of them: a value of 8 000 characters is not copied for the look-up.)
   if (v.length <= LITERAL_BENIGN_LONGEST && LITERAL_BENIGN.has(v.toLowerCase())) return true;
   if (v.startsWith("[REDACTED") || v.startsWith("[prompt content hidden")) return true;
+  // Every whole-value pattern of a bounded length below matches 303 characters at most (`$(` + 300 + `)`).
+  const bounded = v.length <= 303;
   // `(sensitive value)`, `<sensitive>`, `[hidden]`: masks other tools already applied.
   if (
+    bounded &&
     /^[([<{]?(?:sensitive(?: value| data)?|hidden|redacted|masked|filtered|omitted|secret)[)\]>}]?$/i.test(v)
   )
     return true;
   // Variable and template references: $VAR, ${VAR}, $(cmd), $env:VAR, %VAR%, {{ x }}, <your-key>.
   // (`$ecr3t!x` is a value: a reference is a whole name.)
   if (
-    /^\$(?:\{[^}]{1,200}\}|\([^)]{1,300}\)|env:\w{1,80}|[A-Za-z_]\w{0,80})$/.test(v) ||
-    /^%[A-Za-z_]\w{0,80}%$/.test(v)
+    bounded &&
+    (/^\$(?:\{[^}]{1,200}\}|\([^)]{1,300}\)|env:\w{1,80}|[A-Za-z_]\w{0,80})$/.test(v) ||
+      /^%[A-Za-z_]\w{0,80}%$/.test(v))
   )
     return true;
   if (v.startsWith("{{") || (v.startsWith("<") && v.endsWith(">"))) return true;
@@ -363,10 +367,10 @@ function isBenignValueUncached(value: string, marks = true): boolean {
     /^(?:%2A){3,}$/i.test(v)
   )
     return true;
-  if (/^-?\d{1,20}(?:\.\d{1,20})?$/.test(v)) return true;
+  if (bounded && /^-?\d{1,20}(?:\.\d{1,20})?$/.test(v)) return true;
   // File paths (GOOGLE_APPLICATION_CREDENTIALS=/path/to/key.json).
   if (/^(?:~?\/|\.\.?\/|[A-Za-z]:\\)/.test(v)) return true;
-  return EVIDENCE_VALUE.test(v);
+  return bounded && EVIDENCE_VALUE.test(v);
 }
 
 /** Id-like tokens that a high-entropy fallback must never mask (redaction.md §7). */
