@@ -637,7 +637,7 @@ export function emitNamedValue(
   // A repeated value is not cut out or judged again: its string and verdicts are reused.
   if (!sameAsLastValue(text, s, e)) {
     lastValue = text.slice(s, e);
-    lastBenign = isBenignValue(lastValue);
+    lastBenign = isBenignSpan(text, s, e);
     lastPlaceholderNorm = null;
   }
   lastValueText = text;

@@ -181,6 +181,12 @@ describe("fast paths keep what they skip", () => {
   it("a placeholder value is recognised behind any run of punctuation, and a longer one is not one", () => {
     expect(out(`password=${"-".repeat(300)}yourpassword\n`)).toContain("yourpassword");
     expect(out(`password=${"-".repeat(300)}yourpasswordx\n`)).not.toContain("yourpasswordx");
+    // `your<name>` and `my<name>`, and nothing else before the name.
+    expect(out("api_token=your_api_token\npassword=my-password\n")).toBe(
+      "api_token=your_api_token\npassword=my-password\n",
+    );
+    expect(out("password=ourpassword\n")).not.toContain("ourpassword");
+    expect(out("password=myypassword\n")).not.toContain("myypassword");
   });
 
   it("a long Authorization value is kept when masking marks are inside it, masked otherwise", () => {

@@ -240,7 +240,10 @@ export function isPlaceholderValue(norm: string, value: string): boolean {
   // Nothing longer than `your` + the name can be one of the forms below.
   const v = normalisedWithin(value, norm.length + 4);
   if (v === null) return false;
-  return v.length === 0 || v === norm || norm.endsWith(v) || v === `your${norm}` || v === `my${norm}`;
+  if (v.length === 0 || v === norm || norm.endsWith(v)) return true;
+  // `your<name>`, `my<name>` (compared in place: two strings built per value cost more than the checks).
+  const prefix = v.length - norm.length;
+  return (prefix === 4 || prefix === 2) && v.endsWith(norm) && v.startsWith(prefix === 4 ? "your" : "my");
 }
 
 const kindCache = new Map<string, string>();
