@@ -206,6 +206,7 @@ function quotedEnd(text: string, at: number, closer: string): number {
  */
 export function resetReadMemos(): void {
   markText = "";
+  colonText = "";
   stopsText = "";
   if (stops.length > 4096) stops = new Int32Array(64);
   lastValue = "";
@@ -412,6 +413,19 @@ function nextEquals(text: string, from: number): number {
   }
   equalsText = text;
   return equalsAt;
+}
+
+/** The next `:` at or after `from` (or -1), remembered likewise: a paste of `-u ` flags and no colon. */
+let colonText = "";
+let colonFrom = 0;
+let colonAt = -1;
+function nextColon(text: string, from: number): number {
+  if (text !== colonText || from < colonFrom || (colonAt >= 0 && from > colonAt)) {
+    colonFrom = from;
+    colonAt = text.indexOf(":", from);
+  }
+  colonText = text;
+  return colonAt;
 }
 
 /** A cookie name's characters: not whitespace (as `\s` means it), `=`, `;` or `,`. */
@@ -816,7 +830,7 @@ export const flags: Detector = (text, emit) => {
     if (flag === "-u" || flag === "--user" || flag === "--proxy-user") {
       const { at, closer } = openValue(text, i);
       const e = closer === null ? unquotedEnd(text, at) : quotedEnd(text, at, closer);
-      const colon = text.indexOf(":", at);
+      const colon = nextColon(text, at);
       if (colon >= at && colon < e - 1 && !isBenignValue(text.slice(colon + 1, e)))
         emit(colon + 1, e, "password");
       continue;
