@@ -172,9 +172,17 @@ export function isWordLike(s: string): boolean {
 
 /** Mixed character classes: what a machine-made token looks like, as opposed to a word. */
 export function looksRandom(s: string): boolean {
-  const k = charClasses(s);
-  const kinds = (k.upper > 0 ? 1 : 0) + (k.lower > 0 ? 1 : 0) + (k.digit > 0 ? 1 : 0);
-  return kinds >= 2 && !isWordLike(s);
+  // Which of upper, lower and digit occur (bits 1, 2, 4): read only until two have.
+  let seen = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) seen |= 1;
+    else if (c >= 97 && c <= 122) seen |= 2;
+    else if (c >= 48 && c <= 57) seen |= 4;
+    else continue;
+    if (seen === 3 || seen >= 5) return !isWordLike(s);
+  }
+  return false;
 }
 
 /** Start and end of every run of 20+ token characters in `text`, as pairs (from the shared scan). */

@@ -612,6 +612,8 @@ function sameAsLastValue(text: string, s: number, e: number): boolean {
   return x >= to;
 }
 let lastBenign = true;
+/** Whether `lastValue` looks machine-made (what a weak name needs), once asked (null: not yet). */
+let lastMachineMade: boolean | null = null;
 let lastPlaceholderNorm: string | null = null;
 let lastPlaceholder = false;
 
@@ -651,6 +653,7 @@ export function emitNamedValue(
   // A repeated value is not cut out or judged again: its string and verdicts are reused.
   if (!sameAsLastValue(text, s, e)) {
     lastValue = text.slice(s, e);
+    lastMachineMade = null;
     lastBenign = isBenignSpan(text, s, e);
     lastPlaceholderNorm = null;
   }
@@ -665,8 +668,11 @@ export function emitNamedValue(
   if (lastPlaceholder) return;
   if (end === null && prose && (isWordLike(value) || value.length < 6)) return;
   // A bare `key=` (cache keys, map keys) needs a machine-made value: `key=ticket:81248` stays.
-  if (facts.weak && !(value.length >= 16 && looksRandom(value) && !/^[A-Za-z_]{1,40}[:/]/.test(value)))
-    return;
+  if (facts.weak) {
+    if (lastMachineMade === null)
+      lastMachineMade = value.length >= 16 && looksRandom(value) && !/^[A-Za-z_]{1,40}[:/]/.test(value);
+    if (!lastMachineMade) return;
+  }
   emit(s, e, facts.kind);
 }
 
