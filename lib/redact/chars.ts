@@ -16,8 +16,9 @@ const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const LOWER = "abcdefghijklmnopqrstuvwxyz";
 export const ALNUM_CHARS = DIGITS + UPPER + LOWER;
 
-/** Token alphabet of most API keys (base64url). */
-export const B64URL = charSet(`${ALNUM_CHARS}_-`);
+/** Token alphabet of most API keys (base64url), as a regex's `[\w-]`. */
+export const B64URL_CHARS = `${ALNUM_CHARS}_-`;
+export const B64URL = charSet(B64URL_CHARS);
 /** Standard base64 body. */
 export const B64 = charSet(`${ALNUM_CHARS}+/`);
 /** Characters a standalone random token can be made of (base64 and base64url, no padding). */

@@ -1,5 +1,6 @@
 import {
   B64URL,
+  B64URL_CHARS,
   charSet,
   inSet,
   isWordLike,
@@ -1264,6 +1265,51 @@ function isPathLikeRun(value: string): boolean {
 
 function isB64UrlChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
+}
+
+/** `[\w.=-]`: a JWT's parts after the first dot. */
+const JWT_TAIL = charSet(`${B64URL_CHARS}.=`);
+
+/**
+ * JWTs: the matches of `/eyJ[\w-]{8,4000}\.[\w.=-]{2,12000}/g`, found by hand, with each end followed over
+ * hard wraps. The regex reads up to 4000 characters from every `eyJ` before failing where no dot follows (a
+ * paste of `eyJeyJ…` took five seconds a megabyte); a dot can only follow where the run of `[\w-]` after `eyJ`
+ * ends, so every `eyJ` inside one run shares that end and is judged with it.
+ */
+export function jwtTokens(body: CharSet): Detector {
+  return (text, emit) => {
+    const n = text.length;
+    let runEnd = -1;
+    let from = 0;
+    for (let p = text.indexOf("eyJ", from); p >= 0; p = text.indexOf("eyJ", from)) {
+      const a = p + 3;
+      // The end of the run of [\w-] from `a` (the run of an earlier `eyJ` in the same run, when there is one).
+      if (a > runEnd) {
+        runEnd = a;
+        while (runEnd < n && inSet(B64URL, text, runEnd)) runEnd++;
+      }
+      const length = runEnd - a;
+      if (text.charCodeAt(runEnd) !== 0x2e || length < 8) {
+        // No `eyJ` before the run's end can match: none has a dot after its run, or all have shorter runs.
+        from = Math.max(p + 1, runEnd);
+        continue;
+      }
+      if (length > 4000) {
+        // Too far from the dot: the first `eyJ` that can reach it starts 4003 characters before it.
+        from = Math.max(p + 1, runEnd - 4003);
+        continue;
+      }
+      let e = runEnd + 1;
+      const limit = Math.min(n, e + 12000);
+      while (e < limit && inSet(JWT_TAIL, text, e)) e++;
+      if (e - runEnd - 1 < 2) {
+        from = Math.max(p + 1, runEnd);
+        continue;
+      }
+      emit(p, extendOverWraps(text, p, e, body, undefined));
+      from = e;
+    }
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   emails,
   flags,
   highEntropy,
+  jwtTokens,
   ipv4,
   ipv6,
   harPairs,
@@ -38,6 +39,7 @@ function labelForPrefixKind(id: string): string {
 
 /** The characters of a JWT: three base64url parts joined by dots (padding seen in the wild). */
 const JWT_BODY = charSet(`${ALNUM_CHARS}_-.=`);
+const jwts = jwtTokens(JWT_BODY);
 
 /**
  * One kind of secret or personal data. Order matters: when two rules claim overlapping text, the earlier
@@ -244,7 +246,7 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
     source: "GL jwt, TH jwt, DS jwt.py; JWE (empty second part) too, which all three miss",
     // A terminal can hard-wrap a JWT anywhere, dots included: follow the wrap over the JWT alphabet.
     detect: (text, emit) => {
-      token(/eyJ[\w-]{8,4000}\.[\w.=-]{2,12000}/g, { wrap: true, body: JWT_BODY })(text, emit);
+      jwts(text, emit);
       wrappedJwts(text, emit);
     },
   },

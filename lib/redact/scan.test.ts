@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { redact } from "./redact";
+import { ALNUM_CHARS, charSet } from "./chars";
+import { jwtTokens, token } from "./detectors";
 import { LEAD_COLON, LEAD_ESCAPE, LEAD_FLAG, LeadCursor, codeUnits, leadMatches, scanText } from "./scan";
 
 /** The shared scan's lead lists and the rules that read their candidates from them. */
@@ -215,5 +217,47 @@ describe("the code units the scan reads", () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe("JWTs found by hand", () => {
+  it("match what the regex they replace matches, on generated texts with long runs and missing dots", () => {
+    const body = charSet(`${ALNUM_CHARS}_-.=`);
+    const byRegex = token(/eyJ[\w-]{8,4000}\.[\w.=-]{2,12000}/g, { wrap: true, body });
+    const byHand = jwtTokens(body);
+    const spans = (detect: typeof byHand, text: string) => {
+      const out: Array<[number, number]> = [];
+      detect(text, (s, e) => out.push([s, e]));
+      return out;
+    };
+    const pieces = [
+      "eyJ",
+      "eyJhbGciOiJIUzI1NiJ9",
+      ".",
+      "..",
+      "=",
+      "-",
+      "_",
+      "x",
+      "Zq9",
+      " ",
+      "\n",
+      "\n  ",
+      "ab.c",
+      "é",
+    ];
+    let seed = 99;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let k = 0; k < 600; k++) {
+      let text = "";
+      while (text.length < 200) {
+        const piece = pieces[Math.floor(rnd() * pieces.length)] ?? "";
+        text += rnd() < 0.05 ? piece.repeat(1 + Math.floor(rnd() * 1_500)) : piece;
+      }
+      expect(spans(byHand, text)).toEqual(spans(byRegex, text));
+    }
+    // Runs longer than 4000 before a dot, and a paste of eyJ with no dot at all.
+    for (const text of [`eyJ${"a".repeat(4_100)}.bb`, `x${"eyJ".repeat(1_500)}.sig`, "eyJ".repeat(5_000)])
+      expect(spans(byHand, text)).toEqual(spans(byRegex, text));
   });
 });
