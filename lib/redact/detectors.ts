@@ -448,6 +448,8 @@ let cookieText = "";
 let cookieEmit: Emit | null = null;
 let cookieFrom = 0;
 let cookieWindowEnd = 0;
+/** Where the last read stopped: its `i` when it left its window (past its last pair or nameless `=`). */
+let cookieReadTo = 0;
 let cookieStarts: number[] = [];
 let cookieEnds: number[] = [];
 
@@ -470,6 +472,13 @@ function cookieResume(text: string, s: number, e: number, emit: Emit): number {
     cookieText = text;
     // In step with the earlier read only where `s` is not inside one of its pairs.
     if (lo === 0 || (cookieEnds[lo - 1] ?? 0) <= s) {
+      // No pair at or after `s`: every `=` the earlier read passed from there on had no name before it, and has
+      // none now, so this read would pass them too and stand where that one stopped (a line of 30 000
+      // `-b =>` read each `=` of its 8 KiB window at every flag).
+      if (lo === cookieStarts.length) {
+        cookieWindowEnd = e;
+        return Math.max(s, cookieReadTo);
+      }
       let last = lo;
       while (last < cookieEnds.length && (cookieEnds[last] ?? 0) < cookieWindowEnd) last++;
       // The pairs from `last` on may have been cut by the earlier window: read again.
@@ -541,7 +550,7 @@ function emitCookies(text: string, s: number, e: number, emit: Emit): void {
   let i = cookieResume(text, s, e, emit);
   while (i < e) {
     const q = nextEquals(text, i);
-    if (q < 0 || q >= e) return;
+    if (q < 0 || q >= e) break;
     // The leftmost name that ends at this `=`: the run of name characters before it, at most 128, from `i`.
     let p = q;
     while (p > i && q - p < 128 && isCookieNameChar(text.charCodeAt(p - 1))) p--;
@@ -561,6 +570,7 @@ function emitCookies(text: string, s: number, e: number, emit: Emit): void {
     if (COOKIE_ATTRIBUTES.has(name) || v.length === 0 || isBenignSpan(text, q + 1, cut)) continue;
     emit(q + 1, cut, "cookie");
   }
+  cookieReadTo = i;
 }
 
 /** `$VAR`, `${VAR}`, `$(cmd)`, `$env:VAR`: a reference to the secret, not the secret (`$ecr3t!` is a value). */

@@ -127,6 +127,17 @@ describe("fast paths keep what they skip", () => {
     expect(long).toContain("; b=[REDACTED:cookie#");
   });
 
+  it("cookie headers packed before a long run of nameless = read it as one header does", () => {
+    for (const pad of [4_090, 4_094, 4_096]) {
+      const body = `${" =".repeat(pad)}sid=Zq9xLm2nVb7kQw; Domain=ex.org; a=b`;
+      const alone = out(`Cookie: ${body}`);
+      expect(alone.includes("Zq9xLm2nVb7kQw")).toBe(pad >= 4_096);
+      for (const k of [2, 3, 40]) expect(out(`${"Cookie: ".repeat(k)}${body}`).slice(8 * k)).toBe(alone.slice(8));
+    }
+    // A line of `-b` flags whose values hold only nameless `=`, then a cookie.
+    expect(out(`${"-b =>* ".repeat(3_000)}-b sid=Zq9xLm2nVb7kQw`)).not.toContain("Zq9xLm2nVb7kQw");
+  });
+
   it("a line of many cookie headers masks every value, each read once", () => {
     const line = Array.from({ length: 400 }, (_, i) => `Cookie: sid=Sx${i}q9ZkLm2; theme=dark`).join(" ");
     const r = redact(line);
