@@ -134,6 +134,9 @@ describe("fast paths keep what they skip", () => {
       expect(alone.includes("Zq9xLm2nVb7kQw")).toBe(pad >= 4_096);
       for (const k of [2, 3, 40]) expect(out(`${"Cookie: ".repeat(k)}${body}`).slice(8 * k)).toBe(alone.slice(8));
     }
+    // Headers packed into a line of `;`-separated pairs: each starts inside a pair the one before it read.
+    const pairs = `${"&amp;sig=Cookie:".repeat(600)}&amp;sid=Zq9xLm2nVb7kQw`;
+    for (const k of [1, 2, 5]) expect(out(`${"Cookie:".repeat(k)}${pairs}`)).not.toContain("Zq9xLm2nVb7kQw");
     // A line of `-b` flags whose values hold only nameless `=`, then a cookie.
     expect(out(`${"-b =>* ".repeat(3_000)}-b sid=Zq9xLm2nVb7kQw`)).not.toContain("Zq9xLm2nVb7kQw");
   });
