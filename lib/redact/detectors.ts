@@ -716,10 +716,9 @@ const FLAG_TAIL = /([A-Za-z_][\w.-]{0,80})(?:[ \t]{1,40}|=|["'][ \t]{0,4},[ \t]{
  * long log cost nothing beyond this one scan.
  */
 
+const NAME_CHARS = charSet(`${B64URL_CHARS}.`);
 function isNameChar(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46
-  );
+  return c < 128 && NAME_CHARS[c] === 1;
 }
 
 /** What `readNameSep` read: where the name ends and whether the separator was a lone `:`. */
@@ -735,13 +734,14 @@ function isBlankCode(c: number): boolean {
  * optional `\"`/`"`/`'` and `]`, up to 40 blanks, `:=`, `=>`, `:` or `=`, up to 40 blanks. Returns the
  * end of the match, or -1.
  */
-function readNameSep(text: string, s: number): number {
+function readNameSep(text: string, s: number, runEnd = -1): number {
   const n = text.length;
   if (s >= n || !isNameStart(text.charCodeAt(s))) return -1;
   let i = s + 1;
   // A name is at most 81 characters: a longer run is read no further (a paste of `keykeykey…` is one run, and
-  // every `key` in it starts a read).
-  while (i < n && i - s <= 81 && isNameChar(text.charCodeAt(i))) i++;
+  // every `key` in it starts a read). A caller that knows where the run of name characters ends says so.
+  if (runEnd > s) i = Math.min(runEnd, s + 82);
+  else while (i < n && i - s <= 81 && isNameChar(text.charCodeAt(i))) i++;
   if (i - s > 81) return -1;
   SEP.nameEnd = i;
   let c = text.charCodeAt(i);
@@ -807,7 +807,7 @@ export const namedValues: Detector = (text, emit) => {
     const dashes = text[s - 1] === "-" ? (text[s - 2] === "-" ? 2 : 1) : 0;
     const before = text[s - 1 - dashes];
     if (before === "$" || before === "." || (dashes === 0 && before === "-")) continue;
-    const sepEnd = dashes === 0 ? readNameSep(text, s) : -1;
+    const sepEnd = dashes === 0 ? readNameSep(text, s, runEnd) : -1;
     if (sepEnd >= 0) {
       // The same name as the last one (a log repeats its names) is not cut out again: its string, hash
       // and cached facts are reused.
