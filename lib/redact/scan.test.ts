@@ -132,7 +132,8 @@ describe("fast paths keep what they skip", () => {
       const body = `${" =".repeat(pad)}sid=Zq9xLm2nVb7kQw; Domain=ex.org; a=b`;
       const alone = out(`Cookie: ${body}`);
       expect(alone.includes("Zq9xLm2nVb7kQw")).toBe(pad >= 4_096);
-      for (const k of [2, 3, 40]) expect(out(`${"Cookie: ".repeat(k)}${body}`).slice(8 * k)).toBe(alone.slice(8));
+      for (const k of [2, 3, 40])
+        expect(out(`${"Cookie: ".repeat(k)}${body}`).slice(8 * k)).toBe(alone.slice(8));
     }
     // Headers packed into a line of `;`-separated pairs: each starts inside a pair the one before it read.
     const pairs = `${"&amp;sig=Cookie:".repeat(600)}&amp;sid=Zq9xLm2nVb7kQw`;
@@ -202,6 +203,12 @@ describe("fast paths keep what they skip", () => {
       "api_token=your_api_token\npassword=my-password\n",
     );
     expect(out("password=ourpassword\n")).not.toContain("ourpassword");
+    // Non-ASCII characters lower-case to nothing, but İ and the Kelvin sign (to i and k).
+    expect(out("token=yourto\u212Aen\npassword=密码yourpassword\n")).toBe(
+      "token=yourto\u212Aen\npassword=密码yourpassword\n",
+    );
+    expect(out("api_key=yourap\u0130key\n")).toBe("api_key=yourap\u0130key\n");
+    expect(out("api_key=yourap\u0131key\n")).not.toContain("yourap");
     expect(out("password=myypassword\n")).not.toContain("myypassword");
   });
 

@@ -187,7 +187,10 @@ function normalisedWithin(s: string, limit: number): string | null {
     const c = s.charCodeAt(i);
     if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122)) out += s[i];
     else if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
-    else if (c > 127) out += (s[i] ?? "").toLowerCase().replace(/[^a-z0-9]/g, "");
+    // Of all code units above 127 only İ and the Kelvin sign lower-case to a letter of a-z (i̇ and k); a
+    // character at a time, every other one lower-cased to nothing (a value of 8 000 CJK characters).
+    else if (c === 0x130) out += "i";
+    else if (c === 0x212a) out += "k";
   }
   return out.length > limit ? null : out;
 }
