@@ -207,6 +207,7 @@ function quotedEnd(text: string, at: number, closer: string): number {
  */
 export function resetReadMemos(): void {
   markText = "";
+  trimText = "";
   colonText = "";
   stopsText = "";
   if (stops.length > 4096) stops = new Int32Array(64);
@@ -299,23 +300,74 @@ function unquotedEnd(text: string, at: number, query = false, closer: string | n
   return trimClosers(text, at, Math.min(valueFreeTo, limit));
 }
 
+/** The characters `trimClosers` counts: the three quotes, then the four openers (index in TRIM_SLOT + 1). */
+const TRIM_CHARS = `"'\`([{<`;
+const TRIM_SLOT = new Int8Array(128).fill(-1);
+for (let k = 0; k < TRIM_CHARS.length; k++) TRIM_SLOT[TRIM_CHARS.charCodeAt(k)] = k;
+
+/**
+ * Counts of TRIM_CHARS in text[trimFrom, trimTo) of `trimText`: values read one after another overlap (a line
+ * of names packed into each other's values, each value up to MAX_VALUE long), so a value's counts are the
+ * last one's with both ends moved, instead of the value being split or searched again at each.
+ */
+let trimText = "";
+let trimFrom = 0;
+let trimTo = 0;
+const trimCounts = new Int32Array(TRIM_CHARS.length);
+
+function countTrimChars(text: string, from: number, to: number, sign: number, counts: Int32Array): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const slot = c < 128 ? (TRIM_SLOT[c] as number) : -1;
+    if (slot >= 0) counts[slot] = (counts[slot] as number) + sign;
+  }
+}
+
+/** TRIM_CHARS counts of text[from, to), into `out`. */
+function trimCountsOf(text: string, from: number, to: number, out: Int32Array): void {
+  // A window that does not overlap the last one is counted afresh.
+  if (text !== trimText || from >= trimTo || to <= trimFrom) {
+    trimText = text;
+    trimFrom = from;
+    trimTo = from;
+    trimCounts.fill(0);
+  }
+  if (from < trimFrom) countTrimChars(text, from, trimFrom, 1, trimCounts);
+  else countTrimChars(text, trimFrom, from, -1, trimCounts);
+  if (to > trimTo) countTrimChars(text, trimTo, to, 1, trimCounts);
+  else countTrimChars(text, to, trimTo, -1, trimCounts);
+  trimFrom = from;
+  trimTo = to;
+  out.set(trimCounts);
+}
+
+const localTrimCounts = new Int32Array(TRIM_CHARS.length);
+
 function trimClosers(text: string, at: number, end: number): number {
   let e = end;
+  // Counts of TRIM_CHARS in text[at, e - 1), once a quote or closer is met (null before).
+  let counts: Int32Array | null = null;
   for (;;) {
     const c = text[e - 1] ?? "";
     if (e <= at) return e;
     if (c === "," || c === ";" || c === ".") {
       e--;
+      if (counts !== null) countTrimChars(text, e - 1, e, -1, counts);
       continue;
     }
-    // A quote closing an enclosing string (`'password=abc'`): it has no partner inside the value.
-    if ((c === '"' || c === "'" || c === "`") && text.slice(at, e - 1).split(c).length % 2 === 1) {
-      e--;
-      continue;
-    }
+    const quote = c === '"' || c === "'" || c === "`";
     const opener = CLOSERS[c];
-    if (opener !== undefined && !text.slice(at, e - 1).includes(opener)) {
+    if (!quote && opener === undefined) return e;
+    if (counts === null) {
+      counts = localTrimCounts;
+      trimCountsOf(text, at, e - 1, counts);
+    }
+    // A quote closing an enclosing string (`'password=abc'`): it has no partner inside the value (an even
+    // number of its kind before it); a closer whose opener is not inside the value.
+    const slot = TRIM_SLOT[(quote ? c : (opener as string)).charCodeAt(0)] as number;
+    if (quote ? (counts[slot] as number) % 2 === 0 : (counts[slot] as number) === 0) {
       e--;
+      countTrimChars(text, e - 1, e, -1, counts);
       continue;
     }
     return e;

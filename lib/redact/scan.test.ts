@@ -212,6 +212,19 @@ describe("fast paths keep what they skip", () => {
     expect(out("password=myypassword\n")).not.toContain("myypassword");
   });
 
+  it("a value's closing quotes and brackets are trimmed when unpaired inside it, also on a packed line", () => {
+    const cases: Array<[string, string]> = [
+      ['password=Zq9xLm2nVb7k" y', '[REDACTED:password#1]" y'],
+      ['password=Zq9x"Lm2nVb7k" y', "[REDACTED:password#1] y"],
+      ["password=Zq9xLm2nVb7k)) y", "[REDACTED:password#1])) y"],
+      ["password=Zq9x(Lm2nVb7k)) y", "[REDACTED:password#1] y"],
+      ["password=Zq9xLm2nVb7k\"'`\"'`,;. y", "[REDACTED:password#1],;. y"],
+    ];
+    for (const [text, masked] of cases) expect(out(`x ${text}`)).toBe(`x password=${masked}`);
+    // Names packed into each other's values, each value ending in a quote: every one masked.
+    expect(out(';"name":"Passwort:secret'.repeat(3_000))).not.toMatch(/Passwort:secret;/);
+  });
+
   it("a long Authorization value is kept when masking marks are inside it, masked otherwise", () => {
     // Not random-looking, so only the Authorization reader can mask it.
     const long = "abcdefgh".repeat(25);
