@@ -273,6 +273,49 @@ class Recent {
   }
 }
 
+/**
+ * Values seen, each found again without hashing it whole: a long one is filed under its length and a sample
+ * of its characters, and compared (natively) with the few filed there. A Set hashes every new string in full,
+ * and a hostile line gives 40 000 spans of 4 KiB each, equal or not (a short value is still hashed).
+ */
+export class SeenValues {
+  private readonly short = new Set<string>();
+  private readonly long = new Map<number, string[]>();
+  private readonly crowded = new Set<string>();
+
+  /** The value equal to `raw` noted before (that string), or null after noting `raw`. */
+  note(raw: string): string | null {
+    if (raw.length <= 64) {
+      if (this.short.has(raw)) return raw;
+      this.short.add(raw);
+      return null;
+    }
+    // The sample: the length, the first and last 16 characters and every 64th between, hashed to a number.
+    const n = raw.length;
+    let key = n;
+    const mix = (c: number) => {
+      key = Math.imul(key ^ c, 0x01000193);
+    };
+    for (let i = 0; i < 16; i++) mix(raw.charCodeAt(i));
+    for (let i = n - 16; i < n; i++) mix(raw.charCodeAt(i));
+    for (let i = 16; i < n - 16; i += 64) mix(raw.charCodeAt(i));
+    const filed = this.long.get(key);
+    if (filed === undefined) {
+      this.long.set(key, [raw]);
+      return null;
+    }
+    for (const other of filed) if (other === raw) return other;
+    // Many different values with one sample (a hostile paste): hashed whole from then on.
+    if (filed.length >= 8) {
+      if (this.crowded.has(raw)) return raw;
+      this.crowded.add(raw);
+      return null;
+    }
+    filed.push(raw);
+    return null;
+  }
+}
+
 /** Echo values searched for at most: enough for every secret of a long log, bounded for a hostile one. */
 const MAX_ECHO_VALUES = 4096;
 /** Up to this many forms are searched with `indexOf` (native, fastest for a few); more in one shared pass. */
@@ -287,7 +330,7 @@ const INDEXOF_FORMS = 24;
  */
 function echoes(text: string, spans: Spans, regions: Spans): Spans {
   const values = new Map<string, number>();
-  const seen = new Set<string>();
+  const seen = new SeenValues();
   // Per value: where a span of the value's own kind already holds exactly it, so its echo there adds nothing
   // (a key repeated 80 000 times is not found and merged 80 000 times more).
   const held = new Map<string, IntList>();
@@ -343,11 +386,11 @@ function echoes(text: string, spans: Spans, regions: Spans): Spans {
     beforePrevious = previous;
     previous = older;
     previous.set(raw, s);
-    if (seen.has(raw)) {
-      hold(raw, kind, s);
+    const known = seen.note(raw);
+    if (known !== null) {
+      hold(known, kind, s);
       continue;
     }
-    seen.add(raw);
     const decoded = decodeString(raw);
     for (const v of decoded === raw ? [raw] : [raw, decoded]) {
       if (

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { redact } from "./redact";
+import { SeenValues, redact } from "./redact";
 import { ALNUM_CHARS, charSet } from "./chars";
 import { jwtTokens, token } from "./detectors";
 import { LEAD_COLON, LEAD_ESCAPE, LEAD_FLAG, LeadCursor, codeUnits, leadMatches, scanText } from "./scan";
@@ -293,5 +293,21 @@ describe("JWTs found by hand", () => {
     // Runs longer than 4000 before a dot, and a paste of eyJ with no dot at all.
     for (const text of [`eyJ${"a".repeat(4_100)}.bb`, `x${"eyJ".repeat(1_500)}.sig`, "eyJ".repeat(5_000)])
       expect(spans(byHand, text)).toEqual(spans(byRegex, text));
+  });
+});
+
+describe("echo values seen", () => {
+  it("a long value is found again by content, also among many that share its sampled characters", () => {
+    const seen = new SeenValues();
+    const base = "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z".repeat(8);
+    // Differ only at offset 100, which the sample (first and last 16, every 64th from 16) skips.
+    const variants = Array.from(
+      { length: 20 },
+      (_, k) => `${base.slice(0, 100)}${"#$%&*+-=?@^~<>()[]{}"[k]}${base.slice(101)}`,
+    );
+    for (const v of variants) expect(seen.note(v)).toBeNull();
+    for (const v of variants) expect(seen.note([v.slice(0, 50), v.slice(50)].join(""))).toBe(v);
+    expect(seen.note("short value")).toBeNull();
+    expect(seen.note(["short", " value"].join(""))).toBe("short value");
   });
 });
