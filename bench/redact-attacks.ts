@@ -26,6 +26,17 @@ export const REDACTION_UNITS: ReadonlyArray<[string, string]> = [
   ["mysql -p repeated on one line", "mysql -pX "],
   ["docker login -p repeated on one line", "docker login -p X "],
   ["htpasswd -b repeated on one line", "htpasswd -b a b c "],
+  // Found by a second probe (2026-12-07, afternoon): each took one to twelve seconds per megabyte.
+  ["password=sk-Cookie: repeated", "password=sk-Cookie:"],
+  ["Set-Cookie:a= repeated", "Set-Cookie:a="],
+  ["JWT heads without a dot (eyJ…)", "eyJ"],
+  ["a weak name packed into its value (:sig==>)", ":sig==>"],
+  ["curl -u without a colon", "-u "],
+  ["curl -b with nameless =", "-b ="],
+  ["Cookie headers in &amp;-separated pairs", "&amp;sig=Cookie:"],
+  ["quoted names in each other's values", ';"name":"Passwort:secret'],
+  ["cookie pairs behind both header kinds", "a=Set-Cookie:[Cookie:"],
+  ["a CJK label packed into its value", "密码:$</"],
 ];
 
 /** Every unit, the shared ones first. */

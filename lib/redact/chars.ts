@@ -168,7 +168,8 @@ export function tokenProfile(s: string): ReturnType<typeof charClasses> & { entr
 
 /** A plain word or hyphenated/underscored phrase (`expired`, `Retrying`, `request-id`): prose, not a key. */
 export function isWordLike(s: string): boolean {
-  return /^[A-Za-z][a-z]{0,40}(?:[-_][A-Za-z][a-z]{0,40}){0,6}$/.test(s);
+  // At most 7 words of 41 letters and 6 joints: a longer value is not tried.
+  return s.length <= 293 && /^[A-Za-z][a-z]{0,40}(?:[-_][A-Za-z][a-z]{0,40}){0,6}$/.test(s);
 }
 
 /** Mixed character classes: what a machine-made token looks like, as opposed to a word. */

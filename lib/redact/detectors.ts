@@ -691,6 +691,8 @@ function sameAsLastValue(text: string, s: number, e: number): boolean {
 let lastBenign = true;
 /** Whether `lastValue` looks machine-made (what a weak name needs), once asked (null: not yet). */
 let lastMachineMade: boolean | null = null;
+/** Whether `lastValue` reads as a word (or is under 6 characters), once asked (null: not yet). */
+let lastWordLike: boolean | null = null;
 let lastPlaceholderNorm: string | null = null;
 let lastPlaceholder = false;
 
@@ -731,6 +733,7 @@ export function emitNamedValue(
   if (!sameAsLastValue(text, s, e)) {
     lastValue = text.slice(s, e);
     lastMachineMade = null;
+    lastWordLike = null;
     lastBenign = isBenignSpan(text, s, e);
     lastPlaceholderNorm = null;
   }
@@ -743,7 +746,10 @@ export function emitNamedValue(
     lastPlaceholder = isPlaceholderValue(facts.norm, value);
   }
   if (lastPlaceholder) return;
-  if (end === null && prose && (isWordLike(value) || value.length < 6)) return;
+  if (end === null && prose) {
+    if (lastWordLike === null) lastWordLike = isWordLike(value) || value.length < 6;
+    if (lastWordLike) return;
+  }
   // A bare `key=` (cache keys, map keys) needs a machine-made value: `key=ticket:81248` stays.
   if (facts.weak) {
     if (lastMachineMade === null)
