@@ -414,6 +414,7 @@ export const csvColumns: Detector = (text, emit) => {
   // so the paste is searched once for each).
   let comma = -2;
   let tab = -2;
+  let table: CsvTable | null = null;
   for (let k = 0; k < found.length; k += 2) {
     const from = found[k] ?? 0;
     const to = found[k + 1] ?? 0;
@@ -435,25 +436,89 @@ export const csvColumns: Detector = (text, emit) => {
       classifyNameCached(c) === "secret" ? [[i, c]] : [],
     );
     if (columns.length === 0) continue;
-    let row = lineAt(text, to + 1);
-    for (let rows = 0; row !== null && rows < 10_000; rows++) {
-      const { line, at } = row;
-      const rowCells = line.split(sep);
-      if (line.trim().length === 0 || rowCells.length !== cells.length) break;
-      let offset = 0;
-      rowCells.forEach((cell, i) => {
-        const col = columns.find(([c]) => c === i);
-        const v = cell.trim().replace(/^"(.*)"$/, "$1");
-        if (col !== undefined && v.length > 0 && !isBenignValue(v)) {
-          const start = at + offset + cell.indexOf(v);
-          emit(start, start + v.length, kindForName(col[1]));
-        }
-        offset += cell.length + 1;
-      });
-      row = lineAt(text, row.next);
+    // A header that is a row of the table the same header line began above reads rows already read: only
+    // the rows its own limit reaches past where that table stopped are read (a paste of one header line
+    // repeated read 10 000 rows at each line).
+    let row: { line: string; at: number; next: number } | null;
+    let budget = MAX_CSV_ROWS;
+    if (table !== null && table.header === headerLine) {
+      const j = indexIn(table.rows, from);
+      if (j >= 0) {
+        const last = table.rows.length - 1;
+        if (table.broke || j + MAX_CSV_ROWS <= last) continue;
+        budget = j + MAX_CSV_ROWS - last;
+        row = table.stop === null ? null : lineAt(text, table.stop);
+        readRows(text, row, budget, sep, cells.length, columns, emit, table);
+        continue;
+      }
     }
+    table = { header: headerLine, rows: [], broke: false, stop: null };
+    row = lineAt(text, to + 1);
+    readRows(text, row, budget, sep, cells.length, columns, emit, table);
   }
 };
+
+/** Up to this many rows are read below a header row. */
+const MAX_CSV_ROWS = 10_000;
+
+/** A table read below a header line: the line starts of its rows, and where and why the reading stopped. */
+interface CsvTable {
+  header: string;
+  rows: number[];
+  /** True when a row ended it (blank or of another width); false when the row limit did. */
+  broke: boolean;
+  /** The line start reading stopped at (null: the end of the paste). */
+  stop: number | null;
+}
+
+/** The index of `at` in the ascending `list`, or -1. */
+function indexIn(list: number[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo] === at ? lo : -1;
+}
+
+/** Reads up to `budget` rows from `row` on, masking the secret columns' cells, and notes them in `table`. */
+function readRows(
+  text: string,
+  first: { line: string; at: number; next: number } | null,
+  budget: number,
+  sep: string,
+  width: number,
+  columns: Array<[number, string]>,
+  emit: Emit,
+  table: CsvTable,
+): void {
+  let row = first;
+  for (let rows = 0; row !== null && rows < budget; rows++) {
+    const { line, at } = row;
+    const rowCells = line.split(sep);
+    if (line.trim().length === 0 || rowCells.length !== width) {
+      table.broke = true;
+      table.stop = at;
+      return;
+    }
+    table.rows.push(at);
+    let offset = 0;
+    rowCells.forEach((cell, i) => {
+      const col = columns.find(([c]) => c === i);
+      const v = cell.trim().replace(/^"(.*)"$/, "$1");
+      if (col !== undefined && v.length > 0 && !isBenignValue(v)) {
+        const start = at + offset + cell.indexOf(v);
+        emit(start, start + v.length, kindForName(col[1]));
+      }
+      offset += cell.length + 1;
+    });
+    row = lineAt(text, row.next);
+  }
+  table.broke = false;
+  table.stop = row === null ? null : row.at;
+}
 
 /**
  * A label alone on its line and the value on the next: `kubectl describe secret` (`api_token:` then `----`

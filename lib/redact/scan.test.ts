@@ -311,3 +311,18 @@ describe("echo values seen", () => {
     expect(seen.note(["short", " value"].join(""))).toBe("short value");
   });
 });
+
+describe("CSV tables below repeated header lines", () => {
+  it("a header inside a table cut by the row limit still reads its own rows past the cut", () => {
+    const header = "name,password,host";
+    const rows = "alice,Zq9xLm2nVb7kQw,db1\nbob,Lm2nVb7kPw4tZz,db2";
+    // The second header is the first one's 10 000th row: the first stops there, the second reads on.
+    const o = out(`${header}\n${"x,y,z\n".repeat(9_999)}${header}\n${rows}`);
+    expect(o).not.toMatch(/Zq9xLm2nVb7kQw|Lm2nVb7kPw4tZz/);
+    // 20 000 copies of the header line: each masked as a row of the one above it, the last included.
+    const many = out(`${`${header}\n`.repeat(20_000)}${rows}`).split("\n");
+    expect(many[0]).toBe(header);
+    expect(many.slice(1, 20_000).every((line) => line === "name,[REDACTED:password#1],host")).toBe(true);
+    expect(many.slice(20_000).join("\n")).not.toMatch(/Zq9xLm2nVb7kQw|Lm2nVb7kPw4tZz/);
+  });
+});
