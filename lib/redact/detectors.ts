@@ -207,6 +207,7 @@ function quotedEnd(text: string, at: number, closer: string): number {
  */
 export function resetReadMemos(): void {
   markText = "";
+  queryText = "";
   trimText = "";
   colonText = "";
   stopsText = "";
@@ -981,13 +982,37 @@ export const queryCredentials: Detector = (text, emit) => {
     const name = m[1] ?? "";
     if (!QUERY_SECRET_NAMES.has(name.toLowerCase()) && classifyName(name) !== "secret") continue;
     const s = m.index + m[0].length;
-    const limit = Math.min(text.length, s + MAX_VALUE);
-    let e = s;
-    while (e < limit && !inSet(QUERY_STOP, text, e)) e++;
-    e = trimClosers(text, s, e);
-    if (e > s && !isBenignValue(text.slice(s, e))) emit(s, e, "query-credential");
+    const e = trimClosers(text, s, queryValueEnd(text, s, Math.min(text.length, s + MAX_VALUE)));
+    if (e > s && !isBenignSpan(text, s, e)) emit(s, e, "query-credential");
   }
 };
+
+/**
+ * What the last query value read found: text[queryFreeFrom, queryFreeTo) of `queryText` holds no QUERY_STOP,
+ * and, when `queryStopped`, one is at queryFreeTo. Parameters packed into each other's values read to the
+ * same stop once, not up to MAX_VALUE characters each.
+ */
+let queryText = "";
+let queryFreeFrom = 0;
+let queryFreeTo = 0;
+let queryStopped = false;
+
+/** The first QUERY_STOP character in [from, limit), or `limit`. */
+function queryValueEnd(text: string, from: number, limit: number): number {
+  if (text !== queryText || from < queryFreeFrom || from > queryFreeTo) {
+    queryText = text;
+    queryFreeFrom = from;
+    queryFreeTo = from;
+    queryStopped = false;
+  }
+  if (!queryStopped && queryFreeTo < limit) {
+    let i = queryFreeTo;
+    while (i < limit && !inSet(QUERY_STOP, text, i)) i++;
+    queryFreeTo = i;
+    queryStopped = i < limit;
+  }
+  return Math.min(queryFreeTo, limit);
+}
 
 /**
  * PEM private keys, also with JSON-escaped `\n` line joins, and truncated ones without an END line

@@ -225,6 +225,15 @@ describe("fast paths keep what they skip", () => {
     expect(out(';"name":"Passwort:secret'.repeat(3_000))).not.toMatch(/Passwort:secret;/);
   });
 
+  it("query credentials packed into each other's values are each read to the same stop", () => {
+    const packed = out(`GET /x?${"DBPassword=?".repeat(3_000)}&sig=Zq9xLm2nVb7kQw#frag`);
+    expect(packed).not.toContain("Zq9xLm2nVb7kQw");
+    expect(packed).toMatch(/#frag$/);
+    expect(out("GET /x?token=Zq9xLm2nVb7kQw&page=2 HTTP/1.1")).toBe(
+      "GET /x?token=[REDACTED:query-credential#1]&page=2 HTTP/1.1",
+    );
+  });
+
   it("a long Authorization value is kept when masking marks are inside it, masked otherwise", () => {
     // Not random-looking, so only the Authorization reader can mask it.
     const long = "abcdefgh".repeat(25);
