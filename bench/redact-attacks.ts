@@ -26,7 +26,8 @@ export const REDACTION_UNITS: ReadonlyArray<[string, string]> = [
   ["mysql -p repeated on one line", "mysql -pX "],
   ["docker login -p repeated on one line", "docker login -p X "],
   ["htpasswd -b repeated on one line", "htpasswd -b a b c "],
-  // Found by a second probe (2026-12-07, afternoon): each took one to twelve seconds per megabyte.
+  // Found by a second probe (2026-12-07, later): each took from one second to (the CSV ones) about twenty
+  // minutes per megabyte.
   ["password=sk-Cookie: repeated", "password=sk-Cookie:"],
   ["Set-Cookie:a= repeated", "Set-Cookie:a="],
   ["JWT heads without a dot (eyJ…)", "eyJ"],
@@ -37,6 +38,9 @@ export const REDACTION_UNITS: ReadonlyArray<[string, string]> = [
   ["quoted names in each other's values", ';"name":"Passwort:secret'],
   ["cookie pairs behind both header kinds", "a=Set-Cookie:[Cookie:"],
   ["a CJK label packed into its value", "密码:$</"],
+  ["a CSV header line repeated", "name,password\n"],
+  ["escaped tabs decoding to CSV header lines", "secret\\token\n"],
+  ["query parameters packed into each other's values", "=?DBPassword.."],
 ];
 
 /** Every unit, the shared ones first. */
