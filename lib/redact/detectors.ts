@@ -456,6 +456,14 @@ const COOKIE_ATTRIBUTES = new Set([
   "version",
   "comment",
 ]);
+const LONGEST_ATTRIBUTE = Math.max(...[...COOKIE_ATTRIBUTES].map((a) => a.length));
+
+/** `/[\s"']/` of one character. */
+function isSpaceOrQuote(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 0x22 || c === 0x27;
+  return /\s/.test(String.fromCharCode(c));
+}
+
 /** The next `=` at or after `from` in `text` (or -1), remembered: cookie values are read left to right. */
 let equalsText = "";
 let equalsFrom = 0;
@@ -631,10 +639,10 @@ function emitCookies(text: string, s: number, e: number, emit: Emit): void {
     cookieStarts.push(p);
     cookieEnds.push(end);
     let cut = end;
-    while (cut > q + 1 && /[\s"']/.test(text[cut - 1] ?? "")) cut--;
-    const name = text.slice(p, q).toLowerCase();
-    const v = text.slice(q + 1, cut);
-    if (COOKIE_ATTRIBUTES.has(name) || v.length === 0 || isBenignSpan(text, q + 1, cut)) continue;
+    while (cut > q + 1 && isSpaceOrQuote(text.charCodeAt(cut - 1))) cut--;
+    // (Longer than every attribute name: not cut out and lower-cased.)
+    const attribute = q - p <= LONGEST_ATTRIBUTE && COOKIE_ATTRIBUTES.has(text.slice(p, q).toLowerCase());
+    if (attribute || cut === q + 1 || isBenignSpan(text, q + 1, cut)) continue;
     emit(q + 1, cut, "cookie");
   }
   cookieReadTo = i;

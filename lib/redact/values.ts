@@ -342,7 +342,29 @@ export function isBenignValueUnmarked(value: string): boolean {
   return isBenignValueUncached(value, false);
 }
 
+/**
+ * First characters a value over 303 characters must start with to pass a check below other than the marks:
+ * `[REDACTED`, `{{`, `<…>`, `process.env`, `os.environ`, `env.`, `secrets.`, `***`/`xxx`/`•••`/`###`/`...`/`---`,
+ * `%2A%2A…`, paths (`~/`, `/`, `./`, `C:\`; the drive letter is checked apart).
+ */
+const LONG_BENIGN_STARTS = new Set([..."[{<poes*xX•#.-%~/"].map((c) => c.charCodeAt(0)));
+
 function isBenignValueUncached(value: string, marks = true): boolean {
+  // A long value starting and ending with no blank, and starting where no check but the marks can pass: only
+  // the marks are looked for (names packed into each other's values judge a 4 KiB value at every name).
+  const n = value.length;
+  if (n > 303) {
+    const first = value.charCodeAt(0);
+    if (
+      !LONG_BENIGN_STARTS.has(first) &&
+      value.charCodeAt(1) !== 0x3a /* a drive letter's `:` */ &&
+      first > 32 &&
+      value.charCodeAt(n - 1) > 32 &&
+      first < 128 &&
+      value.charCodeAt(n - 1) < 128
+    )
+      return marks && (value.includes("...") || value.includes("…") || value.includes("***"));
+  }
   const v = value.trim();
   if (v.length === 0) return true;
   // (Lower-cased only when it can be one of them: a value of 8 000 characters is not copied for the look-up.)
