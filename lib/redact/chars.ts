@@ -25,6 +25,12 @@ export const B64 = charSet(`${ALNUM_CHARS}+/`);
 export const TOKEN = charSet(`${ALNUM_CHARS}+/_-`);
 export const ALNUM = charSet(ALNUM_CHARS);
 
+/** Whitespace as `\s` means it, of one code unit (ASCII by comparison, the rest by regex). */
+export function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(String.fromCharCode(c));
+}
+
 export function inSet(set: CharSet, text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c < 128 && set[c] === 1;

@@ -3,6 +3,7 @@ import {
   B64URL_CHARS,
   charSet,
   inSet,
+  isSpace,
   isWordLike,
   looksRandom,
   runEnd,
@@ -460,8 +461,7 @@ const LONGEST_ATTRIBUTE = Math.max(...[...COOKIE_ATTRIBUTES].map((a) => a.length
 
 /** `/[\s"']/` of one character. */
 function isSpaceOrQuote(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 0x22 || c === 0x27;
-  return /\s/.test(String.fromCharCode(c));
+  return c === 0x22 || c === 0x27 || isSpace(c);
 }
 
 /** The next `=` at or after `from` in `text` (or -1), remembered: cookie values are read left to right. */
@@ -1079,14 +1079,16 @@ export const privateKeys: Detector = (text, emit) => {
 /** True when `i` sits in the userinfo of a `scheme://` URL (the URL rule owns that text). */
 function insideUrlAuthority(text: string, i: number): boolean {
   const from = Math.max(0, i - 256);
-  let j = i - 1;
-  while (j >= from && !/[\s"'<>]/.test(text[j] ?? " ")) {
-    if (text[j] === "/" && text[j - 1] === "/" && text[j - 2] === ":")
+  for (let j = i - 1; j >= from; j--) {
+    // `/[\s"'<>]/` ends the walk (by character code: a regex call per character cost more than the walk).
+    const c = text.charCodeAt(j);
+    if (c === 0x22 || c === 0x27 || c === 0x3c || c === 0x3e || isSpace(c)) return false;
+    if (c === 0x2f && text.charCodeAt(j - 1) === 0x2f && text.charCodeAt(j - 2) === 0x3a)
       return !text.slice(j + 1, i).includes("/");
-    j--;
   }
   return false;
 }
+
 
 /** TLD-like last labels that are really file extensions (`name@file.ts`). */
 const FILE_EXTENSIONS = new Set([

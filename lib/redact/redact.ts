@@ -1,4 +1,5 @@
 import { MAX_INPUT_BYTES } from "@/lib/input";
+import { isSpace } from "./chars";
 import { findEncodedSecrets } from "./encoded";
 import { IntList, LEAD_PLACEHOLDER, leadMatches, registerAnchors, resetScans, scanText } from "./scan";
 import { isRandomToken, resetReadMemos, sameText } from "./detectors";
@@ -111,11 +112,6 @@ class Spans {
   }
 }
 
-/** Cheap first test for `canonical` and `push`: whitespace as `\s` means it (ASCII fast, the rest by regex). */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return /\s/.test(String.fromCharCode(c));
-}
 
 /** The same secret seen bare, JSON-escaped, %-encoded or wrapped gets one key, hence one placeholder. */
 function canonical(raw: string): string {
