@@ -217,7 +217,7 @@ export function resetReadMemos(): void {
   lastValueText = "";
   lastValueStart = -1;
   periodText = "";
-  valueText = "";
+  valueTexts.fill("");
   lineText = "";
   equalsText = "";
   cookieText = "";
@@ -262,33 +262,38 @@ function isBenignSpan(text: string, s: number, e: number): boolean {
 }
 
 /**
- * What the last unquoted value read found: text[valueFreeFrom, valueFreeTo) of `valueText` holds no stop
- * of `valueKind` (its stop set and closer), and, when `valueClosed`, one is at valueFreeTo (or the text ends).
- * Names packed into each other's values (`sk-Cookie:sk-Cookie:…`) each read to the same stop: once, not once
- * per name up to MAX_VALUE characters.
+ * Per kind of read (slot: closer or not, query or not), what `unquotedEnd` found last: text[from, to) of
+ * `valueTexts[slot]` holds no stop of that kind, and, when closed, one is at `to` (or the text ends). Names
+ * packed into each other's values (`sk-Cookie:sk-Cookie:…`) each read to the same stop: once, not once per
+ * name up to MAX_VALUE characters. Kept per kind: names of two kinds taking turns on a line (`&Signature:`
+ * and `Cookie:`) would each reset one shared note and read 8 KiB again.
  */
-let valueText = "";
-let valueKind = -1;
-let valueFreeFrom = 0;
-let valueFreeTo = 0;
-let valueClosed = false;
+const valueTexts = ["", "", "", ""];
+const valueClosers = new Int32Array(4);
+const valueFrom = new Int32Array(4);
+const valueTo = new Int32Array(4);
+const valueClosedAt = new Uint8Array(4);
 
 function unquotedEnd(text: string, at: number, query = false, closer: string | null = null): number {
   const limit = Math.min(text.length, at + MAX_VALUE);
-  // The stop set and closer as one number (no string built per read).
-  const kind = (closer === null ? 0 : 2 + 2 * closer.charCodeAt(0)) + (query ? 1 : 0);
-  if (text !== valueText || kind !== valueKind || at < valueFreeFrom || at > valueFreeTo) {
-    valueKind = kind;
-    valueFreeFrom = at;
-    valueFreeTo = at;
-    valueClosed = false;
+  const closerCode = closer === null ? -1 : closer.charCodeAt(0);
+  const slot = (closer === null ? 0 : 2) + (query ? 1 : 0);
+  if (
+    text !== valueTexts[slot] ||
+    closerCode !== valueClosers[slot] ||
+    at < (valueFrom[slot] as number) ||
+    at > (valueTo[slot] as number)
+  ) {
+    valueClosers[slot] = closerCode;
+    valueFrom[slot] = at;
+    valueTo[slot] = at;
+    valueClosedAt[slot] = 0;
   }
   // This very string from now on: the next comparison is by reference, not by its characters.
-  valueText = text;
-  if (!valueClosed) {
+  valueTexts[slot] = text;
+  if (valueClosedAt[slot] === 0) {
     const stops = query ? QUERY_VALUE_STOP : VALUE_STOP;
-    const closerCode = closer === null ? -1 : closer.charCodeAt(0);
-    let i = valueFreeTo;
+    let i = valueTo[slot] as number;
     while (i < limit) {
       const c = text.charCodeAt(i);
       if (c < 128 && stops[c] === 1) break;
@@ -296,10 +301,10 @@ function unquotedEnd(text: string, at: number, query = false, closer: string | n
       if (c === closerCode) break;
       i++;
     }
-    valueFreeTo = i;
-    valueClosed = i < limit || i === text.length;
+    valueTo[slot] = i;
+    valueClosedAt[slot] = i < limit || i === text.length ? 1 : 0;
   }
-  return trimClosers(text, at, Math.min(valueFreeTo, limit));
+  return trimClosers(text, at, Math.min(valueTo[slot] as number, limit));
 }
 
 /** The characters `trimClosers` counts: the three quotes, then the four openers (index in TRIM_SLOT + 1). */
