@@ -232,6 +232,12 @@ describe("fast paths keep what they skip", () => {
     expect(out("GET /x?token=Zq9xLm2nVb7kQw&page=2 HTTP/1.1")).toBe(
       "GET /x?token=[REDACTED:query-credential#1]&page=2 HTTP/1.1",
     );
+    // Names read as query parameters and as fields taking turns on one line: each value read to its own stop.
+    const turns = out(
+      `${"Signature:glpat-Cookie:&".repeat(2_000)} token=Lm2nVb7kPw4tZz&x=1 password: Pw4tLm2nVb7kXy end`,
+    );
+    expect(turns).not.toMatch(/Lm2nVb7kPw4tZz|Pw4tLm2nVb7kXy/);
+    expect(turns).toMatch(/ end$/);
   });
 
   it("a long Authorization value is kept when masking marks are inside it, masked otherwise", () => {
