@@ -41,6 +41,8 @@ export const REDACTION_UNITS: ReadonlyArray<[string, string]> = [
   ["a CSV header line repeated", "name,password\n"],
   ["escaped tabs decoding to CSV header lines", "secret\\token\n"],
   ["query parameters packed into each other's values", "=?DBPassword.."],
+  ["query and field names taking turns", "Signature:glpat-Cookie:&"],
+  ["scp remotes packed on one line", "git@github.com:["],
 ];
 
 /** Every unit, the shared ones first. */
