@@ -1,5 +1,6 @@
 import { MAX_INPUT_BYTES } from "@/lib/input";
 import { isSpace } from "./chars";
+import { resetUrlMemos } from "./url";
 import { findEncodedSecrets } from "./encoded";
 import { IntList, LEAD_PLACEHOLDER, leadMatches, registerAnchors, resetScans, scanText } from "./scan";
 import { isRandomToken, resetReadMemos, sameText } from "./detectors";
@@ -1025,11 +1026,13 @@ export function redact(text: string, options: RedactOptions = {}): RedactionResu
   try {
     resetScans();
     resetReadMemos();
+    resetUrlMemos();
     return redactUnchecked(typeof text === "string" ? text : String(text ?? ""), options ?? {});
   } catch {
     return failClosed("redaction-failed");
   } finally {
     resetScans();
     resetReadMemos();
+    resetUrlMemos();
   }
 }

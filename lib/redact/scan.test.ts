@@ -240,6 +240,15 @@ describe("fast paths keep what they skip", () => {
     expect(turns).toMatch(/ end$/);
   });
 
+  it("e-mails after a line of scp remotes, and URL credentials among them, are read as alone", () => {
+    const o = out(
+      `${"git@github.com:[".repeat(3_000)} mail bob@corp.example.org or https://u:Zq9xLm2nVb7kQw@db.example.com:5432/x`,
+    );
+    expect(o).toContain("git@github.com:[git@github.com:[");
+    expect(o).not.toMatch(/bob@corp\.example\.org|Zq9xLm2nVb7kQw/);
+    expect(o).toContain("@db.example.com:5432/x");
+  });
+
   it("a long Authorization value is kept when masking marks are inside it, masked otherwise", () => {
     // Not random-looking, so only the Authorization reader can mask it.
     const long = "abcdefgh".repeat(25);
