@@ -429,32 +429,37 @@ export const csvColumns: Detector = (text, emit) => {
     while (seps < 64 && (cut = text.indexOf(sep, cut + 1)) >= 0 && cut < to) seps++;
     if (seps >= 64) continue;
     const headerLine = text.slice(from, to).replace(/\r$/, "");
-    const cells = headerLine.split(sep).map((c) => c.trim().replace(/^"(.*)"$/, "$1"));
+    // A header that is a row of the table the same header line began above reads rows already read: only
+    // the rows its own limit reaches past where that table stopped are read (a paste of one header line
+    // repeated read 10 000 rows at each line). Its cells are that line's: not split and judged again.
+    if (table !== null && table.header === headerLine) {
+      const j = indexIn(table.rows, from);
+      if (j >= 0) {
+        const last = table.rows.length - 1;
+        if (table.broke || j + MAX_CSV_ROWS <= last) continue;
+        const row = table.stop === null ? null : lineAt(text, table.stop);
+        readRows(text, row, j + MAX_CSV_ROWS - last, table);
+        continue;
+      }
+    }
+    const cells: string[] = headerLine.split(sep).map((c) => c.trim().replace(/^"(.*)"$/, "$1"));
     if (cells.length < 2 || cells.length > 64 || !cells.every((c) => /^[A-Za-z_][\w .-]{0,60}$/.test(c)))
       continue;
     const columns = cells.flatMap((c, i): Array<[number, string]> =>
       classifyNameCached(c) === "secret" ? [[i, c]] : [],
     );
     if (columns.length === 0) continue;
-    // A header that is a row of the table the same header line began above reads rows already read: only
-    // the rows its own limit reaches past where that table stopped are read (a paste of one header line
-    // repeated read 10 000 rows at each line).
-    let row: { line: string; at: number; next: number } | null;
-    let budget = MAX_CSV_ROWS;
-    if (table !== null && table.header === headerLine) {
-      const j = indexIn(table.rows, from);
-      if (j >= 0) {
-        const last = table.rows.length - 1;
-        if (table.broke || j + MAX_CSV_ROWS <= last) continue;
-        budget = j + MAX_CSV_ROWS - last;
-        row = table.stop === null ? null : lineAt(text, table.stop);
-        readRows(text, row, budget, sep, cells.length, columns, emit, table);
-        continue;
-      }
-    }
-    table = { header: headerLine, rows: [], broke: false, stop: null };
-    row = lineAt(text, to + 1);
-    readRows(text, row, budget, sep, cells.length, columns, emit, table);
+    table = {
+      header: headerLine,
+      sep,
+      width: cells.length,
+      columns,
+      emit,
+      rows: [],
+      broke: false,
+      stop: null,
+    };
+    readRows(text, lineAt(text, to + 1), MAX_CSV_ROWS, table);
   }
 };
 
@@ -464,6 +469,11 @@ const MAX_CSV_ROWS = 10_000;
 /** A table read below a header line: the line starts of its rows, and where and why the reading stopped. */
 interface CsvTable {
   header: string;
+  sep: string;
+  /** Cells per row, and the secret columns (index, name). */
+  width: number;
+  columns: Array<[number, string]>;
+  emit: Emit;
   rows: number[];
   /** True when a row ended it (blank or of another width); false when the row limit did. */
   broke: boolean;
@@ -488,12 +498,9 @@ function readRows(
   text: string,
   first: { line: string; at: number; next: number } | null,
   budget: number,
-  sep: string,
-  width: number,
-  columns: Array<[number, string]>,
-  emit: Emit,
   table: CsvTable,
 ): void {
+  const { sep, width, columns, emit } = table;
   let row = first;
   for (let rows = 0; row !== null && rows < budget; rows++) {
     const { line, at } = row;
