@@ -501,26 +501,36 @@ function readRows(
   table: CsvTable,
 ): void {
   const { sep, width, columns, emit } = table;
+  // The secret columns' names by cell index (no search per cell).
+  const names: Array<string | undefined> = [];
+  for (const [i, name] of columns) names[i] = name;
   let row = first;
   for (let rows = 0; row !== null && rows < budget; rows++) {
     const { line, at } = row;
-    const rowCells = line.split(sep);
-    if (line.trim().length === 0 || rowCells.length !== width) {
+    // The cells by their separators, not split out: only a secret column's cell is cut from the line.
+    let cells = 1;
+    for (let p = line.indexOf(sep); p >= 0 && cells <= width; p = line.indexOf(sep, p + 1)) cells++;
+    if (line.trim().length === 0 || cells !== width) {
       table.broke = true;
       table.stop = at;
       return;
     }
     table.rows.push(at);
     let offset = 0;
-    rowCells.forEach((cell, i) => {
-      const col = columns.find(([c]) => c === i);
-      const v = cell.trim().replace(/^"(.*)"$/, "$1");
-      if (col !== undefined && v.length > 0 && !isBenignValue(v)) {
-        const start = at + offset + cell.indexOf(v);
-        emit(start, start + v.length, kindForName(col[1]));
+    for (let i = 0; i < width; i++) {
+      const next = line.indexOf(sep, offset);
+      const end = next < 0 ? line.length : next;
+      const name = names[i];
+      if (name !== undefined) {
+        const cell = line.slice(offset, end);
+        const v = cell.trim().replace(/^"(.*)"$/, "$1");
+        if (v.length > 0 && !isBenignValue(v)) {
+          const start = at + offset + cell.indexOf(v);
+          emit(start, start + v.length, kindForName(name));
+        }
       }
-      offset += cell.length + 1;
-    });
+      offset = end + 1;
+    }
     row = lineAt(text, row.next);
   }
   table.broke = false;
