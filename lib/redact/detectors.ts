@@ -1094,7 +1094,6 @@ function insideUrlAuthority(text: string, i: number): boolean {
   return false;
 }
 
-
 /** TLD-like last labels that are really file extensions (`name@file.ts`). */
 const FILE_EXTENSIONS = new Set([
   "js",

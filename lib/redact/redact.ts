@@ -113,7 +113,6 @@ class Spans {
   }
 }
 
-
 /** The same secret seen bare, JSON-escaped, %-encoded or wrapped gets one key, hence one placeholder. */
 function canonical(raw: string): string {
   for (let i = 0; i < raw.length; i++) {
@@ -702,7 +701,7 @@ function percentAll(s: string, uri: string): string {
   return s.replace(/[^\w.~-]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const SUB_DELIMS = /[!'()*]/;
 
 function htmlEscape(s: string): string {
