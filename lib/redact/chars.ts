@@ -197,3 +197,41 @@ export function looksRandom(s: string): boolean {
 export function tokenRuns(text: string): Int32Array {
   return scanText(text).runs;
 }
+
+/**
+ * The next occurrence of `literal` at or after an offset, remembered per text: asked left to right (the reads of
+ * one line, the `@`s of a paste), each occurrence is searched for once, not once per question.
+ */
+export class NextOccurrence {
+  private text = "";
+  private from = 0;
+  private at = -1;
+  constructor(private readonly literal: string) {}
+
+  /** The first offset at or after `from` where `literal` starts in `text`, or -1. */
+  find(text: string, from: number): number {
+    if (text !== this.text || from < this.from || (this.at >= 0 && from > this.at)) {
+      this.from = from;
+      this.at = text.indexOf(this.literal, from);
+    }
+    this.text = text;
+    return this.at;
+  }
+
+  /** Forgets the text (no paste outlives its redaction). */
+  reset(): void {
+    this.text = "";
+  }
+}
+
+/** The first index of the ascending `list` (its first `length` entries) holding a value ≥ `value`. */
+export function lowerBound(list: ArrayLike<number>, value: number, length = list.length): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

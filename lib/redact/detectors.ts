@@ -1,9 +1,11 @@
 import {
   B64URL,
   B64URL_CHARS,
+  NextOccurrence,
   charSet,
   inSet,
   isSpace,
+  lowerBound,
   isWordLike,
   looksRandom,
   runEnd,
@@ -210,7 +212,7 @@ export function resetReadMemos(): void {
   markText = "";
   queryText = "";
   trimText = "";
-  colonText = "";
+  COLON.reset();
   stopsText = "";
   if (stops.length > 4096) stops = new Int32Array(64);
   lastValue = "";
@@ -219,7 +221,7 @@ export function resetReadMemos(): void {
   periodText = "";
   valueTexts.fill("");
   lineText = "";
-  equalsText = "";
+  EQUALS.reset();
   cookieText = "";
   cookieEmit = null;
   cookieStarts = [];
@@ -469,30 +471,14 @@ function isSpaceOrQuote(c: number): boolean {
   return c === 0x22 || c === 0x27 || isSpace(c);
 }
 
-/** The next `=` at or after `from` in `text` (or -1), remembered: cookie values are read left to right. */
-let equalsText = "";
-let equalsFrom = 0;
-let equalsAt = -1;
+/** The next `=` (cookie values are read left to right) and `:` (a paste of `-u ` flags and no colon). */
+const EQUALS = new NextOccurrence("=");
+const COLON = new NextOccurrence(":");
 function nextEquals(text: string, from: number): number {
-  if (text !== equalsText || from < equalsFrom || (equalsAt >= 0 && from > equalsAt)) {
-    equalsFrom = from;
-    equalsAt = text.indexOf("=", from);
-  }
-  equalsText = text;
-  return equalsAt;
+  return EQUALS.find(text, from);
 }
-
-/** The next `:` at or after `from` (or -1), remembered likewise: a paste of `-u ` flags and no colon. */
-let colonText = "";
-let colonFrom = 0;
-let colonAt = -1;
 function nextColon(text: string, from: number): number {
-  if (text !== colonText || from < colonFrom || (colonAt >= 0 && from > colonAt)) {
-    colonFrom = from;
-    colonAt = text.indexOf(":", from);
-  }
-  colonText = text;
-  return colonAt;
+  return COLON.find(text, from);
 }
 
 /** A cookie name's characters: not whitespace (as `\s` means it), `=`, `;` or `,`. */
@@ -528,13 +514,7 @@ function cookieResume(text: string, s: number, e: number, emit: Emit): number {
     s <= cookieWindowEnd &&
     e >= cookieWindowEnd
   ) {
-    let lo = 0;
-    let hi = cookieStarts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((cookieStarts[mid] ?? 0) < s) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(cookieStarts, s);
     cookieText = text;
     // In step with the earlier read where `s` is not inside one of its pairs, or where it is but this read
     // meets no `=` before the next pair, whose name starts a run of name characters (so no read start bounds
@@ -615,13 +595,7 @@ function cookieValueEnd(text: string, from: number, limit: number): number {
     stops[stopCount++] = i;
   }
   if (limit > stopsTo) stopsTo = limit;
-  let lo = 0;
-  let hi = stopCount;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((stops[mid] as number) < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(stops, from, stopCount);
   const stop = lo < stopCount ? (stops[lo] as number) : limit;
   return stop < limit ? stop : limit;
 }

@@ -1,4 +1,4 @@
-import { isWordLike } from "./chars";
+import { isWordLike, lowerBound } from "./chars";
 import { LEAD_ARRAY, leadMatches, scanText } from "./scan";
 import { emitNamedValue, type Detector, type Emit } from "./detectors";
 import { classifyNameCached, isBenignValue, isPlaceholderFor, kindForName } from "./values";
@@ -483,14 +483,8 @@ interface CsvTable {
 
 /** The index of `at` in the ascending `list`, or -1. */
 function indexIn(list: number[], at: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid] ?? 0) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return list[lo] === at ? lo : -1;
+  const i = lowerBound(list, at);
+  return list[i] === at ? i : -1;
 }
 
 /** Reads up to `budget` rows from `row` on, masking the secret columns' cells, and notes them in `table`. */

@@ -484,31 +484,8 @@ class Cover {
     before.n = count;
     // Pieces of a merge of clipped spans lie between regions, so an echo inside one is not cut by `clip`.
     const clipped = clip(text, before, regions);
-    const n = clipped.n;
-    let sorted = true;
-    for (let c = 1; c < n && sorted; c++) sorted = (clipped.start[c - 1] ?? 0) <= (clipped.start[c] ?? 0);
-    const order = sorted ? null : orderByStart(clipped);
-    const out = new Spans();
-    const from = new Int32Array(n);
-    let last = -1;
-    // The same sweep as `merge`, noting where each kind was taken.
-    for (let j = 0; j < n; j++) {
-      const c = order === null ? j : (order[j] ?? 0);
-      const s = clipped.start[c] ?? 0;
-      const e = clipped.end[c] ?? 0;
-      const kind = clipped.kind[c] ?? 0;
-      if (last >= 0 && s < (out.end[last] ?? 0)) {
-        if (e > (out.end[last] ?? 0)) out.end[last] = e;
-        if ((KIND_PRIORITIES[kind] ?? 0) < (KIND_PRIORITIES[out.kind[last] ?? 0] ?? 0)) {
-          out.kind[last] = kind;
-          from[last] = s;
-        }
-      } else {
-        out.push(s, e, kind);
-        last = out.n - 1;
-        from[last] = s;
-      }
-    }
+    const from = new Int32Array(clipped.n);
+    const out = merge(clipped, from);
     this.start = out.start;
     this.end = out.end;
     this.kind = out.kind;
@@ -823,8 +800,11 @@ function orderByStart(spans: Spans): Int32Array {
   return order;
 }
 
-/** Overlapping spans become one, named by the most specific kind among them: ordered by start, one sweep. */
-function merge(spans: Spans): Spans {
+/**
+ * Overlapping spans become one, named by the most specific kind among them: ordered by start, one sweep. With
+ * `taken`, each merged span's entry there is the start of the span whose kind it took.
+ */
+function merge(spans: Spans, taken: Int32Array | null = null): Spans {
   const n = spans.n;
   // Rules emit in order, so the spans are often sorted already (one rule, many matches): then no sort.
   let sorted = true;
@@ -839,10 +819,14 @@ function merge(spans: Spans): Spans {
     const kind = spans.kind[c] ?? 0;
     if (last >= 0 && s < (out.end[last] ?? 0)) {
       if (e > (out.end[last] ?? 0)) out.end[last] = e;
-      if ((KIND_PRIORITIES[kind] ?? 0) < (KIND_PRIORITIES[out.kind[last] ?? 0] ?? 0)) out.kind[last] = kind;
+      if ((KIND_PRIORITIES[kind] ?? 0) < (KIND_PRIORITIES[out.kind[last] ?? 0] ?? 0)) {
+        out.kind[last] = kind;
+        if (taken !== null) taken[last] = s;
+      }
     } else {
       out.push(s, e, kind);
       last = out.n - 1;
+      if (taken !== null) taken[last] = s;
     }
   }
   return out;

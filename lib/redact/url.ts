@@ -6,7 +6,7 @@
  * grammar, which is why the last `@` decides).
  */
 
-import { charSet } from "./chars";
+import { NextOccurrence, charSet } from "./chars";
 
 export interface Authority {
   /** Start of the userinfo (just after `://`). */
@@ -233,31 +233,20 @@ function runStartBefore(text: string, i: number): number {
   return runFrom;
 }
 
-/** The first `://` at or after `from` (or -1), remembered likewise. */
-let schemeText = "";
-let schemeFrom = 0;
-let schemeAt = -1;
-
-function nextSchemeMark(text: string, from: number): number {
-  if (text !== schemeText || from < schemeFrom || (schemeAt >= 0 && from > schemeAt)) {
-    schemeText = text;
-    schemeFrom = from;
-    schemeAt = text.indexOf("://", from);
-  }
-  return schemeAt;
-}
+/** The first `://` at or after an offset, remembered likewise. */
+const SCHEME_MARK = new NextOccurrence("://");
 
 /** Forgets the texts remembered (the redactor calls it around each paste). */
 export function resetUrlMemos(): void {
   runText = "";
-  schemeText = "";
+  SCHEME_MARK.reset();
 }
 
 /** The `://` URL whose userinfo holds offset `i`, or ends at the `@` at `i`; null if none. */
 export function authorityAround(text: string, i: number): Authority | null {
   const from = Math.max(0, i - MAX_AUTHORITY);
   const j = Math.max(from, runStartBefore(text, i));
-  const marker = nextSchemeMark(text, j);
+  const marker = SCHEME_MARK.find(text, j);
   if (marker < 0 || marker + 3 > i) return null;
   const next = text.slice(marker + 3, marker + 3 + MAX_AUTHORITY).indexOf("://");
   const auth = readAuthority(text, marker + 3, next < 0 ? text.length : marker + 3 + next);
