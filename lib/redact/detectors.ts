@@ -209,7 +209,7 @@ function quotedEnd(text: string, at: number, closer: string): number {
  * earlier paste's is then never compared with it character by character, and no paste outlives its redaction.
  */
 export function resetReadMemos(): void {
-  markText = "";
+  for (const mark of MARKS) mark.reset();
   queryText = "";
   trimText = "";
   COLON.reset();
@@ -228,27 +228,17 @@ export function resetReadMemos(): void {
   cookieEnds = [];
 }
 
-/**
- * What the last search for masking marks found: the first mark (`...`, `…`, `***`) at or after markFrom in
- * `markText` starts at markAt (the text's length: none).
- */
-let markText = "";
-let markFrom = 0;
-let markAt = 0;
+/** The masking marks (`...`, `…`, `***`), each remembered on its own (one absent is never searched again). */
+const MARKS = ["...", "…", "***"].map((mark) => new NextOccurrence(mark));
 
-/** Where the first masking mark at or after `from` starts (searched again only past the last one found). */
+/** Where the first masking mark at or after `from` starts (the text's length: none). */
 function nextMark(text: string, from: number): number {
-  if (text !== markText || from < markFrom || from > markAt) {
-    markText = text;
-    markFrom = from;
-    let at = text.length;
-    for (const mark of ["...", "…", "***"]) {
-      const i = text.indexOf(mark, from);
-      if (i >= 0 && i < at) at = i;
-    }
-    markAt = at;
+  let at = text.length;
+  for (const mark of MARKS) {
+    const i = mark.find(text, from);
+    if (i >= 0 && i < at) at = i;
   }
-  return markAt;
+  return at;
 }
 
 /**
