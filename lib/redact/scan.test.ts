@@ -248,6 +248,14 @@ describe("fast paths keep what they skip", () => {
     expect(o.startsWith("[REDACTED:email#1]:[")).toBe(true);
     expect(o).not.toMatch(/bob@corp\.example\.org|Zq9xLm2nVb7kQw/);
     expect(o).toContain("@db.example.com:5432/x");
+    // A user in a URL's authority is the URL's; past a `/` of its path, or a blank, an address is an e-mail.
+    const urls = [
+      ["see https://alice@example.com:8080/x", "see https://alice@example.com:8080/x"],
+      ["see https://host.example/path/alice@example.com", "see https://host.example/path/[REDACTED:email#2]"],
+      ["x https://h/ y alice@example.com", "x https://h/ y [REDACTED:email#2]"],
+    ];
+    for (const [text, masked] of urls)
+      expect(out(`${"git@github.com:[".repeat(50)} ${text}`).endsWith(` ${masked}`)).toBe(true);
   });
 
   it("a long Authorization value is kept when masking marks are inside it, masked otherwise", () => {
