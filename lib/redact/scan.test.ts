@@ -2,7 +2,19 @@ import { describe, expect, it, vi } from "vitest";
 import { SeenValues, redact } from "./redact";
 import { ALNUM_CHARS, charSet } from "./chars";
 import { jwtTokens, token } from "./detectors";
-import { LEAD_COLON, LEAD_ESCAPE, LEAD_FLAG, LeadCursor, codeUnits, leadMatches, scanText } from "./scan";
+import {
+  LEAD_COLON,
+  LEAD_ESCAPE,
+  LEAD_FLAG,
+  LeadCursor,
+  codeUnits,
+  leadMatches,
+  resetScans,
+  scanText,
+  setWasmScan,
+} from "./scan";
+import { SCAN_WASM } from "./scan-wasm";
+import { buildScanWasm } from "@/scripts/build-scan-wasm";
 
 /** The shared scan's lead lists and the rules that read their candidates from them. */
 
@@ -357,5 +369,134 @@ describe("CSV tables below repeated header lines", () => {
     expect(many[0]).toBe(header);
     expect(many.slice(1, 20_000).every((line) => line === "name,[REDACTED:password#1],host")).toBe(true);
     expect(many.slice(20_000).join("\n")).not.toMatch(/Zq9xLm2nVb7kQw|Lm2nVb7kPw4tZz/);
+  });
+});
+
+describe("the scan loops in WebAssembly", () => {
+  /** A scan as plain data, so two can be compared whole. */
+  const snapshot = (text: string) => {
+    resetScans();
+    const scan = scanText(text);
+    return {
+      present: [...scan.present].sort(),
+      words: [...scan.words],
+      runs: [...scan.runs],
+      leads: scan.leads.map((list) => [...list]),
+      leadLimit: scan.leadLimit,
+    };
+  };
+  const engines = (text: string) => {
+    try {
+      setWasmScan(false);
+      const js = snapshot(text);
+      setWasmScan(true);
+      return { js, wasm: snapshot(text) };
+    } finally {
+      setWasmScan(true);
+    }
+  };
+
+  it("are the bytes scan.wat builds to", async () => {
+    expect(SCAN_WASM).toBe(await buildScanWasm());
+  });
+
+  it("compile and run here (the scans below compare them with the JavaScript loops)", () => {
+    expect(setWasmScan(true)).toBe(true);
+  });
+
+  it("find the same words, anchors, runs and leads as the JavaScript loops, on generated texts", () => {
+    // Key words in three cases, anchors, every lead's characters, non-ASCII keys and neighbours, token runs.
+    const pieces = [
+      "key",
+      "Token",
+      "SECRET",
+      "pass",
+      "pwd",
+      "cred",
+      "Auth",
+      "bearer",
+      "cookie",
+      "sig",
+      "dsn",
+      "JWT",
+      "api_key=",
+      "x-api-key: ",
+      "Set-Cookie: ",
+      "sk-ant-api03-",
+      "ghp_",
+      "AKIA",
+      "eyJ",
+      "-----BEGIN ",
+      "https://u:p@h/",
+      "000000",
+      "?",
+      "&",
+      ";",
+      "<",
+      "+",
+      "(",
+      "gh",
+      "Q~",
+      "SK",
+      "('",
+      '",',
+      "密码",
+      "口令",
+      "contraseña",
+      "Passwort",
+      "ñ",
+      "ド",
+      "\u00a0",
+      "\u2028",
+      "' +",
+      '" \\',
+      "%2F",
+      "&amp;",
+      "\x1b[31m",
+      "[REDACTED:",
+      "[prompt",
+      "-u ",
+      "-b=",
+      "--user",
+      "--cookie",
+      ":ab:",
+      "::1",
+      ".12.",
+      "[ '",
+      ', "',
+      " ",
+      "\n",
+      "\t",
+      "=",
+      ":",
+      ".",
+      "Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "a".repeat(300),
+      "\u{1F600}",
+      "\uD800",
+    ];
+    let state = 20261207;
+    const random = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    const texts = ["", "k", "ke", "key", "a?", "?", "\u00f1", "密码"];
+    for (let i = 0; i < 300; i++) {
+      let text = "";
+      const length = 1 + Math.floor(random() * (i < 250 ? 120 : 3000));
+      while (text.length < length) text += pieces[Math.floor(random() * pieces.length)];
+      texts.push(text);
+    }
+    // Past the lead buffer (2^18 leads), with a key after it.
+    texts.push(`${":a".repeat(300_000)} password=${"Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"}`);
+    let compared = 0;
+    for (const text of texts) {
+      const { js, wasm } = engines(text);
+      expect(wasm, JSON.stringify(text.slice(0, 200))).toEqual(js);
+      compared += js.words.length + js.runs.length + js.present.length + js.leads.flat().length;
+    }
+    // The texts exercise every part of the output.
+    expect(compared).toBeGreaterThan(10_000);
+    expect(engines(texts.at(-1) as string).js.leadLimit).toBeLessThan((texts.at(-1) as string).length);
   });
 });
