@@ -341,17 +341,38 @@ function sameAsHidden(text: string, s: number, e: number): boolean {
 const PGPASS = /^[^\s:]{1,253}:(?:\d{1,5}|\*):[^\s:]{1,128}:[^\s:]{1,128}:(\S{1,512})$/;
 export const pgpassLines: Detector = (text, emit) => {
   const n = text.length;
-  // Only a line of four or more colons and no space can be a `.pgpass` line: the scan lists them.
-  for (const at of scanText(text).pgpass) {
-    const nl = text.indexOf("\n", at);
+  // Only lines holding a colon and no space can be `.pgpass` lines: the paste is searched natively for the
+  // next colon, the line's ends and its next space (reused while it lies ahead), and only a line without a
+  // space is read (a line once: the search goes on after its end).
+  let colon = text.indexOf(":");
+  let space = -2;
+  while (colon >= 0) {
+    const at = text.lastIndexOf("\n", colon) + 1;
+    const nl = text.indexOf("\n", colon);
     let end = nl < 0 ? n : nl;
     if (end > at && text.charCodeAt(end - 1) === 13) end--;
-    if (end - at > 1024) continue;
-    const m = PGPASS.exec(text.slice(at, end));
-    const pw = m?.[1];
-    if (m && pw !== undefined && !isBenignValue(pw)) emit(end - pw.length, end, "password");
+    if (space < at && space !== -1) space = text.indexOf(" ", at);
+    // Four colons and no space, counted before the line is cut out: most lines of a paste are not `.pgpass`.
+    if ((space < 0 || space >= end) && end - at <= 1024 && mayBePgpass(text, at, end)) {
+      const line = text.slice(at, end);
+      const m = PGPASS.exec(line);
+      const pw = m?.[1];
+      if (m && pw !== undefined && !isBenignValue(pw)) emit(end - pw.length, end, "password");
+    }
+    if (nl < 0) break;
+    colon = text.indexOf(":", nl + 1);
   }
 };
+
+function mayBePgpass(text: string, from: number, to: number): boolean {
+  let colons = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) return false;
+    if (c === 58) colons++;
+  }
+  return colons >= 4;
+}
 
 /** XML `<password>V</password>` elements and `<add key="ApiKey" value="V"/>` / `name=… value=…` attributes. */
 const XML_OPEN = /<([A-Za-z_][\w.:-]{0,80})(?:\s[^<>]{0,400})?>/g;

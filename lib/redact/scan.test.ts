@@ -383,8 +383,6 @@ describe("the scan loops in WebAssembly", () => {
       runs: [...scan.runs],
       leads: scan.leads.map((list) => [...list]),
       leadLimit: scan.leadLimit,
-      newlines: [...scan.newlines],
-      pgpass: [...scan.pgpass],
     };
   };
   const engines = (text: string) => {
@@ -455,9 +453,6 @@ describe("the scan loops in WebAssembly", () => {
       "%2F",
       "&amp;",
       "\x1b[31m",
-      "db.internal:5432:app:svc:Xy7pw",
-      "\r\n",
-      "\n\n",
       "[REDACTED:",
       "[prompt",
       "-u ",
@@ -495,16 +490,13 @@ describe("the scan loops in WebAssembly", () => {
     // Past the lead buffer (2^18 leads), with a key after it.
     texts.push(`${":a".repeat(300_000)} password=${"Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"}`);
     let compared = 0;
-    let pgpassLines = 0;
     for (const text of texts) {
       const { js, wasm } = engines(text);
       expect(wasm, JSON.stringify(text.slice(0, 200))).toEqual(js);
       compared += js.words.length + js.runs.length + js.present.length + js.leads.flat().length;
-      pgpassLines += js.pgpass.length;
     }
     // The texts exercise every part of the output.
     expect(compared).toBeGreaterThan(10_000);
-    expect(pgpassLines).toBeGreaterThan(20);
     expect(engines(texts.at(-1) as string).js.leadLimit).toBeLessThan((texts.at(-1) as string).length);
   });
 });

@@ -38,10 +38,6 @@ export interface TextScan {
   words: Int32Array;
   /** Start/end pairs of the runs of 20+ characters of [A-Za-z0-9_+/-]. */
   runs: Int32Array;
-  /** Offsets of every `\n`, ascending. */
-  newlines: Int32Array;
-  /** Starts of the lines holding four or more colons and no space (only such a line can be `.pgpass`). */
-  pgpass: Int32Array;
   /**
    * Per lead (`LEAD_*`): the ascending offsets before `leadLimit` where it occurs, a superset of where its
    * rule's pattern can start there.
@@ -292,16 +288,14 @@ class Scanner {
     let leadBuffer: Int32Array<ArrayBufferLike> = LEAD_BUFFER;
     let found: number;
     let runs: Int32Array;
-    let lines: { newlines: Int32Array; pgpass: Int32Array };
     let seen: Uint8Array<ArrayBufferLike> | undefined;
     const native = wasmScan();
     if (native !== undefined) {
       const out = native.run(this, codes, n);
-      [found, leadBuffer, runs, lines, seen] = [out.found, out.leads, out.runs, out.lines, out.seen];
+      [found, leadBuffer, runs, seen] = [out.found, out.leads, out.runs, out.seen];
       [hits.at, hits.n, hits.leadLimit] = [out.hits, out.hits.length, out.leadLimit];
     } else {
       runs = tokenRuns(text, codes);
-      lines = lineFacts(text);
       found = wordScan(text, codes, triples, this.pairs, this.wide, LEAD_BUFFER, hits);
     }
     // Keys found once are not compared again where all their words are found anchors (87 000 `://`).
@@ -323,7 +317,6 @@ class Scanner {
       present,
       words: words.done(),
       runs,
-      ...lines,
       leads: splitLeads(leadBuffer, found),
       leadLimit: found > leadBuffer.length ? hits.leadLimit : n,
       codes,
@@ -369,34 +362,6 @@ function tokenRuns(text: string, codes: Uint16Array): Int32Array {
     i = e + MIN_RUN;
   }
   return runs.done();
-}
-
-/**
- * Every newline's offset, and the start of every line with four or more colons and no space (scan.wat
- * writes both from its loop; here the paste is searched natively: for each line holding a colon, its ends
- * and its next space, reused while it lies ahead).
- */
-function lineFacts(text: string): { newlines: Int32Array; pgpass: Int32Array } {
-  const n = text.length;
-  const newlines = new IntList();
-  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) newlines.push(nl);
-  const pgpass = new IntList();
-  let colon = text.indexOf(":");
-  let space = -2;
-  while (colon >= 0) {
-    const at = text.lastIndexOf("\n", colon) + 1;
-    const nl = text.indexOf("\n", colon);
-    const end = nl < 0 ? n : nl;
-    if (space < at && space !== -1) space = text.indexOf(" ", at);
-    if (space < 0 || space >= end) {
-      let colons = 0;
-      for (let i = colon; i < end; i++) if (text.charCodeAt(i) === 58) colons++;
-      if (colons >= 4) pgpass.push(at);
-    }
-    if (nl < 0) break;
-    colon = text.indexOf(":", nl + 1);
-  }
-  return { newlines: newlines.done(), pgpass: pgpass.done() };
 }
 
 /**
@@ -543,20 +508,10 @@ class WasmScan {
   private static readonly SEEN = 110848;
   private static readonly CODES = 127232;
   private readonly memory: WebAssembly.Memory;
-  private readonly scan: (
-    n: number,
-    codes: number,
-    leads: number,
-    room: number,
-    hits: number,
-    lines: number,
-    pgpass: number,
-  ) => number;
+  private readonly scan: (n: number, codes: number, leads: number, room: number, hits: number) => number;
   private readonly runs: (n: number, codes: number, out: number) => number;
   private readonly hitCount: WebAssembly.Global;
   private readonly leadLimit: WebAssembly.Global;
-  private readonly lineCount: WebAssembly.Global;
-  private readonly pgpassCount: WebAssembly.Global;
   /** The scanner whose tables the memory holds. */
   private loaded: Scanner | undefined;
 
@@ -567,8 +522,6 @@ class WasmScan {
     this.runs = exports.runs as WasmScan["runs"];
     this.hitCount = exports.hitCount as WebAssembly.Global;
     this.leadLimit = exports.leadLimit as WebAssembly.Global;
-    this.lineCount = exports.lineCount as WebAssembly.Global;
-    this.pgpassCount = exports.pgpassCount as WebAssembly.Global;
   }
 
   /**
@@ -585,16 +538,12 @@ class WasmScan {
     hits: Int32Array<ArrayBufferLike>;
     leadLimit: number;
     runs: Int32Array;
-    lines: { newlines: Int32Array; pgpass: Int32Array };
     seen: Uint8Array<ArrayBufferLike>;
   } {
     const leadsAt = (WasmScan.CODES + 2 * (n + 2) + 15) & ~15;
     const hitsAt = leadsAt + 4 * MAX_LEADS;
     // A run is 20+ characters and the next starts past a character outside it: at most n / 21 of them.
-    const linesAt = hitsAt + 4 * n;
-    // A `.pgpass` candidate holds four colons and ends in a newline or the text's end.
-    const pgpassAt = linesAt + 4 * n;
-    const runsAt = pgpassAt + 4 * (Math.floor(n / 5) + 1);
+    const runsAt = hitsAt + 4 * n;
     const need = runsAt + 8 * (Math.floor(n / (MIN_RUN + 1)) + 1);
     const have = this.memory.buffer.byteLength;
     if (need > have) this.memory.grow(Math.ceil((need - have) / 65536));
@@ -609,7 +558,7 @@ class WasmScan {
     }
     const seen = new Uint8Array(buffer, WasmScan.SEEN, 1 << 14).fill(0);
     new Uint16Array(buffer, WasmScan.CODES, n + 2).set(codes.subarray(0, n + 2));
-    const found = this.scan(n, WasmScan.CODES, leadsAt, MAX_LEADS, hitsAt, linesAt, pgpassAt);
+    const found = this.scan(n, WasmScan.CODES, leadsAt, MAX_LEADS, hitsAt);
     const hits = new Int32Array(buffer, hitsAt, this.hitCount.value as number);
     const runs = new Int32Array(buffer, runsAt, this.runs(n, WasmScan.CODES, runsAt)).slice();
     return {
@@ -618,10 +567,6 @@ class WasmScan {
       hits,
       leadLimit: this.leadLimit.value as number,
       runs,
-      lines: {
-        newlines: new Int32Array(buffer, linesAt, this.lineCount.value as number).slice(),
-        pgpass: new Int32Array(buffer, pgpassAt, this.pgpassCount.value as number).slice(),
-      },
       seen,
     };
   }

@@ -18,9 +18,6 @@
   (memory (export "memory") 4)
   ;; Hits written by the last call; the first offset whose lead did not fit in the buffer.
   (global $hitCount (export "hitCount") (mut i32) (i32.const 0))
-  ;; Newlines and `.pgpass` candidate lines written by the last call.
-  (global $lineCount (export "lineCount") (mut i32) (i32.const 0))
-  (global $pgpassCount (export "pgpassCount") (mut i32) (i32.const 0))
   (global $leadLimit (export "leadLimit") (mut i32) (i32.const 0))
 
   ;; Records lead `lead` (its index + 1 in the low three bits) at `j` when the buffer has room; answers
@@ -38,16 +35,12 @@
           (then (global.set $leadLimit (local.get $j))))))
     (i32.add (local.get $found) (i32.const 1)))
 
-  ;; scan(n, codes, leads, room, hits, lines, pgpass) -> leads found (those past `room` counted, not
-  ;; written). Also writes every newline's offset to `lines` and the start of every line of four or more
-  ;; colons and no space (a `.pgpass` line can be no other) to `pgpass`.
+  ;; scan(n, codes, leads, room, hits) -> leads found (those past `room` counted, not written).
   (func (export "scan")
     (param $n i32) (param $codes i32) (param $leads i32) (param $room i32) (param $hits i32)
-    (param $lines i32) (param $pgpass i32)
     (result i32)
     (local $j i32) (local $p i32) (local $c0 i32) (local $c1 i32) (local $c2 i32)
     (local $found i32) (local $h i32) (local $pair i32) (local $lead i32) (local $t i32)
-    (local $lineCount i32) (local $pgCount i32) (local $lineStart i32) (local $colons i32) (local $spaced i32)
     (local.set $c1 (i32.load16_u (local.get $codes)))
     (local.set $c2 (i32.load16_u offset=2 (local.get $codes)))
     (local.set $p (local.get $codes))
@@ -66,22 +59,6 @@
                   (i32.store (i32.add (local.get $hits) (i32.shl (local.get $h) (i32.const 2))) (local.get $j))
                   (local.set $h (i32.add (local.get $h) (i32.const 1)))))
               (br $continue)))
-          ;; Lines: a newline's offset, and the line it ends when it may be a `.pgpass` line.
-          (if (i32.eq (local.get $c0) (i32.const 10))
-            (then
-              (i32.store (i32.add (local.get $lines) (i32.shl (local.get $lineCount) (i32.const 2))) (local.get $j))
-              (local.set $lineCount (i32.add (local.get $lineCount) (i32.const 1)))
-              (if (i32.and (i32.ge_u (local.get $colons) (i32.const 4)) (i32.eqz (local.get $spaced)))
-                (then
-                  (i32.store (i32.add (local.get $pgpass) (i32.shl (local.get $pgCount) (i32.const 2)))
-                    (local.get $lineStart))
-                  (local.set $pgCount (i32.add (local.get $pgCount) (i32.const 1)))))
-              (local.set $lineStart (i32.add (local.get $j) (i32.const 1)))
-              (local.set $colons (i32.const 0))
-              (local.set $spaced (i32.const 0)))
-            (else
-              (local.set $colons (i32.add (local.get $colons) (i32.eq (local.get $c0) (i32.const 58))))
-              (local.set $spaced (i32.or (local.get $spaced) (i32.eq (local.get $c0) (i32.const 32))))))
           ;; A non-ASCII character next: leads only, that character read as 127.
           (if (i32.gt_u (i32.or (local.get $c1) (local.get $c2)) (i32.const 127))
             (then
@@ -141,15 +118,6 @@
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (local.set $p (i32.add (local.get $p) (i32.const 2)))
         (br $next)))
-    ;; The last line, when no newline ends it.
-    (if (i32.and
-          (i32.and (i32.ge_u (local.get $colons) (i32.const 4)) (i32.eqz (local.get $spaced)))
-          (i32.lt_u (local.get $lineStart) (local.get $n)))
-      (then
-        (i32.store (i32.add (local.get $pgpass) (i32.shl (local.get $pgCount) (i32.const 2))) (local.get $lineStart))
-        (local.set $pgCount (i32.add (local.get $pgCount) (i32.const 1)))))
-    (global.set $lineCount (local.get $lineCount))
-    (global.set $pgpassCount (local.get $pgCount))
     (global.set $hitCount (local.get $h))
     (local.get $found))
 
