@@ -1190,7 +1190,9 @@ export const ipv4: Detector = (text, emit) => {
     from = p + 1;
     let start = p;
     while (start > p - 3 && start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
-    if (start === p || /[\w./]/.test(text[start - 1] ?? " ")) continue;
+    // Not inside a word, a dotted name or a path (`[\w./]` before it).
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    if (start === p || isWordCode(before) || before === 0x2e || before === 0x2f) continue;
     IPV4_HINT_AT.lastIndex = p;
     if (!IPV4_HINT_AT.test(text)) continue;
     IPV4.lastIndex = start;
