@@ -45,7 +45,7 @@ export interface TextScan {
   leads: Int32Array[];
   /** The text's length, or, past `MAX_LEADS` leads, the offset of the first one not listed (rules search on). */
   leadLimit: number;
-  /** The text's UTF-16 code units and two zeros (`codeUnits`), for loops that read every character. */
+  /** The text's UTF-16 code units and two zeros (`codeUnits`), made on first read after a WebAssembly scan. */
   codes: Uint16Array;
 }
 
@@ -281,7 +281,9 @@ class Scanner {
       }
       return added && list.every((w) => !w.secret && present.has(w.word));
     };
-    const codes = codeUnits(text);
+    // The code units, for the JavaScript loops and for whoever asks (the redactor's output copy, for a paste
+    // of many spans): WebAssembly reads the text written into its own memory, so they are made on demand.
+    let codes: Uint16Array | undefined;
     // Runs of 20+ token characters; words: a look-up of the hashed triple at every character; leads: of the
     // pair where a lead can start. In WebAssembly where it compiled, which also notes every pair that occurs.
     const hits = new Hits();
@@ -291,10 +293,11 @@ class Scanner {
     let seen: Uint8Array<ArrayBufferLike> | undefined;
     const native = wasmScan();
     if (native !== undefined) {
-      const out = native.run(this, codes, n);
+      const out = native.run(this, text);
       [found, leadBuffer, runs, seen] = [out.found, out.leads, out.runs, out.seen];
       [hits.at, hits.n, hits.leadLimit] = [out.hits, out.hits.length, out.leadLimit];
     } else {
+      codes = codeUnits(text);
       runs = tokenRuns(text, codes);
       found = wordScan(text, codes, triples, this.pairs, this.wide, LEAD_BUFFER, hits);
     }
@@ -319,7 +322,9 @@ class Scanner {
       runs,
       leads: splitLeads(leadBuffer, found),
       leadLimit: found > leadBuffer.length ? hits.leadLimit : n,
-      codes,
+      get codes() {
+        return (codes ??= codeUnits(text));
+      },
     };
   }
 }
@@ -530,8 +535,7 @@ class WasmScan {
    */
   run(
     scanner: Scanner,
-    codes: Uint16Array,
-    n: number,
+    text: string,
   ): {
     found: number;
     leads: Int32Array<ArrayBufferLike>;
@@ -540,6 +544,7 @@ class WasmScan {
     runs: Int32Array;
     seen: Uint8Array<ArrayBufferLike>;
   } {
+    const n = text.length;
     const leadsAt = (WasmScan.CODES + 2 * (n + 2) + 15) & ~15;
     const hitsAt = leadsAt + 4 * MAX_LEADS;
     // A run is 20+ characters and the next starts past a character outside it: at most n / 21 of them.
@@ -557,7 +562,13 @@ class WasmScan {
       this.loaded = scanner;
     }
     const seen = new Uint8Array(buffer, WasmScan.SEEN, 1 << 14).fill(0);
-    new Uint16Array(buffer, WasmScan.CODES, n + 2).set(codes.subarray(0, n + 2));
+    // The text's code units and two zeros, encoded natively into the memory (pages already touched, where
+    // a fresh buffer per paste costs a page fault per 4 KiB).
+    const units = new Uint16Array(buffer, WasmScan.CODES, n + 2);
+    if (typeof Buffer !== "undefined") Buffer.from(buffer, WasmScan.CODES, 2 * n).write(text, 0, "utf16le");
+    else for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
+    units[n] = 0;
+    units[n + 1] = 0;
     const found = this.scan(n, WasmScan.CODES, leadsAt, MAX_LEADS, hitsAt);
     const hits = new Int32Array(buffer, hitsAt, this.hitCount.value as number);
     const runs = new Int32Array(buffer, runsAt, this.runs(n, WasmScan.CODES, runsAt)).slice();
