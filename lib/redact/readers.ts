@@ -341,26 +341,24 @@ function sameAsHidden(text: string, s: number, e: number): boolean {
 const PGPASS = /^[^\s:]{1,253}:(?:\d{1,5}|\*):[^\s:]{1,128}:[^\s:]{1,128}:(\S{1,512})$/;
 export const pgpassLines: Detector = (text, emit) => {
   const n = text.length;
-  // Only lines holding a colon and no space can be `.pgpass` lines: the paste is searched natively for the
-  // next colon, the line's ends and its next space (reused while it lies ahead), and only a line without a
-  // space is read (a line once: the search goes on after its end).
-  let colon = text.indexOf(":");
+  // Only a line without a space can be a `.pgpass` line: the lines come from the scan's newline list, and
+  // the paste is searched natively for the next space only once the last one found lies behind.
+  const newlines = scanText(text).newlines;
   let space = -2;
-  while (colon >= 0) {
-    const at = text.lastIndexOf("\n", colon) + 1;
-    const nl = text.indexOf("\n", colon);
-    let end = nl < 0 ? n : nl;
-    if (end > at && text.charCodeAt(end - 1) === 13) end--;
-    if (space < at && space !== -1) space = text.indexOf(" ", at);
+  for (let k = 0, at = 0; k <= newlines.length && at < n; k++) {
+    const nl = k < newlines.length ? (newlines[k] as number) : n;
+    const lineStart = at;
+    at = nl + 1;
+    if (space < lineStart && space !== -1) space = text.indexOf(" ", lineStart);
+    if (space >= 0 && space < nl) continue;
+    let end = nl;
+    if (end > lineStart && text.charCodeAt(end - 1) === 13) end--;
     // Four colons and no space, counted before the line is cut out: most lines of a paste are not `.pgpass`.
-    if ((space < 0 || space >= end) && end - at <= 1024 && mayBePgpass(text, at, end)) {
-      const line = text.slice(at, end);
-      const m = PGPASS.exec(line);
+    if (end - lineStart <= 1024 && mayBePgpass(text, lineStart, end)) {
+      const m = PGPASS.exec(text.slice(lineStart, end));
       const pw = m?.[1];
       if (m && pw !== undefined && !isBenignValue(pw)) emit(end - pw.length, end, "password");
     }
-    if (nl < 0) break;
-    colon = text.indexOf(":", nl + 1);
   }
 };
 

@@ -372,6 +372,23 @@ describe("CSV tables below repeated header lines", () => {
   });
 });
 
+describe("the scan's newline list", () => {
+  it("is every offset of a newline, with or without one at the end, CRLF or not", () => {
+    for (const text of ["", "a", "\n", "a\nb", "a\r\nb\r\n", "\n\n x\n", "ñ\n密码\n\n"]) {
+      resetScans();
+      const expected = [...text].flatMap((c, i) => (c === "\n" ? [i] : []));
+      expect([...scanText(text).newlines]).toEqual(expected);
+    }
+  });
+
+  it("feeds the .pgpass reader: a line of four colons and no space is read, one with a space is not", () => {
+    const pgpass = "db.internal:5432:app:svc:Xy7pwQ2";
+    expect(out(`log line: one\n${pgpass}\r\nnext`)).not.toContain("Xy7pwQ2");
+    expect(out(`x\n${pgpass}`)).not.toContain("Xy7pwQ2");
+    expect(out(`${pgpass} trailing words`)).toContain("Xy7pwQ2 trailing");
+  });
+});
+
 describe("the scan loops in WebAssembly", () => {
   /** A scan as plain data, so two can be compared whole. */
   const snapshot = (text: string) => {

@@ -47,6 +47,8 @@ export interface TextScan {
   leadLimit: number;
   /** The text's UTF-16 code units and two zeros (`codeUnits`), made on first read after a WebAssembly scan. */
   codes: Uint16Array;
+  /** Offsets of every `\n`, ascending (made on first read: the line readers share one walk of the paste). */
+  newlines: Int32Array;
 }
 
 /**
@@ -284,6 +286,7 @@ class Scanner {
     // The code units, for the JavaScript loops and for whoever asks (the redactor's output copy, for a paste
     // of many spans): WebAssembly reads the text written into its own memory, so they are made on demand.
     let codes: Uint16Array | undefined;
+    let newlines: Int32Array | undefined;
     // Runs of 20+ token characters; words: a look-up of the hashed triple at every character; leads: of the
     // pair where a lead can start. In WebAssembly where it compiled, which also notes every pair that occurs.
     const hits = new Hits();
@@ -324,6 +327,9 @@ class Scanner {
       leadLimit: found > leadBuffer.length ? hits.leadLimit : n,
       get codes() {
         return (codes ??= codeUnits(text));
+      },
+      get newlines() {
+        return (newlines ??= newlineOffsets(text));
       },
     };
   }
@@ -367,6 +373,13 @@ function tokenRuns(text: string, codes: Uint16Array): Int32Array {
     i = e + MIN_RUN;
   }
   return runs.done();
+}
+
+/** Every `\n` of `text`, found natively. */
+function newlineOffsets(text: string): Int32Array {
+  const list = new IntList();
+  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) list.push(nl);
+  return list.done();
 }
 
 /**

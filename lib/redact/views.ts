@@ -4,7 +4,7 @@
  * after gitleaks `detect/codec` and trufflehog `pkg/decoders`). Only the stretches that need a view get one:
  * a view is the concatenation of those stretches, each transformed, separated by a line break.
  */
-import { LEAD_ESCAPE, LEAD_JOINT, LeadCursor } from "./scan";
+import { LEAD_ESCAPE, LEAD_JOINT, LeadCursor, scanText } from "./scan";
 
 export interface View {
   name: string;
@@ -702,9 +702,9 @@ function wrapBreaks(text: string, skip: ReadonlyArray<{ start: number; end: numb
   const widthCount = new WidthCounts(text.length);
   const n = text.length;
   let lineStart = 0;
-  while (lineStart < n) {
-    const nl = text.indexOf("\n", lineStart);
-    if (nl < 0) break;
+  const newlines = scanText(text).newlines;
+  for (let k = 0; k < newlines.length; k++) {
+    const nl = newlines[k] as number;
     const lineEnd = nl > lineStart && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     // Continuation lines carry the wrap's indentation: their width is counted without it.
     let contentStart = lineStart;
