@@ -290,19 +290,22 @@ class Scanner {
     // Runs of 20+ token characters; words: a look-up of the hashed triple at every character; leads: of the
     // pair where a lead can start. In WebAssembly where it compiled, which also notes every pair that occurs.
     const hits = new Hits();
-    let leadBuffer: Int32Array<ArrayBufferLike> = LEAD_BUFFER;
     let found: number;
+    let leads: Int32Array[];
     let runs: Int32Array;
     let seen: Uint8Array<ArrayBufferLike> | undefined;
+    // Whether the text may hold a character above 127 (a word of such characters is looked for only then).
+    let wide = true;
     const native = wasmScan();
     if (native !== undefined) {
       const out = native.run(this, text);
-      [found, leadBuffer, runs, seen] = [out.found, out.leads, out.runs, out.seen];
+      [found, leads, runs, seen, wide] = [out.found, out.leads, out.runs, out.seen, out.wide];
       [hits.at, hits.n, hits.leadLimit] = [out.hits, out.hits.length, out.leadLimit];
     } else {
       codes = codeUnits(text);
       runs = tokenRuns(text, codes);
       found = wordScan(text, codes, triples, this.pairs, this.wide, LEAD_BUFFER, hits);
+      leads = splitLeads(LEAD_BUFFER, found);
     }
     // Keys found once are not compared again where all their words are found anchors (87 000 `://`).
     const wideDone = new Set<number>();
@@ -316,15 +319,16 @@ class Scanner {
       const slot = tripleHash((c << 14) | (text.charCodeAt(j + 1) << 7) | text.charCodeAt(j + 2));
       if (done[slot] === 0 && check(this.bySlot[slot], j)) done[slot] = 1;
     }
-    for (const w of this.singles)
-      if (seen !== undefined && seenPairs(w) !== undefined ? seenIn(seen, w) : text.includes(w))
-        present.add(w);
+    for (const w of this.singles) {
+      const pairs = seen === undefined ? undefined : seenPairs(w);
+      if (pairs === undefined ? wide && text.includes(w) : seenIn(seen as Uint8Array, pairs)) present.add(w);
+    }
     return {
       present,
       words: words.done(),
       runs,
-      leads: splitLeads(leadBuffer, found),
-      leadLimit: found > leadBuffer.length ? hits.leadLimit : n,
+      leads,
+      leadLimit: found > MAX_LEADS ? hits.leadLimit : n,
       get codes() {
         return (codes ??= codeUnits(text));
       },
@@ -394,8 +398,7 @@ function seenPairs(word: string): [number, number] | undefined {
   return undefined;
 }
 
-function seenIn(seen: Uint8Array<ArrayBufferLike>, word: string): boolean {
-  const [from, to] = seenPairs(word) as [number, number];
+function seenIn(seen: Uint8Array<ArrayBufferLike>, [from, to]: [number, number]): boolean {
   for (let k = from; k < to; k++) if (seen[k] === 1) return true;
   return false;
 }
@@ -524,10 +527,14 @@ class WasmScan {
   private static readonly WIDE = 45056;
   private static readonly TOKEN = 110592;
   private static readonly SEEN = 110848;
-  private static readonly CODES = 127232;
+  /** Per lead: its count, then where its offsets start (split's 16 numbers). */
+  private static readonly COUNTS = 127232;
+  private static readonly CODES = 127296;
   private readonly memory: WebAssembly.Memory;
   private readonly scan: (n: number, codes: number, leads: number, room: number, hits: number) => number;
   private readonly runs: (n: number, codes: number, out: number) => number;
+  private readonly split: (leads: number, found: number, out: number, counts: number) => void;
+  private readonly wideCount: WebAssembly.Global;
   private readonly hitCount: WebAssembly.Global;
   private readonly leadLimit: WebAssembly.Global;
   /** The scanner whose tables the memory holds. */
@@ -538,31 +545,35 @@ class WasmScan {
     this.memory = exports.memory as WebAssembly.Memory;
     this.scan = exports.scan as WasmScan["scan"];
     this.runs = exports.runs as WasmScan["runs"];
+    this.split = exports.split as WasmScan["split"];
+    this.wideCount = exports.wideCount as WebAssembly.Global;
     this.hitCount = exports.hitCount as WebAssembly.Global;
     this.leadLimit = exports.leadLimit as WebAssembly.Global;
   }
 
   /**
-   * Runs the loops over `codes` (n units and two zeros). The leads, hits and pairs seen are views of the
-   * memory, good until the next call; the runs are copied out.
+   * Runs the loops over `text`, written into the memory. The hits and pairs seen are views of the memory,
+   * good until the next call; the leads (one list per lead) and runs are copied out.
    */
   run(
     scanner: Scanner,
     text: string,
   ): {
     found: number;
-    leads: Int32Array<ArrayBufferLike>;
+    leads: Int32Array[];
     hits: Int32Array<ArrayBufferLike>;
     leadLimit: number;
     runs: Int32Array;
     seen: Uint8Array<ArrayBufferLike>;
+    wide: boolean;
   } {
     const n = text.length;
     const leadsAt = (WasmScan.CODES + 2 * (n + 2) + 15) & ~15;
     const hitsAt = leadsAt + 4 * MAX_LEADS;
     // A run is 20+ characters and the next starts past a character outside it: at most n / 21 of them.
     const runsAt = hitsAt + 4 * n;
-    const need = runsAt + 8 * (Math.floor(n / (MIN_RUN + 1)) + 1);
+    const splitAt = runsAt + 8 * (Math.floor(n / (MIN_RUN + 1)) + 1);
+    const need = splitAt + 4 * MAX_LEADS;
     const have = this.memory.buffer.byteLength;
     if (need > have) this.memory.grow(Math.ceil((need - have) / 65536));
     const buffer = this.memory.buffer;
@@ -585,13 +596,21 @@ class WasmScan {
     const found = this.scan(n, WasmScan.CODES, leadsAt, MAX_LEADS, hitsAt);
     const hits = new Int32Array(buffer, hitsAt, this.hitCount.value as number);
     const runs = new Int32Array(buffer, runsAt, this.runs(n, WasmScan.CODES, runsAt)).slice();
+    const counts = new Int32Array(buffer, WasmScan.COUNTS, 16).fill(0);
+    this.split(leadsAt, Math.min(found, MAX_LEADS), splitAt, WasmScan.COUNTS);
+    // After the split, counts[8 + k] is where lead k's offsets end.
+    const leads = Array.from({ length: LEAD_COUNT }, (_, k) => {
+      const count = counts[k] as number;
+      return new Int32Array(buffer, splitAt + 4 * ((counts[8 + k] as number) - count), count).slice();
+    });
     return {
       found,
-      leads: new Int32Array(buffer, leadsAt, MAX_LEADS),
+      leads,
       hits,
       leadLimit: this.leadLimit.value as number,
       runs,
       seen,
+      wide: (this.wideCount.value as number) > 0,
     };
   }
 }

@@ -19,6 +19,8 @@
   ;; Hits written by the last call; the first offset whose lead did not fit in the buffer.
   (global $hitCount (export "hitCount") (mut i32) (i32.const 0))
   (global $leadLimit (export "leadLimit") (mut i32) (i32.const 0))
+  ;; Characters above 127 the last call read (none: no word of such characters can be present).
+  (global $wideCount (export "wideCount") (mut i32) (i32.const 0))
 
   ;; Records lead `lead` (its index + 1 in the low three bits) at `j` when the buffer has room; answers
   ;; the count of leads found so far, this one included.
@@ -40,7 +42,7 @@
     (param $n i32) (param $codes i32) (param $leads i32) (param $room i32) (param $hits i32)
     (result i32)
     (local $j i32) (local $p i32) (local $c0 i32) (local $c1 i32) (local $c2 i32)
-    (local $found i32) (local $h i32) (local $pair i32) (local $lead i32) (local $t i32)
+    (local $found i32) (local $h i32) (local $pair i32) (local $lead i32) (local $t i32) (local $wide i32)
     (local.set $c1 (i32.load16_u (local.get $codes)))
     (local.set $c2 (i32.load16_u offset=2 (local.get $codes)))
     (local.set $p (local.get $codes))
@@ -54,6 +56,7 @@
           ;; A non-ASCII character: a hit where a word is keyed on it.
           (if (i32.gt_u (local.get $c0) (i32.const 127))
             (then
+              (local.set $wide (i32.add (local.get $wide) (i32.const 1)))
               (if (i32.load8_u offset=45056 (local.get $c0))
                 (then
                   (i32.store (i32.add (local.get $hits) (i32.shl (local.get $h) (i32.const 2))) (local.get $j))
@@ -118,8 +121,47 @@
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (local.set $p (i32.add (local.get $p) (i32.const 2)))
         (br $next)))
+    (global.set $wideCount (local.get $wide))
     (global.set $hitCount (local.get $h))
     (local.get $found))
+
+  ;; split(leads, found, out, counts) -> nothing: the `found` leads (offset × 8 + lead) written to `out` one
+  ;; lead after another, each lead's offsets in order; counts[0..7] (i32, zeroed by the caller) their numbers.
+  (func (export "split") (param $leads i32) (param $found i32) (param $out i32) (param $counts i32)
+    (local $i i32) (local $v i32) (local $k i32) (local $sum i32) (local $c i32)
+    ;; How many of each lead.
+    (block $counted
+      (loop $count
+        (br_if $counted (i32.ge_u (local.get $i) (local.get $found)))
+        (local.set $k (i32.add (local.get $counts)
+          (i32.shl (i32.and (i32.load (i32.add (local.get $leads) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 7))
+            (i32.const 2))))
+        (i32.store (local.get $k) (i32.add (i32.load (local.get $k)) (i32.const 1)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $count)))
+    ;; Where each lead's offsets start: counts[8 + k], the sum of the counts before it.
+    (local.set $i (i32.const 0))
+    (block $summed
+      (loop $sum
+        (br_if $summed (i32.ge_u (local.get $i) (i32.const 8)))
+        (local.set $k (i32.add (local.get $counts) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $c (i32.load (local.get $k)))
+        (i32.store offset=32 (local.get $k) (local.get $sum))
+        (local.set $sum (i32.add (local.get $sum) (local.get $c)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $sum)))
+    ;; Each offset to its lead's next place.
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $found)))
+        (local.set $v (i32.load (i32.add (local.get $leads) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $k (i32.add (local.get $counts) (i32.shl (i32.and (local.get $v) (i32.const 7)) (i32.const 2))))
+        (local.set $c (i32.load offset=32 (local.get $k)))
+        (i32.store (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 2))) (i32.shr_u (local.get $v) (i32.const 3)))
+        (i32.store offset=32 (local.get $k) (i32.add (local.get $c) (i32.const 1)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next))))
 
   ;; runs(n, codes, out) -> numbers written to `out`: the start and end of every run of 20+ characters of
   ;; TOKEN, found as scan.ts `tokenRuns` finds them: every 20th character is read, and one inside a run is
