@@ -342,15 +342,19 @@ const PGPASS = /^[^\s:]{1,253}:(?:\d{1,5}|\*):[^\s:]{1,128}:[^\s:]{1,128}:(\S{1,
 export const pgpassLines: Detector = (text, emit) => {
   const n = text.length;
   // Only a line without a space can be a `.pgpass` line: the lines come from the scan's newline list, and
-  // the paste is searched natively for the next space only once the last one found lies behind.
+  // the paste is searched natively for the next space (and colon) only once the last one found lies behind.
   const newlines = scanText(text).newlines;
   let space = -2;
+  let colon = -2;
   for (let k = 0, at = 0; k <= newlines.length && at < n; k++) {
     const nl = k < newlines.length ? (newlines[k] as number) : n;
     const lineStart = at;
     at = nl + 1;
     if (space < lineStart && space !== -1) space = text.indexOf(" ", lineStart);
     if (space >= 0 && space < nl) continue;
+    // And one with a colon (lines of tokens alone are not read).
+    if (colon < lineStart && colon !== -1) colon = text.indexOf(":", lineStart);
+    if (colon < 0 || colon >= nl) continue;
     let end = nl;
     if (end > lineStart && text.charCodeAt(end - 1) === 13) end--;
     // Four colons and no space, counted before the line is cut out: most lines of a paste are not `.pgpass`.
