@@ -132,6 +132,8 @@ function wordAt(text: string, i: number, word: string): boolean {
   return true;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** A growable list of offsets (a plain array of 100 000 numbers grows slowly). */
 export class IntList {
   private a = new Int32Array(64);
@@ -218,8 +220,9 @@ class Scanner {
       table.set(key, list);
     };
     for (const [word, secret] of entries) {
-      // One character, or two (anchors only): searched natively, as the table reads triples.
-      if (word.length <= 2) {
+      // One character, or two (anchors only): looked up among the pairs the loop saw (or searched for), as the
+      // table reads triples; two with a character above 127 (`密码`) are keyed on it like longer words.
+      if (word.length <= 2 && !NON_ASCII.test(word)) {
         this.singles.push(word);
         continue;
       }
