@@ -14,6 +14,7 @@ import {
   setWasmScan,
 } from "./scan";
 import { SCAN_WASM } from "./scan-wasm";
+import { newRecordAt } from "./views";
 import { buildScanWasm } from "@/scripts/build-scan-wasm";
 
 /** The shared scan's lead lists and the rules that read their candidates from them. */
@@ -515,5 +516,44 @@ describe("the scan loops in WebAssembly", () => {
     // The texts exercise every part of the output.
     expect(compared).toBeGreaterThan(10_000);
     expect(engines(texts.at(-1) as string).js.leadLimit).toBeLessThan((texts.at(-1) as string).length);
+  });
+});
+
+describe("a new record's start, read by hand where it is a date", () => {
+  it("agrees with the record-start pattern on generated line starts", () => {
+    const pattern =
+      /(?:\d{4}-\d\d-\d\d[T ]|\d\d:\d\d:\d\d|HTTP\/|[A-Z]{3,7} \/|at |Traceback|File "|[A-Za-z][\w-]{1,40}: )/y;
+    const pieces = [
+      "2026",
+      "-",
+      "12",
+      "07",
+      "T",
+      " ",
+      "9",
+      "x",
+      ":",
+      "HTTP/",
+      "GET /",
+      "at ",
+      'File "',
+      "a-b: ",
+      "\n",
+    ];
+    let state = 7;
+    const random = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    let dates = 0;
+    for (let i = 0; i < 4000; i++) {
+      let text = i % 3 === 0 ? "2026-12-07" : "";
+      while (text.length < 14) text += pieces[Math.floor(random() * pieces.length)];
+      pattern.lastIndex = 0;
+      const expected = pattern.test(text);
+      expect(newRecordAt(text, 0), JSON.stringify(text)).toBe(expected);
+      if (expected && /^\d{4}-\d\d-\d\d[T ]/.test(text)) dates++;
+    }
+    expect(dates).toBeGreaterThan(100);
   });
 });

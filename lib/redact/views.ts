@@ -662,6 +662,23 @@ function isWrapIndent(c: number): boolean {
 }
 /** NEW_RECORD at a position (sticky; its longest alternative is 43 characters, as the 44 it was cut to). */
 const NEW_RECORD_AT = new RegExp(NEW_RECORD.source.replace(/^\^/, ""), "y");
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+/** Where an ISO date's digits are (`YYYY-MM-DD`). */
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+/**
+ * Whether a new record starts at `j`: a log line's ISO date (`2026-12-07T` or `2026-12-07 `, its first
+ * alternative and nearly every line of a log) by its characters, any other start by the regex.
+ */
+export function newRecordAt(text: string, j: number): boolean {
+  if (j + 11 <= text.length && text.charCodeAt(j + 4) === 45 && text.charCodeAt(j + 7) === 45) {
+    let date = true;
+    for (const k of DATE_DIGITS) if (!isDigitCode(text.charCodeAt(j + k))) date = false;
+    const after = text.charCodeAt(j + 10);
+    if (date && (after === 84 || after === 32)) return true;
+  }
+  NEW_RECORD_AT.lastIndex = j;
+  return NEW_RECORD_AT.test(text);
+}
 
 /** Line counts by width: a table for widths under 4096 (and their negations), a map beyond. */
 class WidthCounts {
@@ -724,8 +741,7 @@ function wrapBreaks(text: string, skip: ReadonlyArray<{ start: number; end: numb
         let j = nl + 1;
         const limit = Math.min(n, j + 20);
         while (j < limit && isWrapIndent(text.charCodeAt(j))) j++;
-        NEW_RECORD_AT.lastIndex = j;
-        if (j < n && isWrapToken(text.charCodeAt(j)) && !NEW_RECORD_AT.test(text))
+        if (j < n && isWrapToken(text.charCodeAt(j)) && !newRecordAt(text, j))
           candidates.push({ lineEnd, next: j, width, raw });
       }
     }
