@@ -183,6 +183,36 @@ export class PieceBuilder {
     this.ends[this.n] = e;
     this.n++;
   }
+  /**
+   * `count` units `code` read from escapes of two characters from `i` on (a run of `\\`): the k-th covers
+   * [i + 2k, i + 2k + 2) of the base text, mapped through the base's `starts` and `ends` when it is a view.
+   * The same as `count` calls of pushCode, with room made once.
+   */
+  pushPairs(
+    code: number,
+    i: number,
+    count: number,
+    starts: Int32Array | null,
+    ends: Int32Array | null,
+  ): void {
+    if (this.unitCount + count > this.units.length) {
+      const u = new Uint16Array(Math.max(this.units.length * 2, this.unitCount + count));
+      u.set(this.units.subarray(0, this.unitCount));
+      this.units = u;
+    }
+    this.units.fill(code, this.unitCount, this.unitCount + count);
+    this.unitCount += count;
+    if ((code & 0xf800) === 0xd800) this.unitsSurrogate = true;
+    this.reserve(count);
+    const mapStarts = this.starts;
+    const mapEnds = this.ends;
+    let n = this.n;
+    for (let k = 0, at = i; k < count; k++, at += 2, n++) {
+      mapStarts[n] = starts === null ? at : (starts[at] ?? 0);
+      mapEnds[n] = ends === null ? at + 2 : (ends[at + 1] ?? 0);
+    }
+    this.n = n;
+  }
   /** One view character (a single UTF-16 unit or a short string) covering original [s, e). */
   push(ch: string, s: number, e: number): void {
     for (let k = 0; k < ch.length; k++) this.pushCode(ch.charCodeAt(k), s, e);
@@ -519,10 +549,10 @@ function decodeInto(
     if (c === 0x5c && i + 1 < to && text.charCodeAt(i + 1) === 0x5c) {
       // `\\`, the commonest escape in long escaped runs: no lookup, no allocation, a run of them in one go.
       flush(i);
-      do {
-        b.pushCode(0x5c, s(i), e(i + 1));
-        i += 2;
-      } while (i + 1 < to && text.charCodeAt(i) === 0x5c && text.charCodeAt(i + 1) === 0x5c);
+      let j = i + 2;
+      while (j + 1 < to && text.charCodeAt(j) === 0x5c && text.charCodeAt(j + 1) === 0x5c) j += 2;
+      b.pushPairs(0x5c, i, (j - i) >> 1, starts, ends);
+      i = j;
       runStart = i;
       continue;
     }
