@@ -134,20 +134,24 @@ function wordAt(text: string, i: number, word: string): boolean {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** The empty list every empty offset list is (never written: it has no room). */
+const EMPTY_INTS = new Int32Array(0);
+
 /** A growable list of offsets (a plain array of 100 000 numbers grows slowly). */
 export class IntList {
-  private a = new Int32Array(64);
+  // Made on the first push: most lists of a short paste stay empty, and a typed array costs its allocation.
+  private a = EMPTY_INTS;
   private n = 0;
   push(v: number): void {
     if (this.n === this.a.length) {
-      const grown = new Int32Array(this.n * 2);
+      const grown = new Int32Array(Math.max(64, this.n * 2));
       grown.set(this.a);
       this.a = grown;
     }
     this.a[this.n++] = v;
   }
   done(): Int32Array {
-    return this.a.subarray(0, this.n);
+    return this.n === 0 ? EMPTY_INTS : this.a.subarray(0, this.n);
   }
   /** The offsets in ascending order (sorted only when they were not pushed so). */
   ascending(): Int32Array {
@@ -263,9 +267,10 @@ class Scanner {
     // Copies of the tables for this scan: a key whose words are all anchors, all found already, is taken out,
     // so a paste of 87 000 `://` compares the first one only.
     const triples = this.triples;
-    // Triples whose words are all found anchors (the hashed bit may be shared, so it stays set).
-    // Slots whose words are all found anchors: not compared again (a paste of 87 000 `://`).
-    const done = new Uint8Array(1 << 16);
+    // Slots whose words are all found anchors: not compared again (a paste of 87 000 `://`). One table for
+    // every scan, its marks taken back at the end (64 KiB zeroed per scan was most of a short paste's scan).
+    const done = DONE_SLOTS;
+    const marked: number[] = [];
     let lastWord = -1;
     const check = (list: Word[] | undefined, i: number): boolean => {
       if (list === undefined) return false;
@@ -289,7 +294,6 @@ class Scanner {
     // The code units, for the JavaScript loops and for whoever asks (the redactor's output copy, for a paste
     // of many spans): WebAssembly reads the text written into its own memory, so they are made on demand.
     let codes: Uint16Array | undefined;
-    let newlines: Int32Array | undefined;
     // Runs of 20+ token characters; words: a look-up of the hashed triple at every character; leads: of the
     // pair where a lead can start. In WebAssembly where it compiled, which also notes every pair that occurs.
     const hits = new Hits();
@@ -299,7 +303,8 @@ class Scanner {
     let seen: Uint8Array<ArrayBufferLike> | undefined;
     // Whether the text may hold a character above 127 (a word of such characters is looked for only then).
     let wide = true;
-    const native = wasmScan();
+    // WebAssembly for all but short texts, where setting up its memory costs more than the loop saves.
+    const native = n >= wasmFrom ? wasmScan() : undefined;
     if (native !== undefined) {
       const out = native.run(this, text);
       [found, leads, runs, seen, wide] = [out.found, out.leads, out.runs, out.seen, out.wide];
@@ -320,25 +325,38 @@ class Scanner {
         continue;
       }
       const slot = tripleHash((c << 14) | (text.charCodeAt(j + 1) << 7) | text.charCodeAt(j + 2));
-      if (done[slot] === 0 && check(this.bySlot[slot], j)) done[slot] = 1;
+      if (done[slot] === 0 && check(this.bySlot[slot], j)) {
+        done[slot] = 1;
+        marked.push(slot);
+      }
     }
+    for (const slot of marked) done[slot] = 0;
     for (const w of this.singles) {
       const pairs = seen === undefined ? undefined : seenPairs(w);
       if (pairs === undefined ? wide && text.includes(w) : seenIn(seen as Uint8Array, pairs)) present.add(w);
     }
-    return {
-      present,
-      words: words.done(),
-      runs,
-      leads,
-      leadLimit: found > MAX_LEADS ? hits.leadLimit : n,
-      get codes() {
-        return (codes ??= codeUnits(text));
-      },
-      get newlines() {
-        return (newlines ??= newlineOffsets(text));
-      },
-    };
+    return new Scan(text, present, words.done(), runs, leads, found > MAX_LEADS ? hits.leadLimit : n, codes);
+  }
+}
+
+/** A scan's result; the code units and the newlines are made on first read (getters of a class, so that a
+ * short paste's scans do not each build an object with accessors). */
+class Scan implements TextScan {
+  private newlineList: Int32Array | undefined;
+  constructor(
+    private readonly text: string,
+    readonly present: Set<string>,
+    readonly words: Int32Array,
+    readonly runs: Int32Array,
+    readonly leads: Int32Array[],
+    readonly leadLimit: number,
+    private codeList: Uint16Array | undefined,
+  ) {}
+  get codes(): Uint16Array {
+    return (this.codeList ??= codeUnits(this.text));
+  }
+  get newlines(): Int32Array {
+    return (this.newlineList ??= newlineOffsets(this.text));
   }
 }
 
@@ -414,7 +432,8 @@ function seenIn(seen: Uint8Array<ArrayBufferLike>, [from, to]: [number, number])
 export function codeUnits(text: string): Uint16Array {
   const n = text.length;
   if (typeof Buffer !== "undefined") {
-    const buf = Buffer.allocUnsafeSlow(2 * n + 4);
+    // A short text's units in Node's shared pool (a buffer of its own costs more than the copy).
+    const buf = 2 * n + 4 < 4096 ? Buffer.allocUnsafe(2 * n + 4) : Buffer.allocUnsafeSlow(2 * n + 4);
     buf.write(text, 0, "utf16le");
     buf.writeUInt32LE(0, 2 * n);
     return new Uint16Array(buf.buffer, buf.byteOffset, n + 2);
@@ -487,12 +506,12 @@ function wordScan(
 
 /** Where a key's bit was set (a triple's first character, or a non-ASCII key): checked after the loop. */
 class Hits {
-  at: Int32Array<ArrayBufferLike> = new Int32Array(1024);
+  at: Int32Array<ArrayBufferLike> = EMPTY_INTS;
   /** Where the lead buffer filled up (see `TextScan.leadLimit`). */
   leadLimit = 0;
   n = 0;
   grow(): Int32Array<ArrayBufferLike> {
-    const grown = new Int32Array(this.at.length * 2);
+    const grown = new Int32Array(Math.max(64, this.at.length * 2));
     grown.set(this.at);
     this.at = grown;
     return grown;
@@ -502,10 +521,12 @@ class Hits {
 /** The scan's lead offsets, one ascending array per lead (those the buffer held: see `TextScan.leadLimit`). */
 function splitLeads(all: Int32Array<ArrayBufferLike>, found: number): Int32Array[] {
   const listed = Math.min(found, all.length);
-  const counts = new Int32Array(LEAD_COUNT);
+  const counts = LEAD_COUNTS.fill(0);
   for (let i = 0; i < listed; i++)
     counts[(all[i] as number) & 7] = (counts[(all[i] as number) & 7] as number) + 1;
-  const out = Array.from({ length: LEAD_COUNT }, (_, k) => new Int32Array(counts[k] as number));
+  const out = Array.from({ length: LEAD_COUNT }, (_, k) =>
+    counts[k] === 0 ? EMPTY_INTS : new Int32Array(counts[k] as number),
+  );
   counts.fill(0);
   for (let i = 0; i < listed; i++) {
     const v = all[i] as number;
@@ -514,6 +535,14 @@ function splitLeads(all: Int32Array<ArrayBufferLike>, found: number): Int32Array
   }
   return out;
 }
+
+/** splitLeads' counts, shared. */
+const LEAD_COUNTS = new Int32Array(LEAD_COUNT);
+
+/** The slots a scan has done with (see `Scanner.scan`), shared by every scan and left all zero by each. */
+const DONE_SLOTS = new Uint8Array(1 << 16);
+/** Texts shorter than this are scanned by the JavaScript loops (measured: equal near 1 000 characters). */
+let wasmFrom = 1024;
 
 /** The lead buffer, shared by every scan (copied out per lead). */
 const LEAD_BUFFER = new Int32Array(MAX_LEADS);
@@ -604,6 +633,7 @@ class WasmScan {
     // After the split, counts[8 + k] is where lead k's offsets end.
     const leads = Array.from({ length: LEAD_COUNT }, (_, k) => {
       const count = counts[k] as number;
+      if (count === 0) return EMPTY_INTS;
       return new Int32Array(buffer, splitAt + 4 * ((counts[8 + k] as number) - count), count).slice();
     });
     return {
@@ -633,11 +663,13 @@ function wasmScan(): WasmScan | undefined {
 }
 
 /**
- * Whether scans run the WebAssembly loop (true, the default where it compiles) or the JavaScript one; answers
- * whether the WebAssembly one is in use after the call. For the tests and the bench, which compare the two.
+ * Whether scans run the WebAssembly loop (true, the default where it compiles) or the JavaScript one, and from
+ * which text length (default 1 024); answers whether the WebAssembly one is in use after the call. For the
+ * tests and the bench, which compare the two.
  */
-export function setWasmScan(on: boolean): boolean {
+export function setWasmScan(on: boolean, fromLength = 1024): boolean {
   nativeOn = on;
+  wasmFrom = fromLength;
   memo = [];
   return wasmScan() !== undefined;
 }
