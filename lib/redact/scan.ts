@@ -132,7 +132,11 @@ function wordAt(text: string, i: number, word: string): boolean {
   return true;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Whether every character of `word` is ASCII. */
+function isAscii(word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) > 127) return false;
+  return true;
+}
 
 /** The empty list every empty offset list is (never written: it has no room). */
 const EMPTY_INTS = new Int32Array(0);
@@ -226,7 +230,7 @@ class Scanner {
     for (const [word, secret] of entries) {
       // One character, or two (anchors only): looked up among the pairs the loop saw (or searched for), as the
       // table reads triples; two with a character above 127 (`密码`) are keyed on it like longer words.
-      if (word.length <= 2 && !NON_ASCII.test(word)) {
+      if (word.length <= 2 && isAscii(word)) {
         this.singles.push(word);
         continue;
       }
