@@ -15,6 +15,7 @@ import {
 } from "./scan";
 import { SCAN_WASM } from "./scan-wasm";
 import { newRecordAt } from "./views";
+import { seededRandom } from "@/lib/retry/plan-cases";
 import { buildScanWasm } from "@/scripts/build-scan-wasm";
 
 /** The shared scan's lead lists and the rules that read their candidates from them. */
@@ -494,11 +495,7 @@ describe("the scan loops in WebAssembly", () => {
       "\u{1F600}",
       "\uD800",
     ];
-    let state = 20261207;
-    const random = () => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state / 2 ** 32;
-    };
+    const random = seededRandom(20261207);
     const texts = ["", "k", "ke", "key", "a?", "?", "\u00f1", "密码"];
     for (let i = 0; i < 300; i++) {
       let text = "";
@@ -541,11 +538,7 @@ describe("a new record's start, read by hand where it is a date", () => {
       "a-b: ",
       "\n",
     ];
-    let state = 7;
-    const random = () => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state / 2 ** 32;
-    };
+    const random = seededRandom(7);
     let dates = 0;
     for (let i = 0; i < 4000; i++) {
       let text = i % 3 === 0 ? "2026-12-07" : "";
