@@ -305,13 +305,11 @@ class Scanner {
     let leads: Int32Array[];
     let runs: Int32Array;
     let seen: Uint8Array<ArrayBufferLike> | undefined;
-    // Whether the text may hold a character above 127 (a word of such characters is looked for only then).
-    let wide = true;
     // WebAssembly for all but short texts, where setting up its memory costs more than the loop saves.
     const native = n >= wasmFrom ? wasmScan() : undefined;
     if (native !== undefined) {
       const out = native.run(this, text);
-      [found, leads, runs, seen, wide] = [out.found, out.leads, out.runs, out.seen, out.wide];
+      [found, leads, runs, seen] = [out.found, out.leads, out.runs, out.seen];
       [hits.at, hits.n, hits.leadLimit] = [out.hits, out.hits.length, out.leadLimit];
     } else {
       codes = codeUnits(text);
@@ -337,7 +335,7 @@ class Scanner {
     for (const slot of marked) done[slot] = 0;
     for (const w of this.singles) {
       const pairs = seen === undefined ? undefined : seenPairs(w);
-      if (pairs === undefined ? wide && text.includes(w) : seenIn(seen as Uint8Array, pairs)) present.add(w);
+      if (pairs === undefined ? text.includes(w) : seenIn(seen as Uint8Array, pairs)) present.add(w);
     }
     return new Scan(text, present, words.done(), runs, leads, found > MAX_LEADS ? hits.leadLimit : n, codes);
   }
@@ -570,7 +568,6 @@ class WasmScan {
   private readonly scan: (n: number, codes: number, leads: number, room: number, hits: number) => number;
   private readonly runs: (n: number, codes: number, out: number) => number;
   private readonly split: (leads: number, found: number, out: number, counts: number) => void;
-  private readonly wideCount: WebAssembly.Global;
   private readonly hitCount: WebAssembly.Global;
   private readonly leadLimit: WebAssembly.Global;
   /** The scanner whose tables the memory holds. */
@@ -582,7 +579,6 @@ class WasmScan {
     this.scan = exports.scan as WasmScan["scan"];
     this.runs = exports.runs as WasmScan["runs"];
     this.split = exports.split as WasmScan["split"];
-    this.wideCount = exports.wideCount as WebAssembly.Global;
     this.hitCount = exports.hitCount as WebAssembly.Global;
     this.leadLimit = exports.leadLimit as WebAssembly.Global;
   }
@@ -601,7 +597,6 @@ class WasmScan {
     leadLimit: number;
     runs: Int32Array;
     seen: Uint8Array<ArrayBufferLike>;
-    wide: boolean;
   } {
     const n = text.length;
     const leadsAt = (WasmScan.CODES + 2 * (n + 2) + 15) & ~15;
@@ -647,7 +642,6 @@ class WasmScan {
       leadLimit: this.leadLimit.value as number,
       runs,
       seen,
-      wide: (this.wideCount.value as number) > 0,
     };
   }
 }

@@ -19,8 +19,6 @@
   ;; Hits written by the last call; the first offset whose lead did not fit in the buffer.
   (global $hitCount (export "hitCount") (mut i32) (i32.const 0))
   (global $leadLimit (export "leadLimit") (mut i32) (i32.const 0))
-  ;; Characters above 127 the last call read (none: no word of such characters can be present).
-  (global $wideCount (export "wideCount") (mut i32) (i32.const 0))
 
   ;; Records lead `lead` (its index + 1 in the low three bits) at `j` when the buffer has room; answers
   ;; the count of leads found so far, this one included.
@@ -42,7 +40,7 @@
     (param $n i32) (param $codes i32) (param $leads i32) (param $room i32) (param $hits i32)
     (result i32)
     (local $j i32) (local $p i32) (local $c0 i32) (local $c1 i32) (local $c2 i32)
-    (local $found i32) (local $h i32) (local $pair i32) (local $lead i32) (local $t i32) (local $wide i32) (local $end i32)
+    (local $found i32) (local $h i32) (local $pair i32) (local $lead i32) (local $t i32) (local $end i32)
     (local.set $c1 (i32.load16_u (local.get $codes)))
     (local.set $c2 (i32.load16_u offset=2 (local.get $codes)))
     (local.set $p (local.get $codes))
@@ -62,8 +60,7 @@
               ;; A non-ASCII character: a hit where a word is keyed on it.
               (if (i32.gt_u (local.get $c0) (i32.const 127))
                 (then
-                  (local.set $wide (i32.add (local.get $wide) (i32.const 1)))
-                  (if (i32.load8_u offset=45056 (local.get $c0))
+                      (if (i32.load8_u offset=45056 (local.get $c0))
                     (then
                       (i32.store (i32.add (local.get $hits) (i32.shl (local.get $h) (i32.const 2))) (local.get $j))
                       (local.set $h (i32.add (local.get $h) (i32.const 1)))))
@@ -127,7 +124,6 @@
               (local.set $h (i32.add (local.get $h) (i32.const 1))))))
         (local.set $p (i32.add (local.get $p) (i32.const 2)))
         (br $next)))
-    (global.set $wideCount (local.get $wide))
     (global.set $hitCount (local.get $h))
     (local.get $found))
 
