@@ -25,6 +25,11 @@ export const B64 = charSet(`${ALNUM_CHARS}+/`);
 export const TOKEN = charSet(`${ALNUM_CHARS}+/_-`);
 export const ALNUM = charSet(ALNUM_CHARS);
 
+/** An ASCII digit, `\d` without the u flag. */
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** Whitespace as `\s` means it, of one code unit (ASCII by comparison, the rest by regex). */
 export function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);

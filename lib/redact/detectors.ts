@@ -4,6 +4,7 @@ import {
   NextOccurrence,
   charSet,
   inSet,
+  isDigit,
   isSpace,
   lowerBound,
   isWordLike,
@@ -1179,7 +1180,6 @@ function isPublicIPv4(octets: number[]): boolean {
 const IPV4_HINT = /\.\d{1,3}\.\d{1,3}\./g;
 const IPV4_HINT_AT = new RegExp(IPV4_HINT.source, "y");
 const IPV4 = /(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)/y;
-const isDigit = (c: number) => c >= 48 && c <= 57;
 /** Public client IPv4 addresses; keeps loopback, private ranges and server addresses (`ip:port`, `://ip`). */
 export const ipv4: Detector = (text, emit) => {
   // Candidates: each `.` before a digit (listed by the shared scan); the cheap checks on the digits before

@@ -6,7 +6,7 @@
  * grammar, which is why the last `@` decides).
  */
 
-import { NextOccurrence, charSet } from "./chars";
+import { NextOccurrence, charSet, isDigit } from "./chars";
 
 export interface Authority {
   /** Start of the userinfo (just after `://`). */
@@ -85,10 +85,6 @@ function hostPortEnd(text: string, i: number, limit: number): number {
     if (k > j + 1) j = k;
   }
   return j >= limit || isHostBoundary(text.charCodeAt(j)) ? j : -1;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /**

@@ -4,6 +4,7 @@
  * after gitleaks `detect/codec` and trufflehog `pkg/decoders`). Only the stretches that need a view get one:
  * a view is the concatenation of those stretches, each transformed, separated by a line break.
  */
+import { isDigit } from "./chars";
 import { LEAD_ESCAPE, LEAD_JOINT, LeadCursor, scanText } from "./scan";
 
 export interface View {
@@ -692,7 +693,6 @@ function isWrapIndent(c: number): boolean {
 }
 /** NEW_RECORD at a position (sticky; its longest alternative is 43 characters, as the 44 it was cut to). */
 const NEW_RECORD_AT = new RegExp(NEW_RECORD.source.replace(/^\^/, ""), "y");
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
 /** Where an ISO date's digits are (`YYYY-MM-DD`). */
 const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 /**
@@ -702,7 +702,7 @@ const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 export function newRecordAt(text: string, j: number): boolean {
   if (j + 11 <= text.length && text.charCodeAt(j + 4) === 45 && text.charCodeAt(j + 7) === 45) {
     let date = true;
-    for (const k of DATE_DIGITS) if (!isDigitCode(text.charCodeAt(j + k))) date = false;
+    for (const k of DATE_DIGITS) if (!isDigit(text.charCodeAt(j + k))) date = false;
     const after = text.charCodeAt(j + 10);
     if (date && (after === 84 || after === 32)) return true;
   }
