@@ -376,17 +376,12 @@ function mayBePgpass(text: string, from: number, to: number): boolean {
   return colons >= 4;
 }
 
-/** XML `<password>V</password>` elements and `<add key="ApiKey" value="V"/>` / `name=… value=…` attributes. */
+/** XML `<password>V</password>` elements (the rule runs where the paste has `</`: an element's value ends at one). */
 const XML_OPEN = /<([A-Za-z_][\w.:-]{0,80})(?:\s[^<>]{0,400})?>/g;
-const XML_PAIR = /\b(?:key|name)\s{0,4}=\s{0,4}"([^"<>]{1,80})"\s{1,40}value\s{0,4}=\s{0,4}"([^"]{0,4096})"/g;
-export const xmlPairs: Detector = (text, emit) => {
-  if (text.indexOf("<") < 0) return;
+export const xmlElements: Detector = (text, emit) => {
   XML_OPEN.lastIndex = 0;
   let m: RegExpExecArray | null;
-  // An element's value ends at a closing tag, and an attribute pair needs `value`: without them, no match
-  // of either pattern can emit, and the paste is not read twice more.
-  const hasClosing = text.includes("</");
-  while (hasClosing && (m = XML_OPEN.exec(text)) !== null) {
+  while ((m = XML_OPEN.exec(text)) !== null) {
     const tag = (m[1] ?? "").replace(/^.*:/, "");
     if (classifyNameCached(tag) !== "secret") continue;
     const s = m.index + m[0].length;
@@ -397,9 +392,18 @@ export const xmlPairs: Detector = (text, emit) => {
     const from = s + text.slice(s, close).indexOf(value);
     emit(from, from + value.length, kindForName(tag));
   }
+};
+
+/**
+ * `<add key="ApiKey" value="V"/>` and `name=… value=…` attribute pairs, in a paste with markup: the rule runs
+ * where the paste has `value`, and reads on only if it has a `<`.
+ */
+const XML_PAIR = /\b(?:key|name)\s{0,4}=\s{0,4}"([^"<>]{1,80})"\s{1,40}value\s{0,4}=\s{0,4}"([^"]{0,4096})"/g;
+export const xmlAttributePairs: Detector = (text, emit) => {
+  if (text.indexOf("<") < 0) return;
   XML_PAIR.lastIndex = 0;
-  const hasValue = text.includes("value");
-  while (hasValue && (m = XML_PAIR.exec(text)) !== null) {
+  let m: RegExpExecArray | null;
+  while ((m = XML_PAIR.exec(text)) !== null) {
     const name = m[1] ?? "";
     const value = m[2] ?? "";
     if (classifyNameCached(name) === null || value.length === 0) continue;

@@ -28,7 +28,8 @@ import {
   foreignLabels,
   labelLines,
   pgpassLines,
-  xmlPairs,
+  xmlAttributePairs,
+  xmlElements,
 } from "./readers";
 
 function labelForPrefixKind(id: string): string {
@@ -390,7 +391,8 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
       { anchors: ["('", '("', "(b'", '(b"'], detect: tuplePairs },
       { anchors: ['",', "',"], detect: arrayPairs },
       { anchors: COMMAND_ANCHORS, detect: commandSecrets },
-      { anchors: ["<"], detect: xmlPairs },
+      { anchors: ["</"], detect: xmlElements },
+      { anchors: ["value"], detect: xmlAttributePairs },
       { anchors: FOREIGN_ANCHORS, detect: foreignLabels },
     ],
   },

@@ -719,6 +719,8 @@ export class LeadCursor {
   next(from: number): number {
     const list = this.list;
     let i = this.i;
+    // The common step: the next listed lead is already at or past `from`.
+    if (i < list.length && (list[i] as number) >= from) return list[i] as number;
     // A far jump (a rule that skips to the end of a line of 200 000 leads) is a binary search.
     if (i + 8 < list.length && (list[i + 8] as number) < from) {
       let hi = list.length;

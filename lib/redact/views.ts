@@ -693,18 +693,17 @@ function isWrapIndent(c: number): boolean {
 }
 /** NEW_RECORD at a position (sticky; its longest alternative is 43 characters, as the 44 it was cut to). */
 const NEW_RECORD_AT = new RegExp(NEW_RECORD.source.replace(/^\^/, ""), "y");
-/** Where an ISO date's digits are (`YYYY-MM-DD`). */
-const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 /**
  * Whether a new record starts at `j`: a log line's ISO date (`2026-12-07T` or `2026-12-07 `, its first
  * alternative and nearly every line of a log) by its characters, any other start by the regex.
  */
 export function newRecordAt(text: string, j: number): boolean {
   if (j + 11 <= text.length && text.charCodeAt(j + 4) === 45 && text.charCodeAt(j + 7) === 45) {
-    let date = true;
-    for (const k of DATE_DIGITS) if (!isDigit(text.charCodeAt(j + k))) date = false;
     const after = text.charCodeAt(j + 10);
-    if (date && (after === 84 || after === 32)) return true;
+    // `YYYY-MM-DD`: the digits read one by one, stopping at the first that is not one.
+    let k = 0;
+    while (k < 10 && (k === 4 || k === 7 || isDigit(text.charCodeAt(j + k)))) k++;
+    if (k === 10 && (after === 84 || after === 32)) return true;
   }
   NEW_RECORD_AT.lastIndex = j;
   return NEW_RECORD_AT.test(text);
