@@ -96,8 +96,11 @@ const codesOf = (set: string): number[] =>
  * the number of its set of third characters (0: any) above them.
  */
 const LEAD_PAIR = new Uint8Array(1 << 14);
+/** The bit of a pair-table entry above LEAD_PAIR's seven (so at most 15 leads have a set of third characters). */
+const SHORT_PAIR = 0x80;
 /** Per set of third characters and third character: 1 where it is in the set. */
 const LEAD_THIRD = new Uint8Array(32 * 128).fill(1, 0, 128);
+if (LEADS.length > 15) throw new Error("scan: LEAD_PAIR's entries hold the sets of at most 15 leads");
 LEADS.forEach(({ lead, first, second, third }, index) => {
   if (third !== undefined) for (const c of codesOf(third)) LEAD_THIRD[(index + 1) * 128 + c] = 1;
   for (const a of codesOf(first))
@@ -211,6 +214,12 @@ class Scanner {
    * key), in the same look-up as the leads.
    */
   readonly pairs = Uint16Array.from(LEAD_PAIR);
+  /**
+   * The pair table the WebAssembly loop reads: `pairs`, plus SHORT_PAIR where a one- or two-character word
+   * is looked up by the pair, so the loop notes only those pairs as seen (a store at every character cost
+   * more than the look-up).
+   */
+  readonly wasmPairs: Uint16Array;
   /** Per hashed triple: the words keyed on a triple with that hash (a collision shares the list). */
   private readonly bySlot: Array<Word[] | undefined> = new Array<Word[] | undefined>(1 << 16).fill(undefined);
   /** Per UTF-16 code unit above 127: 1 where some word is keyed on it. */
@@ -261,6 +270,12 @@ class Scanner {
         this.wide[key] = 1;
         add(this.byWide, key, { word, secret, at: wideAt });
       } else this.singles.push(word);
+    }
+    this.wasmPairs = Uint16Array.from(this.pairs);
+    for (const w of this.singles) {
+      const pairs = seenPairs(w);
+      if (pairs !== undefined)
+        for (let k = pairs[0]; k < pairs[1]; k++) this.wasmPairs[k] = (this.wasmPairs[k] as number) | SHORT_PAIR;
     }
   }
 
@@ -609,7 +624,7 @@ class WasmScan {
     if (need > have) this.memory.grow(Math.ceil((need - have) / 65536));
     const buffer = this.memory.buffer;
     if (this.loaded !== scanner) {
-      new Uint16Array(buffer, WasmScan.PAIRS, scanner.pairs.length).set(scanner.pairs);
+      new Uint16Array(buffer, WasmScan.PAIRS, scanner.wasmPairs.length).set(scanner.wasmPairs);
       new Uint32Array(buffer, WasmScan.TRIPLES, scanner.triples.length).set(scanner.triples);
       new Uint8Array(buffer, WasmScan.THIRD, LEAD_THIRD.length).set(LEAD_THIRD);
       new Uint8Array(buffer, WasmScan.WIDE, scanner.wide.length).set(scanner.wide);

@@ -6,14 +6,16 @@
 ;; Memory (byte offsets): the tables, written once per scanner by scan.ts, then per call the text's UTF-16
 ;; code units (two zero units past its end), the lead buffer and the hit buffer, at offsets the caller
 ;; passes.
-;;   PAIRS   0       u16[16384]  per ASCII pair (first << 7 | second): LEAD_PAIR's entry, and bit 8 + (c & 7)
-;;                               where a triple key starts with the pair and a third character c
+;;   PAIRS   0       u16[16384]  per ASCII pair (first << 7 | second): LEAD_PAIR's entry (bits 0-6), bit 7
+;;                               where a one- or two-character word is looked up by the pair (SEEN), and
+;;                               bit 8 + (c & 7) where a triple key starts with the pair and a third character c
 ;;   TRIPLES 32768   u32[2048]   one bit per hashed ASCII triple
 ;;   THIRD   40960   u8[4096]    per set of third characters (row) and character: 1 where it is in the set
 ;;   WIDE    45056   u8[65536]   per code unit: 1 where a word is keyed on it
 ;;   TOKEN   110592  u8[128]     per ASCII character: 1 in a run's alphabet, [A-Za-z0-9_+/-]
-;;   SEEN    110848  u8[16384]   per ASCII pair (a non-ASCII second read as 127): 1 where it occurs,
-;;                               written by `scan` (the caller zeroes it first)
+;;   SEEN    110848  u8[16384]   per ASCII pair (a non-ASCII second read as 127): 1 where it occurs, for
+;;                               every pair with bit 7 in PAIRS (and some others), written by `scan` (the
+;;                               caller zeroes it first)
 (module
   (memory (export "memory") 4)
   ;; Hits written by the last call; the first offset whose lead did not fit in the buffer.
@@ -73,7 +75,7 @@
                       (i32.shl (local.get $c0) (i32.const 7))
                       (select (i32.const 127) (local.get $c1) (i32.gt_u (local.get $c1) (i32.const 127)))))
                   (i32.store8 offset=110848 (local.get $t) (i32.const 1))
-                  (local.set $lead (i32.and (i32.load16_u (i32.shl (local.get $t) (i32.const 1))) (i32.const 255)))
+                  (local.set $lead (i32.and (i32.load16_u (i32.shl (local.get $t) (i32.const 1))) (i32.const 127)))
                   (if (local.get $lead)
                     (then
                       (if (i32.or
@@ -89,7 +91,6 @@
               (br $continue)))
           ;; ASCII: the pair's entry says whether a lead or a triple key can start here.
           (local.set $t (i32.or (i32.shl (local.get $c0) (i32.const 7)) (local.get $c1)))
-          (i32.store8 offset=110848 (local.get $t) (i32.const 1))
           (local.set $pair (i32.load16_u (i32.shl (local.get $t) (i32.const 1))))
           (local.set $lead (i32.and (local.get $pair) (i32.const 255)))
           ;; Whether a triple key starts with the pair and a third character like this one.
@@ -97,6 +98,10 @@
             (i32.and (i32.shr_u (local.get $pair) (i32.add (i32.const 8) (i32.and (local.get $c2) (i32.const 7))))
               (i32.const 1)))
           (br_if $continue (i32.eqz (i32.or (local.get $lead) (local.get $pair))))
+          ;; A pair a short word is looked up by (bit 7) is noted as seen; the rest of the byte is the lead.
+          (if (i32.and (local.get $lead) (i32.const 128))
+            (then (i32.store8 offset=110848 (local.get $t) (i32.const 1))))
+          (local.set $lead (i32.and (local.get $lead) (i32.const 127)))
           (if (local.get $lead)
             (then
               (if (i32.or
