@@ -49,6 +49,26 @@ export function runEnd(text: string, from: number, set: CharSet, max = 8192): nu
   return i;
 }
 
+/**
+ * The end of the run of `set` characters from `from`, at most `limit`: its first 32 characters read by hand
+ * (most runs are shorter than that), the rest natively by `rest`, a sticky regex of the same set whose upper
+ * bound is at least `limit - from` (a run of a megabyte is then read at the regex engine's speed, not a
+ * character read at a time).
+ */
+export function longRunEnd(text: string, from: number, limit: number, set: CharSet, rest: RegExp): number {
+  const hand = Math.min(limit, from + 32);
+  let i = from;
+  while (i < hand) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || set[c] !== 1) return i;
+    i++;
+  }
+  if (i >= limit) return limit;
+  rest.lastIndex = i;
+  rest.test(text);
+  return Math.min(rest.lastIndex, limit);
+}
+
 const ASCII_COUNTS = new Int32Array(128);
 const ASCII_ORDER = new Int32Array(128);
 

@@ -5,6 +5,7 @@ import {
   charSet,
   inSet,
   isDigit,
+  longRunEnd,
   isSpace,
   lowerBound,
   isWordLike,
@@ -1378,6 +1379,10 @@ function isB64UrlChar(c: number): boolean {
 
 /** `[\w.=-]`: a JWT's parts after the first dot. */
 const JWT_TAIL = charSet(`${B64URL_CHARS}.=`);
+/** B64URL and JWT_TAIL as sticky regexes, for the rest of a long run (see `longRunEnd`). */
+const B64URL_REST = /[A-Za-z0-9_-]*/y;
+const B64URL_REST_12000 = /[A-Za-z0-9_-]{0,12000}/y;
+const JWT_TAIL_REST = /[A-Za-z0-9_.=-]{0,12000}/y;
 
 /**
  * JWTs: the matches of `/eyJ[\w-]{8,4000}\.[\w.=-]{2,12000}/g`, found by hand, with each end followed over
@@ -1393,10 +1398,7 @@ export function jwtTokens(body: CharSet): Detector {
     for (let p = text.indexOf("eyJ", from); p >= 0; p = text.indexOf("eyJ", from)) {
       const a = p + 3;
       // The end of the run of [\w-] from `a` (the run of an earlier `eyJ` in the same run, when there is one).
-      if (a > runEnd) {
-        runEnd = a;
-        while (runEnd < n && inSet(B64URL, text, runEnd)) runEnd++;
-      }
+      if (a > runEnd) runEnd = longRunEnd(text, a, n, B64URL, B64URL_REST);
       const length = runEnd - a;
       if (text.charCodeAt(runEnd) !== 0x2e || length < 8) {
         // No `eyJ` before the run's end can match: none has a dot after its run, or all have shorter runs.
@@ -1408,9 +1410,7 @@ export function jwtTokens(body: CharSet): Detector {
         from = Math.max(p + 1, runEnd - 4003);
         continue;
       }
-      let e = runEnd + 1;
-      const limit = Math.min(n, e + 12000);
-      while (e < limit && inSet(JWT_TAIL, text, e)) e++;
+      const e = longRunEnd(text, runEnd + 1, Math.min(n, runEnd + 1 + 12000), JWT_TAIL, JWT_TAIL_REST);
       if (e - runEnd - 1 < 2) {
         from = Math.max(p + 1, runEnd);
         continue;
@@ -1433,7 +1433,7 @@ export const wrappedJwts: Detector = (text, emit) => {
     let crossed = false;
     for (;;) {
       const s = e;
-      while (e < text.length && e - s < 12_000 && isB64UrlChar(text.charCodeAt(e))) e++;
+      e = longRunEnd(text, s, Math.min(text.length, s + 12_000), B64URL, B64URL_REST_12000);
       if (e - s < 2) break;
       parts++;
       if (parts === 3 || text[e] !== ".") break;
