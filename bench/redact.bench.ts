@@ -3,12 +3,16 @@
 // throughput on the shared bench inputs and redaction-specific attacks, with the ratios the goals are stated in.
 // Figures only; nothing is asserted. Both peers run in child processes that are ended; the bench exits itself.
 // REDACT_BENCH_QUICK=1 skips gitleaks' throughput runs (the slowest part) and the corpus rounds;
-// REDACT_BENCH_GITLEAKS_ALL=1 also times gitleaks on every adversarial input.
-import { redact } from "../lib/redact";
+// REDACT_BENCH_GITLEAKS_ALL=1 also times gitleaks on every adversarial input. The redactor timed is the build
+// that ships (bench/redact-shipped.ts); REDACT_BENCH_SOURCES=1 times the sources run through tsx instead.
 import { benchCases, fill } from "./inputs";
 import { REDACTION_UNITS } from "./redact-attacks";
 import { leaks, plantedCases, type PlantedCase } from "./redact-planted";
 import { SecretlintPeer, gitleaksCounts, gitleaksScanMs } from "./redact-peers";
+import { shippedRedact, type RedactFn } from "./redact-shipped";
+
+// Set by main() before anything is timed.
+let redact: RedactFn;
 
 // Rounds per input. Each round times redact once, then secretlint once (and, for an adversarial input, the
 // realistic log once): on a shared, busy machine the load drifts within seconds, and a ratio of two medians
@@ -159,6 +163,9 @@ async function throughput(secretlint: SecretlintPeer): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const shipped = await shippedRedact();
+  redact = shipped.redact;
+  console.log(`redact: ${shipped.source}`);
   const secretlint = new SecretlintPeer();
   try {
     await recall(secretlint);
