@@ -578,16 +578,22 @@ export const labelLines: Detector = (text, emit) => {
 /** Labels in other languages: `Passwort:`, `contraseña:`, `mot de passe :`, `密码：`, `パスワード:` … */
 const FOREIGN_LABEL =
   /(?:passwort|kennwort|contraseña|contrasena|clave|mot de passe|mot_de_passe|senha|wachtwoord|hasło|haslo|lösenord|losenord|adgangskode|salasana|parola|пароль|密码|密碼|口令|パスワード|비밀번호|كلمة المرور|סיסמה|şifre|sifre|heslo|jelszó|geslo|κωδικός)[ \t]{0,8}[:=：][ \t]{0,8}/gi;
-/** Case-free pieces of the labels above: the regex runs only when one occurs. */
+/**
+ * Pieces of the labels above, lower and upper case, most without their first letter (which a label may
+ * capitalise): the regex runs only when one occurs. Where that piece is a piece of English too (`enha` in
+ * `enhance`, `lave` in `slave`), the whole label is the anchor, in its three cases.
+ */
 export const FOREIGN_ANCHORS = [
   "asswort",
   "ennwort",
   "ontraseña",
   "ontrasena",
-  "lave",
+  "clave",
+  "Clave",
   "ot de passe",
   "ot_de_passe",
-  "enha",
+  "senha",
+  "Senha",
   "achtwoord",
   "asło",
   "aslo",
@@ -613,8 +619,8 @@ export const FOREIGN_ANCHORS = [
   "ASSWORT",
   "ENNWORT",
   "ONTRASE",
-  "LAVE",
-  "ENHA",
+  "CLAVE",
+  "SENHA",
   "ACHTWOORD",
   "ASŁO",
   "ASLO",
