@@ -214,6 +214,49 @@ export class PieceBuilder {
     }
     this.n = n;
   }
+  /**
+   * The ASCII `%XX` escapes of text[i, to) from `i` on, one unit each, as long as they run (decodeInto's
+   * per-escape steps with the room checks made per chunk, not per escape); the k-th covers [i + 3k, i + 3k + 3)
+   * of the base text, mapped through the base's `starts` and `ends` when it is a view. Answers where the run
+   * stopped.
+   */
+  pushPercentRun(
+    text: string,
+    i: number,
+    to: number,
+    starts: Int32Array | null,
+    ends: Int32Array | null,
+  ): number {
+    for (;;) {
+      // Room for the rest of the run, at most 256 escapes at a time (a short run does not grow the buffers).
+      const chunk = Math.min(256, Math.floor((to - i) / 3));
+      if (chunk <= 0) return i;
+      if (this.unitCount + chunk > this.units.length) {
+        const u = new Uint16Array(Math.max(this.units.length * 2, this.unitCount + chunk));
+        u.set(this.units.subarray(0, this.unitCount));
+        this.units = u;
+      }
+      this.reserve(chunk);
+      const units = this.units;
+      const mapStarts = this.starts;
+      const mapEnds = this.ends;
+      let u = this.unitCount;
+      let n = this.n;
+      const stop = i + 3 * chunk;
+      while (i < stop && text.charCodeAt(i) === 0x25) {
+        const v = hexAt(text, i + 1, 2);
+        if (v < 0 || v >= 0x80) break;
+        units[u++] = v;
+        mapStarts[n] = starts === null ? i : (starts[i] ?? 0);
+        mapEnds[n] = ends === null ? i + 3 : (ends[i + 2] ?? 0);
+        n++;
+        i += 3;
+      }
+      this.unitCount = u;
+      this.n = n;
+      if (i < stop) return i;
+    }
+  }
   /** One view character (a single UTF-16 unit or a short string) covering original [s, e). */
   push(ch: string, s: number, e: number): void {
     for (let k = 0; k < ch.length; k++) this.pushCode(ch.charCodeAt(k), s, e);
@@ -490,9 +533,33 @@ function nextMarked(text: string, i: number, to: number, table: Uint8Array, sear
   return search.test(text) ? Math.min(to, search.lastIndex - 1) : to;
 }
 
-/** The characters an escape starts with (escapeAt reads nothing else). */
-const ESCAPE_LEADS = codeTable("\\%&\x1b");
-const NEXT_ESCAPE_LEAD = new RegExp(ESCAPE_CANDIDATE.source, "g");
+/**
+ * Where decodeInto can decode next: a `\`, `&` or ESC, or a `%` that starts an ASCII `%XX` (a `%` starts
+ * nothing else: see escapeAt). A run of lone `%` (what a `%25` run decodes to) is then crossed natively, not
+ * looked at one `%` at a time.
+ */
+const NEXT_ESCAPE = new RegExp(`[\\\\&${String.fromCharCode(0x1b)}]|%[0-7][0-9A-Fa-f]`, "g");
+function nextEscape(text: string, i: number, to: number): number {
+  const near = Math.min(to, i + 8);
+  for (; i < near; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c || c === 0x26 || c === 0x1b) return i;
+    if (c === 0x25) {
+      const v = hexAt(text, i + 1, 2);
+      if (v >= 0 && v < 0x80) return i;
+    }
+  }
+  if (i >= to) return to;
+  NEXT_ESCAPE.lastIndex = i;
+  if (!NEXT_ESCAPE.test(text)) return to;
+  // A match is one of those characters or a `%XX`, whose last character is a hex digit.
+  const end = NEXT_ESCAPE.lastIndex;
+  const last = text.charCodeAt(end - 1);
+  return Math.min(to, last === 0x5c || last === 0x26 || last === 0x1b ? end - 1 : end - 3);
+}
+
+/** A run of `\\` pairs past its first 16, read natively (a megabyte of them is one run). */
+const BACKSLASH_PAIRS = /(?:\\\\)*/y;
 
 function decodeInto(
   b: PieceBuilder,
@@ -513,7 +580,7 @@ function decodeInto(
   };
   while (i < to) {
     // Only an escape's first character starts anything below: the characters between are copied as a run.
-    i = nextMarked(text, i, to, ESCAPE_LEADS, NEXT_ESCAPE_LEAD);
+    i = nextEscape(text, i, to);
     if (i >= to) break;
     const c = text.charCodeAt(i);
     if (c === 0x25 && i + 3 <= to) {
@@ -522,13 +589,7 @@ function decodeInto(
       const v = hexAt(text, i + 1, 2);
       if (v >= 0 && v < 0x80) {
         flush(i);
-        b.pushCode(v, s(i), e(i + 2));
-        i += 3;
-        for (let w = 0; i + 3 <= to && text.charCodeAt(i) === 0x25; i += 3) {
-          w = hexAt(text, i + 1, 2);
-          if (w < 0 || w >= 0x80) break;
-          b.pushCode(w, s(i), e(i + 2));
-        }
+        i = b.pushPercentRun(text, i, to, starts, ends);
         runStart = i;
         continue;
       }
@@ -551,7 +612,15 @@ function decodeInto(
       // `\\`, the commonest escape in long escaped runs: no lookup, no allocation, a run of them in one go.
       flush(i);
       let j = i + 2;
-      while (j + 1 < to && text.charCodeAt(j) === 0x5c && text.charCodeAt(j + 1) === 0x5c) j += 2;
+      const hand = Math.min(to, i + 32);
+      while (j + 1 < hand && text.charCodeAt(j) === 0x5c && text.charCodeAt(j + 1) === 0x5c) j += 2;
+      if (j + 1 >= hand && j + 1 < to) {
+        // Past 16 pairs: the run's end natively, then the last pair that ends before `to`.
+        BACKSLASH_PAIRS.lastIndex = j;
+        BACKSLASH_PAIRS.test(text);
+        const cap = j + 2 * Math.ceil((to - 1 - j) / 2);
+        j = Math.min(BACKSLASH_PAIRS.lastIndex, cap);
+      }
       b.pushPairs(0x5c, i, (j - i) >> 1, starts, ends);
       i = j;
       runStart = i;
