@@ -448,9 +448,16 @@ export const csvColumns: Detector = (text, emit) => {
         continue;
       }
     }
-    const cells: string[] = headerLine.split(sep).map((c) => c.trim().replace(/^"(.*)"$/, "$1"));
-    if (cells.length < 2 || cells.length > 64 || !cells.every((c) => /^[A-Za-z_][\w .-]{0,60}$/.test(c)))
-      continue;
+    // The cells, each judged as it is cut: a line whose first cell is no column name (a log line) stops there.
+    const parts = headerLine.split(sep);
+    if (parts.length < 2 || parts.length > 64) continue;
+    const cells: string[] = [];
+    for (const part of parts) {
+      const cell = part.trim().replace(/^"(.*)"$/, "$1");
+      if (!CSV_CELL.test(cell)) break;
+      cells.push(cell);
+    }
+    if (cells.length < parts.length) continue;
     const columns = cells.flatMap((c, i): Array<[number, string]> =>
       classifyNameCached(c) === "secret" ? [[i, c]] : [],
     );
@@ -468,6 +475,9 @@ export const csvColumns: Detector = (text, emit) => {
     readRows(text, lineAt(text, to + 1), MAX_CSV_ROWS, table);
   }
 };
+
+/** A header row's cell: a column name. */
+const CSV_CELL = /^[A-Za-z_][\w .-]{0,60}$/;
 
 /** Up to this many rows are read below a header row. */
 const MAX_CSV_ROWS = 10_000;
