@@ -172,6 +172,14 @@ describe("personal data", () => {
   it("removes public IPv6 and keeps link-local", () => {
     expect(out("client 2600:1700:abcd:1234::1f fe80::1")).toBe("client [REDACTED:ip-address#1] fe80::1");
   });
+  it("reads an address of eight groups without `::`, and keeps times of day", () => {
+    expect(out("client 2001:0db8:85a3:0000:0000:8a2e:0370:7334 at 09:13:58 and 23:59:59.999")).toBe(
+      "client [REDACTED:ip-address#1] at 09:13:58 and 23:59:59.999",
+    );
+    expect(out("seven groups 2001:db8:85a3:0:0:8a2e:7334 stay")).toBe(
+      "seven groups 2001:db8:85a3:0:0:8a2e:7334 stay",
+    );
+  });
 });
 
 describe("hide prompt content", () => {

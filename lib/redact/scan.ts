@@ -275,7 +275,8 @@ class Scanner {
     for (const w of this.singles) {
       const pairs = seenPairs(w);
       if (pairs !== undefined)
-        for (let k = pairs[0]; k < pairs[1]; k++) this.wasmPairs[k] = (this.wasmPairs[k] as number) | SHORT_PAIR;
+        for (let k = pairs[0]; k < pairs[1]; k++)
+          this.wasmPairs[k] = (this.wasmPairs[k] as number) | SHORT_PAIR;
     }
   }
 

@@ -10,7 +10,25 @@ const layer = (s: string): string =>
 
 /** Texts of long and short runs of `%XX` (ASCII and not), lone `%`, `\\` pairs and plain characters. */
 function escapedText(random: () => number): string {
-  const pieces = ["%25", "%41", "%5C", "%5c", "%7F", "%80", "%FF", "%", "\\\\", "\\", "A", "9", "Z", "q", " ", "%2", "%G1"];
+  const pieces = [
+    "%25",
+    "%41",
+    "%5C",
+    "%5c",
+    "%7F",
+    "%80",
+    "%FF",
+    "%",
+    "\\\\",
+    "\\",
+    "A",
+    "9",
+    "Z",
+    "q",
+    " ",
+    "%2",
+    "%G1",
+  ];
   let text = "";
   const length = Math.floor(random() * 3000);
   while (text.length < length) {
