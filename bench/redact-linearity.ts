@@ -27,7 +27,9 @@ function perKiB(redact: RedactFn, text: string): number {
 async function main(): Promise<void> {
   const { redact, source } = await shippedRedact();
   console.log(`redact (${source})`);
-  console.log(`redact µs per KiB at ${SIZES.map((s) => `${s / 1024} KiB`).join(", ")}; ratio = 1 MiB / 64 KiB`);
+  console.log(
+    `redact µs per KiB at ${SIZES.map((s) => `${s / 1024} KiB`).join(", ")}; ratio = 1 MiB / 64 KiB`,
+  );
   let worst = 0;
   for (const [name, unit] of ATTACK_UNITS) {
     const costs = SIZES.map((size) => perKiB(redact, fill(unit, size)));

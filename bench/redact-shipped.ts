@@ -36,7 +36,10 @@ export async function shippedRedact(): Promise<{ redact: RedactFn; source: strin
       logLevel: "error",
     });
     const { redact } = (await import(pathToFileURL(outfile).href)) as { redact: RedactFn };
-    return { redact, source: "lib/redact bundled and minified by esbuild, as the CLI and the server's worker ship it" };
+    return {
+      redact,
+      source: "lib/redact bundled and minified by esbuild, as the CLI and the server's worker ship it",
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,9 +12,9 @@ function naiveRunEnd(text: string, from: number, limit: number, set: Uint8Array)
 describe("longRunEnd", () => {
   const TAIL = charSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.=");
   const cases: Array<[Uint8Array, RegExp, number]> = [
-    [B64URL, /[A-Za-z0-9_-]*/y, Number.POSITIVE_INFINITY],
-    [B64URL, /[A-Za-z0-9_-]{0,300}/y, 300],
-    [TAIL, /[A-Za-z0-9_.=-]{0,300}/y, 300],
+    [B64URL, /[\w-]*/y, Number.POSITIVE_INFINITY],
+    [B64URL, /[\w-]{0,300}/y, 300],
+    [TAIL, /[\w.=-]{0,300}/y, 300],
   ];
 
   it("ends every run where reading it one character at a time ends it, within the limit", () => {
@@ -26,7 +26,7 @@ describe("longRunEnd", () => {
       const length = Math.floor(random() * 2000);
       while (text.length < length) {
         const c = alphabet[Math.floor(random() * alphabet.length)] ?? "a";
-        text += random() < 0.9 && /[A-Za-z0-9_-]/.test(c) ? c.repeat(1 + Math.floor(random() * 200)) : c;
+        text += random() < 0.9 && /[\w-]/.test(c) ? c.repeat(1 + Math.floor(random() * 200)) : c;
       }
       for (const [set, rest, bound] of cases) {
         const from = Math.floor(random() * (text.length + 1));
@@ -40,8 +40,8 @@ describe("longRunEnd", () => {
 
   it("reads a run of a megabyte to its end and stops at the limit inside it", () => {
     const text = `${"eyJ".repeat(350_000)}.x`;
-    expect(longRunEnd(text, 0, text.length, B64URL, /[A-Za-z0-9_-]*/y)).toBe(1_050_000);
-    expect(longRunEnd(text, 10, 5000, B64URL, /[A-Za-z0-9_-]*/y)).toBe(5000);
-    expect(longRunEnd(text, 1_050_000, text.length, B64URL, /[A-Za-z0-9_-]*/y)).toBe(1_050_000);
+    expect(longRunEnd(text, 0, text.length, B64URL, /[\w-]*/y)).toBe(1_050_000);
+    expect(longRunEnd(text, 10, 5000, B64URL, /[\w-]*/y)).toBe(5000);
+    expect(longRunEnd(text, 1_050_000, text.length, B64URL, /[\w-]*/y)).toBe(1_050_000);
   });
 });

@@ -1382,9 +1382,9 @@ function isB64UrlChar(c: number): boolean {
 /** `[\w.=-]`: a JWT's parts after the first dot. */
 const JWT_TAIL = charSet(`${B64URL_CHARS}.=`);
 /** B64URL and JWT_TAIL as sticky regexes, for the rest of a long run (see `longRunEnd`). */
-const B64URL_REST = /[A-Za-z0-9_-]*/y;
-const B64URL_REST_12000 = /[A-Za-z0-9_-]{0,12000}/y;
-const JWT_TAIL_REST = /[A-Za-z0-9_.=-]{0,12000}/y;
+const B64URL_REST = /[\w-]*/y;
+const B64URL_REST_12000 = /[\w-]{0,12000}/y;
+const JWT_TAIL_REST = /[\w.=-]{0,12000}/y;
 
 /**
  * JWTs: the matches of `/eyJ[\w-]{8,4000}\.[\w.=-]{2,12000}/g`, found by hand, with each end followed over
