@@ -1,4 +1,4 @@
-import { isWordLike, lowerBound } from "./chars";
+import { isSpace, isWordLike, lowerBound } from "./chars";
 import { LEAD_ARRAY, leadMatches, scanText } from "./scan";
 import { emitNamedValue, type Detector, type Emit } from "./detectors";
 import { classifyNameCached, isBenignValue, isPlaceholderFor, kindForName } from "./values";
@@ -428,6 +428,9 @@ export const csvColumns: Detector = (text, emit) => {
     if (tab !== -1 && tab < from) tab = text.indexOf("\t", from);
     if (!((comma >= 0 && comma < to) || (tab >= 0 && tab < to))) continue;
     const sep = comma >= 0 && comma < to ? "," : "\t";
+    // A line whose first cell cannot be a column name (a log line's date) is not cut out and split; a header
+    // row, and so a header read before, has one that can.
+    if (!mayStartColumnName(text, from, sep === "," ? comma : tab)) continue;
     // A line of more than 64 cells is no header row: its 64th separator is looked for before the line is cut
     // out and split (a one-line HAR of a megabyte has 75 000 commas).
     let cut = from - 1;
@@ -475,6 +478,19 @@ export const csvColumns: Detector = (text, emit) => {
     readRows(text, lineAt(text, to + 1), MAX_CSV_ROWS, table);
   }
 };
+
+/**
+ * Whether text[from, to) can be a cell that passes CSV_CELL once trimmed and unquoted: its first character
+ * past the blanks, or past a `"` there, is a letter or `_` (what the pattern needs first). Read in place.
+ */
+function mayStartColumnName(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  if (i >= to) return false;
+  let c = text.charCodeAt(i);
+  if (c === 0x22) c = text.charCodeAt(i + 1);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
 
 /** A header row's cell: a column name. */
 const CSV_CELL = /^[A-Za-z_][\w .-]{0,60}$/;
