@@ -62,7 +62,7 @@ describe("labels and values apart, names in other forms", () => {
     ],
     ["kubectl describe secret", "Data\n====\napi_token:\n----\nQk8sTok3nVa1ue\n", "Qk8sTok3nVa1ue"],
     ["CSV header row", "user,password,host\napp,Csv9Passw0rd,db", "Csv9Passw0rd"],
-    ["CSV header row, quoted cells", '"user","password"\n"app","Csv9Passw0rd"', "Csv9Passw0rd"],
+    ["CSV header row, quoted cells", '"u1","password"\n"app","Csv9Passw0rd"', "Csv9Passw0rd"],
     ["CSV header row, indented", "  _user , password\napp,Csv9Passw0rd", "Csv9Passw0rd"],
     ["TSV header row", "user\tpassword\napp\tCsv9Passw0rd", "Csv9Passw0rd"],
     ["acronym camelCase", 'DBPassword = "Acr0nymPw9x"', "Acr0nymPw9x"],
