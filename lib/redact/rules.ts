@@ -216,7 +216,8 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   },
   {
     id: "github-token",
-    anchors: ["gh", "github_pat_"],
+    // Every match holds one of these whole (`gh` alone is in every "github" and "ghost" of a log).
+    anchors: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
     label: "GitHub token",
     source: "GL github-pat/github-fine-grained-pat/github-app-token, TH github v2, DS github_token.py",
     detect: token(/gh[pousr]_\w{30,255}|github_pat_\w{40,255}/g, { body: B64URL, wrap: true }),
