@@ -140,6 +140,20 @@ describe("echoes", () => {
     expect(o).not.toContain("Ck9vAlue123");
   });
 
+  it("masks the echoes of several values that take turns, long and repeated many times", () => {
+    // Three long values in turn, a thousand times (their spans come in turn too), each echoed bare once first.
+    const values = ["Aa1", "Bb2", "Cc3"].map((p) => `${p}${"x7Q".repeat(30)}${p}`);
+    const lines = Array.from({ length: 1000 }, (_, i) => `DB_PASSWORD=${values[i % 3]}`);
+    const o = out(`echo ${values[0]} ${values[1]} ${values[2]}\n${lines.join("\n")}`);
+    for (const v of values) expect(o).not.toContain(v.slice(0, 20));
+    expect(o.split("\n")[0]).toBe("echo [REDACTED:password#1] [REDACTED:password#2] [REDACTED:password#3]");
+    // Lines of one width that each start an env assignment are no hard wrap: every name stays, every value
+    // keeps its own number.
+    expect(o.split("\n").slice(1, 5)).toEqual(
+      [1, 2, 3, 1].map((k) => `DB_PASSWORD=[REDACTED:password#${k}]`),
+    );
+  });
+
   // An echo inside a span already masked is not pushed only where it could not change that span's kind.
   it.each([1, 30])(
     "names a weaker kind's span it lies inside (%i values: one search each, or the shared scan)",
@@ -210,6 +224,23 @@ describe("evidence survives", () => {
     const o = out(text);
     const keep = text.includes("req_") ? "req_011CSHoEeqs5C35K2UUqR7Fy" : text.includes("sk-ant") ? "" : text;
     if (keep.length > 0) expect(o).toContain(keep);
+  });
+
+  it("env lines of one width are no hard wrap: every name and the lines after stay", () => {
+    const env = [
+      "AWS_SECRET_KEY_A=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+      "AWS_SECRET_KEY_B=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKE2",
+      "AWS_REGION_NAME_=us-east-1-and-some-padding-to-width-56x",
+      "export API_TOKEN_TWO=3f9c2e7d1a8b4f6e0c5d9a2b7e1f3c8d4a",
+    ].join("\n");
+    expect(out(env)).toBe(
+      [
+        "AWS_SECRET_KEY_A=[REDACTED:aws-secret-access-key#1]",
+        "AWS_SECRET_KEY_B=[REDACTED:aws-secret-access-key#2]",
+        "AWS_REGION_NAME_=us-east-1-and-some-padding-to-width-56x",
+        "export API_TOKEN_TWO=[REDACTED:token#1]",
+      ].join("\n"),
+    );
   });
 
   it("a long log with many cache keys keeps them all", () => {

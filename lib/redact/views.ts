@@ -739,9 +739,13 @@ const WRAP_TOKEN = /[\w+/=.~:@#$%&*!?;,'"-]/;
 const COMMON_WIDTHS = new Set([
   40, 60, 64, 72, 76, 78, 79, 80, 96, 100, 110, 120, 128, 132, 140, 150, 160, 180, 200,
 ]);
-/** A next line that starts a new record rather than continuing a wrapped one. */
+/**
+ * A next line that starts a new record rather than continuing a wrapped one. `NAME_WITH_UNDERSCORE=` is an
+ * env line (two of equal width are no hard wrap); no token has both an `_` and a padding `=` (base64 has no
+ * `_`, base64url no padding), so no wrapped token's continuation starts like one.
+ */
 const NEW_RECORD =
-  /^(?:\d{4}-\d\d-\d\d[T ]|\d\d:\d\d:\d\d|HTTP\/|[A-Z]{3,7} \/|at |Traceback|File "|[A-Za-z][\w-]{1,40}: )/;
+  /^(?:\d{4}-\d\d-\d\d[T ]|\d\d:\d\d:\d\d|HTTP\/|[A-Z]{3,7} \/|at |Traceback|File "|[A-Za-z][\w-]{1,40}: |(?:export )?[A-Z][A-Z\d]{0,40}_[A-Z\d_]{0,40}=)/;
 
 interface Break {
   /** End of the wrapped line's text (before `\r\n`). */
