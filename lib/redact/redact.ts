@@ -359,29 +359,26 @@ function echoes(text: string, spans: Spans, regions: Spans): Spans {
     }
     heldList?.push(s);
   };
-  let previous = new Recent();
-  let beforePrevious = new Recent();
+  // The last few values, replaced in turn: a run of one value, or of a few taking turns (a dump line's hex and
+  // text columns; the pairs of three cookie headers read in step), is recognised without slicing and hashing.
+  const recent = [new Recent(), new Recent(), new Recent(), new Recent()];
+  let replace = 0;
   for (let c = 0; c < spans.n && values.size < MAX_ECHO_VALUES; c++) {
     const kind = spans.kind[c] ?? 0;
     const s = spans.start[c] ?? 0;
     const e = spans.end[c] ?? 0;
     // Decoding never lengthens a value: a span shorter than 6 holds no value to search for.
     if (ECHO_SKIPPED[kind] === 1 || e - s > 4096 || e - s < 6) continue;
-    // A run of the same value (a repeated key), or of two taking turns (a dump line's hex and text columns),
-    // is recognised without slicing and hashing it again: both are in `seen` already.
-    if (previous.isAt(text, s, e)) {
-      hold(previous.raw, kind, s);
-      continue;
-    }
-    if (beforePrevious.isAt(text, s, e)) {
-      hold(beforePrevious.raw, kind, s);
+    // Each is checked by comparing only what lies past the stretch its last check read (see Recent).
+    let held = -1;
+    for (let r = 0; r < recent.length && held < 0; r++) if ((recent[r] as Recent).isAt(text, s, e)) held = r;
+    if (held >= 0) {
+      hold((recent[held] as Recent).raw, kind, s);
       continue;
     }
     const raw = text.slice(s, e);
-    const older = beforePrevious;
-    beforePrevious = previous;
-    previous = older;
-    previous.set(raw, s);
+    (recent[replace] as Recent).set(raw, s);
+    replace = (replace + 1) % recent.length;
     const known = seen.note(raw);
     if (known !== null) {
       hold(known, kind, s);
