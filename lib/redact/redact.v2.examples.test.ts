@@ -243,6 +243,40 @@ describe("evidence survives", () => {
     );
   });
 
+  it.each([
+    ["docker compose", "      - ", "="],
+    ["Windows set", "set ", "="],
+    ["PowerShell", "$env:", " = "],
+  ])("%s lines of one width keep their names", (_name, prefix, sep) => {
+    const line = (name: string, value: string) => `${prefix}${name}${sep}${value}`.padEnd(60, "Z");
+    const text = [
+      line("API_KEY", "3f9c2e7d1a8b4f6e0c5d9a2b7e1f3c8d"),
+      line("LOG_LEVEL", "debug"),
+      line("REGION", "us"),
+    ];
+    const o = out(text.join("\n")).split("\n");
+    expect(o).toHaveLength(3);
+    expect(o[0]).toBe(`${prefix}API_KEY${sep}[REDACTED:api-key#1]`);
+    expect(o.slice(1)).toEqual(text.slice(1));
+  });
+
+  it("a dotted config of one width keeps its names", () => {
+    const text = [
+      "spring.datasource.password=3f9c2e7d1a8b4f6e".padEnd(60, "Z"),
+      "spring.datasource.url=jdbc:pg://db/x".padEnd(60, "Z"),
+      "spring.app.name=orders".padEnd(60, "Z"),
+    ];
+    expect(out(text.join("\n")).split("\n").slice(1)).toEqual(text.slice(1));
+  });
+
+  it("a wrap inside an env name is still followed", () => {
+    const command =
+      "docker run --rm -e PGHOST=db.internal -e PGUSER=app -e PGDATABASE=orders -e PGPASSWORD_PROD=Hunter2SecretXy psql";
+    const o = out(`${command.slice(0, 80)}\n${command.slice(80)}`);
+    expect(o).not.toContain("Hunter2");
+    expect(o).not.toContain("SecretXy");
+  });
+
   it("a long log with many cache keys keeps them all", () => {
     const log = Array.from(
       { length: 200 },

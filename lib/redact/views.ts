@@ -739,13 +739,41 @@ const WRAP_TOKEN = /[\w+/=.~:@#$%&*!?;,'"-]/;
 const COMMON_WIDTHS = new Set([
   40, 60, 64, 72, 76, 78, 79, 80, 96, 100, 110, 120, 128, 132, 140, 150, 160, 180, 200,
 ]);
-/**
- * A next line that starts a new record rather than continuing a wrapped one. `NAME_WITH_UNDERSCORE=` is an
- * env line (two of equal width are no hard wrap); no token has both an `_` and a padding `=` (base64 has no
- * `_`, base64url no padding), so no wrapped token's continuation starts like one.
- */
+/** A next line that starts a new record rather than continuing a wrapped one. */
 const NEW_RECORD =
-  /^(?:\d{4}-\d\d-\d\d[T ]|\d\d:\d\d:\d\d|HTTP\/|[A-Z]{3,7} \/|at |Traceback|File "|[A-Za-z][\w-]{1,40}: |(?:export )?[A-Z][A-Z\d]{0,40}_[A-Z\d_]{0,40}=)/;
+  /^(?:\d{4}-\d\d-\d\d[T ]|\d\d:\d\d:\d\d|HTTP\/|[A-Z]{3,7} \/|at |Traceback|File "|[A-Za-z][\w-]{1,40}: )/;
+
+/**
+ * An env or config assignment: `UPPER_SNAKE=` or `a.b.c=`, maybe behind `export `, `set `, `- ` or `$env:`.
+ * No wrapped token's continuation starts like one (base64 has no `_` or `.`, base64url no padding `=`), so a
+ * next line that does starts a new record (two env lines of one width are no hard wrap: the value would run on
+ * over every name after it), unless the wrap may have fallen inside the name: the line before ends in a word
+ * of the same shape (`PGHOST=db PGPASS` + `WORD_X=…`) and is not itself one whole assignment.
+ */
+const ASSIGNMENT_START =
+  /(export |set |- |\$env:)?(?:([A-Z][A-Z\d]{0,40}_[A-Z\d_]{0,40})|[a-z][a-z\d_-]{0,40}(?:\.[a-z\d_-]{1,40}){1,8})[ \t]*=/y;
+const WHOLE_ASSIGNMENT =
+  /^(?:export |set |- |\$env:)?(?:[A-Z][A-Z\d]{0,40}_[A-Z\d_]{0,40}|[a-z][a-z\d_-]{0,40}(?:\.[a-z\d_-]{1,40}){1,8})[ \t]*=[ \t]*[^\s=&?]*$/;
+const UPPER_WORD = /^[A-Z][A-Z\d_]*$/;
+const LOWER_WORD = /^[a-z][a-z\d_.-]*$/;
+
+/** Whether the line [start, end) is followed, at `next`, by an assignment that starts a new record. */
+function assignmentAfter(text: string, start: number, end: number, next: number): boolean {
+  ASSIGNMENT_START.lastIndex = next;
+  const m = ASSIGNMENT_START.exec(text);
+  if (m === null) return false;
+  if (m[1] !== undefined || WHOLE_ASSIGNMENT.test(text.slice(start, end))) return true;
+  // The word the line ends in, and whether the name could go on from it.
+  let a = end;
+  while (a > start && isNameCode(text.charCodeAt(a - 1))) a--;
+  const word = text.slice(a, end);
+  return !(m[2] !== undefined ? UPPER_WORD : LOWER_WORD).test(word);
+}
+function isNameCode(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45
+  );
+}
 
 interface Break {
   /** End of the wrapped line's text (before `\r\n`). */
@@ -764,7 +792,7 @@ function isWrapToken(c: number): boolean {
 function isWrapIndent(c: number): boolean {
   return c === 32 || c === 9 || c === 62 || c === 124 || c === 0x23bf || c === 0x2502;
 }
-/** NEW_RECORD at a position (sticky; its longest alternative is 43 characters, as the 44 it was cut to). */
+/** NEW_RECORD at a position (sticky: read in place, not on a cut-out line). */
 const NEW_RECORD_AT = new RegExp(NEW_RECORD.source.replace(/^\^/, ""), "y");
 /**
  * Whether a new record starts at `j`: a log line's ISO date (`2026-12-07T` or `2026-12-07 `, its first
@@ -843,7 +871,12 @@ function wrapBreaks(text: string, skip: ReadonlyArray<{ start: number; end: numb
         let j = nl + 1;
         const limit = Math.min(n, j + 20);
         while (j < limit && isWrapIndent(text.charCodeAt(j))) j++;
-        if (j < n && isWrapToken(text.charCodeAt(j)) && !newRecordAt(text, j))
+        if (
+          j < n &&
+          isWrapToken(text.charCodeAt(j)) &&
+          !newRecordAt(text, j) &&
+          !assignmentAfter(text, contentStart, lineEnd, j)
+        )
           candidates.push({ lineEnd, next: j, width, raw });
       }
     }
