@@ -149,13 +149,18 @@ const CLOSERS: Record<string, string> = { ")": "(", "]": "[", "}": "{", ">": "<"
 const AUTH_SCHEME =
   /^(Bearer|Basic|Token|Digest|Bot|JWT|OAuth|ApiKey|Key|Negotiate|NTLM|SSWS|AWS4-HMAC-SHA256|AWS)[ \t]{1,8}/i;
 
+/** A Go composite literal's type before its value (`[]string{`, `string{`, `interface {}{`). */
+const GO_TYPE = /(?:\[\])?(?:string|interface ?\{\})\{/y;
 /** Where a value starts after a separator: skips `b'`, quotes, `[`; returns the closer to look for. */
 function openValue(text: string, i: number): { at: number; closer: string | null; bracket: boolean } {
   let j = i;
   // Go `[]string{"v"}` / `map[string]string{…}` values: skip the composite literal's type.
-  const c = text[j];
-  if (c === "[" || c === "s" || c === "i") {
-    const goType = /^(?:\[\])?(?:string|interface ?\{\})\{/.exec(text.slice(j, j + 24));
+  // Read in place, and only after a second character that can start the type (values often start with `s`).
+  const c = text.charCodeAt(j);
+  const d = text.charCodeAt(j + 1);
+  if ((c === 0x5b && d === 0x5d) || (c === 0x73 && d === 0x74) || (c === 0x69 && d === 0x6e)) {
+    GO_TYPE.lastIndex = j;
+    const goType = GO_TYPE.exec(text);
     if (goType) j += goType[0].length;
   }
   const bracket = text[j] === "[";
