@@ -41,29 +41,18 @@ export function inSet(set: CharSet, text: string, i: number): boolean {
   return c < 128 && set[c] === 1;
 }
 
-/** End of the run of `set` characters starting at `from`, at most `max` long. */
-export function runEnd(text: string, from: number, set: CharSet, max = 8192): number {
-  const limit = Math.min(text.length, from + max);
-  let i = from;
-  while (i < limit && inSet(set, text, i)) i++;
-  return i;
-}
-
 /**
- * The end of the run of `set` characters from `from`, at most `limit`: its first 32 characters read by hand
- * (most runs are shorter than that), the rest natively by `rest`, a sticky regex of the same set whose upper
- * bound is at least `limit - from` (a run of a megabyte is then read at the regex engine's speed, not a
- * character read at a time).
+ * End of the run of `set` characters starting at `from`, at most `max` long. With `rest`, a sticky regex of the
+ * same set whose upper bound is at least `max`, only the first 32 characters are read by hand (most runs are
+ * shorter than that) and the rest natively: a run of a megabyte is then read at the regex engine's speed, not
+ * a character read at a time.
  */
-export function longRunEnd(text: string, from: number, limit: number, set: CharSet, rest: RegExp): number {
-  const hand = Math.min(limit, from + 32);
+export function runEnd(text: string, from: number, set: CharSet, max = 8192, rest?: RegExp): number {
+  const limit = Math.min(text.length, from + max);
+  const hand = rest === undefined ? limit : Math.min(limit, from + 32);
   let i = from;
-  while (i < hand) {
-    const c = text.charCodeAt(i);
-    if (c >= 128 || set[c] !== 1) return i;
-    i++;
-  }
-  if (i >= limit) return limit;
+  while (i < hand && inSet(set, text, i)) i++;
+  if (i < hand || i >= limit || rest === undefined) return i;
   rest.lastIndex = i;
   rest.test(text);
   return Math.min(rest.lastIndex, limit);

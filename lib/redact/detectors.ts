@@ -5,7 +5,6 @@ import {
   charSet,
   inSet,
   isDigit,
-  longRunEnd,
   isSpace,
   lowerBound,
   isWordLike,
@@ -1386,7 +1385,7 @@ function isB64UrlChar(c: number): boolean {
 
 /** `[\w.=-]`: a JWT's parts after the first dot. */
 const JWT_TAIL = charSet(`${B64URL_CHARS}.=`);
-/** B64URL and JWT_TAIL as sticky regexes, for the rest of a long run (see `longRunEnd`). */
+/** B64URL and JWT_TAIL as sticky regexes, for the rest of a long run (see `runEnd`). */
 const B64URL_REST = /[\w-]*/y;
 const B64URL_REST_12000 = /[\w-]{0,12000}/y;
 const JWT_TAIL_REST = /[\w.=-]{0,12000}/y;
@@ -1400,26 +1399,26 @@ const JWT_TAIL_REST = /[\w.=-]{0,12000}/y;
 export function jwtTokens(body: CharSet): Detector {
   return (text, emit) => {
     const n = text.length;
-    let runEnd = -1;
+    let headEnd = -1;
     let from = 0;
     for (let p = text.indexOf("eyJ", from); p >= 0; p = text.indexOf("eyJ", from)) {
       const a = p + 3;
       // The end of the run of [\w-] from `a` (the run of an earlier `eyJ` in the same run, when there is one).
-      if (a > runEnd) runEnd = longRunEnd(text, a, n, B64URL, B64URL_REST);
-      const length = runEnd - a;
-      if (text.charCodeAt(runEnd) !== 0x2e || length < 8) {
+      if (a > headEnd) headEnd = runEnd(text, a, B64URL, n - a, B64URL_REST);
+      const length = headEnd - a;
+      if (text.charCodeAt(headEnd) !== 0x2e || length < 8) {
         // No `eyJ` before the run's end can match: none has a dot after its run, or all have shorter runs.
-        from = Math.max(p + 1, runEnd);
+        from = Math.max(p + 1, headEnd);
         continue;
       }
       if (length > 4000) {
         // Too far from the dot: the first `eyJ` that can reach it starts 4003 characters before it.
-        from = Math.max(p + 1, runEnd - 4003);
+        from = Math.max(p + 1, headEnd - 4003);
         continue;
       }
-      const e = longRunEnd(text, runEnd + 1, Math.min(n, runEnd + 1 + 12000), JWT_TAIL, JWT_TAIL_REST);
-      if (e - runEnd - 1 < 2) {
-        from = Math.max(p + 1, runEnd);
+      const e = runEnd(text, headEnd + 1, JWT_TAIL, 12000, JWT_TAIL_REST);
+      if (e - headEnd - 1 < 2) {
+        from = Math.max(p + 1, headEnd);
         continue;
       }
       emit(p, extendOverWraps(text, p, e, body, undefined));
@@ -1440,7 +1439,7 @@ export const wrappedJwts: Detector = (text, emit) => {
     let crossed = false;
     for (;;) {
       const s = e;
-      e = longRunEnd(text, s, Math.min(text.length, s + 12_000), B64URL, B64URL_REST_12000);
+      e = runEnd(text, s, B64URL, 12_000, B64URL_REST_12000);
       if (e - s < 2) break;
       parts++;
       if (parts === 3 || text[e] !== ".") break;
