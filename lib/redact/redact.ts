@@ -535,18 +535,33 @@ function searchAll(
 }
 
 /**
- * Many literal forms found in one pass: a table of every form's first two characters, so only positions
- * where some form could start are compared (longest form first; a shorter one there is inside it). Forms
- * that start with a non-ASCII character are left in `singles` for `indexOf`.
+ * Bits of FormScanner's table: a form is keyed on its first four characters, hashed to this many bits. What
+ * may be skipped is summed up per group of 16 slots (a group's forms are compared where one of them differs).
+ */
+const FORM_BITS = 20;
+const GROUP_SHIFT = 4;
+const FORM_MASK = (1 << 28) - 1;
+
+/** The table slot of four ASCII characters packed seven bits each. */
+function formSlot(packed: number): number {
+  return Math.imul(packed, 0x9e3779b1) >>> (32 - FORM_BITS);
+}
+
+/**
+ * Many literal forms found in one pass: a table of every form's first four characters (hashed), so only
+ * positions where some form could start are compared (longest form first; a shorter one there is inside it).
+ * Two characters were keyed before, and 4 096 random values (a HAR file's) then filled half the table: one
+ * position in two was looked at. Forms with a non-ASCII character among their first four, or shorter than
+ * four, are left in `singles` for `indexOf`.
  */
 class FormScanner {
-  private readonly pairs = new Uint8Array(1 << 14);
-  private readonly byPair = new Map<number, Array<[string, number]>>();
-  /** Per pair: its longest form, its lowest priority number and the kind of that (-1 if several have it). */
-  private readonly longest = new Int32Array(1 << 14);
-  private readonly lowest = new Int32Array(1 << 14);
-  private readonly lowestKind = new Int32Array(1 << 14);
-  /** The same over every pair's forms. */
+  private readonly slots = new Uint8Array(1 << FORM_BITS);
+  private readonly bySlot = new Map<number, Array<[string, number]>>();
+  /** Per group of slots: its longest form, lowest priority number and the kind of that (-1 if several have it). */
+  private readonly longest = new Int32Array(1 << (FORM_BITS - GROUP_SHIFT));
+  private readonly lowest = new Int32Array(1 << (FORM_BITS - GROUP_SHIFT)).fill(0x7fffffff);
+  private readonly lowestKind = new Int32Array(1 << (FORM_BITS - GROUP_SHIFT)).fill(-2);
+  /** The same over every slot's forms. */
   private longestAll = 0;
   private lowestAll = Infinity;
   private lowestKindAll = -1;
@@ -554,23 +569,28 @@ class FormScanner {
 
   constructor(forms: Map<string, number>) {
     for (const [form, kind] of forms) {
-      const c0 = form.charCodeAt(0);
-      const c1 = form.charCodeAt(1);
-      if (form.length < 2 || c0 > 127 || c1 > 127) {
+      let packed = 0;
+      for (let k = 0; k < 4 && k < form.length; k++) {
+        const c = form.charCodeAt(k);
+        packed = c > 127 ? -1 : packed < 0 ? -1 : (packed << 7) | c;
+      }
+      if (form.length < 4 || packed < 0) {
         this.singles.push([form, kind]);
         continue;
       }
-      const key = (c0 << 7) | c1;
-      this.pairs[key] = 1;
-      const list = this.byPair.get(key);
-      if (list === undefined) this.byPair.set(key, [[form, kind]]);
+      const slot = formSlot(packed);
+      this.slots[slot] = 1;
+      const list = this.bySlot.get(slot);
+      if (list === undefined) this.bySlot.set(slot, [[form, kind]]);
       else list.push([form, kind]);
     }
-    for (const [key, list] of this.byPair) {
+    for (const [slot, list] of this.bySlot) {
       list.sort((a, b) => b[0].length - a[0].length);
-      this.longest[key] = list[0]?.[0].length ?? 0;
-      let lowest = Infinity;
-      let lowestKind = -1;
+      const group = slot >>> GROUP_SHIFT;
+      this.longest[group] = Math.max(this.longest[group] as number, list[0]?.[0].length ?? 0);
+      // -2: no form in the group yet.
+      let lowest = this.lowest[group] as number;
+      let lowestKind = this.lowestKind[group] as number;
       for (const [, kind] of list) {
         const p = KIND_PRIORITIES[kind] ?? 0;
         if (p < lowest) {
@@ -578,9 +598,9 @@ class FormScanner {
           lowestKind = kind;
         } else if (p === lowest && kind !== lowestKind) lowestKind = -1;
       }
-      this.lowest[key] = lowest;
-      this.lowestKind[key] = lowestKind;
-      this.longestAll = Math.max(this.longestAll, this.longest[key] as number);
+      this.lowest[group] = lowest;
+      this.lowestKind[group] = lowestKind;
+      this.longestAll = Math.max(this.longestAll, this.longest[group] as number);
       if (lowest < this.lowestAll) {
         this.lowestAll = lowest;
         this.lowestKindAll = lowestKind;
@@ -589,26 +609,41 @@ class FormScanner {
   }
 
   scan(text: string, spans: Spans, masked: Cover): void {
-    const n = text.length - 1;
-    const pairs = this.pairs;
+    const n = text.length - 3;
+    const slots = this.slots;
     masked.ready();
     const pieceEnd = masked.end;
     const pieceKind = masked.kind;
     const pieceFrom = masked.from;
     masked.rewind();
-    let c1 = text.charCodeAt(0);
+    // The four characters at i packed in `packed`; `ascii` counts how many of them (from the last) are ASCII.
+    let packed = 0;
+    let ascii = 0;
+    const load = (i: number) => {
+      packed = 0;
+      ascii = 0;
+      for (let k = i; k < i + 3; k++) {
+        const c = text.charCodeAt(k);
+        packed = ((packed << 7) | (c & 127)) & FORM_MASK;
+        ascii = c > 127 ? 0 : ascii + 1;
+      }
+    };
+    load(0);
     for (let i = 0; i < n; i++) {
-      const c0 = c1;
-      c1 = text.charCodeAt(i + 1);
-      const key = (c0 << 7) | c1;
-      if (c0 > 127 || c1 > 127 || pairs[key] === 0) continue;
-      // Where every form of the pair would be an echo that changes nothing, none is compared: the first match
+      const c = text.charCodeAt(i + 3);
+      packed = ((packed << 7) | (c & 127)) & FORM_MASK;
+      ascii = c > 127 ? 0 : ascii + 1;
+      if (ascii < 4) continue;
+      const slot = formSlot(packed);
+      if (slots[slot] === 0) continue;
+      // Where every form of the slot would be an echo that changes nothing, none is compared: the first match
       // is the one pushed, so a position is skipped whole or not at all.
       const p = masked.pieceAt(i);
       const end = p < 0 ? 0 : (pieceEnd[p] as number);
       // A match cannot run past the paste: a piece that reaches its end holds any match starting in it.
       const room = end === text.length ? Infinity : end - i;
-      if (p >= 0 && (this.longest[key] as number) <= room) {
+      const group = slot >>> GROUP_SHIFT;
+      if (p >= 0 && (this.longest[group] as number) <= room) {
         const own = pieceKind[p] as number;
         const priority = KIND_PRIORITIES[own] ?? 0;
         const after = i >= (pieceFrom[p] as number);
@@ -619,13 +654,13 @@ class FormScanner {
           (all > priority || (all === priority && this.lowestKindAll === own && after))
         ) {
           i = room === Infinity ? n : end - this.longestAll;
-          c1 = text.charCodeAt(i + 1);
+          if (i < n) load(i + 1);
           continue;
         }
-        const lowest = this.lowest[key] as number;
-        if (lowest > priority || (lowest === priority && this.lowestKind[key] === own && after)) continue;
+        const lowest = this.lowest[group] as number;
+        if (lowest > priority || (lowest === priority && this.lowestKind[group] === own && after)) continue;
       }
-      for (const [form, kind] of this.byPair.get(key) ?? []) {
+      for (const [form, kind] of this.bySlot.get(slot) ?? []) {
         // The last and middle characters first: forms of one paste often share long stretches (the tails of a
         // line), and one that differs at its end is then rejected without comparing it whole.
         const last = form.length - 1;
@@ -887,6 +922,9 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
   let olderKind = -1;
   let olderRaw = "";
   let olderChoice = -1;
+  // A kind with one span gets its first number whatever its key: a 1 MiB span is not decoded for one.
+  const spansOf = new Int32Array(KIND_IDS.length);
+  for (let c = 0; c < spans.n; c++) spansOf[spans.kind[c] as number]++;
   for (let c = 0; c < spans.n; c++) {
     const s = spans.start[c] as number;
     const e = spans.end[c] as number;
@@ -907,8 +945,8 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
           else seen = known;
         }
         // A repeated value (a repeated line) is decoded for its key once.
-        const raw = text.slice(s, e);
-        let key = keys.get(raw);
+        const raw = spansOf[kind] === 1 ? "" : text.slice(s, e);
+        let key = raw === "" ? "" : keys.get(raw);
         if (key === undefined) {
           key = canonical(raw);
           if (keys.size > 4096) keys.clear();
