@@ -555,7 +555,8 @@ function formSlot(packed: number): number {
  * four, are left in `singles` for `indexOf`.
  */
 class FormScanner {
-  private readonly slots = new Uint8Array(1 << FORM_BITS);
+  /** One bit per slot (128 KiB: a byte per slot, 1 MiB, missed the cache at every position). */
+  private readonly slots = new Int32Array(1 << (FORM_BITS - 5));
   private readonly bySlot = new Map<number, Array<[string, number]>>();
   /** Per group of slots: its longest form, lowest priority number and the kind of that (-1 if several have it). */
   private readonly longest = new Int32Array(1 << (FORM_BITS - GROUP_SHIFT));
@@ -579,7 +580,7 @@ class FormScanner {
         continue;
       }
       const slot = formSlot(packed);
-      this.slots[slot] = 1;
+      this.slots[slot >>> 5] |= 1 << (slot & 31);
       const list = this.bySlot.get(slot);
       if (list === undefined) this.bySlot.set(slot, [[form, kind]]);
       else list.push([form, kind]);
@@ -635,7 +636,7 @@ class FormScanner {
       ascii = c > 127 ? 0 : ascii + 1;
       if (ascii < 4) continue;
       const slot = formSlot(packed);
-      if (slots[slot] === 0) continue;
+      if ((((slots[slot >>> 5] as number) >>> (slot & 31)) & 1) === 0) continue;
       // Where every form of the slot would be an echo that changes nothing, none is compared: the first match
       // is the one pushed, so a position is skipped whole or not at all.
       const p = masked.pieceAt(i);
