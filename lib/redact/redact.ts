@@ -113,11 +113,10 @@ class Spans {
   }
 }
 
-/** The same secret seen bare, JSON-escaped, %-encoded or wrapped gets one key, hence one placeholder. */
-function canonical(raw: string): string {
+/** Whether `canonical` could change `raw`: only escapes (\ % & ESC), quotes, `+` and whitespace do. */
+function changesKey(raw: string): boolean {
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    // Only these characters can change the key: escapes (\ % & ESC), quotes, `+` and whitespace.
     if (
       c === 0x5c ||
       c === 0x25 ||
@@ -128,9 +127,17 @@ function canonical(raw: string): string {
       c === 0x2b ||
       isSpace(c)
     )
-      return decodeString(raw).replace(/[\s"'+\\]/g, "");
+      return true;
   }
-  return raw;
+  return false;
+}
+
+/**
+ * The same secret seen bare, JSON-escaped, %-encoded or wrapped gets one key, hence one placeholder: a value
+ * `changesKey` holds for, decoded and without quotes, `+` or whitespace (any other value is its own key).
+ */
+function decodedKey(raw: string): string {
+  return decodeString(raw).replace(/[\s"'+\\]/g, "");
 }
 
 registerAnchors(
@@ -580,7 +587,7 @@ class FormScanner {
         continue;
       }
       const slot = formSlot(packed);
-      this.slots[slot >>> 5] |= 1 << (slot & 31);
+      this.slots[slot >>> 5] = (this.slots[slot >>> 5] as number) | (1 << (slot & 31));
       const list = this.bySlot.get(slot);
       if (list === undefined) this.bySlot.set(slot, [[form, kind]]);
       else list.push([form, kind]);
@@ -900,11 +907,13 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
   const { regions, maxIndex } = protectedRegions(text);
   const spans = merge(clip(text, collect(text, options.hidePrompt === true, regions), regions));
 
-  // Per kind: the canonical value's placeholder, so the same secret keeps its number.
-  const placeholders = new Map<number, Map<string, string>>();
+  // Per kind: the canonical value's placeholder (an index into `chosen`), so the same secret keeps its number.
+  // A (kind, key) pair gets a number no other pair of its kind has, so each placeholder made is new.
+  const placeholders = new Map<number, Map<string, number>>();
   // First pass: each span's placeholder (an index into `chosen`), the output's length and the spans per kind.
   const chosen: string[] = [];
-  const chosenIndex = new Map<string, number>();
+  // Prompt notes, which depend only on a length, by note.
+  const notes = new Map<string, number>();
   const which = new Int32Array(spans.n);
   const perKind = new Int32Array(KIND_IDS.length);
   // Kinds in the order they first occur (the findings keep it among kinds of one priority).
@@ -912,7 +921,7 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
   let outLength = text.length;
   // The last kind's map, kept at hand: runs of one kind are the common case.
   let seenKind = -1;
-  let seen: Map<string, string> = new Map();
+  let seen: Map<string, number> = new Map();
   const keys = new Map<string, string>();
   // The last two raw values and their placeholders: the same value again (and of the same kind) reuses its
   // placeholder, also when two values take turns (a dump line's hex and text columns). A (kind, value) pair
@@ -925,7 +934,10 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
   let olderChoice = -1;
   // A kind with one span gets its first number whatever its key: a 1 MiB span is not decoded for one.
   const spansOf = new Int32Array(KIND_IDS.length);
-  for (let c = 0; c < spans.n; c++) spansOf[spans.kind[c] as number]++;
+  for (let c = 0; c < spans.n; c++) {
+    const kind = spans.kind[c] as number;
+    spansOf[kind] = (spansOf[kind] as number) + 1;
+  }
   for (let c = 0; c < spans.n; c++) {
     const s = spans.start[c] as number;
     const e = spans.end[c] as number;
@@ -936,36 +948,40 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
     if (kind === lastKind && sameText(text, s, e, lastRaw)) choice = lastChoice;
     else if (kind === olderKind && sameText(text, s, e, olderRaw)) choice = olderChoice;
     else {
-      let placeholder: string;
-      if (kind === PROMPT) placeholder = promptNote(e - s);
-      else {
+      let index: number | undefined;
+      if (kind === PROMPT) {
+        const note = promptNote(e - s);
+        index = notes.get(note);
+        if (index === undefined) {
+          index = chosen.length;
+          chosen.push(note);
+          notes.set(note, index);
+        }
+      } else {
         if (kind !== seenKind) {
           seenKind = kind;
           const known = placeholders.get(kind);
           if (known === undefined) placeholders.set(kind, (seen = new Map()));
           else seen = known;
         }
-        // A repeated value (a repeated line) is decoded for its key once.
+        // A value that decoding would change (a repeated line of them) is decoded for its key once.
         const raw = spansOf[kind] === 1 ? "" : text.slice(s, e);
-        let key = raw === "" ? "" : keys.get(raw);
-        if (key === undefined) {
-          key = canonical(raw);
-          if (keys.size > 4096) keys.clear();
-          keys.set(raw, key);
+        let key: string | undefined = raw;
+        if (changesKey(raw)) {
+          key = keys.get(raw);
+          if (key === undefined) {
+            key = decodedKey(raw);
+            if (keys.size > 4096) keys.clear();
+            keys.set(raw, key);
+          }
         }
-        let p = seen.get(key);
-        if (p === undefined) {
+        index = seen.get(key);
+        if (index === undefined) {
           const id = KIND_IDS[kind] ?? "";
-          p = `[REDACTED:${id}#${(maxIndex.get(id) ?? 0) + seen.size + 1}]`;
-          seen.set(key, p);
+          index = chosen.length;
+          chosen.push(`[REDACTED:${id}#${(maxIndex.get(id) ?? 0) + seen.size + 1}]`);
+          seen.set(key, index);
         }
-        placeholder = p;
-      }
-      let index = chosenIndex.get(placeholder);
-      if (index === undefined) {
-        index = chosen.length;
-        chosen.push(placeholder);
-        chosenIndex.set(placeholder, index);
       }
       choice = index;
       olderKind = lastKind;
@@ -991,15 +1007,21 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
   }
   let out = "";
   let codes: Uint16Array | null = null;
-  const units: Uint16Array[] = [];
+  // Every placeholder's code units, one after another: placeholder k at unitsAt[k].
+  let units = new Uint16Array(0);
+  const unitsAt = new Int32Array(chosen.length + 1);
+  const unitViews: Array<Uint16Array | undefined> = [];
   let source: Uint16Array = new Uint16Array(0);
   if (spans.n >= 256) {
     source = scanText(text).codes;
     codes = new Uint16Array(outLength);
-    for (const p of chosen) {
-      const u = new Uint16Array(p.length);
-      for (let i = 0; i < p.length; i++) u[i] = p.charCodeAt(i);
-      units.push(u);
+    for (let k = 0; k < chosen.length; k++)
+      unitsAt[k + 1] = (unitsAt[k] as number) + (chosen[k] as string).length;
+    units = new Uint16Array(unitsAt[chosen.length] as number);
+    for (let k = 0; k < chosen.length; k++) {
+      const p = chosen[k] as string;
+      const from = unitsAt[k] as number;
+      for (let i = 0; i < p.length; i++) units[from + i] = p.charCodeAt(i);
     }
   }
   let cursor = 0;
@@ -1019,8 +1041,11 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
         at += s - cursor;
       } else for (let i = cursor; i < s; i++) codes[at++] = source[i] as number;
       // A placeholder's units copied natively: 30 000 placeholders of 30 units (a dump's two columns per
-      // line) cost a millisecond more as a loop.
-      codes.set(units[choice] as Uint16Array, at);
+      // line) cost a millisecond more as a loop. Each placeholder's view is made once, when first written.
+      let view = unitViews[choice];
+      if (view === undefined)
+        unitViews[choice] = view = units.subarray(unitsAt[choice] as number, unitsAt[choice + 1] as number);
+      codes.set(view, at);
     }
     const length = (chosen[choice] as string).length;
     const list = listOf[kind] as RedactedSpan[];
