@@ -872,6 +872,99 @@ function merge(spans: Spans, taken: Int32Array | null = null): Spans {
   return out;
 }
 
+/** `[REDACTED:<kind>#`'s code units per kind number, made when first written. */
+const PREFIX_UNITS: Array<Uint16Array | undefined> = [];
+
+function prefixUnits(kind: number): Uint16Array {
+  let units = PREFIX_UNITS[kind];
+  if (units === undefined) {
+    const prefix = `[REDACTED:${KIND_IDS[kind] ?? ""}#`;
+    units = new Uint16Array(prefix.length);
+    for (let i = 0; i < prefix.length; i++) units[i] = prefix.charCodeAt(i);
+    PREFIX_UNITS[kind] = units;
+  }
+  return units;
+}
+
+function digitCount(n: number): number {
+  let d = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    d++;
+  }
+  return d;
+}
+
+/**
+ * The placeholders of one paste: `[REDACTED:<kind>#<n>]` kept as (kind, n) and written into the output's
+ * code units straight from a per-kind prefix and the digits, or a prompt note kept as text. A 1 MiB .env
+ * of random values has 27 000 placeholders: made as strings and then copied out character by character,
+ * they cost more than choosing them.
+ */
+class Placeholders {
+  private readonly kinds: number[] = [];
+  /** The number, or -1 for a note. */
+  private readonly numbers: number[] = [];
+  private readonly notes: string[] = [];
+  private readonly lengths: number[] = [];
+
+  numbered(kind: number, n: number): number {
+    this.kinds.push(kind);
+    this.numbers.push(n);
+    this.notes.push("");
+    this.lengths.push(prefixUnits(kind).length + digitCount(n) + 1);
+    return this.kinds.length - 1;
+  }
+
+  note(text: string): number {
+    this.kinds.push(PROMPT);
+    this.numbers.push(-1);
+    this.notes.push(text);
+    this.lengths.push(text.length);
+    return this.kinds.length - 1;
+  }
+
+  lengthOf(k: number): number {
+    return this.lengths[k] as number;
+  }
+
+  text(k: number): string {
+    const n = this.numbers[k] as number;
+    return n < 0 ? (this.notes[k] as string) : `[REDACTED:${KIND_IDS[this.kinds[k] as number] ?? ""}#${n}]`;
+  }
+
+  /** Where the last placeholder written was written, and which: a run of one (80 000 alike) is copied. */
+  private lastWritten = -1;
+  private lastAt = 0;
+
+  /** Writes placeholder `k` into `codes` at `at`, past every placeholder written before. */
+  write(codes: Uint16Array, at: number, k: number): void {
+    if (k === this.lastWritten) {
+      codes.copyWithin(at, this.lastAt, this.lastAt + (this.lengths[k] as number));
+      this.lastAt = at;
+      return;
+    }
+    this.lastWritten = k;
+    this.lastAt = at;
+    let n = this.numbers[k] as number;
+    if (n < 0) {
+      const note = this.notes[k] as string;
+      for (let i = 0; i < note.length; i++) codes[at + i] = note.charCodeAt(i);
+      return;
+    }
+    const prefix = prefixUnits(this.kinds[k] as number);
+    // The prefix copied natively: 30 000 placeholders (a dump's two columns per line) cost a millisecond more
+    // as a loop.
+    codes.set(prefix, at);
+    const end = at + (this.lengths[k] as number) - 1;
+    codes[end] = 0x5d; // ]
+    for (let i = end - 1; i >= at + prefix.length; i--) {
+      codes[i] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    }
+  }
+}
+
 function failClosed(kind: string): RedactionResult {
   const text = `[REDACTED:${kind}#1]`;
   return { text, findings: [{ kind, count: 1, spans: [{ start: 0, end: text.length }] }] };
@@ -911,7 +1004,7 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
   // A (kind, key) pair gets a number no other pair of its kind has, so each placeholder made is new.
   const placeholders = new Map<number, Map<string, number>>();
   // First pass: each span's placeholder (an index into `chosen`), the output's length and the spans per kind.
-  const chosen: string[] = [];
+  const chosen = new Placeholders();
   // Prompt notes, which depend only on a length, by note.
   const notes = new Map<string, number>();
   const which = new Int32Array(spans.n);
@@ -953,8 +1046,7 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
         const note = promptNote(e - s);
         index = notes.get(note);
         if (index === undefined) {
-          index = chosen.length;
-          chosen.push(note);
+          index = chosen.note(note);
           notes.set(note, index);
         }
       } else {
@@ -978,8 +1070,7 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
         index = seen.get(key);
         if (index === undefined) {
           const id = KIND_IDS[kind] ?? "";
-          index = chosen.length;
-          chosen.push(`[REDACTED:${id}#${(maxIndex.get(id) ?? 0) + seen.size + 1}]`);
+          index = chosen.numbered(kind, (maxIndex.get(id) ?? 0) + seen.size + 1);
           seen.set(key, index);
         }
       }
@@ -992,7 +1083,7 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
       lastChoice = choice;
     }
     which[c] = choice;
-    outLength += (chosen[choice] as string).length - (e - s);
+    outLength += chosen.lengthOf(choice) - (e - s);
   }
   // Second pass: the text. A few placeholders are joined by concatenation (V8 keeps a rope and flattens it
   // once); many are written into one buffer of code units of the exact length, as 200 000 rope nodes cost
@@ -1007,22 +1098,10 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
   }
   let out = "";
   let codes: Uint16Array | null = null;
-  // Every placeholder's code units, one after another: placeholder k at unitsAt[k].
-  let units = new Uint16Array(0);
-  const unitsAt = new Int32Array(chosen.length + 1);
-  const unitViews: Array<Uint16Array | undefined> = [];
   let source: Uint16Array = new Uint16Array(0);
   if (spans.n >= 256) {
     source = scanText(text).codes;
     codes = new Uint16Array(outLength);
-    for (let k = 0; k < chosen.length; k++)
-      unitsAt[k + 1] = (unitsAt[k] as number) + (chosen[k] as string).length;
-    units = new Uint16Array(unitsAt[chosen.length] as number);
-    for (let k = 0; k < chosen.length; k++) {
-      const p = chosen[k] as string;
-      const from = unitsAt[k] as number;
-      for (let i = 0; i < p.length; i++) units[from + i] = p.charCodeAt(i);
-    }
   }
   let cursor = 0;
   let at = 0;
@@ -1032,7 +1111,7 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
     const kind = spans.kind[c] as number;
     const choice = which[c] as number;
     if (codes === null) {
-      out += text.slice(cursor, s) + (chosen[choice] as string);
+      out += text.slice(cursor, s) + chosen.text(choice);
       at += s - cursor;
     } else {
       // The text between spans from the scan's code units (a typed array reads faster than charCodeAt).
@@ -1040,14 +1119,9 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
         codes.set(source.subarray(cursor, s), at);
         at += s - cursor;
       } else for (let i = cursor; i < s; i++) codes[at++] = source[i] as number;
-      // A placeholder's units copied natively: 30 000 placeholders of 30 units (a dump's two columns per
-      // line) cost a millisecond more as a loop. Each placeholder's view is made once, when first written.
-      let view = unitViews[choice];
-      if (view === undefined)
-        unitViews[choice] = view = units.subarray(unitsAt[choice] as number, unitsAt[choice + 1] as number);
-      codes.set(view, at);
+      chosen.write(codes, at, choice);
     }
-    const length = (chosen[choice] as string).length;
+    const length = chosen.lengthOf(choice);
     const list = listOf[kind] as RedactedSpan[];
     list[(fillOf[kind] as number)++] = { start: at, end: at + length };
     at += length;
