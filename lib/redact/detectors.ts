@@ -1331,7 +1331,18 @@ function isRandomTokenUncached(value: string): boolean {
  * Fail-closed fallback: any standalone run of 32+ token characters that mixes letter cases with digits or
  * base64 symbols and has high entropy is treated as a secret, unless it has an evidence shape (§7).
  */
-export const highEntropy: Detector = (text, emit) => {
+export const highEntropy: Detector = (text, emit) => highEntropyOutside(text, emit, null);
+
+/**
+ * `highEntropy`, passing over every run that `covered` says other rules' spans hold whole: the fallback's
+ * spans are cut around typed ones afterwards (settleFallback), so such a run's would vanish anyway, and a
+ * dense .env or HAR file judged each of its 30 000 values by entropy for nothing.
+ */
+export function highEntropyOutside(
+  text: string,
+  emit: Emit,
+  covered: ((s: number, e: number) => boolean) | null,
+): void {
   const n = text.length;
   const runs = tokenRuns(text);
   for (let r = 0; r < runs.length; r += 2) {
@@ -1348,6 +1359,8 @@ export const highEntropy: Detector = (text, emit) => {
     } else if (text[s - 1] === "%" && /^[0-9A-Fa-f]{2}/.test(text.slice(s, s + 2))) s += 2;
     let end = e;
     while (end < n && end - e < 2 && text[end] === "=") end++;
+    // Everything this run can emit lies in [s0, end).
+    if (covered !== null && covered(s0, end)) continue;
     const value = text.slice(s, e);
     // `data:…;base64,`, `h1:`, `sha256-` before the run: a digest or an inline file, not a secret.
     const last = text[s0 - 1];
@@ -1367,7 +1380,7 @@ export const highEntropy: Detector = (text, emit) => {
     }
     if (isRandomToken(value)) emit(s, end);
   }
-};
+}
 
 /** A `/`-separated run with a word or an id among its segments: a path, not a base64 secret. */
 function isPathLikeRun(value: string): boolean {

@@ -3,7 +3,7 @@ import { isSpace } from "./chars";
 import { resetUrlMemos } from "./url";
 import { findEncodedSecrets } from "./encoded";
 import { IntList, LEAD_PLACEHOLDER, leadMatches, registerAnchors, resetScans, scanText } from "./scan";
-import { isRandomToken, resetReadMemos, sameText } from "./detectors";
+import { highEntropyOutside, isRandomToken, resetReadMemos, sameText } from "./detectors";
 import { findPromptSpans, promptNote } from "./hide-prompt";
 import { hexDumpBlocks, hexDumpViews, type DumpBlock } from "./hexdump";
 import { DECODED_KIND_IDS, KIND_PRIORITY, REDACTION_KINDS, type RedactionKind } from "./rules";
@@ -221,7 +221,32 @@ function collect(text: string, hidePrompt: boolean, regions: Spans): Spans {
       const own = kindNumber(rule.id);
       const emit = (s: number, e: number, k?: string) =>
         pushView(s, e, k === undefined ? own : kindNumber(k));
-      if (shouldRun(rule.anchors, present)) rule.detect(view.text, emit);
+      if (own === FALLBACK) {
+        // The fallback runs last, and passes over what the typed spans found so far hold whole: where it has
+        // runs enough to judge that merging those spans pays (a view with a few runs and 30 000 spans would
+        // merge them all for nothing).
+        const runs = scanText(view.text).runs;
+        let long = 0;
+        for (let r = 0; r < runs.length; r += 2) if ((runs[r + 1] ?? 0) - (runs[r] ?? 0) >= 32) long++;
+        const cover = long * 16 >= out.n ? new TypedCover(out) : null;
+        highEntropyOutside(
+          view.text,
+          emit,
+          cover === null
+            ? null
+            : (s, e) => {
+                if (starts === null || ends === null) return cover.holds(s, e);
+                // In the paste, a span of view[s, e) lies within the least start and greatest end there.
+                let lo = Infinity;
+                let hi = -1;
+                for (let i = s; i < e; i++) {
+                  lo = Math.min(lo, starts[i] ?? 0);
+                  hi = Math.max(hi, ends[i] ?? 0);
+                }
+                return hi >= 0 && cover.holds(lo, hi);
+              },
+        );
+      } else if (shouldRun(rule.anchors, present)) rule.detect(view.text, emit);
       for (const reader of rule.readers ?? [])
         if (shouldRun(reader.anchors, present)) reader.detect(view.text, emit);
     }
@@ -233,6 +258,45 @@ function collect(text: string, hidePrompt: boolean, regions: Spans): Spans {
   namedDumps(dumps, push);
   if (hidePrompt) for (const [s, e] of findPromptSpans(text)) push(s, e, PROMPT);
   return echoes(text, settleFallback(text, out), regions);
+}
+
+/**
+ * What the typed spans among `spans` hold, merged, made when first asked: whether one piece holds a stretch.
+ * (Every piece is a union of typed spans, so a stretch inside one is inside the typed spans' union.)
+ */
+class TypedCover {
+  private pieces: Spans | null = null;
+  private at = 0;
+
+  constructor(private readonly spans: Spans) {}
+
+  /** Whether one piece holds [s, e) (s ascending between calls is fastest; any order is right). */
+  holds(s: number, e: number): boolean {
+    let pieces = this.pieces;
+    if (pieces === null) {
+      const typed = new Spans();
+      const all = this.spans;
+      for (let c = 0; c < all.n; c++)
+        if (all.kind[c] !== FALLBACK) typed.push(all.start[c] ?? 0, all.end[c] ?? 0, all.kind[c] ?? 0);
+      this.pieces = pieces = merge(typed);
+    }
+    if (pieces.n === 0) return false;
+    let p = this.at;
+    if (p >= pieces.n || (pieces.start[p] ?? 0) > s) p = 0;
+    // The last piece that starts at or before s: ahead by steps from the last answer, else by bisection.
+    if ((pieces.end[p] ?? 0) <= s) {
+      let lo = p;
+      let hi = pieces.n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((pieces.start[mid] ?? 0) <= s) lo = mid;
+        else hi = mid - 1;
+      }
+      p = lo;
+    }
+    this.at = p;
+    return (pieces.start[p] ?? 0) <= s && e <= (pieces.end[p] ?? 0);
+  }
 }
 
 /**
