@@ -58,7 +58,9 @@ describe("the fallback passes over runs other rules hold", () => {
       const out = redact(text).text;
       // Every random value is gone (by its name, or unnamed by the fallback), and every name stays.
       for (const line of text.split("\n").slice(0, 50)) {
-        const value = /=(.+)$/.exec(line)?.[1] ?? /"value":"([^"]+)"/.exec(line)?.[1];
+        const value = line.startsWith("{")
+          ? /"value":"([^"]{1,80})"/.exec(line)?.[1]
+          : line.slice(line.indexOf("=") + 1);
         if (value !== undefined) expect(out).not.toContain(value.slice(0, 12));
       }
       expect(out).toContain(text.includes("DB_PASSWORD") ? "DB_PASSWORD=" : '"name":"x-api-key"');
