@@ -7,7 +7,7 @@ const MIB = 1024 * 1024;
 const CORPUS_DIR = new URL("../../shared/corpus/", import.meta.url);
 
 /** mulberry32: a tiny seeded PRNG, so every run benchmarks the same bytes. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
