@@ -43,6 +43,9 @@ export const REDACTION_UNITS: ReadonlyArray<[string, string]> = [
   ["query parameters packed into each other's values", "=?DBPassword.."],
   ["query and field names taking turns", "Signature:glpat-Cookie:&"],
   ["scp remotes packed on one line", "git@github.com:["],
+  // The session cookie readers (2026-12-07, latest): a cookie jar's repr and a framework's cookie name.
+  ["Python cookie jar entries packed", "<Cookie a=b for "],
+  ["a session cookie name in its own value", "JSESSIONID="],
 ];
 
 /** Every unit, the shared ones first. */

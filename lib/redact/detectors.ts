@@ -20,6 +20,7 @@ import {
   isBenignValue,
   isBenignValueUnmarked,
   isPlaceholderValue,
+  isSessionCookieName,
   nameFacts,
 } from "./values";
 import { LEAD_COLON, LEAD_DOT, LEAD_FLAG, LeadCursor, leadMatches, scanText } from "./scan";
@@ -688,6 +689,8 @@ export function emitNamedValue(
   prose: boolean,
   emit: Emit,
   query = false,
+  /** A character the unquoted value ends at besides blanks (`;` in a `;`-separated connection string). */
+  stop: string | null = null,
 ): void {
   const facts = nameFacts(name);
   const cls = facts.cls;
@@ -703,7 +706,7 @@ export function emitNamedValue(
     return;
   }
   let s = at;
-  let e = end ?? unquotedEnd(text, at, query, bracket ? "]" : null);
+  let e = end ?? unquotedEnd(text, at, query, bracket ? "]" : stop);
   if (end === null && text[at] === "$" && isReference(text, at, e)) return;
   // `token: Bearer abc` and `API_KEY="Bearer abc"`: the scheme word stays.
   const scheme = mayStartWithScheme(text, s)
@@ -823,6 +826,33 @@ export function sameText(text: string, s: number, e: number, prev: string): bool
   return true;
 }
 
+/** The last break (blank, quote, backtick or `=`) `inArnOrUrn` found before `arnTo` in `arnText`, or -1. */
+let arnText = "";
+let arnTo = 0;
+let arnBreak = -1;
+
+function isArnBreak(c: number): boolean {
+  return c <= 32 || c === 0x22 || c === 0x27 || c === 0x60 || c === 0x3d;
+}
+
+/**
+ * Whether `s` lies in an `arn:` or `urn:` id: the run of up to 256 characters before it with no blank, quote,
+ * backtick or `=` starts so. Asked left to right, each character is read once (a line of 100 000 names
+ * after colons asked it at each).
+ */
+function inArnOrUrn(text: string, s: number): boolean {
+  if (text !== arnText || s < arnTo) {
+    arnText = text;
+    arnTo = Math.max(0, s - 256);
+    arnBreak = -1;
+  }
+  for (let k = Math.max(arnTo, s - 256); k < s; k++) if (isArnBreak(text.charCodeAt(k))) arnBreak = k;
+  arnTo = s;
+  const t = Math.max(arnBreak + 1, s - 256, 0);
+  const head = text.slice(t, t + 4).toLowerCase();
+  return head === "arn:" || head === "urn:";
+}
+
 export const namedValues: Detector = (text, emit) => {
   const words = scanText(text).words;
   let lastNameText = "";
@@ -859,7 +889,22 @@ export const namedValues: Detector = (text, emit) => {
       const next = text[sepEnd];
       // `https://host:443` and `C:\path` are not assignments; `::` is not a separator.
       if (SEP.colon && (next === "/" || next === ":")) continue;
-      emitNamedValue(text, name, sepEnd, SEP.colon, emit, before === "?" || before === "&");
+      if (SEP.colon && sepEnd === SEP.nameEnd + 1) {
+        // `arn:aws:secretsmanager:…:secret:prod/db`, `urn:…:token-type:jwt`: a field of an ARN or URN.
+        if (before === ":" && inArnOrUrn(text, s)) continue;
+        // `https://__token__:pypi-…@host`: a URL's userinfo, which the URL rule reads to its last `@`.
+        if (before === "/" && text.startsWith("://", s - 3)) continue;
+      }
+      // A `;`-separated connection string (`…;AccountKey=…;EndpointSuffix=…`): the value ends at `;`.
+      emitNamedValue(
+        text,
+        name,
+        sepEnd,
+        SEP.colon,
+        emit,
+        before === "?" || before === "&",
+        before === ";" ? ";" : null,
+      );
       skipTo = s + name.length;
       continue;
     }
@@ -965,8 +1010,17 @@ export const queryCredentials: Detector = (text, emit) => {
   for (const m of matches(QUERY_PARAM, text)) {
     const name = m[1] ?? "";
     if (!QUERY_SECRET_NAMES.has(name.toLowerCase()) && classifyName(name) !== "secret") continue;
+    // A session cookie's name (`;jsessionid=` in a path ends at `?`) is the cookie readers' (readers.ts).
+    if (isSessionCookieName(name)) continue;
     const s = m.index + m[0].length;
-    const e = trimClosers(text, s, queryValueEnd(text, s, Math.min(text.length, s + MAX_VALUE)));
+    let e = trimClosers(text, s, queryValueEnd(text, s, Math.min(text.length, s + MAX_VALUE)));
+    // After a `;` (a connection string, a path parameter) the value ends at the next `;`.
+    if (text.charCodeAt(m.index) === 0x3b)
+      for (let k = s; k < e; k++)
+        if (text.charCodeAt(k) === 0x3b) {
+          e = k;
+          break;
+        }
     if (e > s && !isBenignSpan(text, s, e)) emit(s, e, "query-credential");
   }
 };

@@ -665,6 +665,54 @@ export const foreignLabels: Detector = (text, emit: Emit) => {
     emitNamedValue(text, "password", m.index + m[0].length, true, emit);
 };
 
+/**
+ * The session cookies web frameworks name, whose values are bearer credentials wherever they are printed, not
+ * only in a Cookie header: Django `sessionid`, Java `JSESSIONID` (also `;jsessionid=` in a rewritten URL),
+ * PHP `PHPSESSID`, Express `connect.sid`, Laravel `laravel_session`, CodeIgniter `ci_session`, ASP.NET
+ * `ASP.NET_SessionId` and classic ASP `ASPSESSIONIDxxxxxxxx`. (`session_id` is not among them: Claude Code
+ * and many APIs print a session's UUID under it, which is evidence.)
+ */
+export const SESSION_COOKIE_ANCHORS = [
+  "sessionid",
+  "SESSIONID",
+  "PHPSESSID",
+  "connect.sid",
+  "laravel_session",
+  "ci_session",
+  "ASP.NET_SessionId",
+];
+const SESSION_COOKIE =
+  /(?<![\w.-])(sessionid|jsessionid|JSESSIONID|PHPSESSID|connect\.sid|laravel_session|ci_session|ASP\.NET_SessionId|ASPSESSIONID[A-Z]{8})(?:\\?["'])?[ \t]{0,8}(=>|[:=])[ \t]{0,8}/g;
+/** Where a session id a URL path carries (`/cart;jsessionid=0A1B…?x=1`) ends. */
+const PATH_PARAMETER_STOP = /[?#&;/\s"'<>]/;
+export const sessionCookies: Detector = (text, emit) => {
+  SESSION_COOKIE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SESSION_COOKIE.exec(text)) !== null) {
+    const at = m.index + m[0].length;
+    if (text[m.index - 1] === ";" && m[2] === "=") {
+      let e = at;
+      while (e < text.length && e - at < 512 && !PATH_PARAMETER_STOP.test(text[e] ?? " ")) e++;
+      if (e > at) emit(at, e, "cookie");
+      continue;
+    }
+    const before = text[m.index - 1];
+    emitNamedValue(text, m[1] ?? "", at, m[2] === ":", emit, before === "?" || before === "&");
+  }
+};
+
+/** Python's `http.cookiejar.Cookie` as printed: `<Cookie sessionid=… for .example.com/>` (a cookie jar's repr). */
+const COOKIE_REPR = /<Cookie [^\s=<>]{1,128}=([^\s<>]{1,4096}) for /g;
+export const cookieReprs: Detector = (text, emit) => {
+  COOKIE_REPR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COOKIE_REPR.exec(text)) !== null) {
+    const value = m[1] ?? "";
+    const s = m.index + m[0].length - " for ".length - value.length;
+    emit(s, s + value.length, "cookie");
+  }
+};
+
 /** argv and tuple arrays: `["--api-key", "V"]`, `("password", "V")`, `['-p', 'V']`. */
 const ARRAY_PAIR = /[[(,][ \t]{0,8}(["'])(-{0,2}[A-Za-z_][\w.-]{0,80})\1[ \t]{0,4},[ \t]{0,4}(?=["'])/g;
 const ARRAY_PAIR_AT = new RegExp(ARRAY_PAIR.source, "y");

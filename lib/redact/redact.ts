@@ -49,10 +49,12 @@ const PLACEHOLDER = /\[REDACTED:([a-z0-9-]{1,40})(?:#(\d{1,7}))?\]|\[prompt cont
 const PLACEHOLDER_AT = new RegExp(PLACEHOLDER.source, "y");
 
 const FALLBACK_KIND = "high-entropy-token";
-const DETECTORS = REDACTION_KINDS.filter(
-  (k): k is RedactionKind & { detect: NonNullable<RedactionKind["detect"]> } => k.detect !== undefined,
+/** The kinds a rule or a reader finds (the rest only name spans other rules emit). */
+const DETECTORS = REDACTION_KINDS.filter((k) => k.detect !== undefined || k.readers !== undefined);
+const DECODED_DETECTORS = REDACTION_KINDS.filter(
+  (k): k is RedactionKind & { detect: NonNullable<RedactionKind["detect"]> } =>
+    k.detect !== undefined && DECODED_KIND_IDS.has(k.id),
 );
-const DECODED_DETECTORS = DETECTORS.filter((d) => DECODED_KIND_IDS.has(d.id));
 
 function priorityOf(kind: string): number {
   return kind === PROMPT_KIND ? -1 : (KIND_PRIORITY.get(kind) ?? KIND_PRIORITY.size);
@@ -246,7 +248,7 @@ function collect(text: string, hidePrompt: boolean, regions: Spans): Spans {
                 return hi >= 0 && cover.holds(lo, hi);
               },
         );
-      } else if (shouldRun(rule.anchors, present)) rule.detect(view.text, emit);
+      } else if (rule.detect !== undefined && shouldRun(rule.anchors, present)) rule.detect(view.text, emit);
       for (const reader of rule.readers ?? [])
         if (shouldRun(reader.anchors, present)) reader.detect(view.text, emit);
     }

@@ -285,3 +285,67 @@ describe("evidence survives", () => {
     expect(out(log)).toBe(log);
   });
 });
+
+describe("session cookies outside a Cookie header", () => {
+  it.each([
+    [
+      "Django, as a log prints it",
+      "auth failed for sessionid=9f8e7d6c5b4a39281706f5e4d3c2b1a0 path=/",
+      "9f8e7d6c5b4a39281706f5e4d3c2b1a0",
+      "path=/",
+    ],
+    [
+      "Java in a rewritten URL",
+      "GET /cart;jsessionid=0A1B2C3D4E5F60718293A4B5C6D7E8F9?item=3 HTTP/1.1",
+      "0A1B2C3D4E5F6071",
+      ";jsessionid=[REDACTED:cookie#1]?item=3 HTTP/1.1",
+    ],
+    [
+      "Java in a JSON dump",
+      '{"JSESSIONID": "F3A9C1E07B5D2468ACE13579BDF02468", "user": 42}',
+      "F3A9C1E07B5D2468",
+      '"user": 42',
+    ],
+    ["PHP", "PHPSESSID=k4v9n2b7m1q8w3e6r5t0y1u2i3 expired", "k4v9n2b7m1q8w3e6r5t0y1u2i3", " expired"],
+    [
+      "Express",
+      "connect.sid: s%3AQw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz.AbCdEfGhIjKlMnOp",
+      "Qw8Er7Ty6Ui5Op4As3Df2",
+      "connect.sid: ",
+    ],
+    [
+      "ASP.NET",
+      "ASP.NET_SessionId=pq2wer5tyu8iop1asd4fgh7j; path=/",
+      "pq2wer5tyu8iop1asd4fgh7j",
+      "ASP.NET_SessionId=",
+    ],
+    [
+      "classic ASP",
+      "ASPSESSIONIDQQGGQGPD=MBCHLJPBEBPHKAMEKPDOCBAD",
+      "MBCHLJPBEBPHKAMEKPDOCBAD",
+      "ASPSESSIONIDQQGGQGPD=",
+    ],
+  ])("%s", (_shape, text, secret, kept) => {
+    const o = out(text);
+    expect(o).not.toContain(secret);
+    expect(o).toContain(kept);
+    expect(o).toContain("[REDACTED:cookie#1]");
+  });
+
+  it("masks every value of a Python cookie jar as printed, and keeps the names and domains", () => {
+    const o = out(
+      "<RequestsCookieJar[<Cookie csrftoken=Zx9Qw8Er7Ty6Ui5Op4As3Df for .example.com/>, " +
+        "<Cookie sessionid=9f8e7d6c5b4a39281706f5e4d3c2b1a0 for .example.com/>]>",
+    );
+    expect(o).toBe(
+      "<RequestsCookieJar[<Cookie csrftoken=[REDACTED:cookie#1] for .example.com/>, " +
+        "<Cookie sessionid=[REDACTED:cookie#2] for .example.com/>]>",
+    );
+  });
+
+  it("keeps the session ids that are evidence: Claude Code's session_id and an API's sessionId", () => {
+    const text =
+      '{"session_id": "3f2a9c1e-07b5-4d24-8ace-13579bdf0246", "sessionId": "a1b2c3d4-e5f6-4789-abcd-ef0123456789", "transcript_path": "/tmp/t.jsonl"}';
+    expect(out(text)).toBe(text);
+  });
+});

@@ -22,12 +22,15 @@ import { PREFIX_KINDS, PREFIX_RULES, prefixTokens } from "./prefixes";
 import {
   COMMAND_ANCHORS,
   FOREIGN_ANCHORS,
+  SESSION_COOKIE_ANCHORS,
   arrayPairs,
   commandSecrets,
+  cookieReprs,
   csvColumns,
   foreignLabels,
   labelLines,
   pgpassLines,
+  sessionCookies,
   xmlAttributePairs,
   xmlElements,
 } from "./readers";
@@ -336,7 +339,12 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   {
     id: "cookie",
     label: "Cookie value (names kept)",
-    source: "TS log.ts masks cookie/set-cookie; browser Copy-as-cURL -b",
+    source:
+      "TS log.ts masks cookie/set-cookie; browser Copy-as-cURL -b; frameworks' session cookie names; Python cookie jar repr",
+    readers: [
+      { anchors: SESSION_COOKIE_ANCHORS, detect: sessionCookies },
+      { anchors: ["<Cookie "], detect: cookieReprs },
+    ],
   },
   {
     id: "url-credentials",

@@ -129,6 +129,22 @@ export function nameSegments(name: string): string[] {
 
 export type NameClass = "authorization" | "cookie" | "secret" | null;
 
+/** Frameworks' session cookie names (readers.ts SESSION_COOKIE reads them), as they print them. */
+const SESSION_COOKIE_NAMES = new Set([
+  "sessionid",
+  "jsessionid",
+  "JSESSIONID",
+  "PHPSESSID",
+  "connect.sid",
+  "laravel_session",
+  "ci_session",
+  "ASP.NET_SessionId",
+]);
+
+export function isSessionCookieName(name: string): boolean {
+  return SESSION_COOKIE_NAMES.has(name) || /^ASPSESSIONID[A-Z]{8}$/.test(name);
+}
+
 /** What a field or header name says about its value. */
 export function classifyName(name: string): NameClass {
   const lower = name.toLowerCase();
@@ -138,6 +154,7 @@ export function classifyName(name: string): NameClass {
   if (lower === "cookie" || lower === "set-cookie" || lower === "cookies") return "cookie";
   // SigV4 credential scope (key id/date/region/service): evidence; the key id rule masks the id inside.
   if (lower === "credential" || lower === "x-amz-credential") return null;
+  if (isSessionCookieName(name)) return "secret";
   const segs = nameSegments(name);
   const last = segs[segs.length - 1];
   if (last === undefined || DESCRIPTIVE_LAST.has(last)) return null;
@@ -262,6 +279,7 @@ export function kindForName(name: string): string {
 }
 
 function kindForNameUncached(name: string): string {
+  if (isSessionCookieName(name)) return "cookie";
   const segs = nameSegments(name);
   const has = (s: string) => segs.includes(s);
   if ((has("secret") && has("access")) || (has("aws") && has("secret"))) return "aws-secret-access-key";
