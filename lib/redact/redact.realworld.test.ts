@@ -157,6 +157,186 @@ const CASES: Array<{ shape: string; text: string; secrets: string[]; kept: strin
   },
 ];
 
+/**
+ * The Claude paths in particular (SDK debug logs, Claude Code, Bedrock and Vertex, gateways), config formats,
+ * and evidence that must survive beside them: [shape, text, secrets, kept].
+ */
+const MORE: Array<[string, string, string[], string[]]> = [
+  [
+    "anthropic sdk debug log headers (python httpx)",
+    `DEBUG:httpx:HTTP Request: POST https://api.anthropic.com/v1/messages "HTTP/1.1 529 "\nDEBUG:anthropic._base_client:Request options: {'method': 'post', 'url': '/v1/messages', 'headers': {'X-Api-Key': 'sk-ant-api03-Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXc-AbCdEfAA'}, 'json_data': {'model': 'claude-sonnet-4-5'}}`,
+    ["Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"],
+    ["claude-sonnet-4-5", "HTTP/1.1 529", "https://api.anthropic.com/v1/messages"],
+  ],
+  [
+    "ts sdk ANTHROPIC_LOG=debug",
+    `[log_7f3a21] sending request {\n  method: 'post',\n  url: 'https://api.anthropic.com/v1/messages',\n  headers: {\n    'x-api-key': 'sk-ant-api03-Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0PpOoNnMmLlKkJjIiHhGgFfEeDdCcBbAa-Zz9Yy8AA',\n    'anthropic-version': '2023-06-01'\n  }\n}`,
+    ["Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp"],
+    ["'anthropic-version': '2023-06-01'", "log_7f3a21"],
+  ],
+  [
+    "claude code /status with apiKeyHelper",
+    `Auth token: ANTHROPIC_AUTH_TOKEN\nAPI key: sk-ant-api03-Mn8Bv7Cx6Za5Sd4Fg3Hj2Kl1Qw0ErTyUiOpAsDfGhJkLzXcVbNm-Mn8Bv7AA\nModel: claude-opus-4-1`,
+    ["Mn8Bv7Cx6Za5Sd4Fg3Hj2Kl1Qw0ErTy"],
+    ["Model: claude-opus-4-1"],
+  ],
+  [
+    "bedrock boto debug",
+    `2025-10-01 12:00:00,123 botocore.endpoint [DEBUG] Making request for OperationModel(name=InvokeModel) with params: {'url_path': '/model/anthropic.claude-3-5-sonnet-20241022-v2%3A0/invoke', 'headers': {'X-Amz-Security-Token': 'IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQDx1example2Tokenabcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH', 'Authorization': 'AWS4-HMAC-SHA256 Credential=ASIAQWERTYUIOPASDFGH/20251001/us-east-1/bedrock/aws4_request, SignedHeaders=host;x-amz-date, Signature=4f1c9a7e2b6d8c0f3a5e7b9d1c3f5a7e9b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a'}}`,
+    ["IQoJb3JpZ2luX2VjEJr", "ASIAQWERTYUIOPASDFGH", "4f1c9a7e2b6d8c0f3a5e7b9d1c3f5a7e"],
+    ["anthropic.claude-3-5-sonnet-20241022-v2", "SignedHeaders=host;x-amz-date"],
+  ],
+  [
+    "vertex gcloud token print",
+    `$ gcloud auth print-access-token\nya29.c.b0Aaekm1KqZx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz\n$ curl -H "Authorization: Bearer $TOKEN" https://us-east5-aiplatform.googleapis.com/v1/projects/my-proj/locations/us-east5/publishers/anthropic/models/claude-sonnet-4-5:streamRawPredict`,
+    ["KqZx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"],
+    ["publishers/anthropic/models/claude-sonnet-4-5:streamRawPredict", "Bearer $TOKEN"],
+  ],
+  [
+    "openrouter json error with key hint",
+    `{"error":{"message":"No auth credentials found","code":401}, "user_id": "user_2abcDEF345ghiJKL"} key=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`,
+    ["9a8b7c6d5e4f3a2b1c0d9e8f"],
+    ["No auth credentials found", "user_2abcDEF345ghiJKL"],
+  ],
+  [
+    "litellm proxy log with master key header",
+    `litellm.proxy.proxy_server.py:1234 - Request headers: {'authorization': 'Bearer sk-litellm-Qa1Ws2Ed3Rf4Tg5Yh6Uj7Ik8', 'content-type': 'application/json'}`,
+    ["Qa1Ws2Ed3Rf4Tg5Yh6Uj7Ik8"],
+    ["'content-type': 'application/json'"],
+  ],
+  [
+    "env in docker inspect json",
+    `"Env": [\n  "ANTHROPIC_API_KEY=sk-ant-api03-Pl0Ok9Ij8Uh7Yg6Tf5Rd4Es3Wa2Qz1XsCdVfBgNhMjKiLoPl0Ok9Ij8Uh7Yg6Tf5Rd-Es3WaAA",\n  "PATH=/usr/local/bin:/usr/bin"\n]`,
+    ["Pl0Ok9Ij8Uh7Yg6Tf5Rd4Es3Wa2Qz1Xs"],
+    ["PATH=/usr/local/bin:/usr/bin"],
+  ],
+  [
+    "github actions env dump partially masked",
+    `env:\n  ANTHROPIC_API_KEY: ***\n  DEPLOY_TOKEN: dpl_Xc4Vb5Nm6Qw7Er8Ty9Ui0Op1As2Df3Gh4Jk5`,
+    ["Xc4Vb5Nm6Qw7Er8Ty9Ui0Op1As2Df3Gh4Jk5"],
+    ["ANTHROPIC_API_KEY: ***"],
+  ],
+  [
+    "basic auth header",
+    `> GET /v1/models HTTP/1.1\n> Authorization: Basic YWRtaW46U3VwM3JTM2NyM3RQYXNzd29yZCE=\n< HTTP/1.1 401 Unauthorized`,
+    ["YWRtaW46U3VwM3JTM2NyM3RQYXNzd29yZCE", "Sup3rS3cr3tPassword"],
+    ["HTTP/1.1 401 Unauthorized", "Authorization: Basic "],
+  ],
+  [
+    "proxy-authorization in curl -v",
+    `> CONNECT api.anthropic.com:443 HTTP/1.1\n> Proxy-Authorization: Basic cHJveHl1c2VyOnByMHh5UGFzc3cwcmQ=\n< HTTP/1.1 407 Proxy Authentication Required`,
+    ["cHJveHl1c2VyOnByMHh5UGFzc3cwcmQ", "pr0xyPassw0rd"],
+    ["407 Proxy Authentication Required"],
+  ],
+  [
+    "HTTPS_PROXY with creds",
+    `export HTTPS_PROXY=http://corp%5Cjdoe:W1nter%2125@proxy.corp.example:8080`,
+    ["W1nter%2125", "W1nter!25"],
+    ["@proxy.corp.example:8080"],
+  ],
+  [
+    "python dict with bytes key",
+    `{b'authorization': b'Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'}`,
+    ["dozjgNryP4J3jVmNHl0w5N_XgL0n3I9P", "eyJzdWIiOiIxMjM0NTY3ODkwIn0"],
+    [],
+  ],
+  [
+    "yaml with multiline secret block",
+    `apiKey: |\n  sk-ant-api03-Hh7Gg6Ff5Ee4Dd3Cc2Bb1Aa0Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp-Hh7Gg6AA\nmodel: claude-haiku-4-5`,
+    ["Hh7Gg6Ff5Ee4Dd3Cc2Bb1Aa0Zz9Yy8Xx"],
+    ["model: claude-haiku-4-5"],
+  ],
+  [
+    "toml config",
+    `[anthropic]\napi_key = "sk-ant-api03-Kk1Jj2Hh3Gg4Ff5Dd6Ss7Aa8Qq9Ww0EeRrTtYyUuIiOoPpLlKkJjHhGgFfDdSs-Kk1Jj2AA"\nmax_tokens = 1024`,
+    ["Kk1Jj2Hh3Gg4Ff5Dd6Ss7Aa8Qq9Ww0Ee"],
+    ["max_tokens = 1024"],
+  ],
+  [
+    "ini with password no spaces",
+    `[database]\nhost=db.prod.internal\npassword=Tr0ub4dor&3\nport=5432`,
+    ["Tr0ub4dor&3"],
+    ["host=db.prod.internal", "port=5432"],
+  ],
+  [
+    "java properties",
+    `spring.datasource.password=Sp1ng!Boot#Pw\nspring.datasource.url=jdbc:postgresql://db:5432/app`,
+    ["Sp1ng!Boot#Pw"],
+    ["spring.datasource.url=jdbc:postgresql://db:5432/app"],
+  ],
+  [
+    "dotnet connection string",
+    `Server=tcp:prod.database.windows.net,1433;Initial Catalog=app;User ID=appuser;Password=Az!ure$ql9Pw;Encrypt=True;`,
+    ["Az!ure$ql9Pw"],
+    ["Encrypt=True;", "Initial Catalog=app"],
+  ],
+  [
+    "stripe key in error",
+    `StripeAuthenticationError: Invalid API Key provided: sk_live_51HqZt89PoKjJhgFdSaQwErTyUiOp`,
+    ["51HqZt89PoKjJhgFdSaQwErTyUiOp"],
+    ["StripeAuthenticationError: Invalid API Key provided: "],
+  ],
+  [
+    "slack webhook",
+    `requests.post("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", json=payload)`,
+    ["XXXXXXXXXXXXXXXXXXXXXXXX"],
+    ["json=payload"],
+  ],
+  [
+    "hf token in CLI output",
+    `$ huggingface-cli login --token hf_AbCdEfGhIjKlMnOpQrStUvWxYz01234567\nToken is valid (permission: write).`,
+    ["hf_AbCdEfGhIjKlMnOpQrStUvWxYz01234567"],
+    ["Token is valid (permission: write)."],
+  ],
+  [
+    "password in URL query of a log",
+    `GET /login?username=jdoe&password=Hunter2%21xyz&next=%2Fhome 302`,
+    ["Hunter2%21xyz", "Hunter2!xyz"],
+    ["next=%2Fhome 302", "username=jdoe"],
+  ],
+  [
+    "sendgrid",
+    `SENDGRID_API_KEY='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'`,
+    ["ngeVfQFYQlKU0ufo8x5d1A", "TwL2iGABf9DHoTf-09kqeF8tAmbihYzrnop"],
+    [],
+  ],
+  [
+    "private key pem in env var one line",
+    `PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\\nMIIEpAIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MaGb5nKsk2mNAABB\\n-----END RSA PRIVATE KEY-----"`,
+    ["MIIEpAIBAAKCAQEA0Z3VS5JJcds3xfn"],
+    [],
+  ],
+  [
+    "cookie header with __Secure",
+    `cookie: __Secure-next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..abcDEF123ghiJKL.xyzXYZ789uvwUVW456rstRST.qwerty; _ga=GA1.1.123456789.1700000000`,
+    ["xyzXYZ789uvwUVW456rstRST", "abcDEF123ghiJKL"],
+    ["__Secure-next-auth.session-token="],
+  ],
+  [
+    "request id and model survive",
+    `anthropic.InternalServerError: Error code: 529 - {'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}, 'request_id': 'req_011CUeXg8vBPYZKhGrZ3ePPc'}`,
+    [],
+    ["req_011CUeXg8vBPYZKhGrZ3ePPc", "overloaded_error", "Error code: 529"],
+  ],
+  [
+    "msgbatch and file ids survive",
+    `GET /v1/messages/batches/msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d/results 404; file_011CNha8iCJcU1wXNR6q4V8w not found; toolu_01A09q90qw90lq917835lq9`,
+    [],
+    ["msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d", "file_011CNha8iCJcU1wXNR6q4V8w", "toolu_01A09q90qw90lq917835lq9"],
+  ],
+  [
+    "uuid and sha survive",
+    `trace_id=4bf92f3577b34da6a3ce929d0e0e4736 commit 3f2a9c1e07b54d248ace13579bdf0246aabbccdd x-request-id: 9f8e7d6c-5b4a-3928-1706-f5e4d3c2b1a0`,
+    [],
+    [
+      "4bf92f3577b34da6a3ce929d0e0e4736",
+      "3f2a9c1e07b54d248ace13579bdf0246aabbccdd",
+      "9f8e7d6c-5b4a-3928-1706-f5e4d3c2b1a0",
+    ],
+  ],
+];
+for (const [shape, text, secrets, kept] of MORE) CASES.push({ shape, text, secrets, kept });
+
 /** The first 8-character piece of `secret` that `output` still holds, or null. */
 function leakedPiece(output: string, secret: string): string | null {
   for (let i = 0; i + 8 <= secret.length; i++) {

@@ -867,7 +867,14 @@ function wrapBreaks(text: string, skip: ReadonlyArray<{ start: number; end: numb
     if (raw >= 40) {
       widthCount.add(width);
       // A dump line is ruled out first: the record-start regex is not tried after each of its lines.
-      if (lineEnd > 0 && isWrapToken(text.charCodeAt(lineEnd - 1)) && !skipped(lineStart)) {
+      // A line ending `",` or `',` ends an element of a list (a JSON array, `docker inspect`'s Env): a
+      // wrap there would fall between two strings, and no secret goes on across them.
+      if (
+        lineEnd > 0 &&
+        isWrapToken(text.charCodeAt(lineEnd - 1)) &&
+        !endsListElement(text, lineEnd) &&
+        !skipped(lineStart)
+      ) {
         let j = nl + 1;
         const limit = Math.min(n, j + 20);
         while (j < limit && isWrapIndent(text.charCodeAt(j))) j++;
@@ -900,6 +907,12 @@ function wrapBreaks(text: string, skip: ReadonlyArray<{ start: number; end: numb
     } else previous = null;
   }
   return accepted;
+}
+
+function endsListElement(text: string, lineEnd: number): boolean {
+  if (text.charCodeAt(lineEnd - 1) !== 0x2c) return false;
+  const q = text.charCodeAt(lineEnd - 2);
+  return q === 0x22 || q === 0x27;
 }
 
 function lineEndAfter(text: string, i: number): number {
