@@ -337,6 +337,178 @@ const MORE: Array<[string, string, string[], string[]]> = [
 ];
 for (const [shape, text, secrets, kept] of MORE) CASES.push({ shape, text, secrets, kept });
 
+/** One key in the dumps of a dozen languages, shells and config files. */
+const K = "sk-ant-api03-Rt5Yu6Io7Pa8Sd9Fg0Hj1Kl2Zx3Cv4Bn5Mq6Wn7Eb8Rv9Tc0Xy1Uz2Ai3Ob4Jc5Kd6-Le7MfAA";
+/** A piece of K that must not survive. */
+const P = "Rt5Yu6Io7Pa8Sd9Fg0Hj1Kl2Zx3Cv4Bn5";
+const DUMPS: Array<[string, string, string[], string[]]> = [
+  [
+    "python traceback locals",
+    `  File "/app/client.py", line 42, in call\n    resp = client.messages.create(model=model, max_tokens=1024)\n    api_key = '${K}'\n    model = 'claude-sonnet-4-5'`,
+    [P],
+    ["model = 'claude-sonnet-4-5'", 'File "/app/client.py", line 42'],
+  ],
+  [
+    "rust debug",
+    `Error: Config { api_key: ApiKey("${K}"), model: "claude-opus-4-1", timeout: 30s }`,
+    [P],
+    ['model: "claude-opus-4-1"', "timeout: 30s"],
+  ],
+  [
+    "go %+v",
+    `config: {APIKey:${K} Model:claude-haiku-4-5 MaxRetries:2}`,
+    [P],
+    ["Model:claude-haiku-4-5", "MaxRetries:2"],
+  ],
+  [
+    "java toString",
+    `ClientConfig{apiKey='${K}', baseUrl='https://api.anthropic.com', model='claude-sonnet-4-5'}`,
+    [P],
+    ["baseUrl='https://api.anthropic.com'", "model='claude-sonnet-4-5'"],
+  ],
+  [
+    "ruby inspect",
+    `#<Anthropic::Client:0x000055d5 @api_key="${K}", @base_url="https://api.anthropic.com", @max_retries=2>`,
+    [P],
+    ['@base_url="https://api.anthropic.com"', "@max_retries=2"],
+  ],
+  [
+    "elixir map",
+    `%{api_key: "${K}", model: "claude-sonnet-4-5", stream: true}`,
+    [P],
+    ['model: "claude-sonnet-4-5"', "stream: true"],
+  ],
+  [
+    "php print_r",
+    `Array\n(\n    [api_key] => ${K}\n    [model] => claude-sonnet-4-5\n)`,
+    [P],
+    ["[model] => claude-sonnet-4-5"],
+  ],
+  [
+    "git clone with token",
+    `$ git clone https://x-access-token:ghs_16C7e42F292c6912E7710c838347Ae178B4a@github.com/org/repo.git\nCloning into 'repo'...`,
+    ["ghs_16C7e42F292c6912E7710c838347Ae178B4a"],
+    ["@github.com/org/repo.git", "Cloning into 'repo'..."],
+  ],
+  [
+    "curl -u user:pass",
+    `$ curl -u admin:S3cr3t!Pass https://api.internal/health\n{"status":"ok"}`,
+    ["S3cr3t!Pass"],
+    ['{"status":"ok"}', "https://api.internal/health"],
+  ],
+  [
+    "psql conn string quoted",
+    `$ psql "postgresql://app:P@ss:w0rd/x@db.internal:5432/app?sslmode=require"\npsql: error: connection to server failed`,
+    ["P@ss:w0rd/x", "ss:w0rd"],
+    ["@db.internal:5432/app?sslmode=require", "psql: error: connection to server failed"],
+  ],
+  [
+    "export with double quotes and spaces",
+    `export ANTHROPIC_API_KEY="${K}" && claude -p "hello"`,
+    [P],
+    ['claude -p "hello"'],
+  ],
+  [
+    "set -x trace",
+    `+ curl -sS https://api.anthropic.com/v1/messages -H 'x-api-key: ${K}' -H 'anthropic-version: 2023-06-01'`,
+    [P],
+    ["'anthropic-version: 2023-06-01'"],
+  ],
+  ["powershell", `PS C:\\> $env:ANTHROPIC_API_KEY = "${K}"\nPS C:\\> claude`, [P], ["PS C:\\> claude"]],
+  [
+    "windows cmd set",
+    `C:\\Users\\dev> set ANTHROPIC_API_KEY=${K}\nC:\\Users\\dev> claude --version`,
+    [P],
+    ["claude --version"],
+  ],
+  [
+    "json unicode escaped key",
+    `{"headers":{"x-api-key":"\\u0073\\u006b-ant-api03-${K.slice(13)}"}}`,
+    [P],
+    [],
+  ],
+  [
+    "kubectl logs wrapped json at 80",
+    (() => {
+      const line = `{"level":"error","msg":"auth failed","api_key":"${K}","request_id":"req_011CUeXg8vBPYZKhGrZ3ePPc"}`;
+      return line.match(/.{1,80}/g)!.join("\n");
+    })(),
+    [P],
+    [],
+  ],
+  [
+    "apikey in URL query",
+    `GET https://api.example.com/v1/data?apikey=Qw8Er7Ty6Ui5Op4As3Df2Gh1&format=json 401`,
+    ["Qw8Er7Ty6Ui5Op4As3Df2Gh1"],
+    ["format=json 401"],
+  ],
+  [
+    "x-goog-api-key",
+    `x-goog-api-key: AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q`,
+    ["AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q"],
+    ["x-goog-api-key: "],
+  ],
+  [
+    "mistral/cohere generic bearer",
+    `Authorization: Bearer 7Hq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0Gf2S`,
+    ["7Hq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0Gf2S"],
+    ["Authorization: Bearer "],
+  ],
+  [
+    "password with spaces quoted yaml",
+    `db:\n  user: app\n  password: "correct horse battery staple"\n  host: db.internal`,
+    ["correct horse battery staple", "horse battery"],
+    ["host: db.internal", "user: app"],
+  ],
+  [
+    "aws credentials file",
+    `[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nregion = us-west-2`,
+    ["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"],
+    ["region = us-west-2"],
+  ],
+  [
+    "netrc",
+    `machine api.heroku.com\n  login me@example.com\n  password 01234567-89ab-cdef-0123-456789abcdef`,
+    ["01234567-89ab-cdef-0123-456789abcdef"],
+    ["machine api.heroku.com"],
+  ],
+  [
+    "docker config auth",
+    `{"auths":{"ghcr.io":{"auth":"dXNlcjpnaHBfQWJDZEVmR2hJaktsTW5PcFFyU3RVdld4WXoxMjM0NTY="}}}`,
+    ["dXNlcjpnaHBfQWJDZEVmR2hJaktsTW5PcFFyU3RVdld4WXoxMjM0NTY", "ghp_AbCdEfGhIjKlMnOpQrStUvWxYz123456"],
+    ['"ghcr.io"'],
+  ],
+  [
+    "ssh-agent style private key path only",
+    `Identity added: /home/dev/.ssh/id_ed25519 (dev@laptop)`,
+    [],
+    ["/home/dev/.ssh/id_ed25519", "Identity added:"],
+  ],
+  [
+    "claude code hook json",
+    `{"session_id":"3f2a9c1e-07b5-4d24-8ace-13579bdf0246","transcript_path":"/Users/me/.claude/projects/x/3f2a9c1e.jsonl","hook_event_name":"PostToolUse","tool_name":"Bash","tool_input":{"command":"export OPENAI_API_KEY=sk-proj-Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXc"}}`,
+    ["Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"],
+    [
+      '"session_id":"3f2a9c1e-07b5-4d24-8ace-13579bdf0246"',
+      '"hook_event_name":"PostToolUse"',
+      '"tool_name":"Bash"',
+    ],
+  ],
+  [
+    "secret in error message sentence",
+    `Error: invalid x-api-key (got "${K}"), check your ANTHROPIC_API_KEY`,
+    [P],
+    ["check your ANTHROPIC_API_KEY"],
+  ],
+  [
+    "masked keys hints survive",
+    `API key sk-ant-api03-R2D...igAA is invalid; key hint sk_live_****1234`,
+    [],
+    ["sk-ant-api03-R2D...igAA", "sk_live_****1234"],
+  ],
+];
+for (const [shape, text, secrets, kept] of DUMPS) CASES.push({ shape, text, secrets, kept });
+
 /** The first 8-character piece of `secret` that `output` still holds, or null. */
 function leakedPiece(output: string, secret: string): string | null {
   for (let i = 0; i + 8 <= secret.length; i++) {

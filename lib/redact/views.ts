@@ -757,8 +757,18 @@ const WHOLE_ASSIGNMENT =
 const UPPER_WORD = /^[A-Z][A-Z\d_]*$/;
 const LOWER_WORD = /^[a-z][a-z\d_.-]*$/;
 
+/**
+ * INI, TOML and the AWS CLI's files: `name = value`, blanks around the `=`. A line that is one such pair with
+ * a one-token value, followed by a line that starts another, is two records: `aws_secret_access_key = …` of a
+ * usual width ran on into `region = us-west-2`. (A wrap cannot make it: the value would hold ` = `.)
+ */
+const SPACED_PAIR_START = /[a-z][a-z\d_]{0,40}[ \t]+=[ \t]/y;
+const WHOLE_SPACED_PAIR = /^[a-z][a-z\d_]{0,40}[ \t]+=[ \t]+[^\s=]+$/;
+
 /** Whether the line [start, end) is followed, at `next`, by an assignment that starts a new record. */
 function assignmentAfter(text: string, start: number, end: number, next: number): boolean {
+  SPACED_PAIR_START.lastIndex = next;
+  if (SPACED_PAIR_START.test(text) && WHOLE_SPACED_PAIR.test(text.slice(start, end))) return true;
   ASSIGNMENT_START.lastIndex = next;
   const m = ASSIGNMENT_START.exec(text);
   if (m === null) return false;
