@@ -741,7 +741,12 @@ export function emitNamedValue(
   // A bare `key=` (cache keys, map keys) needs a machine-made value: `key=ticket:81248` stays.
   if (facts.weak) {
     if (lastMachineMade === null)
-      lastMachineMade = value.length >= 16 && looksRandom(value) && !/^[A-Za-z_]{1,40}[:/]/.test(value);
+      lastMachineMade =
+        value.length >= 16 &&
+        looksRandom(value) &&
+        !/^[A-Za-z_]{1,40}[:/]/.test(value) &&
+        // `--- PASS: TestStreaming_RetryAfter529` (Go's test output): an identifier, not a password.
+        !CAMEL_WORDS.test(value);
     if (!lastMachineMade) return;
   }
   emit(s, e, facts.kind);
@@ -1353,8 +1358,11 @@ export const phones: Detector = (text, emit) => {
   for (const m of ledMatches(text, "(", PHONE_AREA_AT)) emit(m.index, m.index + m[0].length);
 };
 
-/** CamelCase identifiers with version digits (`AnthropicBedrock2Client…`) are code, not keys. */
-const CAMEL_WORDS = /^(?:[A-Z][a-z]{1,24}\d{0,4}){3,40}$/;
+/**
+ * CamelCase identifiers with version digits (`AnthropicBedrock2Client…`), also with `_` between words (Go's
+ * `TestAnthropicConformance_Integration`), are code, not keys.
+ */
+const CAMEL_WORDS = /^(?:[A-Z][a-z]{1,24}\d{0,4}_?){3,40}$/;
 
 function isPathLike(value: string): boolean {
   if (!value.includes("/")) return false;
@@ -1376,10 +1384,20 @@ export function isRandomToken(value: string): boolean {
   return random;
 }
 
+/** `value` without the `/`s it starts or ends with (a path's separators around an identifier). */
+function trimSlashes(value: string): string {
+  let s = 0;
+  let e = value.length;
+  while (s < e && value.charCodeAt(s) === 0x2f) s++;
+  while (e > s && value.charCodeAt(e - 1) === 0x2f) e--;
+  return s === 0 && e === value.length ? value : value.slice(s, e);
+}
+
 function isRandomTokenUncached(value: string): boolean {
   const k = tokenProfile(value);
   if (k.upper === 0 || k.lower === 0 || k.digit + k.symbol === 0) return false;
-  if (EVIDENCE_TOKEN_PREFIX.test(value) || isPathLike(value) || CAMEL_WORDS.test(value)) return false;
+  if (EVIDENCE_TOKEN_PREFIX.test(value) || isPathLike(value) || CAMEL_WORDS.test(trimSlashes(value)))
+    return false;
   return k.entropy >= 3.8;
 }
 

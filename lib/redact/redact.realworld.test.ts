@@ -509,6 +509,26 @@ const DUMPS: Array<[string, string, string[], string[]]> = [
 ];
 for (const [shape, text, secrets, kept] of DUMPS) CASES.push({ shape, text, secrets, kept });
 
+// Go's test output: test names are CamelCase words joined by `_`, identifiers (evidence), not tokens; a random
+// token with `_` in it is still one.
+CASES.push(
+  {
+    shape: "go test output",
+    text: "=== RUN   TestAnthropicConformance_Integration\n--- FAIL: TestAnthropicConformance_Integration/.../model_claude-fable-5 (0.31s)\n--- PASS: TestStreaming_RetryAfter529_Backoff (1.20s)",
+    secrets: [],
+    kept: [
+      "--- FAIL: TestAnthropicConformance_Integration/.../model_claude-fable-5 (0.31s)",
+      "--- PASS: TestStreaming_RetryAfter529_Backoff (1.20s)",
+    ],
+  },
+  {
+    shape: "a random token with underscores after a plain word",
+    text: "retrying with token q8ZpK2vLm9X_aR4tYw7Nc3Hb6Jd1Fs5Gk0 and x 4fQz_9KpLm2XvR8tWb7Nc3Hy6Jd1Gs5Ak0Ue",
+    secrets: ["q8ZpK2vLm9X_aR4tYw7Nc3Hb6Jd1Fs5Gk0", "4fQz_9KpLm2XvR8tWb7Nc3Hy6Jd1Gs5Ak0Ue"],
+    kept: ["retrying with token "],
+  },
+);
+
 /** The first 8-character piece of `secret` that `output` still holds, or null. */
 function leakedPiece(output: string, secret: string): string | null {
   for (let i = 0; i + 8 <= secret.length; i++) {
