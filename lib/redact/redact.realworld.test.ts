@@ -545,3 +545,86 @@ describe("secrets as real tools print them", () => {
     for (const evidence of c.kept) expect(output).toContain(evidence);
   });
 });
+
+/** Evidence a Claude error paste carries, with no secret in it: every character must survive. */
+const EVIDENCE: Array<[string, string]> = [
+  [
+    "ratelimit headers",
+    `< anthropic-ratelimit-requests-limit: 4000\n< anthropic-ratelimit-input-tokens-remaining: 0\n< anthropic-ratelimit-input-tokens-reset: 2025-10-01T12:00:30Z\n< retry-after: 17\n< request-id: req_011CUeXg8vBPYZKhGrZ3ePPc\n< anthropic-organization-id: 8a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\n< cf-ray: 98a7b6c5d4e3f2a1-SJC\n< x-envoy-upstream-service-time: 1234`,
+  ],
+  [
+    "aws request ids",
+    `An error occurred (ThrottlingException) when calling the InvokeModel operation (reached max retries: 4): Too many requests. RequestId: 7c6e2a1f-3b4d-4e5f-8a9b-0c1d2e3f4a5b x-amzn-ErrorType: ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/ x-amz-apigw-id: Kq2ZxFm9IAMEcXw=`,
+  ],
+  [
+    "vertex ids",
+    `google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded for aiplatform.googleapis.com/online_prediction_requests_per_base_model with base model: anthropic-claude-sonnet-4-5. [reason: "RATE_LIMIT_EXCEEDED" domain: "aiplatform.googleapis.com" metadata { key: "quota_metric" value: "aiplatform.googleapis.com/online_prediction_requests_per_base_model" }]`,
+  ],
+  [
+    "k8s pod and container",
+    `pod/api-gateway-7d9f8c6b5-x2k4p   0/1   CrashLoopBackOff   5   3m\ncontainerID: containerd://4f5e6d7c8b9a0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0`,
+  ],
+  [
+    "npm integrity",
+    `npm ERR! sha512-Xx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8QwAbCdEfGhIjKlMnOpQrStUv== integrity checksum failed`,
+  ],
+  ["traceparent", `traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01`],
+  [
+    "sentry event id",
+    `Sentry event sent: 9f8e7d6c5b4a39281706f5e4d3c2b1a0 (https://sentry.io/organizations/acme/issues/4505123456/)`,
+  ],
+  [
+    "usage block",
+    `"usage": {"input_tokens": 2095, "cache_creation_input_tokens": 0, "cache_read_input_tokens": 102400, "output_tokens": 503, "service_tier": "standard"}`,
+  ],
+  [
+    "tool ids",
+    `tool_use ids were found without tool_result blocks immediately after: toolu_01D7FLrfh4GYq7yT1ULFeyMV, srvtoolu_01A2B3C4D5E6F7G8H9J0K1L2M3`,
+  ],
+  [
+    "model ids all forms",
+    `model: claude-opus-4-1-20250805 / us.anthropic.claude-sonnet-4-5-20250929-v1:0 / claude-3-5-haiku@20241022 / anthropic/claude-sonnet-4.5`,
+  ],
+  [
+    "stripe req id and idempotency",
+    `Request req_Ab3dEf6hIj9kLm failed; Idempotency-Key: 5f1c9a7e-2b6d-4c0f-9a5e-7b9d1c3f5a7e`,
+  ],
+  [
+    "base64 image in body",
+    `{"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="}}`,
+  ],
+  [
+    "git sha and docker digest",
+    `HEAD is now at 3f2a9c1e07b54d248ace13579bdf0246aabbccdd fix retries\nimage: ghcr.io/acme/api@sha256:4f5e6d7c8b9a0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0`,
+  ],
+  [
+    "claude code debug log",
+    `[DEBUG] Stream started - received first chunk\n[ERROR] API Error (529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"},"request_id":"req_011CV1A2b3C4d5E6f7G8h9J0"}) · Retrying in 5 seconds… (attempt 3/10)\n[DEBUG] session 3f2a9c1e-07b5-4d24-8ace-13579bdf0246 cwd=/Users/me/src/app`,
+  ],
+  [
+    "litellm request ids",
+    `litellm.exceptions.RateLimitError: litellm.RateLimitError: AnthropicException - {"type":"error","error":{"type":"rate_limit_error","message":"This request would exceed the rate limit for your organization (8a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d) of 400,000 input tokens per minute."}}. Received Model Group=claude-sonnet-4-5\nAvailable Model Group Fallbacks=None LiteLLM Retried: 2 times, LiteLLM Max Retries: 2`,
+  ],
+  [
+    "openrouter gen id",
+    `{"id":"gen-1727800000-AbCdEfGhIjKlMnOpQrSt","provider":"Anthropic","model":"anthropic/claude-sonnet-4.5","error":{"code":502,"message":"Provider returned error"}}`,
+  ],
+  [
+    "python object reprs",
+    `<anthropic.Anthropic object at 0x7f8b2c3d4e50> <httpx.Response [529 ]> <Thread(ThreadPoolExecutor-0_0, started daemon 140234567890432)>`,
+  ],
+  [
+    "windows paths and GUIDs",
+    `C:\\Users\\dev\\AppData\\Roaming\\Claude\\logs\\mcp-server-filesystem.log {3F2504E0-4F89-11D3-9A0C-0305E82C3301}`,
+  ],
+  [
+    "hex hashes in stack",
+    `at Object.<anonymous> (/app/node_modules/.pnpm/@anthropic-ai+sdk@0.65.0/node_modules/@anthropic-ai/sdk/src/core.ts:412:11)\nat async file:///app/.next/server/chunks/ssr/[root-of-the-server]__a1b2c3d4e5f6a7b8._.js:1:2345`,
+  ],
+];
+
+describe("evidence as Claude error pastes carry it", () => {
+  it.each(EVIDENCE)("%s", (_shape, text) => {
+    expect(redact(text).text).toBe(text);
+  });
+});
