@@ -234,6 +234,7 @@ export function resetReadMemos(): void {
   cookieEmit = null;
   cookieStarts = [];
   cookieEnds = [];
+  arnText = "";
 }
 
 /** The masking marks (`...`, `…`, `***`), each remembered on its own (one absent is never searched again). */
@@ -835,6 +836,8 @@ export function sameText(text: string, s: number, e: number, prev: string): bool
 let arnText = "";
 let arnTo = 0;
 let arnBreak = -1;
+/** Whether `arnText` holds `arn:` or `urn:` anywhere. */
+let arnAnywhere = false;
 
 function isArnBreak(c: number): boolean {
   return c <= 32 || c === 0x22 || c === 0x27 || c === 0x60 || c === 0x3d;
@@ -847,15 +850,25 @@ function isArnBreak(c: number): boolean {
  */
 function inArnOrUrn(text: string, s: number): boolean {
   if (text !== arnText || s < arnTo) {
-    arnText = text;
+    // A paste with no `arn:` or `urn:` at all (most of them) reads nothing more.
+    if (text !== arnText) arnAnywhere = /[AaUu][Rr][Nn]:/.test(text);
     arnTo = Math.max(0, s - 256);
     arnBreak = -1;
   }
+  // This very string from now on: the next comparison is by reference, not by its characters.
+  arnText = text;
+  if (!arnAnywhere) return false;
   for (let k = Math.max(arnTo, s - 256); k < s; k++) if (isArnBreak(text.charCodeAt(k))) arnBreak = k;
   arnTo = s;
   const t = Math.max(arnBreak + 1, s - 256, 0);
-  const head = text.slice(t, t + 4).toLowerCase();
-  return head === "arn:" || head === "urn:";
+  // `arn:` or `urn:` in any case, read in place (this runs at every name after a colon).
+  const a = text.charCodeAt(t) | 0x20;
+  return (
+    (a === 0x61 || a === 0x75) &&
+    (text.charCodeAt(t + 1) | 0x20) === 0x72 &&
+    (text.charCodeAt(t + 2) | 0x20) === 0x6e &&
+    text.charCodeAt(t + 3) === 0x3a
+  );
 }
 
 export const namedValues: Detector = (text, emit) => {
