@@ -230,7 +230,9 @@ function collect(text: string, hidePrompt: boolean, regions: Spans): Spans {
         const runs = scanText(view.text).runs;
         let long = 0;
         for (let r = 0; r < runs.length; r += 2) if ((runs[r + 1] ?? 0) - (runs[r] ?? 0) >= 32) long++;
-        const cover = long * 16 >= out.n ? new TypedCover(out) : null;
+        let typed = 0;
+        if (long * 16 >= out.n) for (let c = 0; c < out.n; c++) if (out.kind[c] !== FALLBACK) typed++;
+        const cover = typed > 0 ? new TypedCover(out) : null;
         highEntropyOutside(
           view.text,
           emit,
