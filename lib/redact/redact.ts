@@ -115,7 +115,7 @@ class Spans {
   }
 }
 
-/** Whether `canonical` could change `raw`: only escapes (\ % & ESC), quotes, `+` and whitespace do. */
+/** Whether `raw`'s key differs from it: only escapes (\ % & ESC), quotes, `+` and whitespace change one. */
 function changesKey(raw: string): boolean {
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
@@ -223,34 +223,9 @@ function collect(text: string, hidePrompt: boolean, regions: Spans): Spans {
       const own = kindNumber(rule.id);
       const emit = (s: number, e: number, k?: string) =>
         pushView(s, e, k === undefined ? own : kindNumber(k));
-      if (own === FALLBACK) {
-        // The fallback runs last, and passes over what the typed spans found so far hold whole: where it has
-        // runs enough to judge that merging those spans pays (a view with a few runs and 30 000 spans would
-        // merge them all for nothing).
-        const runs = scanText(view.text).runs;
-        let long = 0;
-        for (let r = 0; r < runs.length; r += 2) if ((runs[r + 1] ?? 0) - (runs[r] ?? 0) >= 32) long++;
-        let typed = 0;
-        if (long * 16 >= out.n) for (let c = 0; c < out.n; c++) if (out.kind[c] !== FALLBACK) typed++;
-        const cover = typed > 0 ? new TypedCover(out) : null;
-        highEntropyOutside(
-          view.text,
-          emit,
-          cover === null
-            ? null
-            : (s, e) => {
-                if (starts === null || ends === null) return cover.holds(s, e);
-                // In the paste, a span of view[s, e) lies within the least start and greatest end there.
-                let lo = Infinity;
-                let hi = -1;
-                for (let i = s; i < e; i++) {
-                  lo = Math.min(lo, starts[i] ?? 0);
-                  hi = Math.max(hi, ends[i] ?? 0);
-                }
-                return hi >= 0 && cover.holds(lo, hi);
-              },
-        );
-      } else if (rule.detect !== undefined && shouldRun(rule.anchors, present)) rule.detect(view.text, emit);
+      // The fallback runs last, and passes over what the typed spans found so far hold whole.
+      if (own === FALLBACK) highEntropyOutside(view.text, emit, typedCoverOf(out, view));
+      else if (rule.detect !== undefined && shouldRun(rule.anchors, present)) rule.detect(view.text, emit);
       for (const reader of rule.readers ?? [])
         if (shouldRun(reader.anchors, present)) reader.detect(view.text, emit);
     }
@@ -262,6 +237,35 @@ function collect(text: string, hidePrompt: boolean, regions: Spans): Spans {
   namedDumps(dumps, push);
   if (hidePrompt) for (const [s, e] of findPromptSpans(text)) push(s, e, PROMPT);
   return echoes(text, settleFallback(text, out), regions);
+}
+
+/**
+ * Whether the typed spans among `spans` (paste offsets) hold a stretch of `view` whole, or null where that is
+ * not worth asking: no typed span yet, or too few long runs in the view to pay for merging the spans (a view
+ * with a few runs and 30 000 spans would merge them all for nothing).
+ */
+function typedCoverOf(spans: Spans, view: View): ((s: number, e: number) => boolean) | null {
+  const runs = scanText(view.text).runs;
+  let long = 0;
+  for (let r = 0; r < runs.length; r += 2) if ((runs[r + 1] ?? 0) - (runs[r] ?? 0) >= 32) long++;
+  if (long * 16 < spans.n) return null;
+  let typed = 0;
+  for (let c = 0; c < spans.n; c++) if (spans.kind[c] !== FALLBACK) typed++;
+  if (typed === 0) return null;
+  const cover = new TypedCover(spans);
+  const starts = view.start;
+  const ends = view.end;
+  if (starts === null || ends === null) return (s, e) => cover.holds(s, e);
+  return (s, e) => {
+    // In the paste, a span of view[s, e) lies within the least start and greatest end there.
+    let lo = Infinity;
+    let hi = -1;
+    for (let i = s; i < e; i++) {
+      lo = Math.min(lo, starts[i] ?? 0);
+      hi = Math.max(hi, ends[i] ?? 0);
+    }
+    return hi >= 0 && cover.holds(lo, hi);
+  };
 }
 
 /**
