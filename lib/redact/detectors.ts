@@ -708,6 +708,21 @@ export function emitNamedValue(
   }
   let s = at;
   let e = end ?? unquotedEnd(text, at, query, bracket ? "]" : stop);
+  // A `;` that no `name=` pair (or the end of the value) follows is the value's own (`p@ss;w0rd`): on to the
+  // next `;` that one does.
+  if (
+    end === null &&
+    !bracket &&
+    stop !== null &&
+    text.charCodeAt(e) === 0x3b &&
+    !pairAfterSemicolon(text, e)
+  ) {
+    const whole = unquotedEnd(text, at, query, null);
+    while (e < whole && text.charCodeAt(e) === 0x3b && !pairAfterSemicolon(text, e)) {
+      e++;
+      while (e < whole && text.charCodeAt(e) !== 0x3b) e++;
+    }
+  }
   if (end === null && text[at] === "$" && isReference(text, at, e)) return;
   // `token: Bearer abc` and `API_KEY="Bearer abc"`: the scheme word stays.
   const scheme = mayStartWithScheme(text, s)
@@ -830,6 +845,14 @@ export function sameText(text: string, s: number, e: number, prev: string): bool
   if (prev.length >= 16) return text.slice(s, e) === prev;
   for (let i = 0; i < prev.length; i++) if (text.charCodeAt(s + i) !== prev.charCodeAt(i)) return false;
   return true;
+}
+
+/** A connection string's next pair after the `;` at `i` (`;EndpointSuffix=`, `;User ID=`), or its end. */
+const PAIR_AFTER_SEMICOLON = /;(?:[A-Za-z][\w .-]{0,40}=|[\s"']|$)/y;
+function pairAfterSemicolon(text: string, i: number): boolean {
+  if (i + 1 >= text.length) return true;
+  PAIR_AFTER_SEMICOLON.lastIndex = i;
+  return PAIR_AFTER_SEMICOLON.test(text);
 }
 
 /** The last break (blank, quote, backtick or `=`) `inArnOrUrn` found before `arnTo` in `arnText`, or -1. */
@@ -1032,10 +1055,10 @@ export const queryCredentials: Detector = (text, emit) => {
     if (isSessionCookieName(name)) continue;
     const s = m.index + m[0].length;
     let e = trimClosers(text, s, queryValueEnd(text, s, Math.min(text.length, s + MAX_VALUE)));
-    // After a `;` (a connection string, a path parameter) the value ends at the next `;`.
+    // After a `;` (a connection string, a path parameter) the value ends at the next `;` that a pair follows.
     if (text.charCodeAt(m.index) === 0x3b)
       for (let k = s; k < e; k++)
-        if (text.charCodeAt(k) === 0x3b) {
+        if (text.charCodeAt(k) === 0x3b && pairAfterSemicolon(text, k)) {
           e = k;
           break;
         }

@@ -529,6 +529,22 @@ CASES.push(
   },
 );
 
+// `;`-separated connection strings: a value ends at the `;` a pair follows, not at one inside it.
+CASES.push(
+  {
+    shape: "ADO.NET connection string, a ; inside the password",
+    text: "Server=tcp:db,1433;User ID=app;Password=ab;cd9Xq!zz;Encrypt=True;",
+    secrets: ["ab;cd9Xq!zz", "cd9Xq!zz"],
+    kept: ["Server=tcp:db,1433;User ID=app;Password=", ";Encrypt=True;"],
+  },
+  {
+    shape: "a ; inside a password after a ; that is no connection string",
+    text: "retry;password=p@ss;w0rd9Zx rest of the line",
+    secrets: ["p@ss;w0rd9Zx", "w0rd9Zx"],
+    kept: [" rest of the line"],
+  },
+);
+
 /** The first 8-character piece of `secret` that `output` still holds, or null. */
 function leakedPiece(output: string, secret: string): string | null {
   for (let i = 0; i + 8 <= secret.length; i++) {
