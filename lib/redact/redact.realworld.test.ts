@@ -545,6 +545,141 @@ CASES.push(
   },
 );
 
+/** Hosting, SaaS and MCP configs (Vercel, Supabase, Firebase, Vault, Heroku, Fly, MCP servers …). */
+const SERVICES: Array<[string, string, string[], string[]]> = [
+  [
+    "vercel env pull",
+    `# Created by Vercel CLI\nPOSTGRES_PASSWORD="Vq3rT8mNx2LpZ7"\nPOSTGRES_URL="postgres://default:Vq3rT8mNx2LpZ7@ep-cool-rain-123456.us-east-1.aws.neon.tech:5432/verceldb?sslmode=require"\nVERCEL_ENV="development"`,
+    ["Vq3rT8mNx2LpZ7"],
+    ['VERCEL_ENV="development"', "@ep-cool-rain-123456.us-east-1.aws.neon.tech:5432/verceldb"],
+  ],
+  [
+    "supabase service role jwt",
+    `SUPABASE_SERVICE_ROLE_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJvbGUiOiJzZXJ2aWNlX3JvbGUifQ.Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8AbCdE`,
+    ["Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz", "eyJpc3MiOiJzdXBhYmFzZSIsInJvbGUi"],
+    [],
+  ],
+  [
+    "firebase config object",
+    `const firebaseConfig = {\n  apiKey: "AIzaSyDk3Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",\n  authDomain: "myapp.firebaseapp.com",\n  projectId: "myapp-prod",\n};`,
+    ["AIzaSyDk3Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"],
+    ['authDomain: "myapp.firebaseapp.com"', 'projectId: "myapp-prod"'],
+  ],
+  [
+    "mailchimp key",
+    `MAILCHIMP_API_KEY=0123456789abcdef0123456789abcdef-us6`,
+    ["0123456789abcdef0123456789abcdef"],
+    [],
+  ],
+  [
+    "telegram bot token in url",
+    `POST https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage 401 Unauthorized`,
+    ["AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"],
+    ["https://api.telegram.org/bot123456789:", " 401 Unauthorized"],
+  ],
+  [
+    "okta ssws",
+    `Authorization: SSWS 00QCjAl4MlV-WPXM-ABCDEFGHIJKLMNOPQRSTUVWXYZ0`,
+    ["00QCjAl4MlV-WPXM-ABCDEFGHIJ"],
+    ["Authorization: SSWS "],
+  ],
+  [
+    "databricks token",
+    `DATABRICKS_HOST=https://adb-123.azuredatabricks.net DATABRICKS_TOKEN=dapi0123456789abcdef0123456789abcdef`,
+    ["dapi0123456789abcdef0123456789abcdef"],
+    ["DATABRICKS_HOST=https://adb-123.azuredatabricks.net"],
+  ],
+  [
+    "vault token",
+    `$ vault login\nToken (will be hidden):\nSuccess! token: hvs.CAESIJqWx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8AbGh4KHGh2cy5Rdzh`,
+    ["hvs.CAESIJqWx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"],
+    ["Success! token: "],
+  ],
+  [
+    "linear/notion/doppler",
+    `LINEAR_API_KEY=lin_api_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8Ab NOTION_TOKEN=ntn_123456789012Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXc DOPPLER_TOKEN=dp.st.prd.Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8`,
+    [
+      "lin_api_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "ntn_123456789012Qw8Er7Ty6Ui5Op4As3Df2",
+      "dp.st.prd.Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0",
+    ],
+    [],
+  ],
+  [
+    "docker hub pat login output",
+    `$ echo dckr_pat_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0 | docker login -u acme --password-stdin\nLogin Succeeded`,
+    ["dckr_pat_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0"],
+    ["Login Succeeded", "docker login -u acme --password-stdin"],
+  ],
+  [
+    "grafana/newrelic",
+    `GRAFANA_TOKEN=glsa_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXc_1a2b3c4d\nNEW_RELIC_API_KEY=NRAK-Q8ER7TY6UI5OP4AS3DF2GH1JK0L`,
+    ["glsa_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXc", "NRAK-Q8ER7TY6UI5OP4AS3DF2GH1JK0L"],
+    [],
+  ],
+  [
+    "twitter bearer",
+    `curl -H "Authorization: Bearer AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI%3DEUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F" https://api.twitter.com/2/tweets`,
+    ["ULvsea4JtiGRiSDSJSI", "EUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F"],
+    ["https://api.twitter.com/2/tweets"],
+  ],
+  [
+    "cloudflare token env",
+    `CLOUDFLARE_API_TOKEN=Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8Ab wrangler deploy`,
+    ["Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8Ab"],
+    ["wrangler deploy"],
+  ],
+  [
+    "pinecone key uuid with name",
+    `PINECONE_API_KEY=3f2a9c1e-07b5-4d24-8ace-13579bdf0246`,
+    ["3f2a9c1e-07b5-4d24-8ace-13579bdf0246"],
+    [],
+  ],
+  [
+    "snowflake url",
+    `snowflake://etl_user:Sn0wfl@ke!Pw@acme-xy12345/ANALYTICS/PUBLIC?warehouse=COMPUTE_WH`,
+    ["Sn0wfl@ke!Pw"],
+    ["@acme-xy12345/ANALYTICS/PUBLIC?warehouse=COMPUTE_WH"],
+  ],
+  [
+    "asana/airtable/figma",
+    `ASANA_PAT=1/1203456789012345:0a1b2c3d4e5f60718293a4b5c6d7e8f9\nAIRTABLE_TOKEN=patQw8Er7Ty6Ui5O.0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9\nFIGMA_TOKEN=figd_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8Ab`,
+    ["0a1b2c3d4e5f60718293a4b5c6d7e8f9", "figd_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0"],
+    [],
+  ],
+  [
+    "fly secrets list (digests are evidence)",
+    `NAME                    DIGEST                  CREATED AT\nDATABASE_URL            a1b2c3d4e5f6a7b8        2m ago\nANTHROPIC_API_KEY       0f1e2d3c4b5a6978        2m ago`,
+    [],
+    ["a1b2c3d4e5f6a7b8", "0f1e2d3c4b5a6978", "DATABASE_URL", "ANTHROPIC_API_KEY"],
+  ],
+  [
+    "heroku config",
+    `=== acme-api Config Vars\nANTHROPIC_API_KEY: sk-ant-api03-Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0-AbCdAA\nDATABASE_URL:      postgres://u8abc:p4ssW0rdXyZ123@ec2-1-2-3-4.compute-1.amazonaws.com:5432/d9x\nWEB_CONCURRENCY:   2`,
+    ["Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz", "p4ssW0rdXyZ123"],
+    ["WEB_CONCURRENCY:   2", "=== acme-api Config Vars"],
+  ],
+  [
+    "github actions secret in log masked partially",
+    `Run anthropics/claude-code-action@v1\n  with:\n    anthropic_api_key: ***\n    github_token: ghs_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9\n    model: claude-sonnet-4-5`,
+    ["ghs_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9"],
+    ["anthropic_api_key: ***", "model: claude-sonnet-4-5", "anthropics/claude-code-action@v1"],
+  ],
+  [
+    "mcp config json with env",
+    `{"mcpServers":{"github":{"command":"npx","args":["-y","@modelcontextprotocol/server-github"],"env":{"GITHUB_PERSONAL_ACCESS_TOKEN":"github_pat_11ABCDEFG0Qw8Er7Ty6Ui5_Op4As3Df2Gh1Jk0LzXcVb9Nm8Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9"}}}}`,
+    ["github_pat_11ABCDEFG0Qw8Er7Ty6Ui5"],
+    ['"args":["-y","@modelcontextprotocol/server-github"]'],
+  ],
+  [
+    "claude desktop log with token in url",
+    `2025-10-01T12:00:00.000Z [error] MCP server "linear" failed: GET https://mcp.linear.app/sse?token=lin_oauth_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8 → 401`,
+    ["lin_oauth_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"],
+    ['MCP server "linear" failed: GET https://mcp.linear.app/sse?token=', "→ 401"],
+  ],
+];
+for (const [shape, text, secrets, kept] of SERVICES) CASES.push({ shape, text, secrets, kept });
+
 /** The first 8-character piece of `secret` that `output` still holds, or null. */
 function leakedPiece(output: string, secret: string): string | null {
   for (let i = 0; i + 8 <= secret.length; i++) {

@@ -23,6 +23,7 @@ const SECRET_WORDS = [
   "sig",
   "dsn",
   "jwt",
+  "pat",
 ];
 
 /**

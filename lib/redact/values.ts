@@ -37,6 +37,8 @@ const SECRET_SEGMENTS = new Set([
   "apitoken",
   "clientsecret",
   "jwt",
+  // A personal access token (`ASANA_PAT`, `AZURE_DEVOPS_PAT`).
+  "pat",
 ]);
 
 /** Last segments that make the field a description of a secret rather than the secret itself. */
@@ -100,6 +102,15 @@ const DESCRIPTIVE_LAST = new Set([
   "valid",
   "invalid",
   "missing",
+  // Where a secret is used, not the secret (`authDomain`, `token_endpoint`, `auth_issuer`, `token_audience`).
+  "domain",
+  "domains",
+  "endpoint",
+  "issuer",
+  "audience",
+  "realm",
+  "scope",
+  "scopes",
 ]);
 
 /** Segments anywhere in the name that make it a non-secret key (database keys, idempotency keys …). */
