@@ -680,6 +680,127 @@ const SERVICES: Array<[string, string, string[], string[]]> = [
 ];
 for (const [shape, text, secrets, kept] of SERVICES) CASES.push({ shape, text, secrets, kept });
 
+/** Encodings and line shapes around one key: CRLF, ANSI colour, triple escapes, other languages, markup. */
+const K2 = "sk-ant-api03-Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0Uv1Wx2Yz3Ab4Cd5Ef6Gh7Ij8Kl9Mn0Op1Qr2St3Uv4-Wx5AA";
+const P2 = "Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0";
+const AROUND: Array<[string, string, string[], string[]]> = [
+  [
+    "CRLF env",
+    `ANTHROPIC_API_KEY=${K2}\r\nANTHROPIC_MODEL=claude-sonnet-4-5\r\n`,
+    [P2],
+    ["ANTHROPIC_MODEL=claude-sonnet-4-5"],
+  ],
+  [
+    "ansi colored env",
+    `\x1b[32mANTHROPIC_API_KEY\x1b[0m=\x1b[33m${K2}\x1b[0m\n\x1b[32mMODEL\x1b[0m=claude-opus-4-1`,
+    [P2],
+    ["claude-opus-4-1"],
+  ],
+  [
+    "triple escaped json",
+    `{"body":"{\\"error\\":\\"{\\\\\\"api_key\\\\\\":\\\\\\"${K2}\\\\\\"}\\"}"}`,
+    [P2],
+    [],
+  ],
+  [
+    "base64 -d output",
+    `$ kubectl get secret api -o jsonpath='{.data.token}' | base64 -d\nQw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXc$ `,
+    ["Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXc"],
+    ["kubectl get secret api"],
+  ],
+  [
+    "password prompt echo",
+    `Enter password: hunter2Xyz!\nLogin failed for user admin`,
+    ["hunter2Xyz!"],
+    ["Login failed for user admin"],
+  ],
+  [
+    "spanish log",
+    `Error de autenticación: la clave de API "${K2}" no es válida. Modelo: claude-haiku-4-5`,
+    [P2],
+    ["Modelo: claude-haiku-4-5", "no es válida"],
+  ],
+  [
+    "japanese log",
+    `認証エラー: APIキー ${K2} は無効です。モデル: claude-sonnet-4-5`,
+    [P2],
+    ["モデル: claude-sonnet-4-5", "認証エラー"],
+  ],
+  [
+    "key in markdown table",
+    `| name | value |\n|---|---|\n| ANTHROPIC_API_KEY | ${K2} |\n| region | us-east-1 |`,
+    [P2],
+    ["| region | us-east-1 |"],
+  ],
+  [
+    "key in html",
+    `<input type="hidden" name="api_key" value="${K2}"><span>claude-3-7-sonnet</span>`,
+    [P2],
+    ["<span>claude-3-7-sonnet</span>"],
+  ],
+  [
+    "yaml list of headers",
+    `headers:\n  - name: x-api-key\n    value: ${K2}\n  - name: anthropic-version\n    value: "2023-06-01"`,
+    [P2],
+    ['value: "2023-06-01"'],
+  ],
+  [
+    "key split across lines with backslash",
+    `curl https://api.anthropic.com/v1/messages \\\n  -H "x-api-key: sk-ant-api03-Ab1Cd2Ef3Gh4Ij5Kl6Mn7\\\n Op8Qr9St0Uv1Wx2Yz3Ab4Cd5Ef6Gh7Ij8Kl9Mn0Op1Qr2St3Uv4-Wx5AA"`,
+    ["Op8Qr9St0Uv1Wx2Yz3Ab4Cd5", "Ab1Cd2Ef3Gh4Ij5Kl6Mn7"],
+    ["https://api.anthropic.com/v1/messages"],
+  ],
+  [
+    "key in python f-string error",
+    `ValueError: bad key sk-ant-api03-${"x".repeat(20)}... use ${K2}`,
+    [P2],
+    ["ValueError: bad key"],
+  ],
+  [
+    "two keys same line",
+    `old=${K2} new=sk-ant-api03-Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0PpOoNnMmLlKkJjIiHhGgFfEeDdCcBbAa9-Zz8AA`,
+    [P2, "Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0"],
+    [],
+  ],
+  [
+    "key in error with unicode quotes",
+    `Invalid API key “${K2}” provided`,
+    [P2],
+    ["provided", "Invalid API key"],
+  ],
+  [
+    "url-encoded form body",
+    `POST /oauth/token grant_type=refresh_token&refresh_token=sk-ant-ort01-Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8&client_id=9d1c250a-e61b-44d9-88ed-5944d1962f5e`,
+    ["Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"],
+    ["client_id=9d1c250a-e61b-44d9-88ed-5944d1962f5e", "grant_type=refresh_token"],
+  ],
+  [
+    "xml soap password",
+    `<soap:Body><Login><Username>admin</Username><Password>S0ap!Passw0rd</Password></Login></soap:Body>`,
+    ["S0ap!Passw0rd"],
+    ["<Username>admin</Username>"],
+  ],
+  [
+    "env in systemd unit",
+    `[Service]\nEnvironment="ANTHROPIC_API_KEY=${K2}"\nEnvironment="PORT=8080"`,
+    [P2],
+    ['Environment="PORT=8080"'],
+  ],
+  [
+    "dockerfile ARG/ENV",
+    `ARG NPM_TOKEN=npm_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8\nENV NODE_ENV=production`,
+    ["npm_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"],
+    ["ENV NODE_ENV=production"],
+  ],
+  [
+    "github actions secret inline",
+    `run: curl -H "Authorization: token ghp_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8" https://api.github.com/user`,
+    ["ghp_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"],
+    ["https://api.github.com/user"],
+  ],
+];
+for (const [shape, text, secrets, kept] of AROUND) CASES.push({ shape, text, secrets, kept });
+
 /** The first 8-character piece of `secret` that `output` still holds, or null. */
 function leakedPiece(output: string, secret: string): string | null {
   for (let i = 0; i + 8 <= secret.length; i++) {
