@@ -801,6 +801,77 @@ const AROUND: Array<[string, string, string[], string[]]> = [
 ];
 for (const [shape, text, secrets, kept] of AROUND) CASES.push({ shape, text, secrets, kept });
 
+/** Claude Code's own files and the cloud credentials it reads (OAuth JSON, ADC, SSO cache, apiKeyHelper). */
+const CLAUDE_FILES: Array<[string, string, string[], string[]]> = [
+  [
+    "claude credentials json",
+    `{"claudeAiOauth":{"accessToken":"sk-ant-oat01-Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8-AbCdEfAA","refreshToken":"sk-ant-ort01-Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb-AbCdAA","expiresAt":1759320000000,"scopes":["user:inference","user:profile"],"subscriptionType":"max"}}`,
+    ["Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz", "Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0"],
+    ['"expiresAt":1759320000000', '"scopes":["user:inference","user:profile"]', '"subscriptionType":"max"'],
+  ],
+  [
+    "claude.json primaryApiKey",
+    `{"numStartups": 42, "primaryApiKey": "sk-ant-api03-Mm1Nn2Bb3Vv4Cc5Xx6Zz7Ll8Kk9Jj0HhGgFfDdSsAaPpOoIiUuYyTtRrEeWwQq1-Mm1NnAA", "userID": "3f2a9c1e07b54d248ace13579bdf0246aabbccdd3f2a9c1e07b54d248ace1357"}`,
+    ["Mm1Nn2Bb3Vv4Cc5Xx6Zz7Ll8Kk9Jj0"],
+    ['"numStartups": 42'],
+  ],
+  [
+    "custom headers env",
+    `ANTHROPIC_CUSTOM_HEADERS="X-Api-Key: gw_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz\nX-Team: platform"`,
+    ["gw_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"],
+    ["X-Team: platform"],
+  ],
+  [
+    "gcloud adc json",
+    `{"account": "", "client_id": "764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur.apps.googleusercontent.com", "client_secret": "d-FL95Q19q7MQmFpd7hHD0Ty", "refresh_token": "1//0gQw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8-L9IrAbCdEfGhIjKl", "type": "authorized_user", "universe_domain": "googleapis.com"}`,
+    ["d-FL95Q19q7MQmFpd7hHD0Ty", "0gQw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"],
+    ['"type": "authorized_user"', '"universe_domain": "googleapis.com"'],
+  ],
+  [
+    "aws configure list",
+    `      Name                    Value             Type    Location\n      ----                    -----             ----    --------\n   profile                <not set>             None    None\naccess_key     ****************WXYZ shared-credentials-file\nsecret_key     ****************ABCD shared-credentials-file\n    region                us-east-1      config-file    ~/.aws/config`,
+    [],
+    ["****************WXYZ", "us-east-1", "~/.aws/config"],
+  ],
+  [
+    "aws sso cache",
+    `{"startUrl": "https://acme.awsapps.com/start", "region": "us-east-1", "accessToken": "aoaAAAAAGaQw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz", "expiresAt": "2025-10-01T20:00:00Z"}`,
+    ["aoaAAAAAGaQw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"],
+    ['"startUrl": "https://acme.awsapps.com/start"', '"expiresAt": "2025-10-01T20:00:00Z"'],
+  ],
+  [
+    "apiKeyHelper output",
+    `$ ~/bin/get-key.sh\nsk-ant-api03-Rr1Tt2Yy3Uu4Ii5Oo6Pp7Aa8Ss9Dd0FfGgHhJjKkLlZzXxCcVvBbNnMmQqWwEe1-Rr1TtAA\n$ claude -p "hi"\nAPI Error: 401 {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}`,
+    ["Rr1Tt2Yy3Uu4Ii5Oo6Pp7Aa8Ss9Dd0"],
+    ['"type":"authentication_error"', "API Error: 401"],
+  ],
+  [
+    "bedrock bearer token env",
+    `AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS1xdzhlcjd0eTZ1aTVvcDRhczNkZjJnaDFqazBsenhjdmI5bm04\nCLAUDE_CODE_USE_BEDROCK=1`,
+    ["ABSKQmVkcm9ja0FQSUtleS1xdzhlcjd0eTZ1aTVv"],
+    ["CLAUDE_CODE_USE_BEDROCK=1"],
+  ],
+  [
+    "vertex env",
+    `CLAUDE_CODE_USE_VERTEX=1\nCLOUD_ML_REGION=us-east5\nANTHROPIC_VERTEX_PROJECT_ID=acme-ml-prod`,
+    [],
+    ["CLAUDE_CODE_USE_VERTEX=1", "CLOUD_ML_REGION=us-east5", "ANTHROPIC_VERTEX_PROJECT_ID=acme-ml-prod"],
+  ],
+  [
+    "doctor output",
+    `Diagnostics\n└ Currently running: npm-global (1.0.120)\n└ Path: /usr/local/bin/node\n└ Invoked: /usr/local/bin/claude\n└ Config install method: global\n└ Auto-updates: default (true)\n└ Search: OK (vendor)`,
+    [],
+    ["Currently running: npm-global (1.0.120)", "Auto-updates: default (true)"],
+  ],
+  [
+    "oauth error with code param",
+    `GET /callback?code=4/0AfJohXnQw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8AbCd&state=xyz123&scope=email%20profile 400`,
+    ["0AfJohXnQw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"],
+    ["scope=email%20profile 400"],
+  ],
+];
+for (const [shape, text, secrets, kept] of CLAUDE_FILES) CASES.push({ shape, text, secrets, kept });
+
 /** The first 8-character piece of `secret` that `output` still holds, or null. */
 function leakedPiece(output: string, secret: string): string | null {
   for (let i = 0; i + 8 <= secret.length; i++) {
