@@ -1,7 +1,14 @@
 import { isSpace, isWordLike, lowerBound } from "./chars";
 import { LEAD_ARRAY, leadMatches, scanText } from "./scan";
 import { emitNamedValue, type Detector, type Emit } from "./detectors";
-import { classifyNameCached, isBenignValue, isPlaceholderFor, kindForName } from "./values";
+import {
+  ASP_SESSION_COOKIE,
+  SESSION_COOKIE_NAMES,
+  classifyNameCached,
+  isBenignValue,
+  isPlaceholderFor,
+  kindForName,
+} from "./values";
 
 /**
  * Per-syntax readers for the pair syntaxes the generic `name: value` reader cannot see: each knows where its
@@ -681,8 +688,12 @@ export const SESSION_COOKIE_ANCHORS = [
   "ci_session",
   "ASP.NET_SessionId",
 ];
-const SESSION_COOKIE =
-  /(?<![\w.-])(sessionid|jsessionid|JSESSIONID|PHPSESSID|connect\.sid|laravel_session|ci_session|ASP\.NET_SessionId|ASPSESSIONID[A-Z]{8})(?:\\?["'])?[ \t]{0,8}(=>|[:=])[ \t]{0,8}/g;
+/** A session cookie's name (values.ts lists them) and its separator. */
+const SESSION_COOKIE = new RegExp(
+  `(?<![\\w.-])(${[...SESSION_COOKIE_NAMES.map((n) => n.replace(/\./g, "\\.")), ASP_SESSION_COOKIE].join("|")})` +
+    `(?:\\\\?["'])?[ \\t]{0,8}(=>|[:=])[ \\t]{0,8}`,
+  "g",
+);
 /** Where a session id a URL path carries (`/cart;jsessionid=0A1B…?x=1`) ends. */
 const PATH_PARAMETER_STOP = /[?#&;/\s"'<>]/;
 export const sessionCookies: Detector = (text, emit) => {

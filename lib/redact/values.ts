@@ -141,7 +141,7 @@ export function nameSegments(name: string): string[] {
 export type NameClass = "authorization" | "cookie" | "secret" | null;
 
 /** Frameworks' session cookie names (readers.ts SESSION_COOKIE reads them), as they print them. */
-const SESSION_COOKIE_NAMES = new Set([
+export const SESSION_COOKIE_NAMES: readonly string[] = [
   "sessionid",
   "jsessionid",
   "JSESSIONID",
@@ -150,10 +150,14 @@ const SESSION_COOKIE_NAMES = new Set([
   "laravel_session",
   "ci_session",
   "ASP.NET_SessionId",
-]);
+];
+/** Classic ASP's session cookie: the name carries eight random capitals. */
+export const ASP_SESSION_COOKIE = "ASPSESSIONID[A-Z]{8}";
+const SESSION_COOKIE_SET = new Set(SESSION_COOKIE_NAMES);
+const ASP_SESSION_COOKIE_NAME = new RegExp(`^${ASP_SESSION_COOKIE}$`);
 
 export function isSessionCookieName(name: string): boolean {
-  return SESSION_COOKIE_NAMES.has(name) || /^ASPSESSIONID[A-Z]{8}$/.test(name);
+  return SESSION_COOKIE_SET.has(name) || ASP_SESSION_COOKIE_NAME.test(name);
 }
 
 /** What a field or header name says about its value. */
