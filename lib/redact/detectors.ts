@@ -16,7 +16,7 @@ import {
 } from "./chars";
 import {
   EVIDENCE_TOKEN_PREFIX,
-  classifyName,
+  classifyNameCached,
   isBenignValue,
   isBenignValueUnmarked,
   isPlaceholderValue,
@@ -1050,7 +1050,7 @@ const QUERY_STOP = charSet(' \t\r\n&#"<>\\');
 export const queryCredentials: Detector = (text, emit) => {
   for (const m of matches(QUERY_PARAM, text)) {
     const name = m[1] ?? "";
-    if (!QUERY_SECRET_NAMES.has(name.toLowerCase()) && classifyName(name) !== "secret") continue;
+    if (!QUERY_SECRET_NAMES.has(name.toLowerCase()) && classifyNameCached(name) !== "secret") continue;
     // A session cookie's name (`;jsessionid=` in a path ends at `?`) is the cookie readers' (readers.ts).
     if (isSessionCookieName(name)) continue;
     const s = m.index + m[0].length;
