@@ -558,6 +558,27 @@ function nextEscape(text: string, i: number, to: number): number {
   return Math.min(to, last === 0x5c || last === 0x26 || last === 0x1b ? end - 1 : end - 3);
 }
 
+/** What `&amp;`, `&quot;`, `&lt;` and `&gt;` decode to, by the letter after the `&`. */
+const ENTITY_CODE = new Uint16Array(128);
+ENTITY_CODE[0x61] = 0x26;
+ENTITY_CODE[0x71] = 0x22;
+ENTITY_CODE[0x6c] = 0x3c;
+ENTITY_CODE[0x67] = 0x3e;
+
+/** The length of the lower-case `&amp;`, `&quot;`, `&lt;` or `&gt;` at `i` ending by `to`, or 0. */
+function commonEntityLength(text: string, i: number, to: number): number {
+  const a = text.charCodeAt(i + 1);
+  let word: string;
+  if (a === 0x61) word = "amp;";
+  else if (a === 0x71) word = "quot;";
+  else if (a === 0x6c) word = "lt;";
+  else if (a === 0x67) word = "gt;";
+  else return 0;
+  if (i + 1 + word.length > to) return 0;
+  for (let k = 1; k < word.length; k++) if (text.charCodeAt(i + 1 + k) !== word.charCodeAt(k)) return 0;
+  return 1 + word.length;
+}
+
 /** A run of `\\` pairs past its first 16, read natively (a megabyte of them is one run). */
 const BACKSLASH_PAIRS = /(?:\\\\)*/y;
 
@@ -625,6 +646,18 @@ function decodeInto(
       i = j;
       runStart = i;
       continue;
+    }
+    if (c === 0x26) {
+      // `&amp;`, `&quot;`, `&lt;`, `&gt;` (an HTML page or a HAR's escaped body is full of them), as escapeAt
+      // reads them, without cutting out and lower-casing the name or allocating the answer.
+      const length = commonEntityLength(text, i, to);
+      if (length > 0) {
+        flush(i);
+        b.pushCode(ENTITY_CODE[text.charCodeAt(i + 1)] as number, s(i), e(i + length - 1));
+        i += length;
+        runStart = i;
+        continue;
+      }
     }
     if (c === 0x1b || c === 0x5c || c === 0x25 || c === 0x26) {
       const d = escapeAt(text, i);
