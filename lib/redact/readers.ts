@@ -157,10 +157,45 @@ function hasAt(text: string, at: number, lit: string): boolean {
 
 /**
  * Command lines that take a secret without `name=`: `mysql -pPW`, `redis-cli -a PW`, `sshpass -p PW`,
- * `htpasswd -b file user PW`, `wandb login KEY`, `setx NAME VALUE`, `docker login -p PW`.
+ * `htpasswd -b file user PW`, `wandb login KEY`, `setx NAME VALUE` (and csh's `setenv NAME VALUE`, fish's
+ * `set -gx NAME VALUE`, a Dockerfile's `ENV NAME VALUE`), `docker login -p PW` (any `… login -p PW`:
+ * `az login`, `oc login`, `helm registry login`), `ldapsearch -w PW`, `openssl … -passin pass:PW`.
  */
+const LDAP_TOOLS = [
+  "ldapsearch",
+  "ldapmodify",
+  "ldapadd",
+  "ldapdelete",
+  "ldapwhoami",
+  "ldappasswd",
+  "ldapcompare",
+  "ldapmodrdn",
+  "ldapexop",
+];
+/** Tools whose `login` takes `-p PW` (`helm registry login`, `crane auth login`: the word before `login`). */
+const LOGIN_TOOLS = new Set([
+  "docker",
+  "podman",
+  "buildah",
+  "skopeo",
+  "nerdctl",
+  "oras",
+  "heroku",
+  "az",
+  "oc",
+  "cf",
+  "ibmcloud",
+  "registry",
+  "auth",
+]);
+/** Whether text[s, e) names a tool of LOGIN_TOOLS, past any directory (`/usr/bin/docker`). */
+function isLoginTool(text: string, s: number, e: number): boolean {
+  if (e - s > 256) return false;
+  const word = text.slice(s, e);
+  return LOGIN_TOOLS.has(word.slice(word.lastIndexOf("/") + 1));
+}
 const COMMANDS =
-  /\b(?:mysql|mysqldump|mysqladmin|mariadb|redis-cli|sshpass|htpasswd|wandb|setx|docker|podman|heroku)\b/g;
+  /\b(?:mysql|mysqldump|mysqladmin|mariadb|redis-cli|sshpass|htpasswd|wandb|setx|setenv|set|ENV|login|openssl|ldap[a-z]{2,8})\b/g;
 export const COMMAND_ANCHORS = [
   "mysql",
   "mariadb",
@@ -169,12 +204,21 @@ export const COMMAND_ANCHORS = [
   "htpasswd",
   "wandb",
   "setx",
-  "docker",
-  "podman",
-  "heroku",
+  "setenv",
+  "set -",
+  "ENV",
+  "login",
+  "openssl",
+  "ldap",
 ];
 /** The commands `commandSecrets` reads, by name (the anchors, and the mysql tools they find by `mysql`). */
-const COMMAND_NAMES = new Set([...COMMAND_ANCHORS, "mysqldump", "mysqladmin"]);
+const COMMAND_NAMES = new Set([
+  ...COMMAND_ANCHORS.filter((a) => /^[\w-]+$/.test(a) && a !== "ldap"),
+  "set",
+  "mysqldump",
+  "mysqladmin",
+  ...LDAP_TOOLS,
+]);
 /**
  * Groups of commands whose secrets are found argument by argument (the mysql family is one), and the `login`
  * commands: numbers, so the per-line note of how far each group has read is an array, not a map.
@@ -183,7 +227,12 @@ const MYSQL = 0;
 const REDIS_CLI = 1;
 const SSHPASS = 2;
 const LOGIN = 3;
+const LDAP = 4;
+const OPENSSL = 5;
 const PER_ARGUMENT = new Map([
+  ...LDAP_TOOLS.map((tool): [string, number] => [tool, LDAP]),
+  ["openssl", OPENSSL],
+  ["login", LOGIN],
   ["mysql", MYSQL],
   ["mysqldump", MYSQL],
   ["mysqladmin", MYSQL],
@@ -233,7 +282,7 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
   // Commands that judge each argument alone (or with the next): a later one before the same operator reads a
   // suffix of what an earlier one read and reports nothing new (a line of `mysql -p…` repeated was read once
   // per command to its end).
-  const readTo = [-1, -1, -1, -1];
+  const readTo = [-1, -1, -1, -1, -1, -1];
   for (let k = 0; k < n; k++) {
     const s = ws[k] as number;
     const e = we[k] as number;
@@ -250,6 +299,8 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
     }
     const end = operator;
     const group = command.group;
+    // `login` after a tool that logs in (in prose, "login … `claude -p .`" has no password).
+    if (group === LOGIN && (k === 0 || !isLoginTool(text, ws[k - 1] as number, we[k - 1] as number))) continue;
     if (group >= 0) {
       if (readTo[group] === end) continue;
       readTo[group] = end;
@@ -288,23 +339,67 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
           maskArg(text, emit, j, end, "api-key");
           break;
         }
-    } else if (cmd === "setx") {
-      if (first < end) {
-        const name = text.slice(ws[first] as number, we[first] as number);
-        if (classifyNameCached(name) !== null) maskArg(text, emit, first + 1, end, kindForName(name));
+    } else if (cmd === "setx" || cmd === "setenv") {
+      if (first < end) setVariable(text, emit, first, end, false);
+    } else if (cmd === "ENV") {
+      // A Dockerfile's `ENV NAME value…` (its legacy form: the value is the rest of the line).
+      if (k === 0 && first < end) setVariable(text, emit, first, end, true);
+    } else if (cmd === "set") {
+      // fish: `set -gx NAME VALUE` (a flag first: `set` alone is a word of prose, and bash's `set -e` sets none).
+      let j = first;
+      while (j < end && isFlag(text, j)) j++;
+      if (j > first && j < end) setVariable(text, emit, j, end, false);
+    } else if (group === LDAP) {
+      // `-w PW` or `-wPW` (the bind password); ldappasswd's `-a OLD` and `-s NEW` too.
+      for (let j = first; j < end; j++) {
+        if (argIs(text, j, "-w") || (cmd === "ldappasswd" && (argIs(text, j, "-a") || argIs(text, j, "-s"))))
+          maskArg(text, emit, j + 1, end);
+        else if (isGlued(text, j, 0x77)) maskArg(text, emit, j, end, "password", 2);
       }
-    } else if (
-      (cmd === "docker" || cmd === "podman" || cmd === "heroku") &&
-      first < end &&
-      argIs(text, first, "login")
-    ) {
-      // As for the per-argument commands: a later `login` before the same operator reads a suffix.
-      if (readTo[LOGIN] === end) continue;
-      readTo[LOGIN] = end;
-      for (let j = first; j < end; j++)
-        if (argIs(text, j, "-p") || argIs(text, j, "--password")) maskArg(text, emit, j + 1, end);
+    } else if (group === OPENSSL) {
+      // `-pass pass:PW`, `-passin pass:PW`, `-passout pass:PW` (`env:`, `file:`, `fd:`, `stdin` name where it is).
+      for (let j = first; j + 1 < end; j++) {
+        if (argIs(text, j, "-k")) maskArg(text, emit, j + 1, end);
+        else if (
+          (argIs(text, j, "-pass") ||
+            argIs(text, j, "-passin") ||
+            argIs(text, j, "-passout") ||
+            argIs(text, j, "-password")) &&
+          hasAt(text, wordStart[j + 1] as number, "pass:")
+        )
+          maskArg(text, emit, j + 1, end, "password", 5);
+      }
+    } else if (group === LOGIN) {
+      // `docker login -p PW`, `az login -u U -p PW`, `helm registry login … -p PW`.
+      for (let j = first; j < end; j++) if (argIs(text, j, "-p")) maskArg(text, emit, j + 1, end);
     }
   }
+}
+
+/** `NAME VALUE` at words [j, end): the value masked where the name is a secret's (`rest`: to the last word). */
+function setVariable(text: string, emit: Emit, j: number, end: number, rest: boolean): void {
+  const name = text.slice(wordStart[j] as number, wordEnd[j] as number);
+  if (j + 1 >= end || classifyNameCached(name) === null) return;
+  const kind = kindForName(name);
+  if (!rest) maskArg(text, emit, j + 1, end, kind);
+  else hide(text, wordStart[j + 1] as number, wordEnd[end - 1] as number, kind, emit);
+}
+
+/** Whether word j is a flag (`-gx`, `--export`). */
+function isFlag(text: string, j: number): boolean {
+  const s = wordStart[j] as number;
+  return (wordEnd[j] as number) - s >= 2 && text.charCodeAt(s) === 45;
+}
+
+/** Whether word j is `-<letter>` with its value glued on (`-wPW`). */
+function isGlued(text: string, j: number, letter: number): boolean {
+  const s = wordStart[j] as number;
+  return (
+    (wordEnd[j] as number) - s >= 3 &&
+    text.charCodeAt(s) === 45 &&
+    text.charCodeAt(s + 1) === letter &&
+    !isLineTerminator(text.charCodeAt(s + 2))
+  );
 }
 
 /** Whether word j of the line is `lit`. */
@@ -724,8 +819,8 @@ export const cookieReprs: Detector = (text, emit) => {
   }
 };
 
-/** argv and tuple arrays: `["--api-key", "V"]`, `("password", "V")`, `['-p', 'V']`. */
-const ARRAY_PAIR = /[[(,][ \t]{0,8}(["'])(-{0,2}[A-Za-z_][\w.-]{0,80})\1[ \t]{0,4},[ \t]{0,4}(?=["'])/g;
+/** argv and tuple arrays: `["--api-key", "V"]`, `("password", "V")`, `['-p', 'V']`, `{"x-api-key", "V"}`. */
+const ARRAY_PAIR = /[[(,{][ \t]{0,8}(["'])(-{0,2}[A-Za-z_][\w.-]{0,80})\1[ \t]{0,4},[ \t]{0,4}(?=["'])/g;
 const ARRAY_PAIR_AT = new RegExp(ARRAY_PAIR.source, "y");
 export const arrayPairs: Detector = (text, emit) => {
   for (const m of leadMatches(text, LEAD_ARRAY, ARRAY_PAIR, ARRAY_PAIR_AT)) {

@@ -79,8 +79,8 @@ const LEADS: ReadonlyArray<{ lead: number; first: string; second: string; third?
   { lead: LEAD_COLON, first: ":", second: "0123456789abcdefABCDEF:" },
   /** `\.\d{1,3}\.` IPv4 candidates. */
   { lead: LEAD_DOT, first: ".", second: "0123456789" },
-  /** `[[(,][ \t]{0,8}["']` argv arrays and tuples. */
-  { lead: LEAD_ARRAY, first: "[(,", second: ` \t"'` },
+  /** `[[(,{][ \t]{0,8}["']` argv arrays and tuples (Elixir's and Erlang's in braces). */
+  { lead: LEAD_ARRAY, first: "[(,{", second: ` \t"'` },
   /** curl's `-u` and `-b` before a blank or `=`, and `--user`, `--proxy-user`, `--cookie` (not `-----BEGIN`). */
   { lead: LEAD_FLAG, first: "-", second: "ub", third: " \t=" },
   { lead: LEAD_FLAG, first: "-", second: "-", third: "upc" },
