@@ -775,6 +775,8 @@ export function emitNamedValue(
  * `/([A-Za-z_][\w.-]{0,80})(?:\\?["'])?\]?[ \t]{0,40}(:=|=>|[:=])[ \t]{0,40}/y`.
  */
 const BARE_PASSWORD = /^(?:password|passwd|passwort|kennwort)$/i;
+/** What may stand before a bare `password` word: a line's start, a blank, a quote, a bracket, a comma, a bar. */
+const BARE_BEFORE = new Set([" ", "\t", "\n", "\r", '"', "'", "[", "(", "{", ",", "|"]);
 /** `--api-key V`, `--token=V`, `"--api-key", "V"`, `.netrc`'s `password V`: a name then spaces, `=` or `", "`. */
 const FLAG_TAIL = /([A-Za-z_][\w.-]{0,80})(?:[ \t]{1,40}|=|["'][ \t]{0,4},[ \t]{0,4})/y;
 /**
@@ -943,7 +945,7 @@ export const namedValues: Detector = (text, emit) => {
         sepEnd,
         SEP.colon,
         emit,
-        before === "?" || before === "&",
+        before === "?" || before === "&" || before === "#",
         before === ";" ? ";" : null,
       );
       skipTo = s + name.length;
@@ -952,6 +954,8 @@ export const namedValues: Detector = (text, emit) => {
     // A flag (`--api-key`), or the bare words `password`/`passwd` (.netrc, aligned tables). FLAG_TAIL's name
     // is the whole run of name characters (its tails start with none), so a bare word is checked first.
     if (dashes === 0) {
+      // A word of its own: not the end of a path or a longer string (`"/prod/db/password", "Type"`).
+      if (before !== undefined && !BARE_BEFORE.has(before)) continue;
       let r = s;
       while (r < text.length && r - s < 12 && isNameChar(text.charCodeAt(r))) r++;
       if (r - s < 6 || r - s > 8 || isNameChar(text.charCodeAt(r))) continue;
@@ -967,14 +971,120 @@ export const namedValues: Detector = (text, emit) => {
   }
 };
 
-/** HAR `{"name": "x-api-key", "value": "…"}` and Python `(b'x-api-key', b'…')` pairs. */
-const HAR_PAIR =
-  /"name"[ \t]{0,4}:[ \t]{0,4}"([\w.-]{1,80})"[ \t]{0,4},[ \t\r\n]{0,80}"value"[ \t]{0,4}:[ \t]{0,4}/g;
-const TUPLE_PAIR = /\(b?(["'])([\w.-]{1,80})\1,[ \t]{0,4}/g;
-export const harPairs: Detector = (text, emit) => {
-  for (const m of matches(HAR_PAIR, text))
-    emitNamedValue(text, m[1] ?? "", m.index + m[0].length, false, emit);
+/**
+ * Name and value as two fields of one object: a HAR's `{"name": "x-api-key", "value": "…"}`, Postman's
+ * `{"key": …, "value": …}`, AWS's tags `{"Key": …, "Value": …}`, CloudFormation's `{"ParameterKey": …,
+ * "ParameterValue": …}`, SSM's `{"Name": "/prod/db/password", "Type": …, "Value": …}`: the value field is the
+ * first one after the name field before the object ends (other fields between are passed over).
+ */
+const NAME_FIELD =
+  /"(?:name|key|Name|Key|ParameterKey|ParameterName|OptionName)"[ \t]{0,4}:[ \t]{0,4}"([^"\\\r\n]{1,120})"/g;
+export const NAME_FIELD_ANCHORS = [
+  '"name"',
+  '"key"',
+  '"Name"',
+  '"Key"',
+  "ParameterKey",
+  "ParameterName",
+  "OptionName",
+];
+const VALUE_FIELD = /"(?:value|Value|ParameterValue)"[ \t]{0,4}:[ \t]{0,4}/y;
+/** How far past the name field its value field is looked for. */
+const FIELD_REACH = 600;
+export const fieldPairs: Detector = (text, emit) => {
+  // What the last look read: text[readFrom, readTo), outside any string at readTo, and what it found there: the
+  // value field (valueAt: its separator's end), the object's end (ended), or neither yet. A name field inside
+  // that stretch has the same answer, or reads on from readTo (a paste of `"key":"password",` repeated reads
+  // each character once, not 600 per name).
+  let readFrom = -1;
+  let readTo = -1;
+  let valueAt = -1;
+  let ended = false;
+  for (const m of matches(NAME_FIELD, text)) {
+    const name = m[1] ?? "";
+    if (classifyNameCached(name) === null) continue;
+    const from = m.index + m[0].length;
+    let i = from;
+    if (from >= readFrom && from <= readTo) {
+      if (valueAt >= 0) {
+        emitNamedValue(text, name, valueAt, false, emit);
+        continue;
+      }
+      if (ended) continue;
+      i = readTo;
+    } else {
+      readFrom = from;
+      valueAt = -1;
+      ended = false;
+    }
+    const limit = Math.min(text.length, from + FIELD_REACH);
+    while (i < limit) {
+      const c = text.charCodeAt(i);
+      if (c === 0x7b || c === 0x7d) {
+        ended = true;
+        break;
+      }
+      if (c !== 0x22) {
+        i++;
+        continue;
+      }
+      VALUE_FIELD.lastIndex = i;
+      if (VALUE_FIELD.test(text)) {
+        valueAt = VALUE_FIELD.lastIndex;
+        break;
+      }
+      // Another field's string, passed over whole (a `}` inside it ends nothing); one running past the reach is
+      // read again from its quote by the next look.
+      let j = i + 1;
+      while (j < limit && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      if (j >= limit) break;
+      i = j + 1;
+    }
+    readTo = i;
+    if (valueAt >= 0) emitNamedValue(text, name, valueAt, false, emit);
+  }
 };
+
+/**
+ * A Kubernetes container's (or an ECS task's) environment in YAML: `- name: DB_PASSWORD` and, on the next line,
+ * `value: …`.
+ */
+const YAML_VALUE_LINE = /[ \t]{0,40}value:[ \t]{0,4}/y;
+export const yamlNameValueLines: Detector = (text, emit) => {
+  for (let at = text.indexOf("name:"); at >= 0; at = text.indexOf("name:", at + 5)) {
+    // `name:` first on its line, after the indentation and a list dash.
+    let b = at - 1;
+    while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b--;
+    if (b >= 0 && text.charCodeAt(b) === 0x2d) b--;
+    while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b--;
+    if (b >= 0 && text.charCodeAt(b) !== 10) continue;
+    const nl = text.indexOf("\n", at);
+    if (nl < 0 || nl - at > 160) continue;
+    const name = text
+      .slice(at + 5, nl)
+      .trim()
+      .replace(/^(["'])(.*)\1$/, "$2");
+    if (!/^[\w./-]{1,120}$/.test(name) || classifyNameCached(name) === null) continue;
+    YAML_VALUE_LINE.lastIndex = nl + 1;
+    if (YAML_VALUE_LINE.test(text)) emitNamedValue(text, name, YAML_VALUE_LINE.lastIndex, false, emit);
+  }
+};
+
+/**
+ * The value before its name: Swift's `request.setValue("V", forHTTPHeaderField: "x-api-key")` (and
+ * `addValue`), Objective-C's `[request setValue:@"V" forHTTPHeaderField:@"Authorization"]`.
+ */
+const HEADER_FIELD_VALUE =
+  /\b(?:set|add)Value[(:][ \t]{0,4}@?("(?:[^"\\\r\n]|\\.){0,4096}")[ \t]{0,4},?[ \t]{0,4}forHTTPHeaderField[ \t]{0,4}:[ \t]{0,4}@?"([\w.-]{1,80})"/g;
+export const headerFieldValues: Detector = (text, emit) => {
+  for (const m of matches(HEADER_FIELD_VALUE, text)) {
+    const at = m.index + m[0].indexOf('"');
+    emitNamedValue(text, m[2] ?? "", at, false, emit);
+  }
+};
+
+/** Python `(b'x-api-key', b'…')` pairs. */
+const TUPLE_PAIR = /\(b?(["'])([\w.-]{1,80})\1,[ \t]{0,4}/g;
 export const tuplePairs: Detector = (text, emit) => {
   for (const m of matches(TUPLE_PAIR, text))
     emitNamedValue(text, m[2] ?? "", m.index + m[0].length, false, emit);
@@ -999,9 +1109,21 @@ export const flags: Detector = (text, emit) => {
     const e = closer === null ? lineEndWithin(text, at) : quotedEnd(text, at, closer);
     // (The paste's next `=`, remembered: a line of 50 000 `-b` flags reads to the same line end at each.)
     const eq = nextEquals(text, at);
-    if (eq >= 0 && eq < e) emitCookies(text, at, e, emit);
+    if (eq >= 0 && eq < e && !isDistinguishedName(text, at, e)) emitCookies(text, at, e, emit);
   }
 };
+
+/**
+ * An LDAP name (`-b "ou=people,dc=corp"`, ldapsearch's search base): `attr=value` pairs joined by commas, one of
+ * them a `dc=` or `ou=` (a cookie named `uid` is no search base).
+ */
+const DISTINGUISHED_NAME =
+  /^(?:(?:dc|ou|cn|o|c|l|st|uid)=[^,;=\s"']{1,64},[ \t]?)*(?:dc|ou|cn|o|c|l|st|uid)=[^,;=\s"']{1,64}$/i;
+function isDistinguishedName(text: string, s: number, e: number): boolean {
+  if (e - s > 512) return false;
+  const v = text.slice(s, e);
+  return DISTINGUISHED_NAME.test(v) && /\b(?:dc|ou)=/i.test(v);
+}
 
 /** A `Bearer <token>` anywhere, header name or not: the token after the scheme word. */
 const BEARER = /\bBearer[ \t]{1,8}(?=[\w.~+/-]{8})/gi;

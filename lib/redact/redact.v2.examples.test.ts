@@ -349,3 +349,122 @@ describe("session cookies outside a Cookie header", () => {
     expect(out(text)).toBe(text);
   });
 });
+
+describe("secrets in shapes a probe of real tools' output found unread (2026-12-07)", () => {
+  // Each: the text, the secret (no 8 characters of it may survive), and the evidence beside it that must.
+  it.each([
+    [
+      "an Elixir/Erlang header tuple",
+      '[{"x-api-key", "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"}, {"anthropic-version", "2023-06-01"}]',
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      '{"anthropic-version", "2023-06-01"}',
+    ],
+    [
+      "Swift's setValue(_:forHTTPHeaderField:)",
+      'request.setValue("Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk", forHTTPHeaderField: "x-api-key")',
+      "Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk",
+      'forHTTPHeaderField: "x-api-key")',
+    ],
+    [
+      "Objective-C's setValue:forHTTPHeaderField:, a Bearer token",
+      '[request setValue:@"Bearer Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk" forHTTPHeaderField:@"Authorization"];',
+      "Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk",
+      'forHTTPHeaderField:@"Authorization"]',
+    ],
+    [
+      "ldapsearch's bind password, and its search base kept",
+      'ldapsearch -x -H ldap://ldap.corp:389 -D "cn=admin,dc=corp" -w Lp9#xQ2vRt -b "ou=people,dc=corp"',
+      "Lp9#xQ2vRt",
+      '-b "ou=people,dc=corp"',
+    ],
+    [
+      "ldapwhoami with the password glued on",
+      "ldapwhoami -x -D cn=admin -wLp9#xQ2vRt",
+      "Lp9#xQ2vRt",
+      "-D cn=admin",
+    ],
+    [
+      "openssl's -pass pass:",
+      "openssl enc -aes-256-cbc -in a.txt -out a.enc -pass pass:Mq7$Tz2pWx9k",
+      "Mq7$Tz2pWx9k",
+      "-out a.enc -pass pass:",
+    ],
+    [
+      "keytool's -storepass",
+      "keytool -list -keystore app.jks -storepass Kt5!storeP4ss",
+      "Kt5!storeP4ss",
+      "app.jks",
+    ],
+    [
+      "az login -p",
+      "az login -u svc@corp.com -p 'Az7^loginPw9' --tenant corp",
+      "Az7^loginPw9",
+      "--tenant corp",
+    ],
+    [
+      "helm registry login -p",
+      "helm registry login registry.corp -u bot -p Hm7!regPw99",
+      "Hm7!regPw99",
+      "registry.corp",
+    ],
+    [
+      "fish's set -gx",
+      "set -gx ANTHROPIC_API_KEY Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz\nclaude -p hi",
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "claude -p hi",
+    ],
+    [
+      "csh's setenv",
+      "setenv ANTHROPIC_AUTH_TOKEN Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "setenv ANTHROPIC_AUTH_TOKEN",
+    ],
+    [
+      "a Dockerfile's ENV NAME value",
+      "ENV API_TOKEN Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz\nRUN npm ci",
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "RUN npm ci",
+    ],
+    [
+      "Postman's key/value header",
+      '{"key": "x-api-key", "value": "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz", "type": "text"}',
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      '"type": "text"',
+    ],
+    [
+      "SSM get-parameter, a field between name and value",
+      '{"Parameter": {"Name": "/prod/db/password", "Type": "SecureString", "Value": "Ss9!mParamPw", "Version": 3}}',
+      "Ss9!mParamPw",
+      '"Name": "/prod/db/password", "Type": "SecureString", "Value": "',
+    ],
+    [
+      "CloudFormation parameters: the key names, the value is masked",
+      '"Parameters": [{"ParameterKey": "DbPassword", "ParameterValue": "Cf7!stackPw99"}, {"ParameterKey": "Env", "ParameterValue": "prod"}]',
+      "Cf7!stackPw99",
+      '{"ParameterKey": "Env", "ParameterValue": "prod"}',
+    ],
+    [
+      "a Kubernetes env list in YAML",
+      "env:\n- name: DB_PASSWORD\n  value: Pg7!secretPw\n- name: LOG_LEVEL\n  value: debug",
+      "Pg7!secretPw",
+      "- name: LOG_LEVEL\n  value: debug",
+    ],
+    [
+      "a token in a URL fragment ends at &",
+      "Redirected to https://app.example.com/cb#access_token=Qw8Er7Ty6Ui5Op4As3Df2Gh1&token_type=Bearer&expires_in=3599",
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1",
+      "&token_type=Bearer&expires_in=3599",
+    ],
+  ])("%s", (_shape, text, secret, kept) => {
+    const o = out(text);
+    for (let i = 0; i + 8 <= secret.length; i++) expect(o).not.toContain(secret.slice(i, i + 8));
+    expect(o).toContain(kept);
+  });
+
+  it("does not take prose's `login` or a path's `password` for a command or a bare label", () => {
+    const prose = "interactive login (browser or code) and command `claude -p . --model haiku` fail";
+    expect(out(prose)).toBe(prose);
+    const path = '{"Name": "/prod/db/password", "Type": "SecureString"}';
+    expect(out(path)).toBe(path);
+  });
+});

@@ -7,7 +7,10 @@ import {
   jwtTokens,
   ipv4,
   ipv6,
-  harPairs,
+  fieldPairs,
+  headerFieldValues,
+  NAME_FIELD_ANCHORS,
+  yamlNameValueLines,
   tuplePairs,
   namedValues,
   phones,
@@ -396,7 +399,9 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
       labelLines(text, emit);
     },
     readers: [
-      { anchors: ['"name"'], detect: harPairs },
+      { anchors: NAME_FIELD_ANCHORS, detect: fieldPairs },
+      { anchors: ["name:"], detect: yamlNameValueLines },
+      { anchors: ["forHTTPHeaderField"], detect: headerFieldValues },
       { anchors: ["('", '("', "(b'", '(b"'], detect: tuplePairs },
       { anchors: ['",', "',"], detect: arrayPairs },
       { anchors: COMMAND_ANCHORS, detect: commandSecrets },

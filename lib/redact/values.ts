@@ -39,6 +39,15 @@ const SECRET_SEGMENTS = new Set([
   "jwt",
   // A personal access token (`ASANA_PAT`, `AZURE_DEVOPS_PAT`).
   "pat",
+  // keytool's and jarsigner's passwords (`-storepass`, `-srckeypass`), openssl's (`-passin`, `-passout`).
+  "storepass",
+  "keypass",
+  "srcstorepass",
+  "deststorepass",
+  "srckeypass",
+  "destkeypass",
+  "passin",
+  "passout",
 ]);
 
 /** Last segments that make the field a description of a secret rather than the secret itself. */
@@ -138,6 +147,9 @@ export function nameSegments(name: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/** Fields whose value names another field's (CloudFormation's parameters, AWS's tags, S3's object keys). */
+const PAIR_NAME_FIELDS = new Set(["parameter_key", "parameter_name", "option_name", "tag_key", "object_key"]);
+
 export type NameClass = "authorization" | "cookie" | "secret" | null;
 
 /** Frameworks' session cookie names (readers.ts SESSION_COOKIE reads them), as they print them. */
@@ -171,6 +183,8 @@ export function classifyName(name: string): NameClass {
   if (lower === "credential" || lower === "x-amz-credential") return null;
   if (isSessionCookieName(name)) return "secret";
   const segs = nameSegments(name);
+  // The field that names the pair's other field (`"ParameterKey": "DbPassword"`): a name, not a secret.
+  if (segs.length === 2 && PAIR_NAME_FIELDS.has(`${segs[0]}_${segs[1]}`)) return null;
   const last = segs[segs.length - 1];
   if (last === undefined || DESCRIPTIVE_LAST.has(last)) return null;
   if (segs.some((s) => BENIGN_SEGMENTS.has(s))) return null;
@@ -283,6 +297,18 @@ export function isPlaceholderValue(norm: string, value: string): boolean {
 
 const kindCache = new Map<string, string>();
 /** The placeholder kind for a secret found by its field name (memoised: logs repeat their names). */
+/** The tools' password flags among SECRET_SEGMENTS (`-storepass`, `-passin`). */
+const PASS_SEGMENTS = new Set([
+  "storepass",
+  "keypass",
+  "srcstorepass",
+  "deststorepass",
+  "srckeypass",
+  "destkeypass",
+  "passin",
+  "passout",
+]);
+
 export function kindForName(name: string): string {
   let kind = kindCache.get(name);
   if (kind === undefined) {
@@ -300,7 +326,15 @@ function kindForNameUncached(name: string): string {
   if ((has("secret") && has("access")) || (has("aws") && has("secret"))) return "aws-secret-access-key";
   if ((has("session") || has("security")) && has("token") && (has("aws") || has("amz")))
     return "aws-session-token";
-  if (has("password") || has("passwd") || has("pwd") || has("pass") || has("passphrase")) return "password";
+  if (
+    has("password") ||
+    has("passwd") ||
+    has("pwd") ||
+    has("pass") ||
+    has("passphrase") ||
+    segs.some((s) => PASS_SEGMENTS.has(s))
+  )
+    return "password";
   if (has("secret") || has("clientsecret") || has("secrets")) return "secret";
   if (
     has("token") ||
