@@ -1118,7 +1118,7 @@ export const flags: Detector = (text, emit) => {
  * them a `dc=` or `ou=` (a cookie named `uid` is no search base).
  */
 const DISTINGUISHED_NAME =
-  /^(?:(?:dc|ou|cn|o|c|l|st|uid)=[^,;=\s"']{1,64},[ \t]?)*(?:dc|ou|cn|o|c|l|st|uid)=[^,;=\s"']{1,64}$/i;
+  /^(?:(?:dc|ou|cn|[ocl]|st|uid)=[^,;=\s"']{1,64},[ \t]?)*(?:dc|ou|cn|[ocl]|st|uid)=[^,;=\s"']{1,64}$/i;
 function isDistinguishedName(text: string, s: number, e: number): boolean {
   if (e - s > 512) return false;
   const v = text.slice(s, e);
