@@ -164,7 +164,11 @@ function openValue(text: string, i: number): { at: number; closer: string | null
     if (goType) j += goType[0].length;
   }
   const bracket = text[j] === "[";
-  if (bracket) j++;
+  if (bracket) {
+    j++;
+    // Node's util.inspect of a header list: `'x-api-key': [ 'V' ]`.
+    if (text[j] === " " && (text[j + 1] === "'" || text[j + 1] === '"')) j++;
+  }
   if (text[j] === "b" && (text[j + 1] === "'" || text[j + 1] === '"')) j++;
   if (text[j] === "\\" && text[j + 1] === '"') return { at: j + 2, closer: '\\"', bracket };
   const q = text[j];
@@ -775,6 +779,8 @@ export function emitNamedValue(
  * `/([A-Za-z_][\w.-]{0,80})(?:\\?["'])?\]?[ \t]{0,40}(:=|=>|[:=])[ \t]{0,40}/y`.
  */
 const BARE_PASSWORD = /^(?:password|passwd|passwort|kennwort)$/i;
+/** The operators of a shell parameter's default after `${NAME:`. */
+const SHELL_DEFAULT = new Set(["-", "=", "?", "+"]);
 /** What may stand before a bare `password` word: a line's start, a blank, a quote, a bracket, a comma, a bar. */
 const BARE_BEFORE = new Set([" ", "\t", "\n", "\r", '"', "'", "[", "(", "{", ",", "|"]);
 /** `--api-key V`, `--token=V`, `"--api-key", "V"`, `.netrc`'s `password V`: a name then spaces, `=` or `", "`. */
@@ -938,11 +944,14 @@ export const namedValues: Detector = (text, emit) => {
         // `https://__token__:pypi-…@host`: a URL's userinfo, which the URL rule reads to its last `@`.
         if (before === "/" && text.startsWith("://", s - 3)) continue;
       }
+      // A shell default (`${API_KEY:-V}`, `:=`, `:?`, `:+`): the value starts after its operator.
+      const operator =
+        SEP.colon && before === "{" && text[s - 2] === "$" && SHELL_DEFAULT.has(text[sepEnd] ?? "") ? 1 : 0;
       // A `;`-separated connection string (`…;AccountKey=…;EndpointSuffix=…`): the value ends at `;`.
       emitNamedValue(
         text,
         name,
-        sepEnd,
+        sepEnd + operator,
         SEP.colon,
         emit,
         before === "?" || before === "&" || before === "#",
@@ -978,7 +987,7 @@ export const namedValues: Detector = (text, emit) => {
  * first one after the name field before the object ends (other fields between are passed over).
  */
 const NAME_FIELD =
-  /"(?:name|key|Name|Key|ParameterKey|ParameterName|OptionName)"[ \t]{0,4}:[ \t]{0,4}"([^"\\\r\n]{1,120})"/g;
+  /(?:"(?:name|key|Name|Key|ParameterKey|ParameterName|OptionName)"|\b(?:name|key))[ \t]{0,4}:[ \t]{0,4}(?:"([^"\\\r\n]{1,120})"|'([^'\\\r\n]{1,120})')/g;
 export const NAME_FIELD_ANCHORS = [
   '"name"',
   '"key"',
@@ -987,8 +996,10 @@ export const NAME_FIELD_ANCHORS = [
   "ParameterKey",
   "ParameterName",
   "OptionName",
+  "name: '",
+  "key: '",
 ];
-const VALUE_FIELD = /"(?:value|Value|ParameterValue)"[ \t]{0,4}:[ \t]{0,4}/y;
+const VALUE_FIELD = /(?:"(?:value|Value|ParameterValue)"|\bvalue)[ \t]{0,4}:[ \t]{0,4}/y;
 /** How far past the name field its value field is looked for. */
 const FIELD_REACH = 600;
 export const fieldPairs: Detector = (text, emit) => {
@@ -1001,7 +1012,7 @@ export const fieldPairs: Detector = (text, emit) => {
   let valueAt = -1;
   let ended = false;
   for (const m of matches(NAME_FIELD, text)) {
-    const name = m[1] ?? "";
+    const name = m[1] ?? m[2] ?? "";
     if (classifyNameCached(name) === null) continue;
     const from = m.index + m[0].length;
     let i = from;
@@ -1024,19 +1035,22 @@ export const fieldPairs: Detector = (text, emit) => {
         ended = true;
         break;
       }
-      if (c !== 0x22) {
+      // A `"value":` key, or JavaScript's unquoted `value:` (util.inspect's `{ name: 'x', value: 'y' }`).
+      if (c === 0x22 || c === 0x76) {
+        VALUE_FIELD.lastIndex = i;
+        if (VALUE_FIELD.test(text)) {
+          valueAt = VALUE_FIELD.lastIndex;
+          break;
+        }
+      }
+      if (c !== 0x22 && c !== 0x27) {
         i++;
         continue;
-      }
-      VALUE_FIELD.lastIndex = i;
-      if (VALUE_FIELD.test(text)) {
-        valueAt = VALUE_FIELD.lastIndex;
-        break;
       }
       // Another field's string, passed over whole (a `}` inside it ends nothing); one running past the reach is
       // read again from its quote by the next look.
       let j = i + 1;
-      while (j < limit && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      while (j < limit && text.charCodeAt(j) !== c) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
       if (j >= limit) break;
       i = j + 1;
     }

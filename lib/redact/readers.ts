@@ -161,6 +161,23 @@ function hasAt(text: string, at: number, lit: string): boolean {
  * `set -gx NAME VALUE`, a Dockerfile's `ENV NAME VALUE`), `docker login -p PW` (any `… login -p PW`:
  * `az login`, `oc login`, `helm registry login`), `ldapsearch -w PW`, `openssl … -passin pass:PW`.
  */
+/** MongoDB's shells and tools: `-p PW`. */
+const MONGO_TOOLS = [
+  "mongo",
+  "mongosh",
+  "mongodump",
+  "mongorestore",
+  "mongoexport",
+  "mongoimport",
+  "mongostat",
+  "mongotop",
+];
+/** Oracle's tools: `user/password@db` as an argument. */
+const ORACLE_TOOLS = ["sqlplus", "expdp", "impdp", "rman", "sqlldr"];
+/** Samba's tools: `-U user%password`. */
+const SAMBA_TOOLS = new Set(["smbclient", "rpcclient", "smbmap"]);
+/** Tools whose `config set NAME VALUE` sets a setting (`npm config set //registry/:_authToken T`). */
+const CONFIG_TOOLS = new Set(["npm", "yarn", "pnpm"]);
 const LDAP_TOOLS = [
   "ldapsearch",
   "ldapmodify",
@@ -195,7 +212,7 @@ function isLoginTool(text: string, s: number, e: number): boolean {
   return LOGIN_TOOLS.has(word.slice(word.lastIndexOf("/") + 1));
 }
 const COMMANDS =
-  /\b(?:mysql|mysqldump|mysqladmin|mariadb|redis-cli|sshpass|htpasswd|wandb|setx|setenv|set|ENV|login|openssl|ldap[a-z]{2,8})\b/g;
+  /\b(?:mysql|mysqldump|mysqladmin|mariadb|redis-cli|sshpass|htpasswd|wandb|setx|setenv|set|ENV|login|openssl|ldap[a-z]{2,8}|config|configure|secret|sqlcmd|bcp|mongo[a-z]{0,7}|sqlplus|expdp|impdp|rman|sqlldr|smbclient|rpcclient|smbmap|mc|rabbitmqctl|security|cmdkey)\b/g;
 export const COMMAND_ANCHORS = [
   "mysql",
   "mariadb",
@@ -210,11 +227,37 @@ export const COMMAND_ANCHORS = [
   "login",
   "openssl",
   "ldap",
+  "config",
+  "configure set",
+  "secret set",
+  "sqlcmd",
+  "bcp ",
+  "mongo",
+  "sqlplus",
+  "expdp",
+  "impdp",
+  "rman",
+  "sqlldr",
+  "smbclient",
+  "rpcclient",
+  "smbmap",
+  "mc alias",
+  "mc config",
+  "rabbitmqctl",
+  "-password -",
+  "cmdkey",
 ];
 /** The commands `commandSecrets` reads, by name (the anchors, and the mysql tools they find by `mysql`). */
 const COMMAND_NAMES = new Set([
-  ...COMMAND_ANCHORS.filter((a) => /^[\w-]+$/.test(a) && a !== "ldap"),
+  ...COMMAND_ANCHORS.filter((a) => /^[\w-]+$/.test(a) && a !== "ldap" && a !== "mongo"),
+  ...MONGO_TOOLS,
+  ...ORACLE_TOOLS,
   "set",
+  "configure",
+  "secret",
+  "bcp",
+  "mc",
+  "security",
   "mysqldump",
   "mysqladmin",
   ...LDAP_TOOLS,
@@ -229,7 +272,21 @@ const SSHPASS = 2;
 const LOGIN = 3;
 const LDAP = 4;
 const OPENSSL = 5;
+const SQLCMD = 6;
+const MONGO = 7;
+const ORACLE = 8;
+const SAMBA = 9;
+const RABBIT = 10;
+const CMDKEY = 11;
+const GROUPS = 12;
 const PER_ARGUMENT = new Map([
+  ["sqlcmd", SQLCMD],
+  ["bcp", SQLCMD],
+  ...MONGO_TOOLS.map((tool): [string, number] => [tool, MONGO]),
+  ...ORACLE_TOOLS.map((tool): [string, number] => [tool, ORACLE]),
+  ...[...SAMBA_TOOLS].map((tool): [string, number] => [tool, SAMBA]),
+  ["rabbitmqctl", RABBIT],
+  ["cmdkey", CMDKEY],
   ...LDAP_TOOLS.map((tool): [string, number] => [tool, LDAP]),
   ["openssl", OPENSSL],
   ["login", LOGIN],
@@ -282,7 +339,7 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
   // Commands that judge each argument alone (or with the next): a later one before the same operator reads a
   // suffix of what an earlier one read and reports nothing new (a line of `mysql -p…` repeated was read once
   // per command to its end).
-  const readTo = [-1, -1, -1, -1, -1, -1];
+  const readTo = new Int32Array(GROUPS).fill(-1);
   for (let k = 0; k < n; k++) {
     const s = ws[k] as number;
     const e = we[k] as number;
@@ -300,7 +357,8 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
     const end = operator;
     const group = command.group;
     // `login` after a tool that logs in (in prose, "login … `claude -p .`" has no password).
-    if (group === LOGIN && (k === 0 || !isLoginTool(text, ws[k - 1] as number, we[k - 1] as number))) continue;
+    if (group === LOGIN && (k === 0 || !isLoginTool(text, ws[k - 1] as number, we[k - 1] as number)))
+      continue;
     if (group >= 0) {
       if (readTo[group] === end) continue;
       readTo[group] = end;
@@ -324,10 +382,12 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
           batchFlag++;
       }
       if (batchFlag < end) {
+        // With `-n` (print, no file) the password is the second positional.
+        const nth = text.slice(ws[batchFlag] as number, we[batchFlag] as number).includes("n") ? 2 : 3;
         let seen = 0;
         for (let j = first; j < end; j++) {
           if (we[j] !== ws[j] && text.charCodeAt(ws[j] as number) === 45) continue;
-          if (++seen === 3) {
+          if (++seen === nth) {
             maskArg(text, emit, j, end);
             break;
           }
@@ -370,8 +430,101 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
           maskArg(text, emit, j + 1, end, "password", 5);
       }
     } else if (group === LOGIN) {
-      // `docker login -p PW`, `az login -u U -p PW`, `helm registry login … -p PW`.
+      // `docker login -p PW`, `az login -u U -p PW`, `helm registry login … -p PW`, and what `echo` pipes into
+      // `--password-stdin` or gh's `--with-token`.
+      for (let j = first; j < end; j++) {
+        if (argIs(text, j, "-p")) maskArg(text, emit, j + 1, end);
+        else if (argIs(text, j, "--password-stdin") || argIs(text, j, "--with-token"))
+          maskEchoedInto(text, emit, k);
+      }
+    } else if (cmd === "config" || cmd === "configure" || cmd === "secret") {
+      const tool = k > 0 ? text.slice(ws[k - 1] as number, we[k - 1] as number) : "";
+      if (cmd === "config" && tool === "git") {
+        // `git config [--global] [--file F] NAME VALUE`.
+        let j = first;
+        while (j < end && isFlag(text, j)) j += argIs(text, j, "--file") || argIs(text, j, "-f") ? 2 : 1;
+        if (j < end) setVariable(text, emit, j, end, false);
+      } else if (
+        ((cmd === "config" && CONFIG_TOOLS.has(tool)) || (cmd === "configure" && tool === "aws")) &&
+        first < end &&
+        argIs(text, first, "set")
+      ) {
+        // `npm config set NAME VALUE`, `aws configure set aws_secret_access_key VALUE`.
+        let j = first + 1;
+        while (j < end && isFlag(text, j)) j++;
+        if (j < end) setVariable(text, emit, j, end, false);
+      } else if (cmd === "secret" && tool === "gh" && first < end && argIs(text, first, "set")) {
+        // `gh secret set NAME --body VALUE` (or `-b VALUE`, `--body=VALUE`).
+        for (let j = first + 1; j < Math.min(end, first + OWN_WORDS); j++) {
+          if (argIs(text, j, "--body") || argIs(text, j, "-b")) maskArg(text, emit, j + 1, end);
+          else if (hasAt(text, ws[j] as number, "--body=")) maskArg(text, emit, j, end, "password", 7);
+        }
+      }
+    } else if (group === SQLCMD) {
+      for (let j = first; j < end; j++) {
+        if (argIs(text, j, "-P")) maskArg(text, emit, j + 1, end);
+        else if (isGlued(text, j, 0x50)) maskArg(text, emit, j, end, "password", 2);
+      }
+    } else if (group === MONGO) {
       for (let j = first; j < end; j++) if (argIs(text, j, "-p")) maskArg(text, emit, j + 1, end);
+    } else if (group === ORACLE) {
+      // `sqlplus scott/tiger@db`, `rman target sys/pw@db`: the part between the first `/` and the `@`.
+      for (let j = first; j < end; j++) {
+        const s = ws[j] as number;
+        const e = we[j] as number;
+        const m = ORACLE_LOGIN.exec(text.slice(s, Math.min(e, s + 600)));
+        if (m !== null)
+          hide(
+            text,
+            s + (m[1] ?? "").length + 1,
+            s + (m[1] ?? "").length + 1 + (m[2] ?? "").length,
+            "password",
+            emit,
+          );
+      }
+    } else if (group === SAMBA) {
+      // `-U user%password`, `-Uuser%password`, `--user=user%password`.
+      for (let j = first; j < end; j++) {
+        let s = -1;
+        if (argIs(text, j, "-U") || argIs(text, j, "--user")) s = j + 1 < end ? (ws[j + 1] as number) : -1;
+        else if (isGlued(text, j, 0x55)) s = (ws[j] as number) + 2;
+        else if (hasAt(text, ws[j] as number, "--user=")) s = (ws[j] as number) + 7;
+        if (s < 0) continue;
+        const e = we[argIs(text, j, "-U") || argIs(text, j, "--user") ? j + 1 : j] as number;
+        const percent = text.indexOf("%", s);
+        if (percent >= 0 && percent + 1 < e) hide(text, percent + 1, e, "password", emit);
+      }
+    } else if (cmd === "mc") {
+      // `mc alias set NAME URL ACCESS SECRET`, `mc config host add NAME URL ACCESS SECRET`.
+      let j = first;
+      if (argIs(text, j, "alias") && argIs(text, j + 1, "set")) j += 2;
+      else if (argIs(text, j, "config") && argIs(text, j + 1, "host") && argIs(text, j + 2, "add")) j += 3;
+      else continue;
+      let seen = 0;
+      for (; j < Math.min(end, first + OWN_WORDS); j++) {
+        if (isFlag(text, j)) continue;
+        if (++seen === 4) {
+          maskArg(text, emit, j, end);
+          break;
+        }
+      }
+    } else if (group === RABBIT) {
+      // `rabbitmqctl add_user NAME PW`, `change_password NAME PW`, `authenticate_user NAME PW`.
+      for (let j = first; j + 2 < end; j++)
+        if (
+          argIs(text, j, "add_user") ||
+          argIs(text, j, "change_password") ||
+          argIs(text, j, "authenticate_user")
+        )
+          maskArg(text, emit, j + 2, end);
+    } else if (cmd === "security") {
+      // macOS keychain: `security add-generic-password … -w PW` (find-…'s `-w` takes nothing).
+      if (first < end && hasAt(text, ws[first] as number, "add-"))
+        for (let j = first + 1; j < Math.min(end, first + OWN_WORDS); j++)
+          if (argIs(text, j, "-w")) maskArg(text, emit, j + 1, end);
+    } else if (group === CMDKEY) {
+      for (let j = first; j < end; j++)
+        if (hasAt(text, ws[j] as number, "/pass:")) maskArg(text, emit, j, end, "password", 6);
     }
   }
 }
@@ -383,6 +536,38 @@ function setVariable(text: string, emit: Emit, j: number, end: number, rest: boo
   const kind = kindForName(name);
   if (!rest) maskArg(text, emit, j + 1, end, kind);
   else hide(text, wordStart[j + 1] as number, wordEnd[end - 1] as number, kind, emit);
+}
+
+/**
+ * How many words a command read from its start (not argument by argument, see readTo) reads: a command line's
+ * own arguments, not a megabyte line of them repeated.
+ */
+const OWN_WORDS = 64;
+
+/** Oracle's `user/password` (and `@db`): the user, then the password. */
+const ORACLE_LOGIN = /^([\w$#]{1,128})\/([^@\s/]{1,256})(?:@\S{0,256})?$/;
+
+/**
+ * `echo PW | docker login --password-stdin` (the `login` at word k): the arguments of an `echo` or `printf`
+ * that is the command before the pipe.
+ */
+function maskEchoedInto(text: string, emit: Emit, k: number): void {
+  // The start of the login command: back to the operator before it.
+  let p = k - 1;
+  while (p >= 0 && !isShellOperator(text, wordStart[p] as number, wordEnd[p] as number)) p--;
+  if (p < 0 || !wordIs(text, wordStart[p] as number, wordEnd[p] as number, "|")) return;
+  let q = p - 1;
+  while (q >= 0 && !isShellOperator(text, wordStart[q] as number, wordEnd[q] as number)) q--;
+  q++;
+  if (q >= p || !(argIs(text, q, "echo") || argIs(text, q, "printf"))) return;
+  for (let j = q + 1; j < p; j++) {
+    if (isFlag(text, j)) continue;
+    const s = wordStart[j] as number;
+    const e = wordEnd[j] as number;
+    // printf's format (`%s\n`) is no secret.
+    if (text.slice(s, e).includes("%s")) continue;
+    hide(text, s, e, "password", emit);
+  }
 }
 
 /** Whether word j is a flag (`-gx`, `--export`). */
@@ -826,5 +1011,32 @@ export const arrayPairs: Detector = (text, emit) => {
   for (const m of leadMatches(text, LEAD_ARRAY, ARRAY_PAIR, ARRAY_PAIR_AT)) {
     const name = (m[2] ?? "").replace(/^-+/, "");
     emitNamedValue(text, name, m.index + m[0].length, false, emit);
+  }
+};
+
+/**
+ * A value a language's own syntax ties to a name without `name=`: PHP's `var_dump` (`["api_key"]=>` and, on
+ * the next line, `string(40) "V"`), a default after an environment variable (`process.env.API_KEY || 'V'`,
+ * `?? 'V'`), PowerShell's `ConvertTo-SecureString "V" -AsPlainText`.
+ */
+const VAR_DUMP = /\[["']([\w.-]{1,80})["']\]=>\r?\n[ \t]{0,40}string\(\d{1,7}\) (?=")/g;
+const ENV_DEFAULT =
+  /\bprocess\.env(?:\.([A-Za-z_]\w{0,80})|\[["']([\w.-]{1,80})["']\])[ \t]{0,4}(?:\|\||\?\?)[ \t]{0,4}(?=["'`])/g;
+const SECURE_STRING =
+  /ConvertTo-SecureString[ \t]{1,8}(?:-String[ \t]{1,8})?(["'])([^"'\r\n]{1,512})\1[ \t]{1,8}-AsPlainText/gi;
+export const LANGUAGE_PAIR_ANCHORS = [
+  "]=>",
+  "process.env",
+  "ConvertTo-SecureString",
+  "convertto-securestring",
+];
+export const languagePairs: Detector = (text, emit) => {
+  for (const m of text.matchAll(VAR_DUMP))
+    emitNamedValue(text, m[1] ?? "", m.index + m[0].length, false, emit);
+  for (const m of text.matchAll(ENV_DEFAULT))
+    emitNamedValue(text, m[1] ?? m[2] ?? "", m.index + m[0].length, false, emit);
+  for (const m of text.matchAll(SECURE_STRING)) {
+    const s = m.index + m[0].indexOf(m[1] ?? "") + 1;
+    hide(text, s, s + (m[2] ?? "").length, "password", emit);
   }
 };

@@ -24,6 +24,8 @@ import {
 import { PREFIX_KINDS, PREFIX_RULES, prefixTokens } from "./prefixes";
 import {
   COMMAND_ANCHORS,
+  LANGUAGE_PAIR_ANCHORS,
+  languagePairs,
   FOREIGN_ANCHORS,
   SESSION_COOKIE_ANCHORS,
   arrayPairs,
@@ -408,6 +410,7 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
       { anchors: ["</"], detect: xmlElements },
       { anchors: ["value"], detect: xmlAttributePairs },
       { anchors: FOREIGN_ANCHORS, detect: foreignLabels },
+      { anchors: LANGUAGE_PAIR_ANCHORS, detect: languagePairs },
     ],
   },
   {

@@ -74,6 +74,8 @@ const DESCRIPTIVE_LAST = new Set([
   "header",
   "headers",
   "field",
+  // `--password-stdin`, `--token-stdin`: where the secret comes from.
+  "stdin",
   "reset",
   "remaining",
   "limit",
