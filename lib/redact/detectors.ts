@@ -19,6 +19,7 @@ import {
   classifyNameCached,
   isBenignValue,
   isBenignValueUnmarked,
+  isDescriptiveName,
   isPlaceholderValue,
   isSessionCookieName,
   nameFacts,
@@ -239,6 +240,7 @@ export function resetReadMemos(): void {
   cookieStarts = [];
   cookieEnds = [];
   arnText = "";
+  nestedText = "";
 }
 
 /** The masking marks (`...`, `…`, `***`), each remembered on its own (one absent is never searched again). */
@@ -710,6 +712,13 @@ export function emitNamedValue(
     emitCookies(text, at, end ?? lineEndWithin(text, at), emit);
     return;
   }
+  // An object or a list under a secret's name (`"customApiKeyResponses": {"approved": ["…"]}`, a pretty-printed
+  // `"keys": [` with its strings on the lines below): every string value in it.
+  if (closer === null) {
+    const c = text.charCodeAt(at);
+    if ((!bracket && c === 0x7b) || (bracket && (at >= text.length || isSpace(c))))
+      if (emitNestedStrings(text, bracket ? at - 1 : at, facts.kind, emit)) return;
+  }
   let s = at;
   let e = end ?? unquotedEnd(text, at, query, bracket ? "]" : stop);
   // A `;` that no `name=` pair (or the end of the value) follows is the value's own (`p@ss;w0rd`): on to the
@@ -772,6 +781,72 @@ export function emitNamedValue(
   emit(s, e, facts.kind);
 }
 
+/** The stretch of `nestedText` the last object read covered: an object inside it was read with it. */
+let nestedText = "";
+let nestedTo = -1;
+let nestedBudget = 0;
+/** How far an object under a secret's name is read. */
+const NESTED_REACH = 4096;
+
+/**
+ * The string values (not the keys) of the object or list opening at `from`, when it closes within reach:
+ * whether it did (one read inside the last one's stretch was read with it).
+ */
+function emitNestedStrings(text: string, from: number, kind: string, emit: Emit): boolean {
+  if (text !== nestedText) {
+    nestedText = text;
+    nestedTo = -1;
+    nestedBudget = 2 * text.length + 65536;
+  }
+  if (from < nestedTo) return true;
+  // Objects that never close (`"secret": {` repeated) are each read up to the reach: within a budget of twice
+  // the text, past which they are read as before (the value as one token), so the reads stay linear.
+  const limit = Math.min(text.length, from + NESTED_REACH);
+  if (nestedBudget < limit - from) return false;
+  const close = nestedClose(text, from, limit);
+  nestedBudget -= (close < 0 ? limit : close) - from;
+  if (close < 0) return false;
+  nestedTo = close;
+  // The key the strings that follow are values of: one that describes them (`"Expiration"`) keeps them.
+  let described = false;
+  for (let i = from; i < close; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x22 && c !== 0x27) continue;
+    const j = stringEnd(text, i, close);
+    let k = j + 1;
+    while (k < close && isBlankCode(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) === 0x3a) described = j - i <= 82 && isDescriptiveName(text.slice(i + 1, j));
+    else if (!described && j > i + 1 && !isBenignSpan(text, i + 1, j)) emit(i + 1, j, kind);
+    i = j;
+  }
+  return true;
+}
+
+/** The closing quote of the string opening at `i`, or `limit` (a string ends at its line). */
+function stringEnd(text: string, i: number, limit: number): number {
+  const q = text.charCodeAt(i);
+  let j = i + 1;
+  while (j < limit && text.charCodeAt(j) !== q && text.charCodeAt(j) !== 10)
+    j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+  return Math.min(j, limit);
+}
+
+/** Just past the bracket that closes the one at `from`, before `limit`, or -1. */
+function nestedClose(text: string, from: number, limit: number): number {
+  let depth = 0;
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) {
+      if (--depth === 0) return i + 1;
+    } else if (c === 0x22 || c === 0x27) {
+      i = stringEnd(text, i, limit);
+      if (i >= limit || text.charCodeAt(i) !== c) return -1;
+    }
+  }
+  return -1;
+}
+
 /**
  * `name = value`, `name: value`, `"name": "value"`, `name => value`, `name := value`, Java `{name=[value]}`:
  * env dumps, YAML, JSON, HTTP headers (curl `>`, HTTP/2 traces), Python kwargs (redaction.md §4). Alignment
@@ -779,6 +854,61 @@ export function emitNamedValue(
  * `/([A-Za-z_][\w.-]{0,80})(?:\\?["'])?\]?[ \t]{0,40}(:=|=>|[:=])[ \t]{0,40}/y`.
  */
 const BARE_PASSWORD = /^(?:password|passwd|passwort|kennwort)$/i;
+/** A name that reads as an identifier: with `_`, `-` or `.` in it, or camel case (`X-Api-Key`, `apiKey`). */
+const IDENTIFIER_SHAPE = /[_.-]|[a-z][A-Z]/;
+
+/**
+ * Where the value starts when text[s, e) is a secret's identifier followed by blanks or a table's `|` and a
+ * value (no `=` or `:`), or -1.
+ */
+function spacedValueAt(text: string, s: number, e: number): number {
+  if (e - s < 4 || e - s > 81) return -1;
+  let i = e;
+  const quote = text.charCodeAt(i);
+  if ((quote === 0x22 || quote === 0x27) && text.charCodeAt(s - 1) === quote) i++;
+  const blanks = i;
+  while (i < text.length && i - blanks <= 40 && isBlankCode(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 0x7c /* | */) {
+    i++;
+    while (i < text.length && i - blanks <= 48 && isBlankCode(text.charCodeAt(i))) i++;
+  } else if (i === blanks || i - blanks > 40) return -1;
+  const c = text.charCodeAt(i);
+  // A value starts with a letter, a digit or a quote (not a flag, an operator or punctuation of prose).
+  if (!(isNameStart(c) || isDigit(c) || c === 0x22 || c === 0x27)) return -1;
+  // A `name=` or `name:` of its own (`<add key="ApiKey" value="…"/>`) is a pair the other readers read.
+  let w = i;
+  while (w < text.length && w - i <= 81 && isNameChar(text.charCodeAt(w))) w++;
+  const after = text.charCodeAt(w);
+  if (after === 0x3d || after === 0x3a) return -1;
+  // The value is the line's last word (before a `;`, `|` or `}`): a listing's columns (`fly secrets list`'s
+  // digest and age, `aws configure list`'s type and location) are no pair.
+  let v = i;
+  if (c === 0x22 || c === 0x27) {
+    v = i + 1;
+    while (v < text.length && v - i <= 4096 && text.charCodeAt(v) !== c && text.charCodeAt(v) !== 10) v++;
+    v++;
+  } else while (v < text.length && v - i <= 4096 && !isSpace(text.charCodeAt(v))) v++;
+  while (v < text.length && isBlankCode(text.charCodeAt(v))) v++;
+  const next = text.charCodeAt(v);
+  if (!(v >= text.length || next === 10 || next === 13 || next === 0x3b || next === 0x7c || next === 0x7d)) {
+    // (An unquoted value's own `;` or `}` ends it: `V;` is read to the blank.)
+    return -1;
+  }
+  const name = text.slice(s, e);
+  // (`…id.Bearer tok`: the scheme word, which the Bearer rule reads, ends no identifier.)
+  if (!IDENTIFIER_SHAPE.test(name) || /bearer$/i.test(name) || nameFacts(name).cls !== "secret") return -1;
+  return i;
+}
+
+/** Whether a letters-only identifier that names a secret (`dbPassword`, `API_KEY`) starts at `i`, alone. */
+function isSecretIdentifierAt(text: string, i: number): boolean {
+  let e = i;
+  while (e < text.length && e - i <= 81 && isNameChar(text.charCodeAt(e))) e++;
+  if (e === i || e - i > 81 || !(e >= text.length || isSpace(text.charCodeAt(e)))) return false;
+  const word = text.slice(i, e);
+  return /^(?:[a-z]+(?:[A-Z][a-z]*)+|[A-Z]+(?:_[A-Z]+)+)$/.test(word) && classifyNameCached(word) !== null;
+}
+
 /** The operators of a shell parameter's default after `${NAME:`. */
 const SHELL_DEFAULT = new Set(["-", "=", "?", "+"]);
 /** What may stand before a bare `password` word: a line's start, a blank, a quote, a bracket, a comma, a bar. */
@@ -965,6 +1095,14 @@ export const namedValues: Detector = (text, emit) => {
     if (dashes === 0) {
       // A word of its own: not the end of a path or a longer string (`"/prod/db/password", "Type"`).
       if (before !== undefined && !BARE_BEFORE.has(before)) continue;
+      // A secret's identifier, blanks (or a table's `|`), then the value: nginx's `proxy_set_header X-Api-Key V;`,
+      // `doppler secrets set NAME V`, `| NAME | V |`, `NAME<TAB>V`. Read as prose: a word after it stays.
+      const at = s === runStart ? spacedValueAt(text, s, runEnd) : -1;
+      if (at >= 0) {
+        emitNamedValue(text, text.slice(s, runEnd), at, true, emit);
+        skipTo = runEnd;
+        continue;
+      }
       let r = s;
       while (r < text.length && r - s < 12 && isNameChar(text.charCodeAt(r))) r++;
       if (r - s < 6 || r - s > 8 || isNameChar(text.charCodeAt(r))) continue;
@@ -975,6 +1113,8 @@ export const namedValues: Detector = (text, emit) => {
     if (flag === null) continue;
     const name = flag[1] ?? "";
     if (dashes === 0 && !BARE_PASSWORD.test(name)) continue;
+    // A flag that takes no value, before a secret's name (`pulumi config set --secret dbPassword V`).
+    if (dashes > 0 && isSecretIdentifierAt(text, s + flag[0].length)) continue;
     emitNamedValue(text, name, s + flag[0].length, dashes === 0, emit);
     skipTo = s + name.length;
   }
@@ -987,7 +1127,7 @@ export const namedValues: Detector = (text, emit) => {
  * first one after the name field before the object ends (other fields between are passed over).
  */
 const NAME_FIELD =
-  /(?:"(?:name|key|Name|Key|ParameterKey|ParameterName|OptionName)"|\b(?:name|key))[ \t]{0,4}:[ \t]{0,4}(?:"([^"\\\r\n]{1,120})"|'([^'\\\r\n]{1,120})')/g;
+  /(?:"(?:name|key|Name|Key|ParameterKey|ParameterName|OptionName)"|\b(?:name|key))[ \t]{0,4}:[ \t]{0,4}(?:"([^"\\\r\n]{1,120})"|'([^'\\\r\n]{1,120})'|([\w.-]{1,120})(?=[ \t]{0,4},))/g;
 export const NAME_FIELD_ANCHORS = [
   '"name"',
   '"key"',
@@ -998,6 +1138,10 @@ export const NAME_FIELD_ANCHORS = [
   "OptionName",
   "name: '",
   "key: '",
+  "{key:",
+  "{name:",
+  "{ key:",
+  "{ name:",
 ];
 const VALUE_FIELD = /(?:"(?:value|Value|ParameterValue)"|\bvalue)[ \t]{0,4}:[ \t]{0,4}/y;
 /** How far past the name field its value field is looked for. */
@@ -1012,7 +1156,7 @@ export const fieldPairs: Detector = (text, emit) => {
   let valueAt = -1;
   let ended = false;
   for (const m of matches(NAME_FIELD, text)) {
-    const name = m[1] ?? m[2] ?? "";
+    const name = m[1] ?? m[2] ?? m[3] ?? "";
     if (classifyNameCached(name) === null) continue;
     const from = m.index + m[0].length;
     let i = from;

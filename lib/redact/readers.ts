@@ -1,4 +1,4 @@
-import { isSpace, isWordLike, lowerBound } from "./chars";
+import { isSpace, isWordLike, looksRandom, lowerBound } from "./chars";
 import { LEAD_ARRAY, leadMatches, scanText } from "./scan";
 import { emitNamedValue, type Detector, type Emit } from "./detectors";
 import {
@@ -177,7 +177,18 @@ const ORACLE_TOOLS = ["sqlplus", "expdp", "impdp", "rman", "sqlldr"];
 /** Samba's tools: `-U user%password`. */
 const SAMBA_TOOLS = new Set(["smbclient", "rpcclient", "smbmap"]);
 /** Tools whose `config set NAME VALUE` sets a setting (`npm config set //registry/:_authToken T`). */
-const CONFIG_TOOLS = new Set(["npm", "yarn", "pnpm"]);
+const CONFIG_TOOLS = new Set(["npm", "yarn", "pnpm", "pulumi"]);
+/** Tools whose password follows a flag of their own (`mosquitto_pub -P PW`, `zip -P PW`, `ssh-keygen -N PW`). */
+const FLAG_PASSWORD_TOOLS = new Map([
+  ["mosquitto_pub", ["-P"]],
+  ["mosquitto_sub", ["-P"]],
+  ["mosquitto_rr", ["-P"]],
+  ["cqlsh", ["-p"]],
+  ["zip", ["-P"]],
+  ["unzip", ["-P"]],
+  ["zipcloak", ["-P"]],
+  ["ssh-keygen", ["-N", "-P"]],
+]);
 const LDAP_TOOLS = [
   "ldapsearch",
   "ldapmodify",
@@ -212,7 +223,7 @@ function isLoginTool(text: string, s: number, e: number): boolean {
   return LOGIN_TOOLS.has(word.slice(word.lastIndexOf("/") + 1));
 }
 const COMMANDS =
-  /\b(?:mysql|mysqldump|mysqladmin|mariadb|redis-cli|sshpass|htpasswd|wandb|setx|setenv|set|ENV|login|openssl|ldap[a-z]{2,8}|config|configure|secret|sqlcmd|bcp|mongo[a-z]{0,7}|sqlplus|expdp|impdp|rman|sqlldr|smbclient|rpcclient|smbmap|mc|rabbitmqctl|security|cmdkey)\b/g;
+  /\b(?:mysql|mysqldump|mysqladmin|mariadb|redis-cli|sshpass|htpasswd|wandb|setx|setenv|set|ENV|login|openssl|ldap[a-z]{2,8}|config|configure|secret|sqlcmd|bcp|mongo[a-z]{0,7}|sqlplus|expdp|impdp|rman|sqlldr|smbclient|rpcclient|smbmap|mc|rabbitmqctl|security|cmdkey|az|aws|mosquitto_pub|mosquitto_sub|mosquitto_rr|cqlsh|lftp|zip|unzip|zipcloak|7z|7za|7zz|7zr|ssh-keygen)\b/g;
 export const COMMAND_ANCHORS = [
   "mysql",
   "mariadb",
@@ -246,6 +257,13 @@ export const COMMAND_ANCHORS = [
   "rabbitmqctl",
   "-password -",
   "cmdkey",
+  "--value",
+  "mosquitto_",
+  "cqlsh",
+  "lftp",
+  "zip -P",
+  "7z",
+  "ssh-keygen",
 ];
 /** The commands `commandSecrets` reads, by name (the anchors, and the mysql tools they find by `mysql`). */
 const COMMAND_NAMES = new Set([
@@ -258,6 +276,14 @@ const COMMAND_NAMES = new Set([
   "bcp",
   "mc",
   "security",
+  ...FLAG_PASSWORD_TOOLS.keys(),
+  "az",
+  "aws",
+  "lftp",
+  "7z",
+  "7za",
+  "7zz",
+  "7zr",
   "mysqldump",
   "mysqladmin",
   ...LDAP_TOOLS,
@@ -278,8 +304,20 @@ const ORACLE = 8;
 const SAMBA = 9;
 const RABBIT = 10;
 const CMDKEY = 11;
-const GROUPS = 12;
+const FLAG_P = 12;
+const FLAG_LOWER_P = 13;
+const FLAG_N = 14;
+const SEVEN_ZIP = 15;
+const LFTP = 16;
+const GROUPS = 17;
 const PER_ARGUMENT = new Map([
+  ...["mosquitto_pub", "mosquitto_sub", "mosquitto_rr", "zip", "unzip", "zipcloak"].map(
+    (tool): [string, number] => [tool, FLAG_P],
+  ),
+  ["cqlsh", FLAG_LOWER_P],
+  ["ssh-keygen", FLAG_N],
+  ...["7z", "7za", "7zz", "7zr"].map((tool): [string, number] => [tool, SEVEN_ZIP]),
+  ["lftp", LFTP],
   ["sqlcmd", SQLCMD],
   ["bcp", SQLCMD],
   ...MONGO_TOOLS.map((tool): [string, number] => [tool, MONGO]),
@@ -517,6 +555,34 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
           argIs(text, j, "authenticate_user")
         )
           maskArg(text, emit, j + 2, end);
+    } else if (FLAG_PASSWORD_TOOLS.has(cmd)) {
+      const flags = FLAG_PASSWORD_TOOLS.get(cmd) ?? [];
+      for (let j = first; j < end; j++)
+        if (flags.some((f) => argIs(text, j, f))) maskArg(text, emit, j + 1, end);
+    } else if (group === SEVEN_ZIP) {
+      for (let j = first; j < end; j++)
+        if (isGlued(text, j, 0x70)) maskArg(text, emit, j, end, "password", 2);
+    } else if (group === LFTP) {
+      // `lftp -u user,password host`.
+      for (let j = first; j + 1 < end; j++)
+        if (argIs(text, j, "-u")) {
+          const comma = text.indexOf(",", ws[j + 1] as number);
+          if (comma >= 0 && comma + 1 < (we[j + 1] as number))
+            hide(text, comma + 1, we[j + 1] as number, "password", emit);
+        }
+    } else if (cmd === "az" || cmd === "aws") {
+      // `az keyvault secret set --name DbPassword --value PW`, `aws ssm put-parameter --name /prod/db/password
+      // --value PW`: the value of a parameter whose name is a secret's.
+      let name = -1;
+      let value = -1;
+      for (let j = first; j < Math.min(end, first + OWN_WORDS); j++) {
+        if (argIs(text, j, "--name")) name = j + 1;
+        else if (argIs(text, j, "--value")) value = j + 1;
+      }
+      if (name >= 0 && value >= 0 && name < end && value < end) {
+        const n = text.slice(ws[name] as number, we[name] as number);
+        if (classifyNameCached(n) !== null) maskArg(text, emit, value, end, kindForName(n));
+      }
     } else if (cmd === "security") {
       // macOS keychain: `security add-generic-password … -w PW` (find-…'s `-w` takes nothing).
       if (first < end && hasAt(text, ws[first] as number, "add-"))
@@ -744,7 +810,8 @@ export const csvColumns: Detector = (text, emit) => {
     const cells: string[] = [];
     for (const part of parts) {
       const cell = part.trim().replace(/^"(.*)"$/, "$1");
-      if (!CSV_CELL.test(cell)) break;
+      // (A random cell is a value: `NAME<TAB>value` lines are a list of pairs, not a header and its rows.)
+      if (!CSV_CELL.test(cell) || (cell.length >= 16 && looksRandom(cell))) break;
       cells.push(cell);
     }
     if (cells.length < parts.length) continue;
@@ -950,7 +1017,40 @@ export const foreignLabels: Detector = (text, emit: Emit) => {
   let m: RegExpExecArray | null;
   while ((m = FOREIGN_LABEL.exec(text)) !== null)
     emitNamedValue(text, "password", m.index + m[0].length, true, emit);
+  FOREIGN_KEY_LABEL.lastIndex = 0;
+  while ((m = FOREIGN_KEY_LABEL.exec(text)) !== null)
+    emitNamedValue(text, "api_key", m.index + m[0].length, true, emit);
 };
+
+/** Labels of keys and tokens in other languages: `chiave API:`, `clé d'API :`, `API-Schlüssel:`, `APIキー:` … */
+const FOREIGN_KEY_LABEL =
+  /(?:chiave(?: API| di accesso| segreta)?|clé (?:d'API|API|secrète)|api-schlüssel|schlüssel|chave(?: de)?(?: API)?|clave (?:de )?API|API ?キー|API ?키|API ?密钥|密钥|密鑰|令牌|токен|API-ключ|ключ(?: API)?|jeton(?: d'accès| d'API)?)[ \t]{0,8}[:=：][ \t]{0,8}/gi;
+/** Pieces of the labels above, in the cases a label is written in (as FOREIGN_ANCHORS). */
+export const FOREIGN_KEY_ANCHORS = [
+  "hiave",
+  "HIAVE",
+  "lé ",
+  "LÉ ",
+  "chlüssel",
+  "CHLÜSSEL",
+  "chave",
+  "Chave",
+  "CHAVE",
+  "lave de API",
+  "lave API",
+  "キー",
+  "키",
+  "密钥",
+  "密鑰",
+  "令牌",
+  "окен",
+  "ОКЕН",
+  "люч",
+  "ЛЮЧ",
+  "jeton",
+  "Jeton",
+  "JETON",
+];
 
 /**
  * The session cookies web frameworks name, whose values are bearer credentials wherever they are printed, not

@@ -571,10 +571,146 @@ describe("secrets in shapes a probe of real tools' output found unread (2026-12-
       "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
       "${ANTHROPIC_API_KEY:-",
     ],
+    [
+      "nginx's proxy_set_header",
+      "proxy_set_header X-Api-Key Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz;\nproxy_set_header Host $host;",
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "proxy_set_header Host $host;",
+    ],
+    [
+      "Apache's RequestHeader",
+      'RequestHeader set X-Api-Key "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"',
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "RequestHeader set X-Api-Key",
+    ],
+    [
+      "a Markdown table of variables",
+      "| Name | Value |\n|---|---|\n| ANTHROPIC_API_KEY | Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz |\n| REGION | us-east-1 |",
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "| REGION | us-east-1 |",
+    ],
+    [
+      "tab-separated pairs",
+      "ANTHROPIC_API_KEY\tQw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz\nREGION\tus-east-1",
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "REGION\tus-east-1",
+    ],
+    [
+      "doppler secrets set NAME VALUE",
+      "doppler secrets set ANTHROPIC_API_KEY Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "doppler secrets set ANTHROPIC_API_KEY",
+    ],
+    [
+      "Envoy's YAML flow mapping",
+      "request_headers_to_add:\n  - header: {key: x-api-key, value: Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz}\n    append: false",
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "key: x-api-key",
+    ],
+    [
+      "Claude Code's customApiKeyResponses (the ends of keys)",
+      '"customApiKeyResponses": {"approved": ["Qw8Er7Ty6Ui5Op4As3Df"], "rejected": []}',
+      "Qw8Er7Ty6Ui5Op4As3Df",
+      '{"approved": ["',
+    ],
+    [
+      "STS credentials: the object's secrets masked, its expiry kept",
+      '{"Credentials": {"AccessKeyId": "ASIAQW8ER7TY6UI5OP4A", "SecretAccessKey": "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8A", "Expiration": "2026-12-07T22:00:00Z"}}',
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8A",
+      '"Expiration": "2026-12-07T22:00:00Z"',
+    ],
+    [
+      "a pretty-printed list under a secret's name",
+      '"apiKeys": [\n  "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",\n  "Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk"\n],\n"region": "us"',
+      "Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk",
+      '"region": "us"',
+    ],
+    [
+      "mosquitto_pub -P",
+      "mosquitto_pub -h broker -u dev -P 'Mq7!ttPass99' -t sensors/temp",
+      "Mq7!ttPass99",
+      "-t sensors/temp",
+    ],
+    [
+      "cqlsh -p",
+      "cqlsh cassandra.corp 9042 -u cassandra -p 'Cq7!lshPass9'",
+      "Cq7!lshPass9",
+      "cassandra.corp 9042",
+    ],
+    [
+      "lftp -u user,password",
+      "lftp -u deploy,Lf7!tpPass99 sftp://files.corp",
+      "Lf7!tpPass99",
+      "sftp://files.corp",
+    ],
+    ["zip -P", "zip -P Zp7!archivePw -r backup.zip data/", "Zp7!archivePw", "-r backup.zip data/"],
+    ["7z -p glued", "7z a -pSv7!zipPass99 -mhe=on backup.7z data", "Sv7!zipPass99", "-mhe=on backup.7z data"],
+    [
+      "ssh-keygen -N",
+      "ssh-keygen -t ed25519 -N 'Kg7!passphrase9' -f ~/.ssh/deploy",
+      "Kg7!passphrase9",
+      "-f ~/.ssh/deploy",
+    ],
+    [
+      "pulumi config set --secret",
+      "pulumi config set --secret dbPassword Pl7!umiPass99",
+      "Pl7!umiPass99",
+      "pulumi config set --secret dbPassword",
+    ],
+    [
+      "az keyvault secret set --name --value",
+      "az keyvault secret set --vault-name prod-kv --name DbPassword --value 'Kv7!aultPass9'",
+      "Kv7!aultPass9",
+      "--vault-name prod-kv --name DbPassword",
+    ],
+    [
+      "aws ssm put-parameter --name --value",
+      "aws ssm put-parameter --name /prod/db/password --value 'Ss7!mPutPass9' --type SecureString",
+      "Ss7!mPutPass9",
+      "--type SecureString",
+    ],
+    [
+      "an Italian key label",
+      "chiave API: Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "chiave API:",
+    ],
+    [
+      "a French key label",
+      "Clé d'API : Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "Clé d'API :",
+    ],
+    [
+      "a Japanese key label",
+      "APIキー：Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "APIキー：",
+    ],
+    [
+      "a Russian token label",
+      "токен: Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz",
+      "токен:",
+    ],
   ])("%s", (_shape, text, secret, kept) => {
     const o = out(text);
     for (let i = 0; i + 8 <= secret.length; i++) expect(o).not.toContain(secret.slice(i, i + 8));
     expect(o).toContain(kept);
+  });
+
+  it("keeps prose after a secret's name, and an attribute pair after a quoted one", () => {
+    for (const prose of [
+      "the X-Api-Key header was missing",
+      "ANTHROPIC_API_KEY is not set",
+      'set ANTHROPIC_API_KEY "" in the shell',
+      "ANTHROPIC_API_KEY       0f1e2d3c4b5a6978        2m ago",
+    ])
+      expect(out(prose)).toBe(prose);
+    // The attribute pair is the XML reader's: its value is masked, the `value=` kept.
+    expect(out('<add key="ApiKey" value="Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz" />')).toBe(
+      '<add key="ApiKey" value="[REDACTED:api-key#1]" />',
+    );
   });
 
   it("does not take prose's `login` or a path's `password` for a command or a bare label", () => {

@@ -149,6 +149,13 @@ export function nameSegments(name: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/** Whether a field's name describes its value rather than holding a secret (`Expiration`, `type`, `region`). */
+export function isDescriptiveName(name: string): boolean {
+  const segs = nameSegments(name);
+  const last = segs[segs.length - 1];
+  return last !== undefined && DESCRIPTIVE_LAST.has(last);
+}
+
 /** Fields whose value names another field's (CloudFormation's parameters, AWS's tags, S3's object keys). */
 const PAIR_NAME_FIELDS = new Set(["parameter_key", "parameter_name", "option_name", "tag_key", "object_key"]);
 
