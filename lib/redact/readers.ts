@@ -1124,19 +1124,86 @@ const ENV_DEFAULT =
   /\bprocess\.env(?:\.([A-Za-z_]\w{0,80})|\[["']([\w.-]{1,80})["']\])[ \t]{0,4}(?:\|\||\?\?)[ \t]{0,4}(?=["'`])/g;
 const SECURE_STRING =
   /ConvertTo-SecureString[ \t]{1,8}(?:-String[ \t]{1,8})?(["'])([^"'\r\n]{1,512})\1[ \t]{1,8}-AsPlainText/gi;
+/** MySQL's `IDENTIFIED BY 'PW'` (and `IDENTIFIED WITH plugin BY 'PW'`). */
+const IDENTIFIED_BY =
+  /\bIDENTIFIED[ \t]{1,8}(?:WITH[ \t]{1,8}\w{1,64}[ \t]{1,8})?BY[ \t]{1,8}(?:PASSWORD[ \t]{0,8})?(["'])([^"'\r\n]{1,256})\1/gi;
+/**
+ * Redis: `AUTH [user] PW` (at redis-cli's prompt or a line's start), `CONFIG SET requirepass PW`, and
+ * redis.conf's `requirepass PW` / `masterauth PW`.
+ */
+const REDIS_AUTH =
+  /(?:^|>)[ \t]*AUTH[ \t]{1,8}(?:[^\s"]{1,128}[ \t]{1,8})?("[^"\r\n]{1,256}"|[^\s"]{1,256})[ \t]*$/gm;
+const REDIS_SETTING =
+  /(?:^[ \t]*|\bCONFIG[ \t]{1,8}SET[ \t]{1,8})(?:requirepass|masterauth)[ \t]{1,8}("[^"\r\n]{1,256}"|[^\s"]{1,256})/gim;
 export const LANGUAGE_PAIR_ANCHORS = [
   "]=>",
+  "{:",
   "process.env",
   "ConvertTo-SecureString",
   "convertto-securestring",
+  "IDENTIFIED",
+  "identified",
+  "AUTH ",
+  "requirepass",
+  "masterauth",
 ];
+/** Clojure's and EDN's keywords: `{:api-key "V" :model "…"}`. */
+const CLOJURE_KEYWORD = /(?<=[{([\s,]|^):([A-Za-z][\w.*+!?-]{0,80})[ \t]{1,8}(?=")/gm;
 export const languagePairs: Detector = (text, emit) => {
+  if (text.includes("{:"))
+    for (const m of text.matchAll(CLOJURE_KEYWORD))
+      emitNamedValue(text, m[1] ?? "", m.index + m[0].length, false, emit);
   for (const m of text.matchAll(VAR_DUMP))
     emitNamedValue(text, m[1] ?? "", m.index + m[0].length, false, emit);
   for (const m of text.matchAll(ENV_DEFAULT))
     emitNamedValue(text, m[1] ?? m[2] ?? "", m.index + m[0].length, false, emit);
+  for (const m of text.matchAll(IDENTIFIED_BY)) {
+    const s = m.index + m[0].length - 1 - (m[2] ?? "").length;
+    hide(text, s, s + (m[2] ?? "").length, "password", emit);
+  }
+  for (const regex of [REDIS_AUTH, REDIS_SETTING])
+    for (const m of text.matchAll(regex)) {
+      const v = m[1] ?? "";
+      const quoted = v.startsWith('"') ? 1 : 0;
+      // (`AUTH failed` is a log line's words.)
+      if (quoted === 0 && isWordLike(v)) continue;
+      const s = m.index + m[0].lastIndexOf(v) + quoted;
+      hide(text, s, s + v.length - 2 * quoted, "password", emit);
+    }
   for (const m of text.matchAll(SECURE_STRING)) {
     const s = m.index + m[0].indexOf(m[1] ?? "") + 1;
     hide(text, s, s + (m[2] ?? "").length, "password", emit);
+  }
+};
+
+/**
+ * A command that prints a secret's variable, and the line it printed: `printenv DB_PASSWORD`, `echo
+ * $ANTHROPIC_API_KEY`, `echo "${TOKEN}"`, cmd's `echo %API_KEY%`, PowerShell's `$env:API_KEY` or `echo
+ * $env:API_KEY`. The next line, when it is one word (no prompt, no prose), is the value.
+ */
+const PRINTED_VARIABLE =
+  /^[ \t]*(?:[$#>%][ \t]*|PS [^>\r\n]{0,200}>[ \t]*)?(?:(?:printenv|echo|Write-Output|Write-Host)[ \t]{1,8})?(?:["']?\$\{?|\$env:|%)?([A-Za-z_][\w.-]{0,80})(?:\}|%)?["']?[ \t]*\r?$/gm;
+export const PRINTED_VARIABLE_ANCHORS = ["printenv", "echo", "Write-Output", "Write-Host", "$env:"];
+export const printedVariables: Detector = (text, emit) => {
+  for (const m of text.matchAll(PRINTED_VARIABLE)) {
+    const line = m[0];
+    // A command that prints, or PowerShell's `$env:NAME` alone (which prints it).
+    if (!/printenv|echo|Write-|\$env:/i.test(line)) continue;
+    if (/(?:echo|Write-Output|Write-Host)[ \t]{1,8}[A-Za-z_]/.test(line)) continue; // `echo NAME` prints the word
+    const name = m[1] ?? "";
+    if (classifyNameCached(name) === null) continue;
+    const next = lineAt(text, m.index + line.length + 1);
+    if (next === null) continue;
+    const value = next.line.replace(/\r$/, "").trim();
+    if (
+      value.length === 0 ||
+      value.length > 4096 ||
+      /\s/.test(value) ||
+      isWordLike(value) ||
+      isBenignValue(value)
+    )
+      continue;
+    const start = next.at + next.line.indexOf(value);
+    emit(start, start + value.length, kindForName(name));
   }
 };

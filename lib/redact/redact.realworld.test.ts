@@ -872,6 +872,202 @@ const CLAUDE_FILES: Array<[string, string, string[], string[]]> = [
 ];
 for (const [shape, text, secrets, kept] of CLAUDE_FILES) CASES.push({ shape, text, secrets, kept });
 
+/**
+ * Written blind on 2026-12-07, from each tool's documented output and before any was run: SDK and HTTP-client
+ * debug logs, Compose and PowerShell environment listings, a printed variable on the line after its command,
+ * MCP and editor configs, language literals, SQL and Redis. 25 of the 31 passed as they were; the six that did
+ * not (printenv's and echo's next line, a Clojure keyword, MySQL's IDENTIFIED BY, Redis's AUTH and CONFIG SET
+ * requirepass) were fixed after.
+ */
+const BLIND_5: Array<[string, string, string[], string[]]> = [
+  [
+    "TS SDK debug request",
+    "Anthropic:DEBUG:request https://api.anthropic.com/v1/messages { method: 'post', headers: { 'x-api-key': 'Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0', 'anthropic-version': '2023-06-01' } }",
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ["'anthropic-version': '2023-06-01'", "https://api.anthropic.com/v1/messages"],
+  ],
+  [
+    "python httpx debug options",
+    "DEBUG:anthropic._base_client:Request options: {'method': 'post', 'url': '/v1/messages', 'headers': {'X-Api-Key': 'Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0'}, 'json_data': {'model': 'claude-sonnet-4-5'}}",
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ["'model': 'claude-sonnet-4-5'"],
+  ],
+  [
+    "botocore debug headers bytes",
+    "botocore.endpoint [DEBUG] Making request for OperationModel(name=InvokeModel) with params: {'headers': {'X-Amz-Date': b'20261207T120000Z', 'X-Amz-Security-Token': b'IQoJb3JpZ2luX2VjEJrXq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0', 'Authorization': b'AWS4-HMAC-SHA256 Credential=ASIAQW8ER7TY6UI5OP4A/20261207/us-east-1/bedrock/aws4_request, SignedHeaders=host;x-amz-date, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7'}}",
+    [
+      "IQoJb3JpZ2luX2VjEJrXq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0",
+      "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7",
+      "QW8ER7TY6UI5OP4A",
+    ],
+    ["'X-Amz-Date': b'20261207T120000Z'", "/20261207/us-east-1/bedrock/aws4_request"],
+  ],
+  [
+    "docker compose config env",
+    "services:\n  api:\n    environment:\n      ANTHROPIC_MODEL: claude-sonnet-4-5\n      POSTGRES_PASSWORD: Pg7Hunter2Pg7\n      REDIS_URL: redis://cache:6379/0",
+    ["Pg7Hunter2Pg7"],
+    ["ANTHROPIC_MODEL: claude-sonnet-4-5", "REDIS_URL: redis://cache:6379/0"],
+  ],
+  [
+    "PowerShell Get-ChildItem Env:",
+    "Name                           Value\n----                           -----\nANTHROPIC_API_KEY              Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0\nCOMPUTERNAME                   DEV-LAPTOP",
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ["COMPUTERNAME                   DEV-LAPTOP"],
+  ],
+  [
+    "printenv then value",
+    "$ printenv DB_PASSWORD\nPg7!secretPw99\n$ psql -h db",
+    ["Pg7!secretPw99"],
+    ["$ psql -h db"],
+  ],
+  [
+    "echo $VAR then value",
+    "$ echo $OPENROUTER_API_KEY\nKq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0\n$ claude",
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ["$ claude"],
+  ],
+  [
+    "rich traceback locals",
+    "│ │   api_key = 'Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0'                        │ │\n│ │     model = 'claude-opus-4-1'                                   │ │",
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ["model = 'claude-opus-4-1'"],
+  ],
+  [
+    "sentry breadcrumb headers",
+    '{"category": "httplib", "data": {"url": "https://api.anthropic.com/v1/messages", "method": "POST", "headers": {"x-api-key": "Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"}}}',
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ['"method": "POST"'],
+  ],
+  [
+    ".mcp.json env",
+    '{"mcpServers": {"brave": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-brave-search"], "env": {"BRAVE_API_KEY": "BSAq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5"}}}}',
+    ["BSAq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5"],
+    ['"command": "npx"', "@modelcontextprotocol/server-brave-search"],
+  ],
+  [
+    "VS Code settings dotted key",
+    '{\n  "anthropic.apiKey": "Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0",\n  "editor.fontSize": 14\n}',
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ['"editor.fontSize": 14'],
+  ],
+  [
+    "aider yaml",
+    "model: claude-sonnet-4-5\nanthropic-api-key: Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0\nauto-commits: false",
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ["auto-commits: false", "model: claude-sonnet-4-5"],
+  ],
+  [
+    "Go DumpRequest CRLF",
+    "POST /v1/messages HTTP/1.1\r\nHost: api.anthropic.com\r\nX-Api-Key: Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0\r\nAnthropic-Version: 2023-06-01\r\n\r\n",
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ["Anthropic-Version: 2023-06-01\r\n"],
+  ],
+  [
+    "OkHttp logging interceptor",
+    "--> POST https://api.anthropic.com/v1/messages\nx-api-key: Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0\nanthropic-version: 2023-06-01\n--> END POST (123-byte body)",
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ["--> END POST (123-byte body)"],
+  ],
+  [
+    "Faraday logger",
+    'INFO -- request: POST https://api.anthropic.com/v1/messages\nINFO -- request: x-api-key: "Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"\nUser-Agent: "Faraday v2.9.0"',
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ['User-Agent: "Faraday v2.9.0"'],
+  ],
+  [
+    "reqwest debug headers",
+    'headers: {"content-type": "application/json", "x-api-key": "Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"}',
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ['"content-type": "application/json"'],
+  ],
+  [
+    "Elixir Req headers map",
+    'headers: %{"content-type" => ["application/json"], "x-api-key" => ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"]}',
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ['"content-type" => ["application/json"]'],
+  ],
+  [
+    "Clojure map keyword",
+    '{:api-key "Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0" :model "claude-sonnet-4-5"}',
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    [':model "claude-sonnet-4-5"'],
+  ],
+  [
+    "Haskell record",
+    'Config {apiKey = "Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0", baseUrl = "https://api.anthropic.com"}',
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ['baseUrl = "https://api.anthropic.com"'],
+  ],
+  [
+    "R Sys.setenv",
+    'Sys.setenv(ANTHROPIC_API_KEY = "Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0")',
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ["Sys.setenv(ANTHROPIC_API_KEY"],
+  ],
+  [
+    "Julia ENV",
+    'ENV["ANTHROPIC_API_KEY"] = "Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"',
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ['ENV["ANTHROPIC_API_KEY"]'],
+  ],
+  [
+    "SQL CREATE USER",
+    "CREATE USER app WITH PASSWORD 'Sq7!createPw99';\nGRANT SELECT ON orders TO app;",
+    ["Sq7!createPw99"],
+    ["GRANT SELECT ON orders TO app;"],
+  ],
+  [
+    "MySQL IDENTIFIED BY",
+    "CREATE USER 'app'@'%' IDENTIFIED BY 'My7!identPw99';",
+    ["My7!identPw99"],
+    ["CREATE USER 'app'@'%'"],
+  ],
+  ["Redis AUTH", "127.0.0.1:6379> AUTH Rd7!authPass99\nOK", ["Rd7!authPass99"], ["127.0.0.1:6379>"]],
+  [
+    "Redis CONFIG SET requirepass",
+    '127.0.0.1:6379> CONFIG SET requirepass "Rd7!requirePw9"\nOK',
+    ["Rd7!requirePw9"],
+    ["CONFIG SET requirepass"],
+  ],
+  [
+    "MongoDB createUser",
+    'db.createUser({user: "app", pwd: "Mg7!createPw99", roles: ["readWrite"]})',
+    ["Mg7!createPw99"],
+    ['user: "app"', 'roles: ["readWrite"]'],
+  ],
+  [
+    "git credential fill",
+    "protocol=https\nhost=github.com\nusername=dev\npassword=Gt7!credFillPw",
+    ["Gt7!credFillPw"],
+    ["host=github.com", "username=dev"],
+  ],
+  [
+    "Windows set output",
+    "ANTHROPIC_BASE_URL=https://gateway.corp/anthropic\nANTHROPIC_AUTH_TOKEN=Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0\nUSERNAME=dev",
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ["ANTHROPIC_BASE_URL=https://gateway.corp/anthropic", "USERNAME=dev"],
+  ],
+  [
+    "Azure OpenAI-style api-key header in curl",
+    'curl https://res.openai.azure.com/openai/deployments/x/chat/completions -H "api-key: 0a1b2c3d4e5f60718293a4b5c6d7e8f9"',
+    ["0a1b2c3d4e5f60718293a4b5c6d7e8f9"],
+    ["https://res.openai.azure.com/openai/deployments/x/chat/completions"],
+  ],
+  [
+    "LiteLLM master key",
+    "general_settings:\n  master_key: sk-1234Kq2Lm9Xp4Wt6Zk1Vn8\n  database_url: postgresql://llm:Ll7!proxyPw9@db:5432/litellm",
+    ["Kq2Lm9Xp4Wt6Zk1Vn8", "Ll7!proxyPw9"],
+    ["@db:5432/litellm"],
+  ],
+  [
+    "Perl hash fat comma",
+    "my %cfg = ( api_key => 'Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0', model => 'claude-haiku-4-5' );",
+    ["Kq2Lm9Xp4Wt6Zk1Vn8Rb3Yc5Jd0"],
+    ["model => 'claude-haiku-4-5'"],
+  ],
+];
+for (const [shape, text, secrets, kept] of BLIND_5) CASES.push({ shape, text, secrets, kept });
+
 /** The first 8-character piece of `secret` that `output` still holds, or null. */
 function leakedPiece(output: string, secret: string): string | null {
   for (let i = 0; i + 8 <= secret.length; i++) {

@@ -25,6 +25,8 @@ import { PREFIX_KINDS, PREFIX_RULES, prefixTokens } from "./prefixes";
 import {
   COMMAND_ANCHORS,
   LANGUAGE_PAIR_ANCHORS,
+  PRINTED_VARIABLE_ANCHORS,
+  printedVariables,
   languagePairs,
   FOREIGN_ANCHORS,
   FOREIGN_KEY_ANCHORS,
@@ -412,6 +414,7 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
       { anchors: ["value"], detect: xmlAttributePairs },
       { anchors: [...FOREIGN_ANCHORS, ...FOREIGN_KEY_ANCHORS], detect: foreignLabels },
       { anchors: LANGUAGE_PAIR_ANCHORS, detect: languagePairs },
+      { anchors: PRINTED_VARIABLE_ANCHORS, detect: printedVariables },
     ],
   },
   {
