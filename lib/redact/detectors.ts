@@ -1136,8 +1136,6 @@ export const NAME_FIELD_ANCHORS = [
   "ParameterKey",
   "ParameterName",
   "OptionName",
-  "name: '",
-  "key: '",
   "{key:",
   "{name:",
   "{ key:",

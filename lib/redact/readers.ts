@@ -234,13 +234,12 @@ export const COMMAND_ANCHORS = [
   "setx",
   "setenv",
   "set -",
-  "ENV",
+  "ENV ",
   "login",
-  "openssl",
+  "nssl",
   "ldap",
-  "config",
-  "configure set",
-  "secret set",
+  "onfig",
+  "gh secret",
   "sqlcmd",
   "bcp ",
   "mongo",
@@ -253,7 +252,7 @@ export const COMMAND_ANCHORS = [
   "rpcclient",
   "smbmap",
   "mc alias",
-  "mc config",
+  "config host",
   "rabbitmqctl",
   "-password -",
   "cmdkey",
@@ -271,7 +270,10 @@ const COMMAND_NAMES = new Set([
   ...MONGO_TOOLS,
   ...ORACLE_TOOLS,
   "set",
+  "ENV",
+  "config",
   "configure",
+  "openssl",
   "secret",
   "bcp",
   "mc",
@@ -1036,8 +1038,6 @@ export const FOREIGN_KEY_ANCHORS = [
   "chave",
   "Chave",
   "CHAVE",
-  "lave de API",
-  "lave API",
   "キー",
   "키",
   "密钥",
@@ -1144,7 +1144,7 @@ export const LANGUAGE_PAIR_ANCHORS = [
   "IDENTIFIED",
   "identified",
   "AUTH ",
-  "requirepass",
+  "uirepass",
   "masterauth",
 ];
 /** Clojure's and EDN's keywords: `{:api-key "V" :model "…"}`. */
@@ -1183,7 +1183,17 @@ export const languagePairs: Detector = (text, emit) => {
  */
 const PRINTED_VARIABLE =
   /^[ \t]*(?:[$#>%][ \t]*|PS [^>\r\n]{0,200}>[ \t]*)?(?:(?:printenv|echo|Write-Output|Write-Host)[ \t]{1,8})?(?:["']?\$\{?|\$env:|%)?([A-Za-z_][\w.-]{0,80})(?:\}|%)?["']?[ \t]*\r?$/gm;
-export const PRINTED_VARIABLE_ANCHORS = ["printenv", "echo", "Write-Output", "Write-Host", "$env:"];
+export const PRINTED_VARIABLE_ANCHORS = [
+  "printenv",
+  "echo $",
+  'echo "$',
+  "echo '$",
+  "echo ${",
+  "echo %",
+  "Write-Output",
+  "Write-Host",
+  "$env:",
+];
 export const printedVariables: Detector = (text, emit) => {
   for (const m of text.matchAll(PRINTED_VARIABLE)) {
     const line = m[0];
