@@ -46,6 +46,12 @@ export const REDACTION_UNITS: ReadonlyArray<[string, string]> = [
   // The session cookie readers (2026-12-07, latest): a cookie jar's repr and a framework's cookie name.
   ["Python cookie jar entries packed", "<Cookie a=b for "],
   ["a session cookie name in its own value", "JSESSIONID="],
+  // The readers added after three probes of real tools' output (2026-12-07, latest session).
+  ["name fields without a value field", '"key":"password",'],
+  ["a secret's name, blanks, a value, as table rows", "| API_KEY | abcdef12 "],
+  ["objects under a secret's name that never close", '"secret": {'],
+  ["printed variables and their lines", "$ echo $API_KEY\nabcdef1234\n"],
+  ["gh secret set --body repeated on one line", "gh secret set A --body "],
 ];
 
 /** Every unit, the shared ones first. */

@@ -190,6 +190,23 @@ export const PLANTED_SYNTAXES: Array<[string, (v: string) => string]> = [
   ["German label", (v) => `Passwort: ${v}`],
   ["Spanish label", (v) => `contraseña: ${v}`],
   ["Chinese label", (v) => `密码：${v}`],
+  // Syntaxes read since 2026-12-07's probes of real tools' output.
+  [
+    "name and value fields (SSM)",
+    (v) => `{"Name": "/prod/db/password", "Type": "SecureString", "Value": "${v}"}`,
+  ],
+  [
+    "Kubernetes env YAML",
+    (v) => `env:\n- name: DB_PASSWORD\n  value: ${v}\n- name: LOG_LEVEL\n  value: debug`,
+  ],
+  ["nginx header directive", (v) => `proxy_set_header X-Api-Key ${v};`],
+  ["Markdown table", (v) => `| Name | Value |\n|---|---|\n| DB_PASSWORD | ${v} |`],
+  ["printed variable", (v) => `$ echo $DB_PASSWORD\n${v}\n$ psql -h db`],
+  ["Oracle user/password@db", (v) => `$ sqlplus scott/${v}@db.internal:1521/ORCL`],
+  ["openssl -pass pass:", (v) => `$ openssl enc -aes-256-cbc -in a -out b -pass pass:${v}`],
+  ["fish set -gx", (v) => `set -gx DB_PASSWORD ${v}`],
+  ["Node inspect header list", (v) => `Headers { 'x-api-key': [ '${v}' ], accept: [ '*/*' ] }`],
+  ["MySQL IDENTIFIED BY", (v) => `CREATE USER 'app'@'%' IDENTIFIED BY '${v}';`],
 ];
 
 export interface PlantedCase {
