@@ -854,15 +854,13 @@ function nestedClose(text: string, from: number, limit: number): number {
  * `/([A-Za-z_][\w.-]{0,80})(?:\\?["'])?\]?[ \t]{0,40}(:=|=>|[:=])[ \t]{0,40}/y`.
  */
 const BARE_PASSWORD = /^(?:password|passwd|passwort|kennwort)$/i;
-/** A name that reads as an identifier: with `_`, `-` or `.` in it, or camel case (`X-Api-Key`, `apiKey`). */
-const IDENTIFIER_SHAPE = /[_.-]|[a-z][A-Z]/;
-
 /**
- * Where the value starts when text[s, e) is a secret's identifier followed by blanks or a table's `|` and a
+ * Where the value starts when text[s, e) is a secret's identifier (with `_`, `-` or `.` in it, or camel case:
+ * `X-Api-Key`, `apiKey`) followed by blanks or a table's `|` and a
  * value (no `=` or `:`), or -1.
  */
 function spacedValueAt(text: string, s: number, e: number): number {
-  if (e - s < 4 || e - s > 81) return -1;
+  if (e - s < 4 || e - s > 81 || !hasIdentifierShape(text, s, e)) return -1;
   let i = e;
   const quote = text.charCodeAt(i);
   if ((quote === 0x22 || quote === 0x27) && text.charCodeAt(s - 1) === quote) i++;
@@ -896,8 +894,20 @@ function spacedValueAt(text: string, s: number, e: number): number {
   }
   const name = text.slice(s, e);
   // (`…id.Bearer tok`: the scheme word, which the Bearer rule reads, ends no identifier.)
-  if (!IDENTIFIER_SHAPE.test(name) || /bearer$/i.test(name) || nameFacts(name).cls !== "secret") return -1;
+  if (/bearer$/i.test(name) || nameFacts(name).cls !== "secret") return -1;
   return i;
+}
+
+/** Whether text[s, e) has an identifier's shape, read in place (this runs at every secret word a blank follows). */
+function hasIdentifierShape(text: string, s: number, e: number): boolean {
+  let lower = false;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x5f || c === 0x2d || c === 0x2e) return true;
+    if (lower && c >= 65 && c <= 90) return true;
+    lower = c >= 97 && c <= 122;
+  }
+  return false;
 }
 
 /** Whether a letters-only identifier that names a secret (`dbPassword`, `API_KEY`) starts at `i`, alone. */

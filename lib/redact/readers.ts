@@ -396,11 +396,11 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
     }
     const end = operator;
     const group = command.group;
-    // `login` after a tool that logs in (in prose, "login … `claude -p .`" has no password).
-    if (group === LOGIN && (k === 0 || !isLoginTool(text, ws[k - 1] as number, we[k - 1] as number)))
-      continue;
     if (group >= 0) {
       if (readTo[group] === end) continue;
+      // `login` after a tool that logs in (in prose, "login … `claude -p .`" has no password).
+      if (group === LOGIN && (k === 0 || !isLoginTool(text, ws[k - 1] as number, we[k - 1] as number)))
+        continue;
       readTo[group] = end;
     }
     if (group === MYSQL) {
