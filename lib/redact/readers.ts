@@ -139,6 +139,8 @@ function commandName(text: string, s: number, e: number): Command | null {
     if (e - slash > LONGEST_COMMAND) return null;
     slash--;
   }
+  const first = text.charCodeAt(slash + 1);
+  if (first >= 128 || COMMAND_FIRSTS[first] !== 1) return null;
   const commands = COMMANDS_BY_LENGTH[e - slash - 1];
   if (commands === undefined) return null;
   for (const command of commands) {
@@ -311,7 +313,10 @@ const FLAG_LOWER_P = 13;
 const FLAG_N = 14;
 const SEVEN_ZIP = 15;
 const LFTP = 16;
-const GROUPS = 17;
+/** Read to the operator once their command is known to be theirs (`gh secret set`, `security add-…`). */
+const GH_SECRET = 17;
+const SECURITY = 18;
+const GROUPS = 19;
 const PER_ARGUMENT = new Map([
   ...["mosquitto_pub", "mosquitto_sub", "mosquitto_rr", "zip", "unzip", "zipcloak"].map(
     (tool): [string, number] => [tool, FLAG_P],
@@ -344,6 +349,9 @@ const COMMANDS_BY_LENGTH: Array<Command[] | undefined> = [];
 for (const name of COMMAND_NAMES)
   (COMMANDS_BY_LENGTH[name.length] ??= []).push({ name, group: PER_ARGUMENT.get(name) ?? -1 });
 const LONGEST_COMMAND = COMMANDS_BY_LENGTH.length - 1;
+/** The first characters of the commands: a word starting otherwise (`-pX`, a value) is compared with none. */
+const COMMAND_FIRSTS = new Uint8Array(128);
+for (const name of COMMAND_NAMES) COMMAND_FIRSTS[name.charCodeAt(0)] = 1;
 const SHORTEST_COMMAND = COMMANDS_BY_LENGTH.findIndex((commands) => commands !== undefined);
 
 export const commandSecrets: Detector = (text, emit) => {
@@ -494,8 +502,11 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
         while (j < end && isFlag(text, j)) j++;
         if (j < end) setVariable(text, emit, j, end, false);
       } else if (cmd === "secret" && tool === "gh" && first < end && argIs(text, first, "set")) {
-        // `gh secret set NAME --body VALUE` (or `-b VALUE`, `--body=VALUE`).
-        for (let j = first + 1; j < Math.min(end, first + OWN_WORDS); j++) {
+        // `gh secret set NAME --body VALUE` (or `-b VALUE`, `--body=VALUE`). One read to the operator masks what
+        // a later `gh secret set` before it would.
+        if (readTo[GH_SECRET] === end) continue;
+        readTo[GH_SECRET] = end;
+        for (let j = first + 1; j < end; j++) {
           if (argIs(text, j, "--body") || argIs(text, j, "-b")) maskArg(text, emit, j + 1, end);
           else if (hasAt(text, ws[j] as number, "--body=")) maskArg(text, emit, j, end, "password", 7);
         }
@@ -587,9 +598,10 @@ function commandLine(text: string, from: number, to: number, emit: Emit): void {
       }
     } else if (cmd === "security") {
       // macOS keychain: `security add-generic-password … -w PW` (find-…'s `-w` takes nothing).
-      if (first < end && hasAt(text, ws[first] as number, "add-"))
-        for (let j = first + 1; j < Math.min(end, first + OWN_WORDS); j++)
-          if (argIs(text, j, "-w")) maskArg(text, emit, j + 1, end);
+      if (first < end && hasAt(text, ws[first] as number, "add-") && readTo[SECURITY] !== end) {
+        readTo[SECURITY] = end;
+        for (let j = first + 1; j < end; j++) if (argIs(text, j, "-w")) maskArg(text, emit, j + 1, end);
+      }
     } else if (group === CMDKEY) {
       for (let j = first; j < end; j++)
         if (hasAt(text, ws[j] as number, "/pass:")) maskArg(text, emit, j, end, "password", 6);
