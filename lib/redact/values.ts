@@ -3,6 +3,18 @@
  * values are evidence or references rather than secrets (redaction.md §6 value-type allowlist, §7 keep list).
  */
 
+/** keytool's and jarsigner's passwords (`-storepass`, `-srckeypass`), openssl's (`-passin`, `-passout`). */
+const PASS_SEGMENTS = new Set([
+  "storepass",
+  "keypass",
+  "srcstorepass",
+  "deststorepass",
+  "srckeypass",
+  "destkeypass",
+  "passin",
+  "passout",
+]);
+
 /** Name segments that mark a secret-bearing field (after splitting snake, kebab, dot and camel case). */
 const SECRET_SEGMENTS = new Set([
   "key",
@@ -39,15 +51,7 @@ const SECRET_SEGMENTS = new Set([
   "jwt",
   // A personal access token (`ASANA_PAT`, `AZURE_DEVOPS_PAT`).
   "pat",
-  // keytool's and jarsigner's passwords (`-storepass`, `-srckeypass`), openssl's (`-passin`, `-passout`).
-  "storepass",
-  "keypass",
-  "srcstorepass",
-  "deststorepass",
-  "srckeypass",
-  "destkeypass",
-  "passin",
-  "passout",
+  ...PASS_SEGMENTS,
 ]);
 
 /** Last segments that make the field a description of a secret rather than the secret itself. */
@@ -306,18 +310,6 @@ export function isPlaceholderValue(norm: string, value: string): boolean {
 
 const kindCache = new Map<string, string>();
 /** The placeholder kind for a secret found by its field name (memoised: logs repeat their names). */
-/** The tools' password flags among SECRET_SEGMENTS (`-storepass`, `-passin`). */
-const PASS_SEGMENTS = new Set([
-  "storepass",
-  "keypass",
-  "srcstorepass",
-  "deststorepass",
-  "srckeypass",
-  "destkeypass",
-  "passin",
-  "passout",
-]);
-
 export function kindForName(name: string): string {
   let kind = kindCache.get(name);
   if (kind === undefined) {
