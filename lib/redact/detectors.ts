@@ -142,9 +142,10 @@ export function token(regex: RegExp, opts: TokenOptions = {}): Detector {
 }
 
 /** Where an unquoted value surely ends: whitespace, quotes, `<` (markup after it). */
-const VALUE_STOP = charSet(" \t\r\n");
+/** A blank, a line break, or a NUL (`/proc/<pid>/environ` joins its variables with NULs). */
+const VALUE_STOP = charSet(" \t\r\n\0");
 /** In a query string a value also ends at `&` and `#`. */
-const QUERY_VALUE_STOP = charSet(' \t\r\n"<&#');
+const QUERY_VALUE_STOP = charSet(' \t\r\n\0"<&#');
 /** Closers a value may be followed by; they are trimmed from its end unless opened inside it. */
 const CLOSERS: Record<string, string> = { ")": "(", "]": "[", "}": "{", ">": "<" };
 const AUTH_SCHEME =
@@ -910,6 +911,18 @@ function hasIdentifierShape(text: string, s: number, e: number): boolean {
   return false;
 }
 
+/** Whether a quoted string at `i` is followed by a `:` (an object's key). */
+function isObjectKeyAt(text: string, i: number): boolean {
+  const q = text.charCodeAt(i);
+  if (q !== 0x22 && q !== 0x27) return false;
+  let j = i + 1;
+  while (j < text.length && j - i <= 128 && text.charCodeAt(j) !== q && text.charCodeAt(j) !== 10) j++;
+  if (text.charCodeAt(j) !== q) return false;
+  j++;
+  while (j < text.length && isBlankCode(text.charCodeAt(j))) j++;
+  return text.charCodeAt(j) === 0x3a;
+}
+
 /** Whether a letters-only identifier that names a secret (`dbPassword`, `API_KEY`) starts at `i`, alone. */
 function isSecretIdentifierAt(text: string, i: number): boolean {
   let e = i;
@@ -1125,6 +1138,8 @@ export const namedValues: Detector = (text, emit) => {
     if (dashes === 0 && !BARE_PASSWORD.test(name)) continue;
     // A flag that takes no value, before a secret's name (`pulumi config set --secret dbPassword V`).
     if (dashes > 0 && isSecretIdentifierAt(text, s + flag[0].length)) continue;
+    // `"password", "type": …` is an object's value and its next key, not an argv pair.
+    if (isObjectKeyAt(text, s + flag[0].length)) continue;
     emitNamedValue(text, name, s + flag[0].length, dashes === 0, emit);
     skipTo = s + name.length;
   }
@@ -1137,10 +1152,11 @@ export const namedValues: Detector = (text, emit) => {
  * first one after the name field before the object ends (other fields between are passed over).
  */
 const NAME_FIELD =
-  /(?:"(?:name|key|Name|Key|ParameterKey|ParameterName|OptionName)"|\b(?:name|key))[ \t]{0,4}:[ \t]{0,4}(?:"([^"\\\r\n]{1,120})"|'([^'\\\r\n]{1,120})'|([\w.-]{1,120})(?=[ \t]{0,4},))/g;
+  /(?:"(?:name|key|label|Name|Key|ParameterKey|ParameterName|OptionName)"|\b(?:name|key))[ \t]{0,4}:[ \t]{0,4}(?:"([^"\\\r\n]{1,120})"|'([^'\\\r\n]{1,120})'|([\w.-]{1,120})(?=[ \t]{0,4},))/g;
 export const NAME_FIELD_ANCHORS = [
   '"name"',
   '"key"',
+  '"label"',
   '"Name"',
   '"Key"',
   "ParameterKey",

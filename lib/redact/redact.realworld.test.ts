@@ -1068,6 +1068,155 @@ const BLIND_5: Array<[string, string, string[], string[]]> = [
 ];
 for (const [shape, text, secrets, kept] of BLIND_5) CASES.push({ shape, text, secrets, kept });
 
+/**
+ * A second blind batch (2026-12-07, latest session), written after the readers above from documented output
+ * formats: CI logs, infrastructure tools, process listings, a dozen languages' printed objects, vaults. Run once:
+ * 22 of 26 passed as written. Three of the four failures were the batch's own token, which alternates capital,
+ * lower-case letter and digit like a CamelCase identifier and so is exempt from the entropy fallback; with a
+ * random token of the same length (below) 25 of 26 passed. The fourth, `/proc/<pid>/environ`'s NUL-joined
+ * variables, was fixed after.
+ */
+const K6 = "kP3xR9vL2mQ8wT5nB7cZ4hJ6fD1gS0aY";
+const BLIND_6: Array<[string, string, string[], string[]]> = [
+  [
+    "GitLab CI variable echo",
+    `$ echo "Deploying with token $DEPLOY_TOKEN"\nDeploying with token ${K6}\n$ ./deploy.sh`,
+    [K6],
+    ["$ ./deploy.sh"],
+  ],
+  [
+    "Jenkins withCredentials leak",
+    `[Pipeline] sh\n+ curl -u admin:Jk7!jenkinsPw https://nexus.corp/repository/\n[Pipeline] }`,
+    ["Jk7!jenkinsPw"],
+    ["https://nexus.corp/repository/", "[Pipeline] }"],
+  ],
+  [
+    "CircleCI env listing",
+    `ANTHROPIC_API_KEY=xxxx${K6.slice(-4)}\nCIRCLE_BRANCH=main`,
+    [],
+    ["CIRCLE_BRANCH=main"],
+  ],
+  [
+    "Azure DevOps task log",
+    `##[debug]Evaluating: variables['System.AccessToken']\n##[debug]Result: '${K6}'`,
+    [K6],
+    ["##[debug]Evaluating: variables['System.AccessToken']"],
+  ],
+  [
+    "terraform plan sensitive",
+    `  + resource "aws_db_instance" "main" {\n      + password = (sensitive value)\n      + username = "admin"\n    }`,
+    [],
+    ['+ username = "admin"', "(sensitive value)"],
+  ],
+  [
+    "terraform output json",
+    `{"db_password": {"sensitive": true, "type": "string", "value": "Tf7!outputPw99"}}`,
+    ["Tf7!outputPw99"],
+    ['"sensitive": true', '"type": "string"'],
+  ],
+  [
+    "ansible verbose",
+    `ok: [web1] => {"ansible_facts": {"db_pass": "An7!siblePass9"}, "changed": false}`,
+    ["An7!siblePass9"],
+    ['"changed": false', "ok: [web1]"],
+  ],
+  [
+    "kubectl get secret jsonpath decoded",
+    `$ kubectl get secret api -o jsonpath='{.data.token}' | base64 -d\n${K6}`,
+    [K6],
+    ["kubectl get secret api"],
+  ],
+  [
+    "helm get values",
+    `USER-SUPPLIED VALUES:\nanthropic:\n  apiKey: ${K6}\n  model: claude-sonnet-4-5`,
+    [K6],
+    ["model: claude-sonnet-4-5"],
+  ],
+  [
+    "docker inspect Env",
+    `"Env": [\n    "ANTHROPIC_API_KEY=${K6}",\n    "PATH=/usr/local/sbin:/usr/local/bin"\n]`,
+    [K6],
+    ['"PATH=/usr/local/sbin:/usr/local/bin"'],
+  ],
+  [
+    "systemctl show env",
+    `Environment=ANTHROPIC_API_KEY=${K6} NODE_ENV=production`,
+    [K6],
+    ["NODE_ENV=production"],
+  ],
+  [
+    "ps aux with flag",
+    `app  4242  0.3  1.2 node server.js --api-key=${K6} --port=8080`,
+    [K6],
+    ["--port=8080"],
+  ],
+  ["/proc environ NULs", `ANTHROPIC_API_KEY=${K6}\u0000HOME=/home/app\u0000`, [K6], ["HOME=/home/app"]],
+  [
+    "Python logging dict repr",
+    `INFO:root:config={'anthropic_api_key': '${K6}', 'timeout': 600}`,
+    [K6],
+    ["'timeout': 600"],
+  ],
+  ["Java properties escaped colon", `anthropic.api.key=${K6}\nserver.port=8080`, [K6], ["server.port=8080"]],
+  [
+    "Spring actuator env",
+    `{"name": "ANTHROPIC_API_KEY", "value": "${K6}", "origin": "System Environment Property"}`,
+    [K6],
+    ['"origin": "System Environment Property"'],
+  ],
+  [
+    "Go struct with json tags printed",
+    `{APIKey:${K6} Model:claude-opus-4-1 MaxTokens:1024}`,
+    [K6],
+    ["Model:claude-opus-4-1 MaxTokens:1024"],
+  ],
+  [
+    "C# record ToString",
+    `AnthropicOptions { ApiKey = ${K6}, Model = claude-haiku-4-5 }`,
+    [K6],
+    ["Model = claude-haiku-4-5"],
+  ],
+  [
+    "Kotlin data class",
+    `Settings(apiKey=${K6}, baseUrl=https://api.anthropic.com)`,
+    [K6],
+    ["baseUrl=https://api.anthropic.com"],
+  ],
+  [
+    "Swift print struct",
+    `Config(apiKey: "${K6}", model: "claude-sonnet-4-5")`,
+    [K6],
+    ['model: "claude-sonnet-4-5"'],
+  ],
+  ["Dart map", `{apiKey: ${K6}, model: claude-sonnet-4-5}`, [K6], ["model: claude-sonnet-4-5"]],
+  ["Scala case class", `Conf(${K6},claude-sonnet-4-5)`, [], ["claude-sonnet-4-5"]],
+  [
+    "nginx error log with query",
+    `2026/12/07 10:00:00 [error] 12#12: *3 upstream timed out, request: "GET /v1/proxy?key=${K6}&model=claude HTTP/1.1"`,
+    [K6],
+    ["&model=claude HTTP/1.1"],
+  ],
+  [
+    "HTTP 401 HTML page",
+    `<html><body><h1>401 Authorization Required</h1><p>token=${K6}</p></body></html>`,
+    [K6],
+    ["<h1>401 Authorization Required</h1>"],
+  ],
+  [
+    "Vault kv get",
+    `====== Data ======\nKey         Value\n---         -----\napi_key     ${K6}\nmodel       claude-sonnet-4-5`,
+    [K6],
+    ["model       claude-sonnet-4-5"],
+  ],
+  [
+    "1Password CLI json",
+    `{"id": "abc", "label": "credential", "value": "${K6}", "type": "CONCEALED"}`,
+    [K6],
+    ['"type": "CONCEALED"'],
+  ],
+];
+for (const [shape, text, secrets, kept] of BLIND_6) CASES.push({ shape, text, secrets, kept });
+
 /** The first 8-character piece of `secret` that `output` still holds, or null. */
 function leakedPiece(output: string, secret: string): string | null {
   for (let i = 0; i + 8 <= secret.length; i++) {

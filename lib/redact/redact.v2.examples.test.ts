@@ -614,6 +614,18 @@ describe("secrets in shapes a probe of real tools' output found unread (2026-12-
       '{"approved": ["',
     ],
     [
+      "1Password's field JSON: label and value, and a key's next key is no argv pair",
+      '{"id": "password", "type": "CONCEALED", "purpose": "PASSWORD", "label": "password", "value": "Op7!onePass99"}',
+      "Op7!onePass99",
+      '{"id": "password", "type": "CONCEALED", "purpose": "PASSWORD", "label": "password", "value": "',
+    ],
+    [
+      "/proc/<pid>/environ, NUL-joined",
+      "ANTHROPIC_API_KEY=kP3xR9vL2mQ8wT5nB7cZ4hJ6fD1gS0aY\u0000HOME=/home/app\u0000",
+      "kP3xR9vL2mQ8wT5nB7cZ4hJ6fD1gS0aY",
+      "\u0000HOME=/home/app\u0000",
+    ],
+    [
       "STS credentials: the object's secrets masked, its expiry kept",
       '{"Credentials": {"AccessKeyId": "ASIAQW8ER7TY6UI5OP4A", "SecretAccessKey": "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8A", "Expiration": "2026-12-07T22:00:00Z"}}',
       "Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVb9Nm8A",
