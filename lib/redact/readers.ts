@@ -224,8 +224,6 @@ function isLoginTool(text: string, s: number, e: number): boolean {
   const word = text.slice(s, e);
   return LOGIN_TOOLS.has(word.slice(word.lastIndexOf("/") + 1));
 }
-const COMMANDS =
-  /\b(?:mysql|mysqldump|mysqladmin|mariadb|redis-cli|sshpass|htpasswd|wandb|setx|setenv|set|ENV|login|openssl|ldap[a-z]{2,8}|config|configure|secret|sqlcmd|bcp|mongo[a-z]{0,7}|sqlplus|expdp|impdp|rman|sqlldr|smbclient|rpcclient|smbmap|mc|rabbitmqctl|security|cmdkey|az|aws|mosquitto_pub|mosquitto_sub|mosquitto_rr|cqlsh|lftp|zip|unzip|zipcloak|7z|7za|7zz|7zr|ssh-keygen)\b/g;
 export const COMMAND_ANCHORS = [
   "mysql",
   "mariadb",
@@ -266,21 +264,34 @@ export const COMMAND_ANCHORS = [
   "7z",
   "ssh-keygen",
 ];
-/** The commands `commandSecrets` reads, by name (the anchors, and the mysql tools they find by `mysql`). */
+/**
+ * The commands `commandSecrets` reads, by name (the anchors above only say when to read: `mysql` finds the mysql
+ * tools, `onfig` the `config` commands).
+ */
 const COMMAND_NAMES = new Set([
-  ...COMMAND_ANCHORS.filter((a) => /^[\w-]+$/.test(a) && a !== "ldap" && a !== "mongo"),
-  ...MONGO_TOOLS,
-  ...ORACLE_TOOLS,
+  "mysql",
+  "mysqldump",
+  "mysqladmin",
+  "mariadb",
+  "redis-cli",
+  "sshpass",
+  "htpasswd",
+  "wandb",
+  "setx",
+  "setenv",
   "set",
   "ENV",
+  "login",
+  "openssl",
   "config",
   "configure",
-  "openssl",
   "secret",
+  "sqlcmd",
   "bcp",
-  "mc",
+  "rabbitmqctl",
   "security",
-  ...FLAG_PASSWORD_TOOLS.keys(),
+  "cmdkey",
+  "mc",
   "az",
   "aws",
   "lftp",
@@ -288,10 +299,14 @@ const COMMAND_NAMES = new Set([
   "7za",
   "7zz",
   "7zr",
-  "mysqldump",
-  "mysqladmin",
   ...LDAP_TOOLS,
+  ...MONGO_TOOLS,
+  ...ORACLE_TOOLS,
+  ...SAMBA_TOOLS,
+  ...FLAG_PASSWORD_TOOLS.keys(),
 ]);
+/** A line holding one of the commands, as a word (the names are letters, digits, `_` and `-`). */
+const COMMANDS = new RegExp(`\\b(?:${[...COMMAND_NAMES].join("|")})\\b`, "g");
 /**
  * Groups of commands whose secrets are found argument by argument (the mysql family is one), and the `login`
  * commands: numbers, so the per-line note of how far each group has read is an array, not a map.
