@@ -784,6 +784,7 @@ export function emitNamedValue(
 
 /** The stretch of `nestedText` the last object read covered: an object inside it was read with it. */
 let nestedText = "";
+let nestedFrom = -1;
 let nestedTo = -1;
 let nestedBudget = 0;
 /** How far an object under a secret's name is read. */
@@ -796,10 +797,12 @@ const NESTED_REACH = 4096;
 function emitNestedStrings(text: string, from: number, kind: string, emit: Emit): boolean {
   if (text !== nestedText) {
     nestedText = text;
+    nestedFrom = -1;
     nestedTo = -1;
     nestedBudget = 2 * text.length + 65536;
   }
-  if (from < nestedTo) return true;
+  // (Another reader may ask about an object before the last one read: only one inside it was read with it.)
+  if (from >= nestedFrom && from < nestedTo) return true;
   // Objects that never close (`"secret": {` repeated) are each read up to the reach: within a budget of twice
   // the text, past which they are read as before (the value as one token), so the reads stay linear.
   const limit = Math.min(text.length, from + NESTED_REACH);
@@ -807,6 +810,7 @@ function emitNestedStrings(text: string, from: number, kind: string, emit: Emit)
   const close = nestedClose(text, from, limit);
   nestedBudget -= (close < 0 ? limit : close) - from;
   if (close < 0) return false;
+  nestedFrom = from;
   nestedTo = close;
   // The key the strings that follow are values of: one that describes them (`"Expiration"`) keeps them.
   let described = false;

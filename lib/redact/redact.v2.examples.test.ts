@@ -725,6 +725,15 @@ describe("secrets in shapes a probe of real tools' output found unread (2026-12-
     );
   });
 
+  it("reads an object under a secret's name whichever reader finds it, before or after one read already", () => {
+    const o = out(
+      '{"name": "apiKeys", "value": {"a": "Xy7!valueObj9"}} then {"secrets": {"db": "Pq8!zzNestPw"}}',
+    );
+    expect(o).not.toContain("Xy7!valueObj9");
+    expect(o).not.toContain("Pq8!zzNestPw");
+    expect(o).toContain('"name": "apiKeys", "value": {"a": "');
+  });
+
   it("does not take prose's `login` or a path's `password` for a command or a bare label", () => {
     const prose = "interactive login (browser or code) and command `claude -p . --model haiku` fail";
     expect(out(prose)).toBe(prose);
