@@ -1,6 +1,7 @@
 import { MAX_INPUT_BYTES } from "@/lib/input";
 import { isSpace } from "./chars";
 import { resetUrlMemos } from "./url";
+import { blankStretches, denseStretches } from "./dense";
 import { findEncodedSecrets } from "./encoded";
 import { IntList, LEAD_PLACEHOLDER, leadMatches, registerAnchors, resetScans, scanText } from "./scan";
 import { highEntropyOutside, isRandomToken, resetReadMemos, sameText } from "./detectors";
@@ -39,6 +40,11 @@ export interface RedactionResult {
 export interface RedactOptions {
   /** Replace `messages[].content` and `system` text of a pasted request payload with a length note. */
   hidePrompt?: boolean;
+  /**
+   * Withhold stretches dense with secret names whole (dense.ts; the default). `false` reads them piece by
+   * piece: what the tests of those paths and the bench's piecewise column use.
+   */
+  withholdDense?: boolean;
 }
 
 /** Past this many characters the text is withheld whole rather than scanned (fail closed). */
@@ -82,6 +88,7 @@ function kindNumber(kind: string): number {
 }
 const PROMPT = kindNumber(PROMPT_KIND);
 const FALLBACK = kindNumber(FALLBACK_KIND);
+const DENSE = kindNumber("secret-dense-text");
 const ECHO_SKIPPED = new Uint8Array(65536);
 for (const kind of [PROMPT_KIND, "email", "ip-address", "phone"]) ECHO_SKIPPED[kindNumber(kind)] = 1;
 
@@ -1069,8 +1076,15 @@ function flatIfBusy(text: string): string {
 function redactUnchecked(input: string, options: RedactOptions): RedactionResult {
   if (input.length > MAX_REDACT_CHARS) return failClosed("oversize-input");
   const text = flatIfBusy(input);
-  const { regions, maxIndex } = protectedRegions(text);
-  const spans = merge(clip(text, collect(text, options.hidePrompt === true, regions), regions));
+  // Stretches dense with secret names are withheld whole (dense.ts); the rules read the rest, with those
+  // stretches turned to spaces.
+  const stretches = options.withholdDense === false ? [] : denseStretches(text, scanText(text));
+  const read = stretches.length === 0 ? text : blankStretches(text, stretches);
+  const { regions, maxIndex } = protectedRegions(read);
+  const found = clip(read, collect(read, options.hidePrompt === true, regions), regions);
+  for (let k = 0; k < stretches.length; k += 2)
+    found.push(stretches[k] as number, stretches[k + 1] as number, DENSE);
+  const spans = merge(found);
 
   // Per kind: the canonical value's placeholder (an index into `chosen`), so the same secret keeps its number.
   // A (kind, key) pair gets a number no other pair of its kind has, so each placeholder made is new.
@@ -1114,7 +1128,16 @@ function redactUnchecked(input: string, options: RedactOptions): RedactionResult
     else if (kind === olderKind && sameText(text, s, e, olderRaw)) choice = olderChoice;
     else {
       let index: number | undefined;
-      if (kind === PROMPT) {
+      if (kind === DENSE) {
+        // Each withheld stretch is its own: numbered in turn, never compared.
+        if (kind !== seenKind) {
+          seenKind = kind;
+          seen = placeholders.get(kind) ?? new Map();
+          placeholders.set(kind, seen);
+        }
+        index = chosen.numbered(kind, (maxIndex.get("secret-dense-text") ?? 0) + seen.size + 1);
+        seen.set(`#${c}`, index);
+      } else if (kind === PROMPT) {
         const note = promptNote(e - s);
         index = notes.get(note);
         if (index === undefined) {

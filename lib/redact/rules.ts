@@ -456,6 +456,11 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
     source: "issue 3: hide messages[].content and system text",
   },
   {
+    id: "secret-dense-text",
+    label: "Text dense with secret names (withheld whole)",
+    source: "a circuit breaker: one secret name per 32 characters over 4 KiB (dense.ts)",
+  },
+  {
     id: "oversize-input",
     label: "Input too large to redact (withheld whole)",
     source: "fail closed, redaction.md §5",

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { seededRandom } from "@/lib/retry/plan-cases";
+import { blankStretches, DENSE_BLOCK, denseStretches } from "./dense";
+import { redact } from "./redact";
+import { resetScans, scanText } from "./scan";
+
+const stretchesOf = (text: string) => {
+  resetScans();
+  return denseStretches(text, scanText(text));
+};
+
+/** A random token of `n` letters and digits (no run of one case that reads as a word). */
+function token(random: () => number, n: number): string {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  let s = "";
+  for (let i = 0; i < n; i++) s += alphabet[Math.floor(random() * alphabet.length)];
+  return s;
+}
+
+describe("stretches dense with secret names", () => {
+  it("are withheld whole, as whole lines, and the lines around them are kept", () => {
+    const random = seededRandom(7);
+    const secrets: string[] = [];
+    const dense = Array.from({ length: 600 }, () => {
+      const v = token(random, 12);
+      secrets.push(v);
+      return `password=${v} api_key=${v}`;
+    }).join("\n");
+    const before = "2026-12-08T00:01:02Z ERROR 529 overloaded_error request_id=req_011CXyZ";
+    const after = "model=claude-sonnet-4-5 status=529";
+    const r = redact(`${before}\n${dense}\n${after}`);
+    // The stretch's last line, short, is read (its names may be those of the lines after it).
+    const lines = r.text.split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe(before);
+    expect(lines[1]).toBe("[REDACTED:secret-dense-text#1]");
+    expect(lines[2]).toMatch(/^password=\[REDACTED:password#\d+\] api_key=\[REDACTED:[a-z-]+#\d+\]$/);
+    expect(lines[3]).toBe(after);
+    const withheld = r.findings.find((f) => f.kind === "secret-dense-text");
+    expect(withheld).toEqual({
+      kind: "secret-dense-text",
+      count: 1,
+      spans: [{ start: before.length + 1, end: before.length + 31 }],
+    });
+    for (const v of secrets) expect(r.text).not.toContain(v);
+  });
+
+  it("each get a number of their own, and the lines between them are read as usual", () => {
+    const block = "api_key=x ".repeat(500);
+    // Blocks of 4 KiB with no secret name in 32 characters between the two runs: read piece by piece.
+    const log = Array.from(
+      { length: 200 },
+      (_, i) => `2026-12-08T00:00:${i % 60} INFO request_id=req_0${i} status=200`,
+    );
+    log[100] = "retry 3 of 3 failed; password=Zq9xLm2nVb7kQw was sent, status=401";
+    const r = redact(`${block}\n${log.join("\n")}\n${block}`);
+    expect(r.text).not.toContain("Zq9xLm2nVb7kQw");
+    expect(r.text).toContain("\nretry 3 of 3 failed; password=[REDACTED:password#1] was sent, status=401\n");
+    expect(r.text).toContain("\n2026-12-08T00:00:40 INFO request_id=req_0160 status=200\n");
+    expect(r.text.startsWith("[REDACTED:secret-dense-text#1]\n")).toBe(true);
+    expect(r.text.endsWith("\n[REDACTED:secret-dense-text#2]")).toBe(true);
+  });
+
+  it("leave their last line to the readers, whose names may be those of the next lines' values", () => {
+    const block = "api_key=x ".repeat(500);
+    for (const tail of [
+      "password:\n  Zq9xLm2nVb7kQw",
+      "user,api_key,region\nalice,Zq9xLm2nVb7kQw,eu",
+      '"secret": {\n  "v": "Zq9xLm2nVb7kQw"\n}',
+    ])
+      expect(redact(`${block}\n${block}\n${tail}\nend`).text).not.toContain("Zq9xLm2nVb7kQw");
+  });
+
+  it("take a token a hard wrap carries on into the next line with them", () => {
+    const head = "token=Ab".repeat(DENSE_BLOCK / 8);
+    const text = `${head}Zq9xLm2nVb7k\nQw4tPz8RfT3d\nnext line`;
+    const stretches = stretchesOf(text);
+    expect(stretches).toEqual([0, text.indexOf("\nnext")]);
+    expect(redact(text).text).toBe("[REDACTED:secret-dense-text#1]\nnext line");
+  });
+
+  it("leave alone what real pastes hold: usage lines, a .env dump, a log, a redaction redacted again", () => {
+    const random = seededRandom(11);
+    const usage = Array.from(
+      { length: 2_000 },
+      (_, i) =>
+        `{"usage":{"input_tokens":${i},"output_tokens":12,"cache_creation_input_tokens":0,"cache_read_input_tokens":0}}`,
+    ).join("\n");
+    expect(stretchesOf(usage)).toEqual([]);
+    expect(redact(usage).text).toBe(usage);
+    // One NAME=value line in 45 characters, a secret name in each: below the limit, read piece by piece.
+    const names = [
+      "DB_PASSWORD",
+      "STRIPE_SECRET_KEY",
+      "GITHUB_TOKEN",
+      "SESSION_SECRET",
+      "AWS_SECRET_ACCESS_KEY",
+    ];
+    const env = Array.from(
+      { length: 3_000 },
+      (_, i) => `${names[i % names.length]}_${i}=${token(random, 20)}`,
+    ).join("\n");
+    expect(stretchesOf(env)).toEqual([]);
+    const redacted = redact(env);
+    expect(redacted.findings.map((f) => f.kind)).not.toContain("secret-dense-text");
+    // Redacted, the same lines are shorter (placeholders instead of values), and no denser in names.
+    const short = Array.from({ length: 3_000 }, (_, i) => `API_KEY_${i}=${token(random, 40)}`).join("\n");
+    const once = redact(short).text;
+    expect(once).not.toContain("secret-dense-text");
+    expect(redact(once).text).toBe(once);
+  });
+
+  it("is idempotent where it withholds, and never shows a secret whichever way a paste is cut into blocks", () => {
+    const random = seededRandom(13);
+    for (let round = 0; round < 20; round++) {
+      const v = token(random, 14);
+      const unit = ["secret=", "Authorization: Bearer ", "Set-Cookie: sid=", '"password":"'][round % 4] ?? "";
+      const pad = "x".repeat(Math.floor(random() * 200));
+      const text = `${pad}\n${`${unit}${v}; `.repeat(300 + Math.floor(random() * 600))}\n${pad}`;
+      const once = redact(text).text;
+      expect(once).not.toContain(v);
+      expect(redact(once).text).toBe(once);
+      // The piecewise path masks it too.
+      expect(redact(text, { withholdDense: false }).text).not.toContain(v);
+    }
+  });
+
+  it("blank each stretch to NULs of its length, so every offset still holds", () => {
+    expect(blankStretches("ab\ncd\nef", [3, 5])).toBe("ab\n\0\0\nef");
+    expect(blankStretches("abc", [])).toBe("abc");
+    expect(blankStretches("ab\ncd", [0, 2, 3, 5])).toBe("\0\0\n\0\0");
+  });
+});

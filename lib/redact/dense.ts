@@ -1,0 +1,267 @@
+/**
+ * Stretches of a paste so dense with secret names that they are withheld whole instead of redacted piece by
+ * piece: a circuit breaker against pastes that are nothing but secrets (or are made to look like it).
+ *
+ * A paste is read 4 KiB at a time. A block where names that `classifyName` calls secret start more often than
+ * once per 32 characters (128 in the block) is dense; a run of dense blocks, grown to whole lines, is withheld
+ * as one placeholder, and the rest of the paste is redacted as usual. Piecewise redaction of such a block costs
+ * one to six microseconds per value found (the readers, the echo search and the placeholders), so a megabyte
+ * of them took 5 to 40 times what a real log of that size takes; withholding it costs one pass over its words.
+ *
+ * What that limit leaves alone, measured: the realistic 1 MiB log has at most 5 secret words in a block, the
+ * corpus 10, a 1 MiB `.env` dump of random values 88 (one `NAME=value` line in 45 characters) and a HAR
+ * export's headers 38. A block of usage lines (`input_tokens`, `max_tokens`, `cache_read_input_tokens`) has as
+ * many words but no secret names. Neither a name whose value is already a placeholder nor a placeholder's own
+ * kind is counted, so redacting a redaction again withholds nothing new.
+ */
+import type { TextScan } from "./scan";
+import { classifyNameCached } from "./values";
+
+export const DENSE_BLOCK = 4096;
+/** Secret names in a block that make it dense: one per 32 characters. */
+export const DENSE_NAMES = 128;
+/** How far a name is read either side of the secret word in it. */
+const NAME_REACH = 64;
+const PLACEHOLDER_HEAD = "[REDACTED:";
+/** A stretch's last line shorter than this is read, not withheld (see the end of `denseStretches`). */
+const LAST_LINE_READ = 512;
+/** One line shorter than this between two stretches goes with them. */
+const MERGE_GAP = 128;
+
+function isNameCode(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46
+  );
+}
+
+/** Whether `c` is a separator between a name and its value (`=`, `:`, quotes, blanks). */
+function isBetween(c: number): boolean {
+  return c === 61 || c === 58 || c === 34 || c === 39 || c === 32 || c === 9;
+}
+
+/**
+ * How many of the words at `words[from..to)` (offsets of secret words, ascending) sit in a name that is a
+ * secret's and whose value is not already a placeholder; each name counted once, and the count stops at
+ * `enough`.
+ */
+function secretNames(text: string, words: Int32Array, from: number, to: number, enough: number): number {
+  let count = 0;
+  let nameEnd = -1;
+  for (let i = from; i < to && count < enough; i++) {
+    // Stop when the words left cannot reach `enough`.
+    if (count + (to - i) < enough) break;
+    const w = words[i] as number;
+    if (w < nameEnd) continue;
+    let s = w;
+    const low = Math.max(0, w - NAME_REACH);
+    while (s > low && isNameCode(text.charCodeAt(s - 1))) s--;
+    let e = w + 1;
+    const high = Math.min(text.length, w + NAME_REACH);
+    while (e < high && isNameCode(text.charCodeAt(e))) e++;
+    nameEnd = e;
+    // A placeholder's own kind (`[REDACTED:api-key#1]`) is no name.
+    if (s >= PLACEHOLDER_HEAD.length && text.startsWith(PLACEHOLDER_HEAD, s - PLACEHOLDER_HEAD.length))
+      continue;
+    // `-----BEGIN PRIVATE KEY-----`, `.token.`: the name without the dashes and dots around it.
+    let a = s;
+    let b = e;
+    while (a < b && (text.charCodeAt(a) === 45 || text.charCodeAt(a) === 46)) a++;
+    while (b > a && (text.charCodeAt(b - 1) === 45 || text.charCodeAt(b - 1) === 46)) b--;
+    if (b - a < 2 || classifyNameCached(text.slice(a, b)) === null) continue;
+    let v = e;
+    const reach = Math.min(text.length, e + 4);
+    while (v < reach && isBetween(text.charCodeAt(v))) v++;
+    if (text.startsWith(PLACEHOLDER_HEAD, v)) continue;
+    count++;
+  }
+  return count;
+}
+
+/** Line bounds from the paste's newline offsets (ascending), by binary search: a 1 MiB line is not walked. */
+class Lines {
+  constructor(
+    private readonly newlines: Int32Array,
+    private readonly length: number,
+  ) {}
+  /** The index of the first newline at or after `at`. */
+  private next(at: number): number {
+    const nl = this.newlines;
+    let lo = 0;
+    let hi = nl.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((nl[mid] as number) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  /** Where the line that holds `at` starts. */
+  start(at: number): number {
+    if (at <= 0) return 0;
+    const k = this.next(at) - 1;
+    return k < 0 ? 0 : (this.newlines[k] as number) + 1;
+  }
+  /** Where the line that holds `at - 1` ends (at its `\n`, or the paste's end). */
+  end(at: number): number {
+    if (at <= 0) return 0;
+    const k = this.next(at - 1);
+    return k < this.newlines.length ? (this.newlines[k] as number) : this.length;
+  }
+}
+
+/**
+ * Whether the line after the `\n` at `nl` goes on with a token the line before it ends in (a hard wrap): both
+ * sides of the break are token characters, and the next line's first word is no field name (`model=…`,
+ * `status: …`); a `=` that only pads (`…Qw==`) does not make one.
+ */
+function continues(text: string, nl: number): boolean {
+  if (nl + 1 >= text.length || !isNameCode(text.charCodeAt(nl - 1)) || !isNameCode(text.charCodeAt(nl + 1)))
+    return false;
+  let k = nl + 1;
+  while (k < text.length && isNameCode(text.charCodeAt(k))) k++;
+  const c = text.charCodeAt(k);
+  if (c !== 61 && c !== 58) return true;
+  const after = text.charCodeAt(k + 1);
+  return c === 61 && (after === 61 || after === 10 || after === 13 || k + 1 >= text.length);
+}
+
+/**
+ * Where the withheld stretch ending at `end` (a `\n`) really ends: a token a hard wrap carries on into the
+ * next line takes that line too, and the one after it while each is as long as the line that wrapped (a
+ * shorter one is the wrap's last).
+ */
+function wrapEnd(text: string, lines: Lines, end: number): number {
+  const width = end - lines.start(end);
+  // Terminals are 40 columns or wider: a shorter line did not wrap (a CSV header before its rows).
+  if (width < 40) return end;
+  let e = end;
+  while (continues(text, e)) {
+    const next = lines.end(e + 2);
+    const length = next - (e + 1);
+    e = next;
+    if (length < width) break;
+  }
+  return e;
+}
+
+/**
+ * The stretches to withhold, as start/end pairs (ascending, disjoint, whole lines, `\n`s outside), given the
+ * paste's scan (`scanText(text)`: the offsets of its secret words and newlines). Empty for every paste but a dense one.
+ *
+ * A run of dense blocks is grown to whole lines, then by the lines before and after it that are as dense on
+ * their own (a block boundary is no reason to read half a `.env` dump piece by piece). The lines at its edges
+ * that are not (an error line above a dump) are read; a line inside the run goes with it whatever it holds.
+ */
+export function denseStretches(text: string, scan: Pick<TextScan, "words" | "newlines">): number[] {
+  const words = scan.words;
+  if (words.length < DENSE_NAMES) return [];
+  const lines = new Lines(scan.newlines, text.length);
+  // Runs of dense blocks: start/end pairs.
+  const runs: number[] = [];
+  for (let i = 0; i < words.length;) {
+    const blockStart = Math.floor((words[i] as number) / DENSE_BLOCK) * DENSE_BLOCK;
+    const blockEnd = Math.min(text.length, blockStart + DENSE_BLOCK);
+    let j = i;
+    while (j < words.length && (words[j] as number) < blockEnd) j++;
+    if (j - i >= DENSE_NAMES && secretNames(text, words, i, j, DENSE_NAMES) >= DENSE_NAMES) {
+      if (runs.length > 0 && runs[runs.length - 1] === blockStart) runs[runs.length - 1] = blockEnd;
+      else runs.push(blockStart, blockEnd);
+    }
+    i = j;
+  }
+  // Whether [from, to) has a secret name per 32 characters. A line is judged on its 4 KiB next to the run.
+  const dense = (from: number, to: number) => {
+    const a = firstAtOrAfter(words, from);
+    const b = firstAtOrAfter(words, to);
+    const need = Math.max(1, Math.ceil((to - from) / 32));
+    return b - a >= need && secretNames(text, words, a, b, need) >= need;
+  };
+  // Triples: start, end, and where the stretch's last dense line starts.
+  const found: number[] = [];
+  for (let r = 0; r < runs.length; r += 2) {
+    const runStart = runs[r] as number;
+    const runEnd = runs[r + 1] as number;
+    const before = found.length > 0 ? (found[found.length - 2] as number) : -1;
+    if (runEnd <= before) continue;
+    // The run's lines at either edge that are not dense themselves (the error line above a dump) are read.
+    let s = lines.start(Math.max(runStart, before + 1));
+    while (s < runEnd) {
+      const stop = lines.end(s + 1);
+      if (dense(s, Math.min(stop, s + DENSE_BLOCK))) break;
+      s = stop + 1;
+    }
+    let last = lines.start(runEnd - 1);
+    let e = lines.end(runEnd);
+    while (last > s && !dense(Math.max(last, e - DENSE_BLOCK), e)) {
+      e = last - 1;
+      last = lines.start(e);
+    }
+    if (s >= e) continue;
+    e = wrapEnd(text, lines, e);
+    while (s > before + 1) {
+      const prev = lines.start(s - 1);
+      if (!dense(Math.max(prev, s - 1 - DENSE_BLOCK), s - 1)) break;
+      s = prev;
+    }
+    while (e + 1 < text.length) {
+      const stop = lines.end(e + 2);
+      if (!dense(e + 1, Math.min(stop, e + 1 + DENSE_BLOCK))) break;
+      last = e + 1;
+      e = wrapEnd(text, lines, stop);
+    }
+    // Next to (or inside) the stretch before, or one short line after it (a printed value under its name's
+    // line, a blank line): one stretch.
+    if (
+      before >= 0 &&
+      (s <= before + 1 || (s - before < MERGE_GAP && text.lastIndexOf("\n", s - 2) <= before))
+    ) {
+      found[found.length - 2] = e;
+      found[found.length - 1] = last;
+    } else found.push(s, e, last);
+  }
+  // A stretch's last line is left to the readers when it is short: the names on it may be those of values on
+  // the lines after it (a CSV header, a label on the line before its value, an object opened under a secret's
+  // name), which read without it would show.
+  const out: number[] = [];
+  for (let k = 0; k < found.length; k += 3) {
+    const s = found[k] as number;
+    const e = found[k + 1] as number;
+    const line = found[k + 2] as number;
+    if (e - line >= LAST_LINE_READ) out.push(s, e);
+    else if (line - 1 > s) out.push(s, line - 1);
+  }
+  return out;
+}
+
+/** The index of the first offset in `words` (ascending) at or after `at`. */
+function firstAtOrAfter(words: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((words[mid] as number) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * What a withheld stretch is turned to for the readers: NUL, which no rule reads as a name, a value, a blank or
+ * a token character (a megabyte of spaces would be one long blank line, which the rules that read a line's
+ * leading blanks walk back over).
+ */
+const BLANK = "\u0000";
+
+/** The paste with each stretch turned to NULs (the same length, so every offset still holds). */
+export function blankStretches(text: string, stretches: readonly number[]): string {
+  const parts: string[] = [];
+  let cursor = 0;
+  for (let k = 0; k < stretches.length; k += 2) {
+    const s = stretches[k] as number;
+    const e = stretches[k + 1] as number;
+    parts.push(text.slice(cursor, s), BLANK.repeat(e - s));
+    cursor = e;
+  }
+  parts.push(text.slice(cursor));
+  return parts.join("");
+}
