@@ -14,7 +14,7 @@
  * many words but no secret names. Neither a name whose value is already a placeholder nor a placeholder's own
  * kind is counted, so redacting a redaction again withholds nothing new.
  */
-import type { TextScan } from "./scan";
+import { LEAD_FLAG, type TextScan } from "./scan";
 import { classifyNameCached } from "./values";
 
 export const DENSE_BLOCK = 4096;
@@ -47,10 +47,17 @@ function isBetween(c: number): boolean {
 function secretNames(text: string, words: Int32Array, from: number, to: number, enough: number): number {
   let count = 0;
   let nameEnd = -1;
+  // Words before this lie inside a run of name characters too long to be a name, with a name's reach of it
+  // on both sides.
+  let longUntil = -1;
   for (let i = from; i < to && count < enough; i++) {
     // Stop when the words left cannot reach `enough`.
     if (count + (to - i) < enough) break;
     const w = words[i] as number;
+    if (w < longUntil) {
+      count++;
+      continue;
+    }
     if (w < nameEnd) continue;
     let s = w;
     const low = Math.max(0, w - NAME_REACH);
@@ -58,6 +65,17 @@ function secretNames(text: string, words: Int32Array, from: number, to: number, 
     let e = w + 1;
     const high = Math.min(text.length, w + NAME_REACH);
     while (e < high && isNameCode(text.charCodeAt(e))) e++;
+    // A run of name characters longer than a name can be (`keykeykey…`) is no name, but each secret word in
+    // it counts: a run that long packed with them is what the readers would read word by word.
+    if (s === low && e === high && e - s === 2 * NAME_REACH) {
+      // How far the run goes on (within a block), so that the words after this one in it are not walked.
+      let r = e;
+      const limit = Math.min(text.length, w + DENSE_BLOCK);
+      while (r < limit && isNameCode(text.charCodeAt(r))) r++;
+      longUntil = r - NAME_REACH;
+      count++;
+      continue;
+    }
     nameEnd = e;
     // A placeholder's own kind (`[REDACTED:api-key#1]`) is no name.
     if (s >= PLACEHOLDER_HEAD.length && text.startsWith(PLACEHOLDER_HEAD, s - PLACEHOLDER_HEAD.length))
@@ -152,28 +170,45 @@ function wrapEnd(text: string, lines: Lines, end: number): number {
  * their own (a block boundary is no reason to read half a `.env` dump piece by piece). The lines at its edges
  * that are not (an error line above a dump) are read; a line inside the run goes with it whatever it holds.
  */
-export function denseStretches(text: string, scan: Pick<TextScan, "words" | "newlines">): number[] {
+export function denseStretches(
+  text: string,
+  scan: Pick<TextScan, "words" | "newlines" | "leads" | "leadLimit">,
+): number[] {
   const words = scan.words;
-  if (words.length < DENSE_NAMES) return [];
+  // curl's credential flags (`-u `, `-b `, `--user`, `--cookie`), as the scan lists them: each counts as a
+  // name (a line of 4 KiB with one in every 32 characters is no real command).
+  const flags = scan.leads[LEAD_FLAG] ?? new Int32Array(0);
+  if (words.length + flags.length < DENSE_NAMES) return [];
   const lines = new Lines(scan.newlines, text.length);
   // Runs of dense blocks: start/end pairs.
   const runs: number[] = [];
-  for (let i = 0; i < words.length;) {
-    const blockStart = Math.floor((words[i] as number) / DENSE_BLOCK) * DENSE_BLOCK;
+  // Both lists, block by block.
+  let i = 0;
+  let f = 0;
+  while (i < words.length || f < flags.length) {
+    const first = Math.min(words[i] ?? text.length, flags[f] ?? text.length);
+    const blockStart = Math.floor(first / DENSE_BLOCK) * DENSE_BLOCK;
     const blockEnd = Math.min(text.length, blockStart + DENSE_BLOCK);
     let j = i;
     while (j < words.length && (words[j] as number) < blockEnd) j++;
-    if (j - i >= DENSE_NAMES && secretNames(text, words, i, j, DENSE_NAMES) >= DENSE_NAMES) {
+    let g = f;
+    while (g < flags.length && (flags[g] as number) < blockEnd) g++;
+    const need = DENSE_NAMES - (g - f);
+    if (need <= 0 || (j - i >= need && secretNames(text, words, i, j, need) >= need)) {
       if (runs.length > 0 && runs[runs.length - 1] === blockStart) runs[runs.length - 1] = blockEnd;
       else runs.push(blockStart, blockEnd);
     }
+    if (blockEnd >= text.length) break;
     i = j;
+    f = g;
   }
-  // Whether [from, to) has a secret name per 32 characters. A line is judged on its 4 KiB next to the run.
+  // Whether [from, to) has a secret name or flag per 32 characters. A line is judged on its 4 KiB next to the run.
   const dense = (from: number, to: number) => {
+    const flagged = firstAtOrAfter(flags, to) - firstAtOrAfter(flags, from);
+    const need = Math.max(1, Math.ceil((to - from) / 32)) - flagged;
+    if (need <= 0) return true;
     const a = firstAtOrAfter(words, from);
     const b = firstAtOrAfter(words, to);
-    const need = Math.max(1, Math.ceil((to - from) / 32));
     return b - a >= need && secretNames(text, words, a, b, need) >= need;
   };
   // Triples: start, end, and where the stretch's last dense line starts.
