@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "@/lib/retry/plan-cases";
-import { blankStretches, DENSE_BLOCK, denseStretches } from "./dense";
+import { DENSE_BLOCK, denseStretches, KeptText } from "./dense";
 import { redact } from "./redact";
 import { resetScans, scanText } from "./scan";
 
@@ -125,9 +125,17 @@ describe("stretches dense with secret names", () => {
     }
   });
 
-  it("blank each stretch to NULs of its length, so every offset still holds", () => {
-    expect(blankStretches("ab\ncd\nef", [3, 5])).toBe("ab\n\0\0\nef");
-    expect(blankStretches("abc", [])).toBe("abc");
-    expect(blankStretches("ab\ncd", [0, 2, 3, 5])).toBe("\0\0\n\0\0");
+  it("leave the readers the paste without them, each span of which maps back to the paste", () => {
+    const paste = "ab\ncd\nef\ngh";
+    const kept = new KeptText(paste, [3, 5, 9, 11]);
+    expect(kept.text).toBe("ab\n\nef\n");
+    // `ef` at 4 in the kept text is at 6 in the paste; `ab` stays; a span across a stretch's place takes it in.
+    expect(kept.span(4, 6)).toEqual([6, 8]);
+    expect(kept.span(0, 2)).toEqual([0, 2]);
+    expect(kept.span(1, 5)).toEqual([1, 7]);
+    const whole = new KeptText(paste, [0, paste.length]);
+    expect(whole.text).toBe("");
+    expect(new KeptText("abc", []).text).toBe("abc");
+    expect(new KeptText("x\nyy", [2, 4]).text).toBe("x\n");
   });
 });

@@ -281,22 +281,48 @@ function firstAtOrAfter(words: Int32Array, at: number): number {
 }
 
 /**
- * What a withheld stretch is turned to for the readers: NUL, which no rule reads as a name, a value, a blank or
- * a token character (a megabyte of spaces would be one long blank line, which the rules that read a line's
- * leading blanks walk back over).
+ * The paste the readers see: the paste without its withheld stretches (each leaves an empty line where it was,
+ * its `\n`s being outside it), and where each kept piece lies in the paste, to map spans back.
  */
-const BLANK = "\u0000";
+export class KeptText {
+  readonly text: string;
+  /** Per kept piece, ascending: where it starts in `text`, and in the paste. */
+  private readonly at: Int32Array;
+  private readonly from: Int32Array;
 
-/** The paste with each stretch turned to NULs (the same length, so every offset still holds). */
-export function blankStretches(text: string, stretches: readonly number[]): string {
-  const parts: string[] = [];
-  let cursor = 0;
-  for (let k = 0; k < stretches.length; k += 2) {
-    const s = stretches[k] as number;
-    const e = stretches[k + 1] as number;
-    parts.push(text.slice(cursor, s), BLANK.repeat(e - s));
-    cursor = e;
+  constructor(paste: string, stretches: readonly number[]) {
+    const pieces = stretches.length / 2 + 1;
+    this.at = new Int32Array(pieces);
+    this.from = new Int32Array(pieces);
+    const parts: string[] = [];
+    let cursor = 0;
+    let length = 0;
+    for (let k = 0; k < pieces; k++) {
+      const end = k < pieces - 1 ? (stretches[2 * k] as number) : paste.length;
+      this.at[k] = length;
+      this.from[k] = cursor;
+      parts.push(paste.slice(cursor, end));
+      length += end - cursor;
+      cursor = (stretches[2 * k + 1] as number) ?? paste.length;
+    }
+    this.text = parts.join("");
   }
-  parts.push(text.slice(cursor));
-  return parts.join("");
+
+  /** The paste's offset of the kept text's character at `i`. */
+  private map(i: number): number {
+    const at = this.at;
+    let lo = 0;
+    let hi = at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((at[mid] as number) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.from[lo] as number) + i - (at[lo] as number);
+  }
+
+  /** The paste's span of the kept text's [s, e) (one that crosses a stretch's place takes the stretch in). */
+  span(s: number, e: number): [number, number] {
+    return [this.map(s), this.map(e - 1) + 1];
+  }
 }

@@ -1,7 +1,7 @@
 import { MAX_INPUT_BYTES } from "@/lib/input";
 import { isSpace } from "./chars";
 import { resetUrlMemos } from "./url";
-import { blankStretches, denseStretches } from "./dense";
+import { denseStretches, KeptText } from "./dense";
 import { findEncodedSecrets } from "./encoded";
 import { IntList, LEAD_PLACEHOLDER, leadMatches, registerAnchors, resetScans, scanText } from "./scan";
 import { highEntropyOutside, isRandomToken, resetReadMemos, sameText } from "./detectors";
@@ -1076,14 +1076,24 @@ function flatIfBusy(text: string): string {
 function redactUnchecked(input: string, options: RedactOptions): RedactionResult {
   if (input.length > MAX_REDACT_CHARS) return failClosed("oversize-input");
   const text = flatIfBusy(input);
-  // Stretches dense with secret names are withheld whole (dense.ts); the rules read the rest, with those
-  // stretches turned to spaces.
+  // Stretches dense with secret names are withheld whole (dense.ts); the rules read the rest, the paste
+  // without them, and their spans are mapped back.
   const stretches = options.withholdDense === false ? [] : denseStretches(text, scanText(text));
-  const read = stretches.length === 0 ? text : blankStretches(text, stretches);
+  const kept = stretches.length === 0 ? null : new KeptText(text, stretches);
+  const read = kept === null ? text : kept.text;
   const { regions, maxIndex } = protectedRegions(read);
-  const found = clip(read, collect(read, options.hidePrompt === true, regions), regions);
-  for (let k = 0; k < stretches.length; k += 2)
-    found.push(stretches[k] as number, stretches[k + 1] as number, DENSE);
+  let found = clip(read, collect(read, options.hidePrompt === true, regions), regions);
+  if (kept !== null) {
+    // The spans in the kept text, mapped to the paste, and the stretches withheld.
+    const mapped = new Spans();
+    for (let c = 0; c < found.n; c++) {
+      const [s, e] = kept.span(found.start[c] as number, found.end[c] as number);
+      mapped.push(s, e, found.kind[c] as number);
+    }
+    for (let k = 0; k < stretches.length; k += 2)
+      mapped.push(stretches[k] as number, stretches[k + 1] as number, DENSE);
+    found = mapped;
+  }
   const spans = merge(found);
 
   // Per kind: the canonical value's placeholder (an index into `chosen`), so the same secret keeps its number.
