@@ -88,6 +88,29 @@ describe("stretches dense with secret names", () => {
     ).join("\n");
     expect(stretchesOf(usage)).toEqual([]);
     expect(redact(usage).text).toBe(usage);
+    // Manifests that name secrets without holding them: a Deployment's env from a Secret, a workflow's env.
+    const refs = [
+      "ANTHROPIC_API_KEY",
+      "DATABASE_PASSWORD",
+      "REDIS_AUTH_TOKEN",
+      "JWT_SECRET",
+      "SMTP_PASSWORD",
+    ];
+    const deployment = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `        - name: ${refs[i % 5]}_${i}\n          valueFrom:\n            secretKeyRef:\n` +
+        `              name: app-secrets\n              key: ${refs[i % 5]?.toLowerCase()}_${i}\n`,
+    ).join("");
+    const workflow = Array.from(
+      { length: 150 },
+      (_, i) => `      ${refs[i % 5]}_${i}: \${{ secrets.${refs[i % 5]}_${i} }}\n`,
+    ).join("");
+    for (const manifest of [deployment, workflow]) {
+      expect(manifest.length).toBeGreaterThan(2 * DENSE_BLOCK);
+      expect(stretchesOf(manifest)).toEqual([]);
+      expect(redact(manifest).findings.map((f) => f.kind)).not.toContain("secret-dense-text");
+    }
     // One NAME=value line in 45 characters, a secret name in each: below the limit, read piece by piece.
     const names = [
       "DB_PASSWORD",
@@ -123,6 +146,34 @@ describe("stretches dense with secret names", () => {
       // The piecewise path masks it too.
       expect(redact(text, { withholdDense: false }).text).not.toContain(v);
     }
+  });
+
+  it("count curl's credential flags, labels in other languages, session cookies and commands' flags", () => {
+    for (const unit of [
+      "-u a:b ",
+      "-b sid=x ",
+      "Passwort: x ",
+      "密码：x ",
+      "JSESSIONID=x; ",
+      "mysql -pX ",
+      "sshpass -p x ",
+    ]) {
+      const packed = unit.repeat(Math.ceil((3 * DENSE_BLOCK) / unit.length));
+      expect(stretchesOf(packed)).toEqual([0, packed.length]);
+      expect(redact(`ok\n${packed}\nend`).text).toBe("ok\n[REDACTED:secret-dense-text#1]\nend");
+    }
+    // As real pastes hold them: a line each, among other lines.
+    const lines = Array.from(
+      { length: 300 },
+      (_, i) =>
+        [
+          `curl -sS -u admin:Zq9xLm2nVb${i} https://api.example.com/v1/items?page=${i}`,
+          `Passwort: Lm2nVb7kPw${i}  # Zugang für den Testserver, bitte nicht teilen`,
+          `Set-Cookie: JSESSIONID=Pw4tLm2nVb${i}; Path=/app; HttpOnly; Secure; SameSite=Lax`,
+          `mysql -h db.internal -u app -pQw8zXc1Tk${i} --database=orders -e "select 1"`,
+        ][i % 4],
+    ).join("\n");
+    expect(stretchesOf(lines)).toEqual([]);
   });
 
   it("leave the readers the paste without them, each span of which maps back to the paste", () => {

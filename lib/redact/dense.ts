@@ -14,6 +14,7 @@
  * many words but no secret names. Neither a name whose value is already a placeholder nor a placeholder's own
  * kind is counted, so redacting a redaction again withholds nothing new.
  */
+import { COMMAND_ANCHORS, FOREIGN_ANCHORS, FOREIGN_KEY_ANCHORS, SESSION_COOKIE_ANCHORS } from "./readers";
 import { LEAD_FLAG, type TextScan } from "./scan";
 import { classifyNameCached } from "./values";
 
@@ -34,9 +35,40 @@ function isNameCode(c: number): boolean {
   );
 }
 
-/** Whether `c` is a separator between a name and its value (`=`, `:`, quotes, blanks). */
-function isBetween(c: number): boolean {
-  return c === 61 || c === 58 || c === 34 || c === 39 || c === 32 || c === 9;
+function isBlankOrQuote(c: number): boolean {
+  return c === 32 || c === 9 || c === 34 || c === 39;
+}
+
+const NONE = 0;
+const VALUE = 1;
+const PLACED = 2;
+/**
+ * What follows a name ending at `e`: a value (after quotes, blanks and a `=`, `:` or `=>`), a placeholder, or
+ * nothing (a line's end, `,`, a closing bracket).
+ */
+function valueAfter(text: string, e: number): number {
+  let v = e;
+  const reach = Math.min(text.length, e + 12);
+  while (v < reach && isBlankOrQuote(text.charCodeAt(v))) v++;
+  const c = text.charCodeAt(v);
+  if (c === 61 || c === 58) {
+    v++;
+    if (text.charCodeAt(v) === 62) v++;
+    while (v < reach && isBlankOrQuote(text.charCodeAt(v))) v++;
+  }
+  if (v >= text.length) return NONE;
+  if (text.startsWith(PLACEHOLDER_HEAD, v)) return PLACED;
+  const d = text.charCodeAt(v);
+  return d === 10 || d === 13 || d === 44 || d === 41 || d === 93 || d === 125 || v === e ? NONE : VALUE;
+}
+
+/** Whether a name starting at `s` stands where a value or a reference does (after `=`, `:`, `{`, `%`). */
+function isValueOrReference(text: string, s: number): boolean {
+  let p = s - 1;
+  const low = Math.max(0, s - 8);
+  while (p >= low && isBlankOrQuote(text.charCodeAt(p))) p--;
+  const c = p >= 0 ? text.charCodeAt(p) : 10;
+  return c === 61 || c === 58 || c === 123 || c === 37;
 }
 
 /**
@@ -86,10 +118,10 @@ function secretNames(text: string, words: Int32Array, from: number, to: number, 
     while (a < b && (text.charCodeAt(a) === 45 || text.charCodeAt(a) === 46)) a++;
     while (b > a && (text.charCodeAt(b - 1) === 45 || text.charCodeAt(b - 1) === 46)) b--;
     if (b - a < 2 || classifyNameCached(text.slice(a, b)) === null) continue;
-    let v = e;
-    const reach = Math.min(text.length, e + 4);
-    while (v < reach && isBetween(text.charCodeAt(v))) v++;
-    if (text.startsWith(PLACEHOLDER_HEAD, v)) continue;
+    // A name that is a value or a reference itself (`name: API_KEY`, `${{ secrets.API_KEY }}`) counts only
+    // where a value follows it: a manifest listing secrets by name holds none.
+    const value = valueAfter(text, e);
+    if (value === PLACED || (value === NONE && isValueOrReference(text, s))) continue;
     count++;
   }
   return count;
@@ -172,12 +204,13 @@ function wrapEnd(text: string, lines: Lines, end: number): number {
  */
 export function denseStretches(
   text: string,
-  scan: Pick<TextScan, "words" | "newlines" | "leads" | "leadLimit">,
+  scan: Pick<TextScan, "words" | "newlines" | "leads" | "present">,
 ): number[] {
   const words = scan.words;
-  // curl's credential flags (`-u `, `-b `, `--user`, `--cookie`), as the scan lists them: each counts as a
-  // name (a line of 4 KiB with one in every 32 characters is no real command).
-  const flags = scan.leads[LEAD_FLAG] ?? new Int32Array(0);
+  // Each counts as a name: curl's credential flags (`-u `, `-b `, `--user`, `--cookie`, as the scan lists
+  // them; a line of 4 KiB with one in every 32 characters is no real command), the labels the readers read
+  // a value after (`Passwort:`, `密码：`, `JSESSIONID=`) and the commands they read flags of (`mysql -p`).
+  const flags = withLabels(text, scan.leads[LEAD_FLAG] ?? new Int32Array(0), scan.present);
   if (words.length + flags.length < DENSE_NAMES) return [];
   const lines = new Lines(scan.newlines, text.length);
   // Runs of dense blocks: start/end pairs.
@@ -266,6 +299,53 @@ export function denseStretches(
     else if (line - 1 > s) out.push(s, line - 1);
   }
   return out;
+}
+
+/** Labels in other languages and session cookies' names, which the readers read a value after. */
+const LABELS = [...FOREIGN_ANCHORS, ...FOREIGN_KEY_ANCHORS, ...SESSION_COOKIE_ANCHORS];
+
+/** Whether a label's `:`, `=` or `：` follows `p` within 16 characters of its line. */
+function labelled(text: string, p: number): boolean {
+  const limit = Math.min(text.length, p + 16);
+  for (let k = p; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 58 || c === 61 || c === 0xff1a) return true;
+    if (c === 10) return false;
+  }
+  return false;
+}
+
+/** Whether a flag (a blank, then `-`) follows `p` within 16 characters of its line. */
+function flagged(text: string, p: number): boolean {
+  const limit = Math.min(text.length - 1, p + 16);
+  for (let k = p; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if ((c === 32 || c === 9) && text.charCodeAt(k + 1) === 45) return true;
+    if (c === 10) return false;
+  }
+  return false;
+}
+
+/**
+ * `flags` and the offsets of the labels and commands the scan found present (a label where its separator
+ * follows, a command where a flag does), in one ascending list; only `flags` for an ordinary paste.
+ */
+function withLabels(text: string, flags: Int32Array, present: ReadonlySet<string>): Int32Array {
+  const found: number[] = [];
+  const add = (anchors: readonly string[], follows: (text: string, p: number) => boolean) => {
+    for (const anchor of anchors) {
+      if (!present.has(anchor)) continue;
+      for (let p = text.indexOf(anchor); p >= 0; p = text.indexOf(anchor, p + anchor.length))
+        if (follows(text, p + anchor.length)) found.push(p);
+    }
+  };
+  add(LABELS, labelled);
+  add(COMMAND_ANCHORS, flagged);
+  if (found.length === 0) return flags;
+  const all = new Int32Array(flags.length + found.length);
+  all.set(flags);
+  all.set(found, flags.length);
+  return all.sort();
 }
 
 /** The index of the first offset in `words` (ascending) at or after `at`. */
