@@ -162,6 +162,11 @@ describe("stretches dense with secret names", () => {
       expect(stretchesOf(packed)).toEqual([0, packed.length]);
       expect(redact(`ok\n${packed}\nend`).text).toBe("ok\n[REDACTED:secret-dense-text#1]\nend");
     }
+    // A secret's name as the value of a name field, with a value field after it (HAR, Kubernetes env).
+    for (const unit of ['{"name":"token","value":"v"},', "- name: API_KEY\n  value: v\n"]) {
+      const packed = unit.repeat(Math.ceil((3 * DENSE_BLOCK) / unit.length));
+      expect(stretchesOf(packed).length).toBe(2);
+    }
     // As real pastes hold them: a line each, among other lines.
     const lines = Array.from(
       { length: 300 },

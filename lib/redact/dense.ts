@@ -62,6 +62,24 @@ function valueAfter(text: string, e: number): number {
   return d === 10 || d === 13 || d === 44 || d === 41 || d === 93 || d === 125 || v === e ? NONE : VALUE;
 }
 
+/** Whether a field named `value` (not `valueFrom`) starts within 24 characters after `e`. */
+function valueFieldAfter(text: string, e: number): boolean {
+  const limit = Math.min(text.length - 5, e + 24);
+  for (let k = e; k < limit; k++) {
+    const c = text.charCodeAt(k) | 0x20;
+    if (
+      c === 118 &&
+      (text.charCodeAt(k + 1) | 0x20) === 97 &&
+      (text.charCodeAt(k + 2) | 0x20) === 108 &&
+      (text.charCodeAt(k + 3) | 0x20) === 117 &&
+      (text.charCodeAt(k + 4) | 0x20) === 101 &&
+      !isNameCode(text.charCodeAt(k + 5))
+    )
+      return true;
+  }
+  return false;
+}
+
 /** Whether a name starting at `s` stands where a value or a reference does (after `=`, `:`, `{`, `%`). */
 function isValueOrReference(text: string, s: number): boolean {
   let p = s - 1;
@@ -119,9 +137,11 @@ function secretNames(text: string, words: Int32Array, from: number, to: number, 
     while (b > a && (text.charCodeAt(b - 1) === 45 || text.charCodeAt(b - 1) === 46)) b--;
     if (b - a < 2 || classifyNameCached(text.slice(a, b)) === null) continue;
     // A name that is a value or a reference itself (`name: API_KEY`, `${{ secrets.API_KEY }}`) counts only
-    // where a value follows it: a manifest listing secrets by name holds none.
+    // where a value follows it, or a `value` field does (HAR's and Kubernetes' name/value pairs): a manifest
+    // listing secrets by name holds none.
     const value = valueAfter(text, e);
-    if (value === PLACED || (value === NONE && isValueOrReference(text, s))) continue;
+    if (value === PLACED || (value === NONE && isValueOrReference(text, s) && !valueFieldAfter(text, e)))
+      continue;
     count++;
   }
   return count;
