@@ -131,8 +131,11 @@ function tripleHash(triple: number): number {
 
 /** Whether `word` occurs at `i` (short words: a loop beats `startsWith`'s call). */
 function wordAt(text: string, i: number, word: string): boolean {
-  if (i + word.length > text.length) return false;
-  for (let k = 0; k < word.length; k++) if (text.charCodeAt(i + k) !== word.charCodeAt(k)) return false;
+  const n = word.length;
+  if (i < 0 || i + n > text.length) return false;
+  // The last character first: the words keyed on one triple differ at their ends (`Signature=`, `Sig`).
+  if (text.charCodeAt(i + n - 1) !== word.charCodeAt(n - 1)) return false;
+  for (let k = 0; k < n - 1; k++) if (text.charCodeAt(i + k) !== word.charCodeAt(k)) return false;
   return true;
 }
 
@@ -175,6 +178,8 @@ interface Word {
   secret: boolean;
   /** Where in the word its key sits: a hit at `i` means the word would start at `i - at`. */
   at: number;
+  /** The anchor's number (for the scan's list of anchors found), or -1 for a secret word. */
+  id: number;
 }
 
 /**
@@ -227,6 +232,8 @@ class Scanner {
   readonly wide = new Uint8Array(1 << 16);
   private readonly byWide = new Map<number, Word[]>();
   private readonly singles: string[] = [];
+  /** How many anchors are keyed (their numbers are 0 up to this). */
+  private anchors = 0;
 
   constructor(anchors: Iterable<string>) {
     const entries = new Map<string, boolean>();
@@ -264,12 +271,15 @@ class Scanner {
         const h = tripleHash(key);
         this.triples[h >>> 5] = (this.triples[h >>> 5] ?? 0) | (1 << (h & 31));
         this.pairs[(c0 << 7) | c1] = (this.pairs[(c0 << 7) | c1] ?? 0) | (KEY_PAIR << (c2 & 7));
-        const list = [...(this.bySlot[h] ?? []), { word, secret, at: tripleAt }];
+        const list = [
+          ...(this.bySlot[h] ?? []),
+          { word, secret, at: tripleAt, id: secret ? -1 : this.anchors++ },
+        ];
         this.bySlot[h] = list.sort((a, b) => b.word.length - a.word.length);
       } else if (wideAt >= 0) {
         const key = word.charCodeAt(wideAt);
         this.wide[key] = 1;
-        add(this.byWide, key, { word, secret, at: wideAt });
+        add(this.byWide, key, { word, secret, at: wideAt, id: secret ? -1 : this.anchors++ });
       } else this.singles.push(word);
     }
     this.wasmPairs = Uint16Array.from(this.pairs);
@@ -293,14 +303,19 @@ class Scanner {
     const done = DONE_SLOTS;
     const marked: number[] = [];
     let lastWord = -1;
+    // The anchors found so far, by number: one found is not compared again (a slot that also keys a secret
+    // word is read at every hit, and its anchors, longest first, were compared each time).
+    const foundAnchors = new Uint8Array(this.anchors);
     const check = (list: Word[] | undefined, i: number): boolean => {
       if (list === undefined) return false;
       let added = false;
       for (let k = 0; k < list.length; k++) {
-        const { word, secret, at } = list[k] as Word;
+        const { word, secret, at, id } = list[k] as Word;
+        if (!secret && foundAnchors[id] === 1) continue;
         const from = i - at;
         if (!wordAt(text, from, word)) continue;
         if (!secret) {
+          foundAnchors[id] = 1;
           if (!present.has(word)) {
             present.add(word);
             added = true;
