@@ -2,6 +2,8 @@
 // texts: recall on the planted set (bench/redact-planted.ts) per kind, per encoding and per syntax, then
 // throughput on the shared bench inputs, redaction-specific attacks and dense real-shaped pastes
 // (bench/redact-dense.ts), with the ratios the goals are stated in.
+// Where the redactor withholds a stretch dense with secret names whole (lib/redact/dense.ts), the row says so
+// and also times the input read piece by piece (withholdDense: false).
 // Figures only; nothing is asserted. Both peers run in child processes that are ended; the bench exits itself.
 // REDACT_BENCH_QUICK=1 skips gitleaks' throughput runs (the slowest part) and the corpus rounds;
 // REDACT_BENCH_GITLEAKS_ALL=1 also times gitleaks on every adversarial input. The redactor timed is the build
@@ -122,7 +124,7 @@ async function throughput(secretlint: SecretlintPeer): Promise<void> {
       ` gitleaks' own reported scan time (WebAssembly start-up excluded)`,
   );
   console.log(
-    `  ${"input".padEnd(38)} ${pad("bytes", 8)} ${pad("redact ms", 9)} ${pad("MB/s", 5)} ${pad("secretlint ms", 13)} ${pad("MB/s", 5)} ${pad("gitleaks ms", 11)} ${pad("MB/s", 5)} ${pad("redact/secretlint", 17)} ${pad("vs realistic log", 16)}`,
+    `  ${"input".padEnd(38)} ${pad("bytes", 8)} ${pad("redact ms", 9)} ${pad("MB/s", 5)} ${pad("secretlint ms", 13)} ${pad("MB/s", 5)} ${pad("gitleaks ms", 11)} ${pad("MB/s", 5)} ${pad("redact/secretlint", 17)} ${pad("vs realistic log", 16)} ${pad("withheld", 8)} ${pad("piecewise ms", 12)}`,
   );
   const realistic = inputs.find((i) => i.group === "realistic")?.texts ?? [];
   let realisticRatio = Number.NaN;
@@ -174,6 +176,16 @@ async function throughput(secretlint: SecretlintPeer): Promise<void> {
     const gl = glWanted ? await gitleaksScanMs(input.texts[0] ?? "", 120_000) : null;
     if (input.group === "realistic") realisticRatio = ours / sl;
     const vsLog = adversarial ? ours / median(logTimes) : Number.NaN;
+    // Where a dense stretch was withheld (lib/redact/dense.ts), what reading it piece by piece costs: three
+    // runs after one, for the record (no goal is read on it).
+    const withheld =
+      adversarial && input.texts.some((t) => redact(t).findings.some((f) => f.kind === "secret-dense-text"));
+    let piecewise = Number.NaN;
+    if (withheld) {
+      const once = () => input.texts.forEach((t) => redact(t, { withholdDense: false }));
+      once();
+      piecewise = median([timeOnce(once), timeOnce(once), timeOnce(once)]);
+    }
     if (input.group === "dense") worstDense = Math.max(worstDense, vsLog);
     else if (vsLog > worstAdversarial) {
       worstAdversarial = vsLog;
@@ -181,7 +193,7 @@ async function throughput(secretlint: SecretlintPeer): Promise<void> {
     }
     const label = input.group === "realistic" ? `${input.name}, steady` : input.name;
     console.log(
-      `  ${label.padEnd(38)} ${pad(bytes, 8)} ${pad(ours.toFixed(1), 9)} ${pad(mbps(ours), 5)} ${pad(sl.toFixed(1), 13)} ${pad(mbps(sl), 5)} ${pad(gl === null ? "-" : gl.toFixed(0), 11)} ${pad(mbps(gl), 5)} ${pad(`${(ours / sl).toFixed(2)}×`, 17)} ${pad(Number.isNaN(vsLog) ? "" : `${vsLog.toFixed(2)}×`, 16)}`,
+      `  ${label.padEnd(38)} ${pad(bytes, 8)} ${pad(ours.toFixed(1), 9)} ${pad(mbps(ours), 5)} ${pad(sl.toFixed(1), 13)} ${pad(mbps(sl), 5)} ${pad(gl === null ? "-" : gl.toFixed(0), 11)} ${pad(mbps(gl), 5)} ${pad(`${(ours / sl).toFixed(2)}×`, 17)} ${pad(Number.isNaN(vsLog) ? "" : `${vsLog.toFixed(2)}×`, 16)} ${pad(withheld ? "yes" : "", 8)} ${pad(Number.isNaN(piecewise) ? "" : piecewise.toFixed(1), 12)}`,
     );
   }
   console.log(
