@@ -71,12 +71,18 @@ describe("stretches dense with secret names", () => {
       expect(redact(`${block}\n${block}\n${tail}\nend`).text).not.toContain("Zq9xLm2nVb7kQw");
   });
 
-  it("take a token a hard wrap carries on into the next line with them", () => {
-    const head = "token=Ab".repeat(DENSE_BLOCK / 8);
-    const text = `${head}Zq9xLm2nVb7k\nQw4tPz8RfT3d\nnext line`;
-    const stretches = stretchesOf(text);
-    expect(stretches).toEqual([0, text.indexOf("\nnext")]);
-    expect(redact(text).text).toBe("[REDACTED:secret-dense-text#1]\nnext line");
+  it("take a token a hard wrap carries on across their first line's start with them; their last line is read", () => {
+    // 80-column lines: a kept line ends in the head of a key whose rest opens the dense run.
+    const dense = Array.from({ length: 200 }, () => "api_key=x ".repeat(8)).join("\n");
+    const head = `2026-12-08 WARN retrying with ${"x".repeat(15)} key sk-ant-api03-Zq9xLm2nVb7kPw4tQ`;
+    expect(head.length).toBe(80);
+    const rest = "Lm2nVb7kPw4tZq9xRf";
+    const tail = `${"api_key=x ".repeat(7)}token=Qw4t\nPz8RfT3dLm next`;
+    const text = `first line\n${head}\n${rest}${dense.slice(rest.length)}\n${tail}\nlast line`;
+    const out = redact(text).text;
+    expect(out.startsWith("first line\n[REDACTED:secret-dense-text#1]\n")).toBe(true);
+    expect(out).not.toMatch(/Zq9xLm2n|Lm2nVb7kPw4tZq9x|Qw4t|Pz8RfT3d/);
+    expect(out.endsWith("\nlast line")).toBe(true);
   });
 
   it("leave alone what real pastes hold: usage lines, a .env dump, a log, a redaction redacted again", () => {
@@ -157,6 +163,12 @@ describe("stretches dense with secret names", () => {
       "JSESSIONID=x; ",
       "mysql -pX ",
       "sshpass -p x ",
+      // Token prefixes, e-mails and URL userinfo packed: no real token, address or URL is that short.
+      "sk-ant-api03-",
+      "ghp_x ",
+      "git@github.com:[",
+      "a@b.co,",
+      "https://u:p@",
     ]) {
       const packed = unit.repeat(Math.ceil((3 * DENSE_BLOCK) / unit.length));
       expect(stretchesOf(packed)).toEqual([0, packed.length]);
@@ -179,6 +191,20 @@ describe("stretches dense with secret names", () => {
         ][i % 4],
     ).join("\n");
     expect(stretchesOf(lines)).toEqual([]);
+    // Keys one per line (an Anthropic key is about 108 characters), a git log's authors, URLs with users.
+    const keys = Array.from(
+      { length: 200 },
+      (_, i) => `sk-ant-api03-${"Ab3dEf6hIj9kLm2nOp5q".repeat(4)}${i}AA`,
+    );
+    const authors = Array.from(
+      { length: 200 },
+      (_, i) => `commit 9f${i}e1c2  Author: Dev ${i} <dev${i}@example.com>  fix retry on 529`,
+    );
+    const remotes = Array.from(
+      { length: 200 },
+      (_, i) => `origin${i} https://ci:${i}x@git.example.com/r${i}.git (fetch)`,
+    );
+    for (const list of [keys, authors, remotes]) expect(stretchesOf(list.join("\n"))).toEqual([]);
   });
 
   it("leave the readers the paste without them, each span of which maps back to the paste", () => {

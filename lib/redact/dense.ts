@@ -15,6 +15,8 @@
  * kind is counted, so redacting a redaction again withholds nothing new.
  */
 import { COMMAND_ANCHORS, FOREIGN_ANCHORS, FOREIGN_KEY_ANCHORS, SESSION_COOKIE_ANCHORS } from "./readers";
+import { PREFIX_RULES } from "./prefixes";
+import { REDACTION_KINDS } from "./rules";
 import { LEAD_FLAG, type TextScan } from "./scan";
 import { classifyNameCached } from "./values";
 
@@ -202,8 +204,9 @@ function continues(text: string, nl: number): boolean {
  */
 function wrapEnd(text: string, lines: Lines, end: number): number {
   const width = end - lines.start(end);
-  // Terminals are 40 columns or wider: a shorter line did not wrap (a CSV header before its rows).
-  if (width < 40) return end;
+  // Terminals are 40 to a few hundred columns wide: a shorter line did not wrap (a CSV header before its rows),
+  // nor did a longer one.
+  if (width < 40 || width > 512) return end;
   let e = end;
   while (continues(text, e)) {
     const next = lines.end(e + 2);
@@ -212,6 +215,22 @@ function wrapEnd(text: string, lines: Lines, end: number): number {
     if (length < width) break;
   }
   return e;
+}
+
+/**
+ * Where the withheld stretch starting at `start` really starts: the lines before it that a hard wrap carried a
+ * token from into it (each as wide as a terminal, the token going on across the break) go with it, back to
+ * `floor`, so that no head of a token is read without its rest.
+ */
+function wrapStart(text: string, lines: Lines, start: number, floor: number): number {
+  let s = start;
+  while (s - 1 > floor + 1 && continues(text, s - 1)) {
+    const prev = lines.start(s - 1);
+    const width = s - 1 - prev;
+    if (width < 40 || width > 512) break;
+    s = prev;
+  }
+  return s;
 }
 
 /**
@@ -291,6 +310,7 @@ export function denseStretches(
       if (!dense(Math.max(prev, s - 1 - DENSE_BLOCK), s - 1)) break;
       s = prev;
     }
+    s = wrapStart(text, lines, s, before);
     while (e + 1 < text.length) {
       const stop = lines.end(e + 2);
       if (!dense(e + 1, Math.min(stop, e + 1 + DENSE_BLOCK))) break;
@@ -321,6 +341,22 @@ export function denseStretches(
   return out;
 }
 
+/**
+ * The prefixes the token rules are anchored on (rules.ts) and gitleaks' prefixes (prefixes.ts): each starts a
+ * token of 20 characters or more, so 128 of them in 4 KiB are no real tokens. Those holding a secret word
+ * (`github_pat_`, `bedrock-api-key-`) are counted as names already.
+ */
+const TOKEN_PREFIXES = [
+  ...new Set([
+    ...REDACTION_KINDS.flatMap((k) => (k.detect === undefined ? [] : (k.anchors ?? []))),
+    ...PREFIX_RULES.map((r) => r.prefix),
+  ]),
+].filter(
+  (a) =>
+    /^[A-Za-z0-9][\w.~/-]{2,}$/.test(a) &&
+    !/key|token|secret|pass|pwd|cred|auth|bearer|cookie|sig|dsn|jwt|pat/i.test(a),
+);
+
 /** Labels in other languages and session cookies' names, which the readers read a value after. */
 const LABELS = [...FOREIGN_ANCHORS, ...FOREIGN_KEY_ANCHORS, ...SESSION_COOKIE_ANCHORS];
 
@@ -346,21 +382,67 @@ function flagged(text: string, p: number): boolean {
   return false;
 }
 
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** Whether a token prefix ending at `p` and starting at `start` starts a token (not inside a word). */
+function startsToken(text: string, p: number, start: number): boolean {
+  return (start === 0 || !isAlnum(text.charCodeAt(start - 1))) && isNameCode(text.charCodeAt(p));
+}
+
 /**
- * `flags` and the offsets of the labels and commands the scan found present (a label where its separator
- * follows, a command where a flag does), in one ascending list; only `flags` for an ordinary paste.
+ * Whether the `@` at `p - 1` ends a URL's userinfo: `://` and a user before it within 64 characters, with no
+ * `/`, blank, quote or bracket between.
+ */
+function endsUserinfo(text: string, p: number): boolean {
+  const at = p - 1;
+  const low = Math.max(0, at - 64);
+  for (let k = at - 1; k >= low + 2; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 47) return k < at - 1 && text.charCodeAt(k - 1) === 47 && text.charCodeAt(k - 2) === 58;
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 60 || c === 62) return false;
+  }
+  return false;
+}
+
+/** Whether the `@` at `p - 1` is an e-mail's: a local part's character before it, `label.tld` after it. */
+function isEmailAt(text: string, p: number): boolean {
+  const before = text.charCodeAt(p - 2);
+  if (!(isAlnum(before) || before === 46 || before === 95 || before === 37 || before === 43 || before === 45))
+    return false;
+  let k = p;
+  const limit = Math.min(text.length, p + 64);
+  while (k < limit && (isAlnum(text.charCodeAt(k)) || text.charCodeAt(k) === 45)) k++;
+  return (
+    k > p && text.charCodeAt(k) === 46 && isLetter(text.charCodeAt(k + 1)) && isLetter(text.charCodeAt(k + 2))
+  );
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * `flags` and the offsets of the labels, commands, token prefixes, e-mails and URL userinfo the scan found
+ * present (a label where its separator follows, a command where a flag does, a prefix where a token starts,
+ * an `@` between a local part and a domain or after `://` and a user), in one ascending list;
+ * only `flags` for an ordinary paste, which holds few of each.
  */
 function withLabels(text: string, flags: Int32Array, present: ReadonlySet<string>): Int32Array {
   const found: number[] = [];
-  const add = (anchors: readonly string[], follows: (text: string, p: number) => boolean) => {
+  const add = (anchors: readonly string[], follows: (text: string, p: number, start: number) => boolean) => {
     for (const anchor of anchors) {
       if (!present.has(anchor)) continue;
       for (let p = text.indexOf(anchor); p >= 0; p = text.indexOf(anchor, p + anchor.length))
-        if (follows(text, p + anchor.length)) found.push(p);
+        if (follows(text, p + anchor.length, p)) found.push(p);
     }
   };
   add(LABELS, labelled);
   add(COMMAND_ANCHORS, flagged);
+  add(TOKEN_PREFIXES, startsToken);
+  // An `@` of an e-mail or of a URL's userinfo (`://` looked for back from the `@`: a log has many `://`).
+  add(["@"], (t, p) => isEmailAt(t, p) || endsUserinfo(t, p));
   if (found.length === 0) return flags;
   const all = new Int32Array(flags.length + found.length);
   all.set(flags);
