@@ -249,7 +249,7 @@ export function denseStretches(
   // Each counts as a name: curl's credential flags (`-u `, `-b `, `--user`, `--cookie`, as the scan lists
   // them; a line of 4 KiB with one in every 32 characters is no real command), the labels the readers read
   // a value after (`Passwort:`, `密码：`, `JSESSIONID=`) and the commands they read flags of (`mysql -p`).
-  const flags = withLabels(text, scan.leads[LEAD_FLAG] ?? new Int32Array(0), scan.present);
+  const flags = withLabels(text, scan.leads[LEAD_FLAG] ?? new Int32Array(0), words, scan.present);
   if (words.length + flags.length < DENSE_NAMES) return [];
   const lines = new Lines(scan.newlines, text.length);
   // Runs of dense blocks: start/end pairs.
@@ -393,7 +393,7 @@ function startsToken(text: string, p: number, start: number): boolean {
 
 /**
  * Whether the `@` at `p - 1` ends a URL's userinfo: `://` and a user before it within 64 characters, with no
- * `/`, blank, quote or bracket between.
+ * `/`, blank, quote, bracket or other `@` between.
  */
 function endsUserinfo(text: string, p: number): boolean {
   const at = p - 1;
@@ -401,7 +401,8 @@ function endsUserinfo(text: string, p: number): boolean {
   for (let k = at - 1; k >= low + 2; k--) {
     const c = text.charCodeAt(k);
     if (c === 47) return k < at - 1 && text.charCodeAt(k - 1) === 47 && text.charCodeAt(k - 2) === 58;
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 60 || c === 62) return false;
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 60 || c === 62 || c === 64)
+      return false;
   }
   return false;
 }
@@ -429,25 +430,66 @@ function isLetter(c: number): boolean {
  * an `@` between a local part and a domain or after `://` and a user), in one ascending list;
  * only `flags` for an ordinary paste, which holds few of each.
  */
-function withLabels(text: string, flags: Int32Array, present: ReadonlySet<string>): Int32Array {
-  const found: number[] = [];
-  const add = (anchors: readonly string[], follows: (text: string, p: number, start: number) => boolean) => {
-    for (const anchor of anchors) {
-      if (!present.has(anchor)) continue;
-      for (let p = text.indexOf(anchor); p >= 0; p = text.indexOf(anchor, p + anchor.length))
-        if (follows(text, p + anchor.length, p)) found.push(p);
-    }
+function withLabels(
+  text: string,
+  flags: Int32Array,
+  words: Int32Array,
+  present: ReadonlySet<string>,
+): Int32Array {
+  const groups: Array<[readonly string[], (text: string, p: number, start: number) => boolean]> = [
+    [LABELS, labelled],
+    [COMMAND_ANCHORS, flagged],
+    [TOKEN_PREFIXES, startsToken],
+    // An `@` of an e-mail or of a URL's userinfo (`://` looked for back from the `@`: a log has many `://`).
+    [["@"], (t, p) => isEmailAt(t, p) || endsUserinfo(t, p)],
+  ];
+  // Per 4 KiB block: the names' words and the flags there, then the markers. Only where some block could be
+  // dense with them are their places listed (the hex dump of a key has an `sk-ant-` in every line, a log
+  // its `://`s: counted, not listed and sorted).
+  const perBlock = new Uint16Array(Math.ceil(text.length / DENSE_BLOCK) + 1);
+  const bump = (p: number) => {
+    const b = Math.floor(p / DENSE_BLOCK);
+    perBlock[b] = Math.min(65535, (perBlock[b] as number) + 1);
   };
-  add(LABELS, labelled);
-  add(COMMAND_ANCHORS, flagged);
-  add(TOKEN_PREFIXES, startsToken);
-  // An `@` of an e-mail or of a URL's userinfo (`://` looked for back from the `@`: a log has many `://`).
-  add(["@"], (t, p) => isEmailAt(t, p) || endsUserinfo(t, p));
+  words.forEach(bump);
+  flags.forEach(bump);
+  // An anchor that is no marker at most of its first 256 places (`eyJ` inside a run of them, the `@`s of
+  // decorators) is read no further: a dense pack is one shape repeated. A place a longer anchor holds
+  // (`sk-ant-` for `sk-`) is counted once.
+  const each = (visit: (p: number) => void) => {
+    for (const [anchors, follows] of groups)
+      for (const anchor of anchors) {
+        if (!present.has(anchor)) continue;
+        const longer = LONGER.get(anchor)?.filter((a) => present.has(a)) ?? [];
+        let seen = 0;
+        let kept = 0;
+        for (let p = text.indexOf(anchor); p >= 0; p = text.indexOf(anchor, p + anchor.length)) {
+          if (follows(text, p + anchor.length, p) && !longer.some((a) => text.startsWith(a, p))) {
+            visit(p);
+            kept++;
+          }
+          if (++seen === 256 && kept < 64) break;
+        }
+      }
+  };
+  each(bump);
+  if (!perBlock.some((n) => n >= DENSE_NAMES)) return flags;
+  const found: number[] = [];
+  each((p) => found.push(p));
   if (found.length === 0) return flags;
   const all = new Int32Array(flags.length + found.length);
   all.set(flags);
   all.set(found, flags.length);
   return all.sort();
+}
+
+/** Per marker anchor, the longer ones that start with it. */
+const LONGER = new Map<string, string[]>();
+for (const a of [...LABELS, ...COMMAND_ANCHORS, ...TOKEN_PREFIXES]) {
+  const longer = [...LABELS, ...COMMAND_ANCHORS, ...TOKEN_PREFIXES].filter(
+    (b) => b.length > a.length && b.startsWith(a),
+  );
+  if (longer.length > 0) LONGER.set(a, longer);
 }
 
 /** The index of the first offset in `words` (ascending) at or after `at`. */
