@@ -1,23 +1,26 @@
 /**
- * Stretches of a paste so dense with secret names that they are withheld whole instead of redacted piece by
- * piece: a circuit breaker against pastes that are nothing but secrets (or are made to look like it).
+ * Stretches of a paste so dense with secrets that they are withheld whole instead of redacted piece by piece:
+ * a circuit breaker against pastes that are nothing but secrets (or are made to look like it).
  *
- * A paste is read 4 KiB at a time. A block where names that `classifyName` calls secret start more often than
- * once per 32 characters (128 in the block) is dense; a run of dense blocks, grown to whole lines, is withheld
- * as one placeholder, and the rest of the paste is redacted as usual. Piecewise redaction of such a block costs
- * one to six microseconds per value found (the readers, the echo search and the placeholders), so a megabyte
- * of them took 5 to 40 times what a real log of that size takes; withholding it costs one pass over its words.
+ * A paste is read 4 KiB at a time. A block holding 128 markers (one per 32 characters) is dense: names that
+ * `classifyName` calls secret, curl's credential flags, labels in other languages, session cookies' names,
+ * commands with flags, token prefixes where a token starts, e-mails and URL userinfo. A run of dense blocks,
+ * grown to whole lines, is withheld as one placeholder, and the rest of the paste is redacted as usual.
+ * Piecewise redaction of such a block costs one to six microseconds per value found (the readers, the echo
+ * search and the placeholders), so a megabyte of them took 5 to 50 times what a real log of that size takes;
+ * withholding it costs one pass over its words and markers.
  *
  * What that limit leaves alone, measured: the realistic 1 MiB log has at most 5 secret words in a block, the
  * corpus 10, a 1 MiB `.env` dump of random values 88 (one `NAME=value` line in 45 characters) and a HAR
  * export's headers 38. A block of usage lines (`input_tokens`, `max_tokens`, `cache_read_input_tokens`) has as
  * many words but no secret names. Neither a name whose value is already a placeholder nor a placeholder's own
- * kind is counted, so redacting a redaction again withholds nothing new.
+ * kind is counted, so redacting a redaction again withholds nothing new; nor is a name that is a value or a
+ * reference itself with no value after it (a manifest naming secrets holds none).
  */
 import { COMMAND_ANCHORS, FOREIGN_ANCHORS, FOREIGN_KEY_ANCHORS, SESSION_COOKIE_ANCHORS } from "./readers";
 import { PREFIX_RULES } from "./prefixes";
 import { REDACTION_KINDS } from "./rules";
-import { LEAD_FLAG, type TextScan } from "./scan";
+import { IntList, LEAD_FLAG, type TextScan } from "./scan";
 import { classifyNameCached } from "./values";
 
 export const DENSE_BLOCK = 4096;
@@ -427,8 +430,8 @@ function isLetter(c: number): boolean {
 /**
  * `flags` and the offsets of the labels, commands, token prefixes, e-mails and URL userinfo the scan found
  * present (a label where its separator follows, a command where a flag does, a prefix where a token starts,
- * an `@` between a local part and a domain or after `://` and a user), in one ascending list;
- * only `flags` for an ordinary paste, which holds few of each.
+ * an `@` between a local part and a domain or after `://` and a user), in one ascending list; only `flags`
+ * where no block could be dense with them (an ordinary paste).
  */
 function withLabels(
   text: string,
@@ -443,44 +446,72 @@ function withLabels(
     // An `@` of an e-mail or of a URL's userinfo (`://` looked for back from the `@`: a log has many `://`).
     [["@"], (t, p) => isEmailAt(t, p) || endsUserinfo(t, p)],
   ];
-  // Per 4 KiB block: the names' words and the flags there, then the markers. Only where some block could be
-  // dense with them are their places listed (the hex dump of a key has an `sk-ant-` in every line, a log
-  // its `://`s: counted, not listed and sorted).
+  // Per anchor, its markers' places (ascending); per 4 KiB block, the names' words, the flags and the markers
+  // there. Only where some block could be dense are the lists merged into one (the hex dump of a key has an
+  // `sk-ant-` in every line, and is not).
   const perBlock = new Uint16Array(Math.ceil(text.length / DENSE_BLOCK) + 1);
-  const bump = (p: number) => {
-    const b = Math.floor(p / DENSE_BLOCK);
-    perBlock[b] = Math.min(65535, (perBlock[b] as number) + 1);
+  const bump = (list: Int32Array) => {
+    for (let k = 0; k < list.length; k++) {
+      const b = Math.floor((list[k] as number) / DENSE_BLOCK);
+      perBlock[b] = Math.min(65535, (perBlock[b] as number) + 1);
+    }
   };
-  words.forEach(bump);
-  flags.forEach(bump);
-  // An anchor that is no marker at most of its first 256 places (`eyJ` inside a run of them, the `@`s of
-  // decorators) is read no further: a dense pack is one shape repeated. A place a longer anchor holds
-  // (`sk-ant-` for `sk-`) is counted once.
-  const each = (visit: (p: number) => void) => {
-    for (const [anchors, follows] of groups)
-      for (const anchor of anchors) {
-        if (!present.has(anchor)) continue;
-        const longer = LONGER.get(anchor)?.filter((a) => present.has(a)) ?? [];
-        let seen = 0;
-        let kept = 0;
-        for (let p = text.indexOf(anchor); p >= 0; p = text.indexOf(anchor, p + anchor.length)) {
-          if (follows(text, p + anchor.length, p) && !longer.some((a) => text.startsWith(a, p))) {
-            visit(p);
-            kept++;
-          }
-          if (++seen === 256 && kept < 64) break;
+  bump(words);
+  bump(flags);
+  const lists: Int32Array[] = [flags];
+  for (const [anchors, follows] of groups)
+    for (const anchor of anchors) {
+      if (!present.has(anchor)) continue;
+      // A place a longer anchor holds (`sk-ant-` for `sk-`) is counted once, as the longer one's.
+      const longer = LONGER.get(anchor)?.filter((a) => present.has(a)) ?? [];
+      const places = new IntList();
+      let seen = 0;
+      let kept = 0;
+      for (let p = text.indexOf(anchor); p >= 0; p = text.indexOf(anchor, p + anchor.length)) {
+        if (follows(text, p + anchor.length, p) && (longer.length === 0 || !startsAny(text, p, longer))) {
+          places.push(p);
+          kept++;
         }
+        // No marker at most of its first 256 places (`eyJ` inside a run of them, the `@`s of decorators):
+        // read no further, as a dense pack is one shape repeated.
+        if (++seen === 256 && kept < 64) break;
       }
-  };
-  each(bump);
-  if (!perBlock.some((n) => n >= DENSE_NAMES)) return flags;
-  const found: number[] = [];
-  each((p) => found.push(p));
-  if (found.length === 0) return flags;
-  const all = new Int32Array(flags.length + found.length);
-  all.set(flags);
-  all.set(found, flags.length);
-  return all.sort();
+      const list = places.done();
+      if (list.length === 0) continue;
+      bump(list);
+      lists.push(list);
+    }
+  if (lists.length === 1 || !perBlock.some((n) => n >= DENSE_NAMES)) return flags;
+  // Each list is ascending: merged two by two.
+  let merged = lists;
+  while (merged.length > 1) {
+    const next: Int32Array[] = [];
+    for (let k = 0; k < merged.length; k += 2) {
+      const a = merged[k] as Int32Array;
+      const b = merged[k + 1];
+      next.push(b === undefined ? a : mergeAscending(a, b));
+    }
+    merged = next;
+  }
+  return merged[0] ?? flags;
+}
+
+function startsAny(text: string, p: number, anchors: readonly string[]): boolean {
+  for (const a of anchors) if (text.startsWith(a, p)) return true;
+  return false;
+}
+
+/** Two ascending lists as one. */
+function mergeAscending(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length)
+    out[k++] = (a[i] as number) <= (b[j] as number) ? (a[i++] as number) : (b[j++] as number);
+  while (i < a.length) out[k++] = a[i++] as number;
+  while (j < b.length) out[k++] = b[j++] as number;
+  return out;
 }
 
 /** Per marker anchor, the longer ones that start with it. */
