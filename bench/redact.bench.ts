@@ -22,9 +22,9 @@ let redact: RedactFn;
 // realistic log once): on a shared, busy machine the load drifts within seconds, and a ratio of two medians
 // taken one after the other measured that drift as much as the code. Alternating puts both sides of every
 // ratio under the same load.
-const RUNS = 5;
+const RUNS = 9;
 const WARMUP = 3;
-// The realistic log is timed twice: as every input is (three warm-up runs, five rounds: V8 is still optimising
+// The realistic log is timed twice: as every input is (three warm-up runs, nine rounds: V8 is still optimising
 // the redactor's many readers then, and a 1 MiB log takes about 25 runs to reach its steady time, ~40% below
 // the first ones), and then in the steady state a long-lived process (the server's diagnosis workers) runs in:
 // STEADY_WARMUP more runs of each side, then STEADY_RUNS alternating rounds. The goal is read on the second.
