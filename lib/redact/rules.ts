@@ -458,7 +458,8 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   {
     id: "secret-dense-text",
     label: "Text dense with secrets (withheld whole)",
-    source: "a circuit breaker: a secret name, flag, label, prefix or address per 32 characters over 4 KiB (dense.ts)",
+    source:
+      "a circuit breaker: a secret name, flag, label, prefix or address per 32 characters over 4 KiB (dense.ts)",
   },
   {
     id: "oversize-input",
