@@ -17,6 +17,7 @@
  * kind is counted, so redacting a redaction again withholds nothing new; nor is a name that is a value or a
  * reference itself with no value after it (a manifest naming secrets holds none).
  */
+import { lowerBound } from "./chars";
 import { COMMAND_ANCHORS, FOREIGN_ANCHORS, FOREIGN_KEY_ANCHORS, SESSION_COOKIE_ANCHORS } from "./readers";
 import { PREFIX_RULES } from "./prefixes";
 import { REDACTION_KINDS } from "./rules";
@@ -160,15 +161,7 @@ class Lines {
   ) {}
   /** The index of the first newline at or after `at`. */
   private next(at: number): number {
-    const nl = this.newlines;
-    let lo = 0;
-    let hi = nl.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((nl[mid] as number) < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.newlines, at);
   }
   /** Where the line that holds `at` starts. */
   start(at: number): number {
@@ -279,11 +272,11 @@ export function denseStretches(
   }
   // Whether [from, to) has a secret name or flag per 32 characters. A line is judged on its 4 KiB next to the run.
   const dense = (from: number, to: number) => {
-    const flagged = firstAtOrAfter(flags, to) - firstAtOrAfter(flags, from);
+    const flagged = lowerBound(flags, to) - lowerBound(flags, from);
     const need = Math.max(1, Math.ceil((to - from) / 32)) - flagged;
     if (need <= 0) return true;
-    const a = firstAtOrAfter(words, from);
-    const b = firstAtOrAfter(words, to);
+    const a = lowerBound(words, from);
+    const b = lowerBound(words, to);
     return b - a >= need && secretNames(text, words, a, b, need) >= need;
   };
   // Triples: start, end, and where the stretch's last dense line starts.
@@ -521,18 +514,6 @@ for (const a of [...LABELS, ...COMMAND_ANCHORS, ...TOKEN_PREFIXES]) {
     (b) => b.length > a.length && b.startsWith(a),
   );
   if (longer.length > 0) LONGER.set(a, longer);
-}
-
-/** The index of the first offset in `words` (ascending) at or after `at`. */
-function firstAtOrAfter(words: Int32Array, at: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((words[mid] as number) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
