@@ -1041,6 +1041,40 @@ export const FOREIGN_ANCHORS = [
   "ELSZÓ",
   "OT DE PASSE",
 ];
+const PW_SEPARATOR = /["']?[ \t]{0,8}(=>|[:=])[ \t]{0,8}/y;
+export const PW_ANCHORS = ["pw", "PW", "Pw"];
+function isPwNameCode(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45
+  );
+}
+/**
+ * Names whose last segment is `pw` (`DB_PW=`, `admin.pw:`, `"pw": "…"`, `?pw=`): passwords by a name the scan's
+ * secret words (three characters and longer) do not find, so the name readers never start there. A `:` and a
+ * blank read as prose (a plain word after it stays); in a query string the value ends at `&`.
+ */
+export const pwNames: Detector = (text, emit: Emit) => {
+  // Each `pw` found by `indexOf` (a regex tried at every character of a megabyte cost 6 ms): the name's last
+  // segment when a separator and not a name character follow it, and it starts the name or follows `_`, `.`
+  // or `-`.
+  for (const pw of PW_ANCHORS)
+    for (let p = text.indexOf(pw); p >= 0; p = text.indexOf(pw, p + 2)) {
+      const after = text.charCodeAt(p + 2);
+      if (isPwNameCode(after)) continue;
+      const before = p > 0 ? text.charCodeAt(p - 1) : 32;
+      if (isPwNameCode(before) && before !== 95 && before !== 46 && before !== 45) continue;
+      PW_SEPARATOR.lastIndex = p + 2;
+      const m = PW_SEPARATOR.exec(text);
+      if (m === null) continue;
+      let s = p;
+      const low = Math.max(0, p - 64);
+      while (s > low && isPwNameCode(text.charCodeAt(s - 1))) s--;
+      const lead = s > 0 ? text[s - 1] : "";
+      const prose = m[1] === ":" && m[0].endsWith(" ");
+      emitNamedValue(text, "password", p + 2 + m[0].length, prose, emit, lead === "?" || lead === "&");
+    }
+};
+
 export const foreignLabels: Detector = (text, emit: Emit) => {
   FOREIGN_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -741,3 +741,36 @@ describe("secrets in shapes a probe of real tools' output found unread (2026-12-
     expect(out(path)).toBe(path);
   });
 });
+
+describe("names ending in `pw` (found on 2026-12-08: the scan's secret words are three characters or longer)", () => {
+  it.each([
+    ["DB_PW=Zq9xLm2nVb7k", "DB_PW=[REDACTED:password#1]"],
+    ["export ADMIN_PW='s3cr3t!xQ'", "export ADMIN_PW='[REDACTED:password#1]'"],
+    ['{"db_pw": "Zq9xLm2nVb7k", "db_user": "app"}', '{"db_pw": "[REDACTED:password#1]", "db_user": "app"}'],
+    ["mysql.pw = Zq9xLm2nVb7k", "mysql.pw = [REDACTED:password#1]"],
+    ["pw: Zq9xLm2nVb7k", "pw: [REDACTED:password#1]"],
+    [
+      "GET /login?user=a&pw=Zq9xLm2nVb7k&next=/home",
+      "GET /login?user=a&pw=[REDACTED:query-credential#1]&next=/home",
+    ],
+    ["smtp_pw => 'Lm2nVb7kPw4t'", "smtp_pw => '[REDACTED:password#1]'"],
+  ])("masks %s", (text, masked) => {
+    expect(out(text)).toBe(masked);
+  });
+
+  it.each([
+    "pwa=manifest.json",
+    "pw_reset_url=https://x.example/reset",
+    "the pw: is required",
+    "upward: 5",
+    "PWD=/home/app",
+  ])("keeps %s", (text) => {
+    expect(out(text)).toBe(text);
+  });
+
+  it("counts as a secret's name for the other readers too", () => {
+    const o = out('{"Name": "DB_PW", "Value": "Zq9xLm2nVb7k"}');
+    expect(o).not.toContain("Zq9xLm2nVb7k");
+    expect(o).toContain('"Name": "DB_PW"');
+  });
+});

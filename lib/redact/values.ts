@@ -26,6 +26,7 @@ const SECRET_SEGMENTS = new Set([
   "password",
   "passwd",
   "pwd",
+  "pw",
   "pass",
   "passphrase",
   "credential",
