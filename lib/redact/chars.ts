@@ -31,6 +31,13 @@ export function isDigit(c: number): boolean {
 }
 
 /** Whitespace as `\s` means it, of one code unit (ASCII by comparison, the rest by regex). */
+/** A character of a field name: `[A-Za-z0-9_.-]`. */
+export function isNameCode(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46
+  );
+}
+
 export function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return /\s/.test(String.fromCharCode(c));

@@ -17,11 +17,11 @@
  * kind is counted, so redacting a redaction again withholds nothing new; nor is a name that is a value or a
  * reference itself with no value after it (a manifest naming secrets holds none).
  */
-import { lowerBound } from "./chars";
+import { isNameCode, lowerBound } from "./chars";
 import { COMMAND_ANCHORS, FOREIGN_ANCHORS, FOREIGN_KEY_ANCHORS, SESSION_COOKIE_ANCHORS } from "./readers";
 import { PREFIX_RULES } from "./prefixes";
 import { REDACTION_KINDS } from "./rules";
-import { IntList, LEAD_FLAG, type TextScan } from "./scan";
+import { IntList, LEAD_FLAG, SECRET_WORDS, type TextScan } from "./scan";
 import { classifyNameCached } from "./values";
 
 export const DENSE_BLOCK = 4096;
@@ -34,12 +34,6 @@ const PLACEHOLDER_HEAD = "[REDACTED:";
 const LAST_LINE_READ = 512;
 /** One line shorter than this between two stretches goes with them. */
 const MERGE_GAP = 128;
-
-function isNameCode(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46
-  );
-}
 
 function isBlankOrQuote(c: number): boolean {
   return c === 32 || c === 9 || c === 34 || c === 39;
@@ -348,9 +342,7 @@ const TOKEN_PREFIXES = [
     ...PREFIX_RULES.map((r) => r.prefix),
   ]),
 ].filter(
-  (a) =>
-    /^[A-Za-z0-9][\w.~/-]{2,}$/.test(a) &&
-    !/key|token|secret|pass|pwd|cred|auth|bearer|cookie|sig|dsn|jwt|pat/i.test(a),
+  (a) => /^[A-Za-z0-9][\w.~/-]{2,}$/.test(a) && !SECRET_WORDS.some((w) => a.toLowerCase().includes(w)),
 );
 
 /** Labels in other languages and session cookies' names, which the readers read a value after. */

@@ -1,4 +1,4 @@
-import { isSpace, isWordLike, looksRandom, lowerBound } from "./chars";
+import { isNameCode, isSpace, isWordLike, looksRandom, lowerBound } from "./chars";
 import { LEAD_ARRAY, leadMatches, scanText } from "./scan";
 import { emitNamedValue, type Detector, type Emit } from "./detectors";
 import {
@@ -1043,11 +1043,6 @@ export const FOREIGN_ANCHORS = [
 ];
 const PW_SEPARATOR = /["']?[ \t]{0,8}(=>|[:=])[ \t]{0,8}/y;
 export const PW_ANCHORS = ["pw", "PW", "Pw"];
-function isPwNameCode(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45
-  );
-}
 /**
  * Names whose last segment is `pw` (`DB_PW=`, `admin.pw:`, `"pw": "…"`, `?pw=`): passwords by a name the scan's
  * secret words (three characters and longer) do not find, so the name readers never start there. A `:` and a
@@ -1060,15 +1055,15 @@ export const pwNames: Detector = (text, emit: Emit) => {
   for (const pw of PW_ANCHORS)
     for (let p = text.indexOf(pw); p >= 0; p = text.indexOf(pw, p + 2)) {
       const after = text.charCodeAt(p + 2);
-      if (isPwNameCode(after)) continue;
+      if (isNameCode(after)) continue;
       const before = p > 0 ? text.charCodeAt(p - 1) : 32;
-      if (isPwNameCode(before) && before !== 95 && before !== 46 && before !== 45) continue;
+      if (isNameCode(before) && before !== 95 && before !== 46 && before !== 45) continue;
       PW_SEPARATOR.lastIndex = p + 2;
       const m = PW_SEPARATOR.exec(text);
       if (m === null) continue;
       let s = p;
       const low = Math.max(0, p - 64);
-      while (s > low && isPwNameCode(text.charCodeAt(s - 1))) s--;
+      while (s > low && isNameCode(text.charCodeAt(s - 1))) s--;
       const lead = s > 0 ? text[s - 1] : "";
       const prose = m[1] === ":" && m[0].endsWith(" ");
       emitNamedValue(text, "password", p + 2 + m[0].length, prose, emit, lead === "?" || lead === "&");

@@ -41,7 +41,7 @@ export interface RedactOptions {
   /** Replace `messages[].content` and `system` text of a pasted request payload with a length note. */
   hidePrompt?: boolean;
   /**
-   * Withhold stretches dense with secret names whole (dense.ts; the default). `false` reads them piece by
+   * Withhold stretches dense with secrets whole (dense.ts; the default). `false` reads them piece by
    * piece: what the tests of those paths and the bench's piecewise column use.
    */
   withholdDense?: boolean;

@@ -10,7 +10,7 @@
 import { SCAN_WASM } from "./scan-wasm";
 
 /** Words a secret-bearing field name contains (values.ts SECRET_SEGMENTS and suffixes), in three cases. */
-const SECRET_WORDS = [
+export const SECRET_WORDS = [
   "key",
   "token",
   "secret",
